@@ -1,0 +1,1 @@
+"""The compiled core: random streams, result layout and the generated kernels."""

@@ -1,0 +1,109 @@
+"""The stage game: a symmetric 2x2 game (R, S, T, P), validated and classified."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Classes of symmetric 2x2 games named in MODEL.md section 1, in the order they are tested.
+GAME_CLASSES = (
+    "Prisoner's Dilemma",
+    "Chicken",
+    "Stag Hunt",
+    "Harmony",
+    "Deadlock",
+    "zero-sum-like",
+    "other",
+)
+
+
+def classify(R: float, S: float, T: float, P: float) -> str:
+    """Name the class of the symmetric game (R, S, T, P).
+
+    Prisoner's Dilemma: T > R > P > S and 2R > T + S. Chicken (Snowdrift):
+    T > R > S > P. Stag Hunt: R > T > P > S. Harmony: R > T and S > P.
+    Deadlock: T > P > R > S. zero-sum-like: R = P (mutual cooperation and mutual
+    defection are worth the same, so only relative position matters).
+    A PD ordering without 2R > T + S is reported as "other" (alternating
+    exploitation beats mutual cooperation).
+    """
+    if T > R > P > S:
+        return "Prisoner's Dilemma" if 2 * R > T + S else "other"
+    if math.isclose(R, P, rel_tol=0, abs_tol=1e-12):
+        return "zero-sum-like"
+    if T > R > S > P:
+        return "Chicken"
+    if R > T > P > S:
+        return "Stag Hunt"
+    if R > T and S > P:
+        return "Harmony"
+    if T > P > R > S:
+        return "Deadlock"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Game:
+    """Payoffs of the symmetric 2x2 game, for the row player.
+
+    Parameters
+    ----------
+    R : reward for mutual cooperation (default 3)
+    S : sucker's payoff, cooperating against a defector (default 0)
+    T : temptation, defecting against a cooperator (default 5)
+    P : punishment for mutual defection (default 1)
+
+    Any finite numbers are accepted; the ordering decides the game's class
+    (:func:`classify`), which every output reports. A non-PD game is played as
+    given, never silently treated as a PD.
+    """
+
+    R: float = 3.0
+    S: float = 0.0
+    T: float = 5.0
+    P: float = 1.0
+
+    def __post_init__(self) -> None:
+        for name in ("R", "S", "T", "P"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+                raise ValueError(f"payoff {name} must be a number, got {value!r}")
+            if not math.isfinite(value):
+                raise ValueError(f"payoff {name} must be finite, got {value!r}")
+            object.__setattr__(self, name, float(value))
+        if self.R == self.S == self.T == self.P:
+            raise ValueError(
+                f"payoffs R=S=T=P={self.R} make every outcome equal; a game needs at least two different payoffs"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> "Game":
+        """``"3,0,5,1"`` (R, S, T, P) -> Game."""
+        parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+        if len(parts) != 4:
+            raise ValueError(f"payoffs must be four numbers R,S,T,P (e.g. 3,0,5,1), got {text!r}")
+        try:
+            values = [float(p) for p in parts]
+        except ValueError:
+            raise ValueError(f"payoffs must be four numbers R,S,T,P (e.g. 3,0,5,1), got {text!r}") from None
+        return cls(*values)
+
+    @property
+    def classification(self) -> str:
+        return classify(self.R, self.S, self.T, self.P)
+
+    @property
+    def is_prisoners_dilemma(self) -> bool:
+        return self.classification == "Prisoner's Dilemma"
+
+    def as_array(self) -> np.ndarray:
+        """(R, S, T, P) as float64, indexed by 2 * own_move + partner_move (C = 0, D = 1)."""
+        return np.array([self.R, self.S, self.T, self.P], dtype=np.float64)
+
+    def score(self, mine: int, theirs: int) -> float:
+        return float(self.as_array()[2 * mine + theirs])
+
+    def __str__(self) -> str:
+        return f"R={self.R:g}, S={self.S:g}, T={self.T:g}, P={self.P:g} ({self.classification})"

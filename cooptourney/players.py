@@ -1,0 +1,129 @@
+"""Players: a registered strategy plus its parameter values.
+
+``Player("Generous Tit For Tat", generosity=0.2)``, or from text as given on the
+command line and in config files: ``"Generous Tit For Tat(generosity=0.2)"``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from cooptourney.core.rng import text_key
+from cooptourney.registry import StrategySpec, get_strategy
+
+_CALL = re.compile(r"^\s*(?P<name>[^()]+?)\s*(\((?P<args>.*)\))?\s*$")
+
+
+class Player:
+    """A strategy with fixed parameter values, ready to play.
+
+    Parameters
+    ----------
+    strategy : str or StrategySpec
+        A registered name or alias (case and spacing ignored).
+    **params
+        Values for the strategy's declared parameters; omitted ones take their
+        defaults. Unknown names and out-of-range values raise ``ValueError``.
+    """
+
+    def __init__(self, strategy: str | StrategySpec, **params: Any) -> None:
+        self.spec = strategy if isinstance(strategy, StrategySpec) else get_strategy(strategy)
+        unknown = sorted(set(params) - set(self.spec.params))
+        if unknown:
+            allowed = ", ".join(self.spec.params) or "none"
+            raise ValueError(
+                f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}"
+            )
+        self.params = {k: params.get(k) for k in self.spec.params}
+        self.param_values = np.array(
+            [p.coerce(k, self.spec.name, self.params[k]) for k, p in self.spec.params.items()],
+            dtype=np.float64,
+        )
+        self.initial_state = np.array(self.spec.state, dtype=np.float64)
+
+    @classmethod
+    def parse(cls, text: str) -> "Player":
+        """``"Name"`` or ``"Name(key=value, ...)"`` -> Player."""
+        m = _CALL.match(text)
+        if not m:
+            raise ValueError(f"cannot read player {text!r}; write NAME or NAME(param=value, ...)")
+        params: dict[str, str] = {}
+        args = (m.group("args") or "").strip()
+        if args:
+            for item in args.split(","):
+                if "=" not in item:
+                    raise ValueError(f"player {text!r}: parameters are written key=value, got {item.strip()!r}")
+                k, v = item.split("=", 1)
+                params[k.strip()] = v.strip()
+        return cls(m.group("name"), **params)
+
+    @classmethod
+    def sequence(cls, moves: str | Sequence[int]) -> "Player":
+        """A player that replays fixed moves ("CDDC..." or 0/1), then repeats the last."""
+        if isinstance(moves, str):
+            bad = set(moves.upper()) - {"C", "D"}
+            if bad:
+                raise ValueError(f"a move sequence contains only C and D, got {sorted(bad)}")
+            values = [0.0 if ch == "C" else 1.0 for ch in moves.upper()]
+        else:
+            values = [float(int(m)) for m in moves]
+        if not values:
+            raise ValueError("a move sequence needs at least one move")
+        player = cls("Sequence Player")
+        player.initial_state = np.array(values, dtype=np.float64)
+        return player
+
+    @property
+    def name(self) -> str:
+        """Display name: the strategy name, plus parameters that differ from the defaults."""
+        shown = [f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+                 for k, v in self.params.items() if v is not None and v != self.spec.params[k].default]
+        return self.spec.name + (f"({', '.join(shown)})" if shown else "")
+
+    @property
+    def reciprocity(self) -> str:
+        return self.spec.reciprocity
+
+    def identity(self) -> str:
+        """Text that identifies the player's behaviour (name, parameters, initial state)."""
+        vals = ",".join(repr(float(x)) for x in self.param_values)
+        st = ",".join(repr(float(x)) for x in self.initial_state) if self.spec.hidden else ""
+        return f"{self.spec.name}|{vals}|{st}"
+
+    def __repr__(self) -> str:
+        return f"Player({self.name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Player) and self.identity() == other.identity()
+
+    def __hash__(self) -> int:
+        return hash(self.identity())
+
+
+def as_player(p: Player | str | StrategySpec) -> Player:
+    if isinstance(p, Player):
+        return p
+    if isinstance(p, str):
+        return Player.parse(p)
+    if isinstance(p, StrategySpec):
+        return Player(p)
+    raise TypeError(f"a player is a Player, a strategy name or a StrategySpec, got {type(p).__name__}")
+
+
+def player_keys(players: Iterable[Player]) -> np.ndarray:
+    """64-bit identity keys: (behaviour, occurrence among identical players).
+
+    Keys depend only on who the players are, not on their positions in the list,
+    so permuting the list permutes the results exactly.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for p in players:
+        ident = p.identity()
+        n = seen.get(ident, 0)
+        seen[ident] = n + 1
+        keys.append(text_key(f"{ident}#{n}"))
+    return np.array(keys, dtype=np.uint64)

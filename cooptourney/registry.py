@@ -1,0 +1,370 @@
+"""The strategy registry: one decorated function per strategy, no central list.
+
+A strategy is a numba-compilable step function::
+
+    @strategy("Tit For Tat", aliases=["TFT"], reciprocity="specific", memory_depth=1)
+    def tit_for_tat(my, opp, t, state, params, info, rng):
+        \"\"\"Cooperate first, then copy the partner's last move. (Axelrod 1980)
+
+        specific: returns exactly what it received, in strict sequence.
+        \"\"\"
+        if t == 0:
+            return C
+        return opp[t - 1]
+
+Arguments seen by every step function (all arrays are owned by the engine):
+
+``my``, ``opp``
+    ``int8[::1]`` move histories (0 = C, 1 = D); entries ``[:t]`` are valid and are
+    the moves actually played (after noise), as both players saw them.
+``t``
+    ``int64`` index of the turn being decided (0 on the first move).
+``state``
+    ``float64[::1]`` private state, initialised from ``state=`` at the start of every
+    match and kept between turns.
+``params``
+    ``float64[::1]`` the player's parameter values in declaration order.
+``info``
+    ``float64[::1]`` match context; see :mod:`cooptourney.strategy_api` for the slots
+    (perceived payoffs R, S, T, P; match length or -1 when unknown; noise; running
+    scores and cooperation counts).
+``rng``
+    ``uint64[2]`` the player's own counter-based stream; draw with ``rand(rng)``.
+
+The function returns ``C`` or ``D``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib
+import importlib.metadata
+import importlib.util
+import inspect
+import math
+import pkgutil
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from numba import njit
+
+RECIPROCITY_TAGS = ("specific", "diffuse", "negative", "unconditional", "other")
+ENTRY_POINT_GROUP = "cooptourney.strategies"
+
+
+class UnknownStrategyError(LookupError):
+    """Raised for a strategy name that is not registered; the message suggests close names."""
+
+
+class StrategyDefinitionError(ValueError):
+    """Raised when a strategy declaration itself is malformed (an author's error)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """A typed strategy parameter.
+
+    ``default`` may be ``None`` for parameters whose default is derived from the game
+    (the engine then receives NaN and the strategy computes the value itself).
+    """
+
+    kind: type = float
+    default: float | int | bool | None = None
+    low: float = -math.inf
+    high: float = math.inf
+    doc: str = ""
+
+    def coerce(self, name: str, owner: str, value: Any) -> float:
+        """Validate ``value`` and return it as the float the kernel receives."""
+        if value is None:
+            if self.default is None:
+                return math.nan
+            value = self.default
+        if isinstance(value, str):
+            text = value.strip().lower()
+            try:
+                if self.kind is bool:
+                    if text not in ("true", "false", "1", "0", "yes", "no"):
+                        raise ValueError
+                    value = text in ("true", "1", "yes")
+                else:
+                    value = self.kind(float(text)) if self.kind is int else float(text)
+            except ValueError:
+                raise ValueError(
+                    f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}"
+                ) from None
+        if self.kind is int and (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(f"{owner}: parameter {name!r} must be an integer, got {value!r}")
+        if isinstance(value, bool) and self.kind is not bool:
+            raise ValueError(f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}")
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}"
+            ) from None
+        if math.isnan(x) or not (self.low <= x <= self.high):
+            raise ValueError(
+                f"{owner}: parameter {name!r} = {value!r} is out of range; "
+                f"allowed is [{self.low}, {self.high}]"
+            )
+        return x
+
+
+@dataclass
+class StrategySpec:
+    """Everything the registry knows about one strategy."""
+
+    name: str
+    function: Callable  # the numba dispatcher
+    py_function: Callable  # the plain Python function (for inspection and docs)
+    reciprocity: str
+    aliases: tuple[str, ...] = ()
+    memory_depth: float = math.inf
+    stochastic: bool = False
+    uses_game: bool = False
+    uses_length: bool = False
+    params: dict[str, Param] = field(default_factory=dict)
+    state: tuple[float, ...] = ()
+    module: str = ""
+    source_hash: str = ""
+    hidden: bool = False  # internal helpers (e.g. replaying a fixed sequence) not listed by default
+    doc: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The one-line reason for the reciprocity tag, from the docstring."""
+        for line in self.doc.splitlines():
+            line = line.strip()
+            if line.lower().startswith(self.reciprocity + ":"):
+                return line.split(":", 1)[1].strip()
+        return ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def classifier(self) -> dict[str, Any]:
+        return {
+            "memory_depth": self.memory_depth,
+            "stochastic": self.stochastic,
+            "uses_game": self.uses_game,
+            "uses_length": self.uses_length,
+        }
+
+
+def _norm(name: str) -> str:
+    """Lookup key: case, spacing, hyphens and underscores are ignored."""
+    return re.sub(r"[\s_\-]+", "", name).lower()
+
+
+class Registry:
+    """Name -> StrategySpec, with alias-aware, case- and space-insensitive lookup."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, StrategySpec] = {}
+        self._index: dict[str, str] = {}
+        self._loaded = False
+
+    # -- registration -----------------------------------------------------
+    def add(self, spec: StrategySpec) -> None:
+        keys = [spec.name, *spec.aliases]
+        existing = self._specs.get(spec.name)
+        if existing is not None and existing.module == spec.module:
+            # Re-importing the same module (e.g. a reloaded plugin) replaces it.
+            self._remove(existing)
+        for k in keys:
+            owner = self._index.get(_norm(k))
+            if owner is not None:
+                raise StrategyDefinitionError(
+                    f"strategy name or alias {k!r} from {spec.module} is already "
+                    f"registered by {owner!r} ({self._specs[owner].module})"
+                )
+        self._specs[spec.name] = spec
+        for k in keys:
+            self._index[_norm(k)] = spec.name
+
+    def _remove(self, spec: StrategySpec) -> None:
+        del self._specs[spec.name]
+        for k in [spec.name, *spec.aliases]:
+            self._index.pop(_norm(k), None)
+
+    # -- loading ------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        """Import the bundled library and installed plugin packages once."""
+        if self._loaded:
+            return
+        self._loaded = True
+        from cooptourney import strategies as bundled
+
+        for mod in sorted(pkgutil.iter_modules(bundled.__path__), key=lambda m: m.name):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"{bundled.__name__}.{mod.name}")
+        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            ep.load()
+
+    # -- lookup ---------------------------------------------------------------
+    def get(self, name: str) -> StrategySpec:
+        self.ensure_loaded()
+        key = self._index.get(_norm(name))
+        if key is None:
+            raise UnknownStrategyError(self._unknown_message(name))
+        return self._specs[key]
+
+    def _unknown_message(self, name: str) -> str:
+        names = {_norm(k): k for s in self._specs.values() if not s.hidden for k in (s.name, *s.aliases)}
+        close = difflib.get_close_matches(_norm(name), list(names), n=4, cutoff=0.6)
+        # Substring matches catch "tit" -> all Tit For Tat variants.
+        close += [k for k in names if _norm(name) and _norm(name) in k and k not in close]
+        hint = ", ".join(repr(names[c]) for c in close[:5])
+        msg = f"unknown strategy {name!r}"
+        return msg + (f"; did you mean {hint}?" if hint else "; run `cooptourney list` to see all names")
+
+    def __contains__(self, name: str) -> bool:
+        self.ensure_loaded()
+        return _norm(name) in self._index
+
+    def all(self, include_hidden: bool = False) -> list[StrategySpec]:
+        self.ensure_loaded()
+        return [s for s in self._specs.values() if include_hidden or not s.hidden]
+
+    def filter(
+        self,
+        reciprocity: str | Iterable[str] | None = None,
+        stochastic: bool | None = None,
+        max_memory_depth: float | None = None,
+        uses_game: bool | None = None,
+        uses_length: bool | None = None,
+        include_hidden: bool = False,
+    ) -> list[StrategySpec]:
+        """Strategies matching every given criterion, in registration order."""
+        if isinstance(reciprocity, str):
+            reciprocity = [reciprocity]
+        if reciprocity is not None:
+            reciprocity = list(reciprocity)
+            bad = [r for r in reciprocity if r not in RECIPROCITY_TAGS]
+            if bad:
+                raise ValueError(f"unknown reciprocity tag {bad[0]!r}; allowed: {', '.join(RECIPROCITY_TAGS)}")
+        out = []
+        for s in self.all(include_hidden):
+            if reciprocity is not None and s.reciprocity not in reciprocity:
+                continue
+            if stochastic is not None and s.stochastic != stochastic:
+                continue
+            if max_memory_depth is not None and s.memory_depth > max_memory_depth:
+                continue
+            if uses_game is not None and s.uses_game != uses_game:
+                continue
+            if uses_length is not None and s.uses_length != uses_length:
+                continue
+            out.append(s)
+        return out
+
+
+REGISTRY = Registry()
+
+
+def _source_hash(fn: Callable) -> str:
+    try:
+        src = inspect.getsource(sys.modules[fn.__module__])
+    except (OSError, TypeError, KeyError):
+        src = fn.__code__.co_code.hex()
+    return hashlib.blake2b(src.encode(), digest_size=8).hexdigest()
+
+
+def strategy(
+    name: str,
+    *,
+    reciprocity: str,
+    aliases: Iterable[str] = (),
+    memory_depth: float = math.inf,
+    stochastic: bool = False,
+    uses_game: bool = False,
+    uses_length: bool = False,
+    params: dict[str, Param] | None = None,
+    state: Iterable[float] = (),
+    hidden: bool = False,
+    registry: Registry | None = None,
+) -> Callable[[Callable], Callable]:
+    """Register a step function as a strategy (see the module docstring for its signature).
+
+    Parameters
+    ----------
+    name : str
+        The name in the field's spelling, as ``axelrod`` spells it where it has one.
+    reciprocity : {"specific", "diffuse", "negative", "unconditional", "other"}
+        Where the strategy sits on Keohane's continuum (MODEL.md section 2). The
+        docstring must carry a line ``"<tag>: <one-line reason>"``.
+    aliases : iterable of str
+        Other accepted names.
+    memory_depth : float
+        How many past turns the strategy reads (``math.inf`` if unbounded).
+    stochastic, uses_game, uses_length : bool
+        Classifier: random draws; reads the payoffs; reads the match length.
+    params : dict[str, Param]
+        Typed parameters, passed to the kernel as ``params`` in this order.
+    state : iterable of float
+        Initial values of the private state vector (its length is fixed).
+    """
+    if reciprocity not in RECIPROCITY_TAGS:
+        raise StrategyDefinitionError(
+            f"strategy {name!r}: reciprocity must be one of {', '.join(RECIPROCITY_TAGS)}, got {reciprocity!r}"
+        )
+
+    def decorate(fn: Callable) -> Callable:
+        params_ = dict(params or {})
+        for pname, p in params_.items():
+            if not isinstance(p, Param):
+                raise StrategyDefinitionError(f"strategy {name!r}: parameter {pname!r} must be a Param")
+        doc = inspect.getdoc(fn) or ""
+        jitted = njit(cache=True, inline="always")(fn)
+        spec = StrategySpec(
+            name=name,
+            function=jitted,
+            py_function=fn,
+            reciprocity=reciprocity,
+            aliases=tuple(aliases),
+            memory_depth=memory_depth,
+            stochastic=stochastic,
+            uses_game=uses_game,
+            uses_length=uses_length,
+            params=params_,
+            state=tuple(float(x) for x in state),
+            module=fn.__module__,
+            source_hash=_source_hash(fn),
+            hidden=hidden,
+            doc=doc,
+        )
+        (registry or REGISTRY).add(spec)
+        jitted.spec = spec
+        return jitted
+
+    return decorate
+
+
+def get_strategy(name: str) -> StrategySpec:
+    """Look a strategy up by name or alias (case and spacing ignored)."""
+    return REGISTRY.get(name)
+
+
+def load_plugin(path: str | Path) -> list[StrategySpec]:
+    """Import a Python file that registers strategies; returns the new specs."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"plugin file {str(path)!r} does not exist")
+    REGISTRY.ensure_loaded()
+    before = set(REGISTRY._specs)
+    digest = hashlib.blake2b(str(path.resolve()).encode(), digest_size=6).hexdigest()
+    stem = re.sub(r"\W", "_", path.stem)
+    modname = f"cooptourney_plugin_{stem}_{digest}"
+    spec = importlib.util.spec_from_file_location(modname, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import plugin {str(path)!r}: not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[modname] = module  # the generated kernel imports strategies by module name
+    spec.loader.exec_module(module)
+    return [REGISTRY._specs[n] for n in REGISTRY._specs if n not in before]

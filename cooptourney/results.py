@@ -1,0 +1,299 @@
+"""ResultSet: everything a tournament measured, as arrays, tables and files.
+
+Conventions (matching ``axelrod`` where it has the same quantity):
+
+* ``scores[i, r]`` is player i's total payoff in repetition r summed over its
+  matches against the *other* players (self-play excluded, as ``axelrod`` does);
+  ``scores_with_self_play`` adds the self-play match, as Axelrod (1980) counted it.
+  In self-play both copies are the same player; their mean is used.
+* ``normalised_scores[i, r]`` is the mean per-turn payoff over those matches.
+* ``payoff_matrix[i, j]`` is the mean per-turn payoff of i against j over repetitions.
+* The ranking is by the median over repetitions of the normalised score,
+  self-play excluded (``axelrod``'s ``ranked_names``), unless asked otherwise.
+* Everything exists twice: material payoff (what the world gets) and perceived
+  utility (what players optimise under a transformer). They coincide without one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from cooptourney.core.layout import (
+    OUT_CC_A,
+    OUT_CC_B,
+    OUT_COOP_A,
+    OUT_COOP_B,
+    OUT_SCORE_A,
+    OUT_SCORE_B,
+    OUT_TURNS,
+    OUT_UTIL_A,
+    OUT_UTIL_B,
+)
+
+RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp_path)`` then rename onto ``path``: readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        os.replace(tmp_path, path)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _pairwise(values_a: np.ndarray, values_b: np.ndarray, pair_i, pair_j, n) -> np.ndarray:
+    """Scatter per-pair values (pairs x reps) into an n x n x reps matrix; self-play -> mean of copies."""
+    reps = values_a.shape[1]
+    m = np.zeros((n, n, reps))
+    off = pair_i != pair_j
+    m[pair_i[off], pair_j[off]] = values_a[off]
+    m[pair_j[off], pair_i[off]] = values_b[off]
+    diag = ~off
+    m[pair_i[diag], pair_i[diag]] = 0.5 * (values_a[diag] + values_b[diag])
+    return m
+
+
+@dataclass
+class ResultSet:
+    """Results of a tournament. Build with :meth:`Tournament.play`."""
+
+    players: list[str]
+    reciprocity: list[str]
+    settings: dict[str, Any]
+    score_matrix: np.ndarray  # float64[n, n, reps] total material payoff of i against j
+    utility_matrix: np.ndarray  # float64[n, n, reps] total perceived utility of i against j
+    turns_matrix: np.ndarray  # float64[n, n, reps] match lengths
+    coop_matrix: np.ndarray  # float64[n, n, reps] number of C moves by i against j
+    contingency: np.ndarray  # float64[n, n, reps, 4] counts (own move t, partner move t-1)
+    moves: np.ndarray | None = None  # int8[pairs, reps, 2, max_turns] when recorded
+    pair_index: dict[tuple[int, int], int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    @classmethod
+    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed) -> "ResultSet":
+        n = len(players)
+
+        def pw(a, b):
+            return _pairwise(out[:, :, a], out[:, :, b], pair_i, pair_j, n)
+
+        reps = out.shape[1]
+        cont = np.zeros((n, n, reps, 4))
+        for q in range(4):
+            cont[..., q] = pw(OUT_CC_A + q, OUT_CC_B + q)
+        return cls(
+            players=[p.name for p in players],
+            reciprocity=[p.reciprocity for p in players],
+            settings=settings,
+            score_matrix=pw(OUT_SCORE_A, OUT_SCORE_B),
+            utility_matrix=pw(OUT_UTIL_A, OUT_UTIL_B),
+            turns_matrix=pw(OUT_TURNS, OUT_TURNS),
+            coop_matrix=pw(OUT_COOP_A, OUT_COOP_B),
+            contingency=cont,
+            moves=moves,
+            pair_index={(int(a), int(b)): k for k, (a, b) in enumerate(zip(pair_i, pair_j))},
+            elapsed=elapsed,
+        )
+
+    # -- sizes ------------------------------------------------------------------
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    @property
+    def repetitions(self) -> int:
+        return self.score_matrix.shape[2]
+
+    def _others(self) -> np.ndarray:
+        return ~np.eye(self.n_players, dtype=bool)[:, :, None]
+
+    # -- scores -------------------------------------------------------------------
+    @property
+    def scores(self) -> np.ndarray:
+        """float64[n, reps]: total payoff against the other players (self-play excluded)."""
+        return (self.score_matrix * self._others()).sum(axis=1)
+
+    @property
+    def scores_with_self_play(self) -> np.ndarray:
+        """float64[n, reps]: total payoff including the self-play match (Axelrod 1980)."""
+        return self.score_matrix.sum(axis=1)
+
+    def _per_turn(self, matrix: np.ndarray, self_play: bool) -> np.ndarray:
+        per_turn = matrix / self.turns_matrix
+        if self_play:
+            return per_turn.mean(axis=1)
+        if self.n_players == 1:
+            return np.full((1, self.repetitions), np.nan)
+        return (per_turn * self._others()).sum(axis=1) / (self.n_players - 1)
+
+    @property
+    def normalised_scores(self) -> np.ndarray:
+        """float64[n, reps]: mean per-turn payoff against the other players."""
+        return self._per_turn(self.score_matrix, self_play=False)
+
+    @property
+    def normalised_scores_with_self_play(self) -> np.ndarray:
+        return self._per_turn(self.score_matrix, self_play=True)
+
+    @property
+    def normalised_utilities(self) -> np.ndarray:
+        """float64[n, reps]: mean per-turn perceived utility against the other players."""
+        return self._per_turn(self.utility_matrix, self_play=False)
+
+    @property
+    def normalised_utilities_with_self_play(self) -> np.ndarray:
+        return self._per_turn(self.utility_matrix, self_play=True)
+
+    @property
+    def payoff_matrix(self) -> np.ndarray:
+        """float64[n, n]: mean per-turn material payoff of i against j."""
+        return (self.score_matrix / self.turns_matrix).mean(axis=2)
+
+    @property
+    def utility_matrix_per_turn(self) -> np.ndarray:
+        """float64[n, n]: mean per-turn perceived utility of i against j."""
+        return (self.utility_matrix / self.turns_matrix).mean(axis=2)
+
+    @property
+    def wins(self) -> np.ndarray:
+        """int64[n, reps]: matches won (strictly higher total), self-play excluded."""
+        beats = self.score_matrix > np.transpose(self.score_matrix, (1, 0, 2))
+        return (beats * self._others()).sum(axis=1).astype(np.int64)
+
+    @property
+    def cooperation_rate(self) -> np.ndarray:
+        """float64[n]: fraction of C moves over all matches against the other players."""
+        others = self._others()
+        return (self.coop_matrix * others).sum(axis=(1, 2)) / np.maximum(
+            (self.turns_matrix * others).sum(axis=(1, 2)), 1
+        )
+
+    @property
+    def cooperation_matrix(self) -> np.ndarray:
+        """float64[n, n]: fraction of C moves by i against j."""
+        return self.coop_matrix.sum(axis=2) / self.turns_matrix.sum(axis=2)
+
+    def match_scores(self, i: int, j: int) -> np.ndarray:
+        """float64[reps]: player i's total payoff against j in each repetition (the distribution)."""
+        return self.score_matrix[i, j].copy()
+
+    def match_moves(self, i: int, j: int, repetition: int = 0) -> np.ndarray:
+        """int8[turns, 2] moves of (i, j) in one repetition; needs ``record_moves=True``."""
+        if self.moves is None:
+            raise ValueError("moves were not recorded; play the tournament with record_moves=True")
+        if (i, j) in self.pair_index:
+            k, a, b = self.pair_index[(i, j)], 0, 1
+        else:
+            k, a, b = self.pair_index[(j, i)], 1, 0
+        n = int(self.turns_matrix[i, j, repetition])
+        m = self.moves[k, repetition]
+        return np.stack([m[a, :n], m[b, :n]], axis=1)
+
+    # -- ranking --------------------------------------------------------------------
+    def ranking(self, by: str = "score") -> np.ndarray:
+        """Player indices, best first, by the median normalised value over repetitions."""
+        if by not in RANK_BY:
+            raise ValueError(f"cannot rank by {by!r}; choose one of {', '.join(RANK_BY)}")
+        values = {
+            "score": self.normalised_scores,
+            "score_with_self_play": self.normalised_scores_with_self_play,
+            "utility": self.normalised_utilities,
+            "utility_with_self_play": self.normalised_utilities_with_self_play,
+        }[by]
+        med = np.nan_to_num(np.median(values, axis=1), nan=-np.inf)
+        return np.argsort(-med, kind="stable")
+
+    def ranked_names(self, by: str = "score") -> list[str]:
+        return [self.players[i] for i in self.ranking(by)]
+
+    # -- tables and files ----------------------------------------------------------------
+    def to_dataframe(self, by: str = "score") -> pd.DataFrame:
+        """One row per player, sorted by rank (``by`` names the ranking criterion)."""
+        order = self.ranking(by)
+        df = pd.DataFrame(
+            {
+                "player": self.players,
+                "reciprocity": self.reciprocity,
+                "score_per_turn": self.normalised_scores.mean(axis=1),
+                "score_per_turn_median": np.median(self.normalised_scores, axis=1),
+                "score_per_turn_with_self_play": self.normalised_scores_with_self_play.mean(axis=1),
+                "total_score": self.scores.mean(axis=1),
+                "total_score_with_self_play": self.scores_with_self_play.mean(axis=1),
+                "utility_per_turn": self.normalised_utilities.mean(axis=1),
+                "utility_per_turn_with_self_play": self.normalised_utilities_with_self_play.mean(axis=1),
+                "wins": self.wins.mean(axis=1),
+                "cooperation_rate": self.cooperation_rate,
+            }
+        )
+        df = df.iloc[order].reset_index(drop=True)
+        df.insert(0, "rank", np.arange(1, len(df) + 1))
+        df.attrs["ranked_by"] = by
+        return df
+
+    def matches_dataframe(self) -> pd.DataFrame:
+        """One row per (player, opponent, repetition): the per-pair score distributions."""
+        n, reps = self.n_players, self.repetitions
+        i, j, r = np.meshgrid(np.arange(n), np.arange(n), np.arange(reps), indexing="ij")
+        return pd.DataFrame(
+            {
+                "player": np.array(self.players, dtype=object)[i.ravel()],
+                "opponent": np.array(self.players, dtype=object)[j.ravel()],
+                "player_index": i.ravel(),
+                "opponent_index": j.ravel(),
+                "repetition": r.ravel(),
+                "turns": self.turns_matrix.ravel().astype(np.int64),
+                "score": self.score_matrix.ravel(),
+                "utility": self.utility_matrix.ravel(),
+                "cooperations": self.coop_matrix.ravel().astype(np.int64),
+            }
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        from cooptourney import __version__
+
+        return {
+            "cooptourney_version": __version__,
+            "settings": self.settings,
+            "players": self.players,
+            "reciprocity": self.reciprocity,
+            "ranking": self.ranked_names(),
+            "summary": self.to_dataframe().to_dict(orient="records"),
+            "payoff_matrix": self.payoff_matrix.tolist(),
+            "utility_matrix": self.utility_matrix_per_turn.tolist(),
+            "score_distributions": self.score_matrix.tolist(),
+            "match_lengths": self.turns_matrix.tolist(),
+        }
+
+    def write(self, path: str | Path) -> Path:
+        """Write by suffix: ``.csv`` / ``.parquet`` (player table), ``.json`` (everything).
+
+        Atomic: the file appears complete or not at all. A ``.csv``/``.parquet`` table
+        also writes ``<stem>.matches.<suffix>`` with the per-match rows.
+        """
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            text = json.dumps(self.to_dict(), indent=1, default=float)
+            return write_atomic(path, lambda p: p.write_text(text))
+        if suffix == ".csv":
+            write_atomic(path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False))
+            return write_atomic(path, lambda p: self.to_dataframe().to_csv(p, index=False))
+        if suffix == ".parquet":
+            write_atomic(path.with_suffix(".matches.parquet"), lambda p: self.matches_dataframe().to_parquet(p, index=False))
+            return write_atomic(path, lambda p: self.to_dataframe().to_parquet(p, index=False))
+        raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")

@@ -1,0 +1,164 @@
+"""Round-robin tournaments on the compiled core."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Sequence
+
+import numba
+import numpy as np
+
+from cooptourney.core.layout import OUT_SIZE
+from cooptourney.core.pack import pack
+from cooptourney.core.rng import PURPOSE_LENGTH
+from cooptourney.core.streams import match_length, stream_key
+from cooptourney.game import Game
+from cooptourney.players import Player, as_player
+from cooptourney.results import ResultSet
+from cooptourney.settings import (
+    SettingsError,
+    check_length,
+    check_positive_int,
+    check_probability,
+    check_seed,
+)
+
+
+class Tournament:
+    """A round robin: every pair of players, self-play included, ``repetitions`` times.
+
+    Parameters
+    ----------
+    players : sequence of Player or str
+        At least one player. Strategy names may carry parameters: ``"GTFT(generosity=0.1)"``.
+    turns : int, optional
+        Turns per match (default 200 when ``prob_end`` is not given); caps the length
+        when ``prob_end`` is given.
+    prob_end : float, optional
+        Probability that a match ends after each turn (the continuation probability
+        is w = 1 - prob_end). Players are not told the length.
+    noise : float
+        Probability that each intended move is flipped.
+    repetitions : int
+        Matches per pair.
+    seed : int, optional
+        The tournament is a pure function of its settings and this seed; ``None``
+        draws one (reported in the results).
+    game : Game
+        Payoffs (default 3, 0, 5, 1).
+    record_moves : bool
+        Keep every match's full move history in the results (memory grows with
+        players^2 * repetitions * turns); off by default, when memory is O(players^2).
+
+    Notes
+    -----
+    Matches run in parallel on all numba threads. Every random draw comes from a
+    stream keyed by (seed, pair, repetition, player), so the results are
+    bit-identical for any thread count or chunking.
+    """
+
+    def __init__(
+        self,
+        players: Sequence[Player | str],
+        turns: int | None = None,
+        prob_end: float | None = None,
+        noise: float = 0.0,
+        repetitions: int = 10,
+        seed: int | None = None,
+        game: Game | None = None,
+        record_moves: bool = False,
+    ) -> None:
+        if isinstance(players, (str, Player)):
+            raise SettingsError("players must be a list of players, not a single one")
+        self.players = [as_player(p) for p in players]
+        if not self.players:
+            raise SettingsError("a tournament needs at least one player")
+        if turns is None and prob_end is None:
+            turns = 200
+        self.turns, self.prob_end = check_length(turns, prob_end)
+        self.noise = check_probability("noise", noise)
+        self.repetitions = check_positive_int("repetitions", repetitions)
+        self.seed = check_seed(seed)
+        self.game = game if game is not None else Game()
+        if not isinstance(self.game, Game):
+            raise SettingsError(f"game must be a cooptourney Game, got {type(self.game).__name__}")
+        self.record_moves = bool(record_moves)
+
+    @property
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Pair index arrays (i <= j), in row-major order of the upper triangle."""
+        i, j = np.triu_indices(len(self.players))
+        return i.astype(np.int64), j.astype(np.int64)
+
+    def play(self, progress: bool = False) -> ResultSet:
+        """Play every match and return the :class:`ResultSet`.
+
+        ``progress`` shows a bar (on stderr) once the run has taken more than a second.
+        """
+        packed = pack(self.players)
+        pair_i, pair_j = self.pairs
+        reps = self.repetitions
+        n_tasks = len(pair_i) * reps
+        seed = np.uint64(self.seed)
+        out = np.zeros((n_tasks, OUT_SIZE))
+        if self.record_moves:
+            lengths = np.array(
+                [
+                    match_length(
+                        stream_key(seed, packed.keys[pair_i[k // reps]], packed.keys[pair_j[k // reps]],
+                                   k % reps, 0, 0, PURPOSE_LENGTH),
+                        self.turns, self.prob_end,
+                    )
+                    for k in range(n_tasks)
+                ],
+                dtype=np.int64,
+            )
+            hist = np.zeros((n_tasks, 2, int(lengths.max())), dtype=np.int8)
+        else:
+            hist = np.zeros((1, 2, 1), dtype=np.int8)
+        perceived = np.tile(self.game.as_array(), (len(self.players), 1))
+        game = self.game.as_array()
+        args = (
+            packed.sids, packed.params, packed.state0, packed.state_len, perceived, game, packed.keys,
+            pair_i, pair_j, np.int64(reps), seed, np.int64(self.turns), np.float64(self.prob_end),
+            np.float64(self.noise), out, self.record_moves, hist,
+        )
+        kernel = packed.kernel.module.play_tournament
+        started = time.perf_counter()
+        # Chunks only drive the progress bar: each task writes its own row, so
+        # chunking cannot change a single bit of the result.
+        n_chunks = 1 if not progress else min(n_tasks, 50)
+        bounds = np.linspace(0, n_tasks, n_chunks + 1).astype(np.int64)
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=n_tasks, unit="match", delay=1.0, leave=False)
+        try:
+            for k0, k1 in zip(bounds[:-1], bounds[1:]):
+                kernel(*args, np.int64(k0), np.int64(k1))
+                if bar is not None:
+                    bar.update(int(k1 - k0))
+        finally:
+            if bar is not None:
+                bar.close()
+        elapsed = time.perf_counter() - started
+        return ResultSet.from_tasks(
+            players=self.players,
+            out=out.reshape(len(pair_i), reps, OUT_SIZE),
+            pair_i=pair_i,
+            pair_j=pair_j,
+            moves=hist.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
+            settings={
+                "turns": self.turns if self.turns else None,
+                "prob_end": self.prob_end if self.prob_end else None,
+                "noise": self.noise,
+                "repetitions": reps,
+                "seed": self.seed,
+                "game": [self.game.R, self.game.S, self.game.T, self.game.P],
+                "game_class": self.game.classification,
+                "threads": numba.get_num_threads(),
+            },
+            elapsed=elapsed,
+        )
