@@ -100,7 +100,8 @@ class Match:
         rep = self.repetition
 
         def key(player_key, purpose):
-            return stream_key(seed, ka, kb, rep, player_key, 0, purpose)
+            # numba hands uint64 results back as Python ints; keep them uint64
+            return np.uint64(stream_key(seed, ka, kb, rep, player_key, 0, purpose))
 
         return key
 

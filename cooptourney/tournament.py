@@ -106,8 +106,8 @@ class Tournament:
             lengths = np.array(
                 [
                     match_length(
-                        stream_key(seed, packed.keys[pair_i[k // reps]], packed.keys[pair_j[k // reps]],
-                                   k % reps, 0, 0, PURPOSE_LENGTH),
+                        np.uint64(stream_key(seed, packed.keys[pair_i[k // reps]], packed.keys[pair_j[k // reps]],
+                                             k % reps, 0, 0, PURPOSE_LENGTH)),
                         self.turns, self.prob_end,
                     )
                     for k in range(n_tasks)

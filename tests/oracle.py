@@ -1,0 +1,209 @@
+"""The oracle harness: play a cooptourney strategy and its ``axelrod`` twin the same way.
+
+Deterministic strategies must produce *identical* move sequences; stochastic ones
+must agree statistically. Adding a strategy to the check is one line in a test
+module::
+
+    @pytest.mark.parametrize("name", ["Tit For Tat", ("Generous Tit For Tat", "GTFT")])
+    def test_same_moves(name):
+        assert_same_moves(name)
+
+How the deterministic check works. ``axelrod`` plays the strategy against every
+opponent of the panel in a small loop of our own that applies the same pre-drawn
+noise flips as ``axelrod.Match`` would (``strategy()`` for both players, flip,
+``update_history()`` for both). The opponent's moves as actually played are then
+replayed on the cooptourney side by a ``Player.sequence``, with the same flips
+applied to our strategy, and our strategy's moves must equal axelrod's turn by
+turn. Stochastic opponents are fine: their moves are whatever axelrod drew.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Iterable
+
+import axelrod as axl
+import numpy as np
+
+from cooptourney.game import Game
+from cooptourney.match import Match
+from cooptourney.players import Player
+from cooptourney.tournament import Tournament
+
+C, D = axl.Action.C, axl.Action.D
+
+#: The panel: every strategy of the foundation issue, as named in ``axelrod``.
+PANEL_NAMES = (
+    "Cooperator",
+    "Defector",
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Tit For 2 Tats",
+    "Two Tits For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Anti Tit For Tat",
+    "Bully",
+)
+FIRST_TOURNAMENT_NAMES = tuple(s.name for s in axl.axelrod_first_strategies)
+
+
+@lru_cache(maxsize=None)
+def _axl_classes() -> dict[str, type]:
+    return {s.name: s for s in axl.all_strategies}
+
+
+def axl_player(name: str, **kwargs) -> axl.Player:
+    """A fresh ``axelrod`` player by its ``axelrod`` name."""
+    return _axl_classes()[name](**kwargs)
+
+
+def panel(extra: Iterable[str] = ()) -> list[str]:
+    """Opponent names: the foundation panel, Axelrod's first tournament, plus ``extra``."""
+    names = list(dict.fromkeys([*PANEL_NAMES, *FIRST_TOURNAMENT_NAMES, *extra]))
+    return names
+
+
+def _names(name: str | tuple[str, str]) -> tuple[str, str]:
+    return (name, name) if isinstance(name, str) else name
+
+
+def axl_play(player: axl.Player, opponent: axl.Player, turns: int, flips: np.ndarray | None,
+             seed: int, game: Game) -> tuple[list[int], list[int]]:
+    """Play two ``axelrod`` players like ``axelrod.Match`` does, with pre-drawn flips.
+
+    Returns the moves actually played, as 0/1 lists (0 = C).
+    """
+    axl_game = axl.Game(r=game.R, s=game.S, t=game.T, p=game.P)
+    attrs = {"length": turns, "game": axl_game, "noise": 0}
+    rng = np.random.default_rng(seed)
+    for p in (player, opponent):
+        p.reset()
+        p.set_match_attributes(**attrs)
+        if axl.Classifiers["stochastic"](p):
+            p.set_seed(int(rng.integers(0, 2**32 - 1)))
+    mine, theirs = [], []
+    for t in range(turns):
+        s1, s2 = player.strategy(opponent), opponent.strategy(player)
+        if flips is not None:
+            s1 = s1.flip() if flips[0, t] else s1
+            s2 = s2.flip() if flips[1, t] else s2
+        player.update_history(s1, s2)
+        opponent.update_history(s2, s1)
+        mine.append(0 if s1 == C else 1)
+        theirs.append(0 if s2 == C else 1)
+    return mine, theirs
+
+
+def assert_same_moves(
+    name: str | tuple[str, str],
+    opponents: Iterable[str] | None = None,
+    turns: int = 60,
+    noise_levels: Iterable[float] = (0.0, 0.05, 0.2),
+    seeds: Iterable[int] = (0, 1),
+    params: dict | None = None,
+    axl_kwargs: dict | None = None,
+    game: Game | None = None,
+) -> None:
+    """Deterministic check: identical moves against every opponent, with and without flips.
+
+    ``name`` is our name, or ``(our name, axelrod name)`` where they differ. For each
+    opponent, noise level and seed, flips are drawn in advance with probability
+    ``noise`` for both players (none at noise 0) and applied in both engines.
+    """
+    ours, theirs = _names(name)
+    game = game or Game()
+    opponents = panel() if opponents is None else list(opponents)
+    seeds = list(seeds)
+    for opp_name in opponents:
+        for noise in noise_levels:
+            # Without noise a deterministic opponent gives the same game for every seed.
+            needed = seeds if noise > 0 or opp_name in _stochastic_names() else seeds[:1]
+            for seed in needed:
+                rng = np.random.default_rng([seed, int(noise * 1000)])
+                flips = (rng.random((2, turns)) < noise).astype(np.int8) if noise > 0 else None
+                a_moves, o_moves = axl_play(
+                    axl_player(theirs, **(axl_kwargs or {})), axl_player(opp_name), turns, flips, seed, game
+                )
+                replay = Player.sequence(o_moves)
+                our_flips = np.zeros((2, turns), dtype=np.int8)
+                if flips is not None:
+                    our_flips[0] = flips[0]
+                m = Match((Player(ours, **(params or {})), replay), turns=turns, flips=our_flips, game=game, seed=seed)
+                m.play()
+                got = m.moves[:, 0].tolist()
+                if got != a_moves:
+                    t = next(k for k in range(turns) if got[k] != a_moves[k])
+                    raise AssertionError(
+                        f"{ours} vs {opp_name} (noise {noise}, seed {seed}): first difference at turn {t}\n"
+                        f"  axelrod    : {_fmt(a_moves)}\n  cooptourney: {_fmt(got)}\n"
+                        f"  opponent   : {_fmt(o_moves)}"
+                    )
+
+
+@lru_cache(maxsize=None)
+def _stochastic_names() -> frozenset[str]:
+    return frozenset(n for n, cls in _axl_classes().items() if axl.Classifiers["stochastic"](cls()))
+
+
+def _fmt(moves: list[int]) -> str:
+    return "".join("CD"[m] for m in moves)
+
+
+def assert_same_statistics(
+    name: str | tuple[str, str],
+    opponents: Iterable[str] = ("Cooperator", "Defector", "Tit For Tat", "Alternator", "Grudger"),
+    turns: int = 40,
+    matches: int = 300,
+    z_max: float = 4.5,
+    params: dict | None = None,
+    axl_kwargs: dict | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Stochastic check: cooperation rate and mean score agree within sampling error.
+
+    For each opponent, ``matches`` seeded matches in each engine; the difference of
+    the per-match means must be within ``z_max`` standard errors (pooled, with a
+    floor so that two nearly deterministic samples do not demand exact equality).
+    Both engines are seeded, so the check is itself reproducible.
+    """
+    ours, theirs = _names(name)
+    report = {}
+    for opp_name in opponents:
+        ax_coop, ax_score = [], []
+        for s in range(matches):
+            mt = axl.Match((axl_player(theirs, **(axl_kwargs or {})), axl_player(opp_name)), turns=turns, seed=s)
+            res = mt.play()
+            ax_coop.append(sum(1 for a, _ in res if a == C) / turns)
+            ax_score.append(mt.final_score()[0] / turns)
+        t = Tournament([Player(ours, **(params or {})), Player(opp_name)], turns=turns, repetitions=matches, seed=12345)
+        r = t.play()
+        our_coop = r.coop_matrix[0, 1] / turns
+        our_score = r.score_matrix[0, 1] / turns
+        for label, a, b in (("cooperation", np.array(ax_coop), our_coop), ("score", np.array(ax_score), our_score)):
+            se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)) + 1e-3
+            z = abs(a.mean() - b.mean()) / se
+            report[f"{opp_name}:{label}"] = (float(a.mean()), float(b.mean()))
+            if z > z_max:
+                raise AssertionError(
+                    f"{ours} vs {opp_name}: {label} differs: axelrod {a.mean():.4f}, "
+                    f"cooptourney {b.mean():.4f} (z = {z:.1f} > {z_max})"
+                )
+    return report
+
+
+def assert_same_tournament(names: list[str], turns: int = 50, repetitions: int = 2) -> None:
+    """Deterministic strategies only: per-player scores equal axelrod's ResultSet exactly."""
+    axl_players = [axl_player(n) for n in names]
+    ar = axl.Tournament(axl_players, turns=turns, repetitions=repetitions, seed=1).play(
+        processes=1, progress_bar=False
+    )
+    r = Tournament([Player(n) for n in names], turns=turns, repetitions=repetitions, seed=1).play()
+    np.testing.assert_array_equal(np.array(ar.scores, dtype=float), r.scores)
+    np.testing.assert_allclose(np.array(ar.payoff_matrix), r.payoff_matrix, rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(np.array(ar.wins), r.wins)
+    assert ar.ranked_names == r.ranked_names()
+
