@@ -65,3 +65,31 @@ def generous_tit_for_tat(my, opp, t, state, params, info, rng):
         P = info[INFO_P]
         g = min(1.0 - (T - R) / (R - S), (R - P) / (T - P))
     return random_choice(rng, g)
+
+
+@strategy(
+    "Generic Memory One Player",
+    aliases=["Memory One", "MemoryOne"],
+    reciprocity="other",
+    memory_depth=1,
+    stochastic=True,
+    params={
+        "p_cc": Param(float, 1.0, 0.0, 1.0, "P(C) after mutual cooperation"),
+        "p_cd": Param(float, 0.0, 0.0, 1.0, "P(C) after being exploited (own C, partner D)"),
+        "p_dc": Param(float, 0.0, 0.0, 1.0, "P(C) after exploiting (own D, partner C)"),
+        "p_dd": Param(float, 0.0, 0.0, 1.0, "P(C) after mutual defection"),
+        "initial": Param(float, 1.0, 0.0, 1.0, "P(C) on the first move"),
+    },
+)
+def memory_one(my, opp, t, state, params, info, rng):
+    """Any memory-one vector (p_CC, p_CD, p_DC, p_DD) with a first-move probability. (Nowak & Sigmund 1990)
+
+    other: its tag depends on the vector (TFT's (1,0,1,0) is specific, GTFT's diffuse),
+    so the generic player is not tagged by itself.
+
+    Without parameters it is Grudger's vector (1, 0, 0, 0), as in ``axelrod``; draws
+    are made only for probabilities strictly between 0 and 1.
+    """
+    if t == 0:
+        return random_choice(rng, params[4])
+    return random_choice(rng, params[2 * my[t - 1] + opp[t - 1]])
