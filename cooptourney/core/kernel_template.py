@@ -20,10 +20,20 @@ import numpy as np
 from numba import njit, prange
 
 from cooptourney.core.layout import (
+    OUT_BREAKS,
     OUT_CC_A,
     OUT_CC_B,
     OUT_COOP_A,
     OUT_COOP_B,
+    OUT_ECHO_RUNS,
+    OUT_ECHO_TURNS,
+    OUT_FORGIVE_A,
+    OUT_FORGIVE_B,
+    OUT_FORGIVE_OPP_A,
+    OUT_FORGIVE_OPP_B,
+    OUT_MAX_GAP,
+    OUT_RECOVERED,
+    OUT_RECOVERY_TURNS,
     OUT_SCORE_A,
     OUT_SCORE_B,
     OUT_SIZE,
@@ -100,6 +110,12 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
     score_b = 0.0
     util_a = 0.0
     util_b = 0.0
+    gap = 0.0
+    max_gap = 0.0
+    echo = 0
+    last_oa = -1
+    waiting = False
+    broken_at = 0
     for t in range(n):
         # Both sides are written out (not a loop over a side index): rebinding array
         # variables inside the turn loop costs atomic reference-count updates that
@@ -108,14 +124,19 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
 #@@DISPATCH_A@@
         move_b = np.int8(0)
 #@@DISPATCH_B@@
+        flipped = False
         if use_mask:
+            if flip_a[t] != 0 or flip_b[t] != 0:
+                flipped = True
             move_a ^= flip_a[t]
             move_b ^= flip_b[t]
         elif noise > 0.0:
             if uniform_at(nkey_a, t) < noise:
                 move_a = 1 - move_a
+                flipped = True
             if uniform_at(nkey_b, t) < noise:
                 move_b = 1 - move_b
+                flipped = True
         hist_a[t] = move_a
         hist_b[t] = move_b
         oa = 2 * move_a + move_b
@@ -134,10 +155,47 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
         if move_b == 0:
             info_b[INFO_MY_COOPS] += 1.0
             info_a[INFO_OPP_COOPS] += 1.0
+        # -- reciprocity metrics (docs/metrics.md), from counters, not stored histories
+        gap += game[oa] - game[ob]
+        if abs(gap) > max_gap:
+            max_gap = abs(gap)
         if t > 0:
             # contingency counts: (own move now, partner's previous move)
             out[OUT_CC_A + 2 * move_a + hist_b[t - 1]] += 1.0
             out[OUT_CC_B + 2 * move_b + hist_a[t - 1]] += 1.0
+            # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
+            if t > 1:
+                if hist_a[t - 1] == 1 and hist_b[t - 2] == 1 and hist_b[t - 1] == 1:
+                    out[OUT_FORGIVE_OPP_A] += 1.0
+                    if move_a == 0:
+                        out[OUT_FORGIVE_A] += 1.0
+                if hist_b[t - 1] == 1 and hist_a[t - 2] == 1 and hist_a[t - 1] == 1:
+                    out[OUT_FORGIVE_OPP_B] += 1.0
+                    if move_b == 0:
+                        out[OUT_FORGIVE_B] += 1.0
+            # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
+            if (oa == 1 or oa == 2) and last_oa == 3 - oa:
+                echo = 2 if echo == 0 else echo + 1
+            else:
+                if echo >= 2:
+                    out[OUT_ECHO_TURNS] += echo
+                    out[OUT_ECHO_RUNS] += 1.0
+                echo = 0
+        # recovery: a flip that breaks mutual cooperation, until the next CC outcome
+        if waiting:
+            if oa == 0:
+                out[OUT_RECOVERY_TURNS] += t - broken_at
+                out[OUT_RECOVERED] += 1.0
+                waiting = False
+        elif flipped and oa != 0 and (t == 0 or last_oa == 0):
+            out[OUT_BREAKS] += 1.0
+            waiting = True
+            broken_at = t
+        last_oa = oa
+    if echo >= 2:
+        out[OUT_ECHO_TURNS] += echo
+        out[OUT_ECHO_RUNS] += 1.0
+    out[OUT_MAX_GAP] = max_gap
     out[OUT_SCORE_A] = score_a
     out[OUT_SCORE_B] = score_b
     out[OUT_UTIL_A] = util_a

@@ -15,4 +15,19 @@ OUT_TURNS = 6  # match length
 # +0 = C after partner C, +1 = C after partner D, +2 = D after partner C, +3 = D after partner D.
 OUT_CC_A = 7
 OUT_CC_B = 11
-OUT_SIZE = 15
+# Forgiveness: opportunities (it retaliated at t-1 and the partner still defected at t-1)
+# and how often it cooperated at t.
+OUT_FORGIVE_OPP_A = 15
+OUT_FORGIVE_A = 16
+OUT_FORGIVE_OPP_B = 17
+OUT_FORGIVE_B = 18
+# Pair-level: largest running material payoff gap |sum(pi_A - pi_B)|; echo runs (turns in
+# runs of mirrored CD/DC outcomes of length >= 2, and the number of runs); cooperation-
+# breaking flips, how many were followed by a CC outcome, and the turns that took.
+OUT_MAX_GAP = 19
+OUT_ECHO_TURNS = 20
+OUT_ECHO_RUNS = 21
+OUT_BREAKS = 22
+OUT_RECOVERED = 23
+OUT_RECOVERY_TURNS = 24
+OUT_SIZE = 25
