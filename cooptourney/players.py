@@ -37,11 +37,16 @@ class Player:
             raise ValueError(
                 f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}"
             )
-        self.params = {k: params.get(k) for k in self.spec.params}
         self.param_values = np.array(
-            [p.coerce(k, self.spec.name, self.params[k]) for k, p in self.spec.params.items()],
+            [p.coerce(k, self.spec.name, params.get(k)) for k, p in self.spec.params.items()],
             dtype=np.float64,
         )
+        # Keep the validated, typed values (not the raw input), so that "0.20" given as
+        # text and 0.2 given as a number make the same player with the same name.
+        self.params = {
+            k: (None if params.get(k) is None else p.kind(v))
+            for (k, p), v in zip(self.spec.params.items(), self.param_values.tolist())
+        }
         self.initial_state = np.array(self.spec.state, dtype=np.float64)
 
     @classmethod

@@ -43,18 +43,29 @@ RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp_path)`` then rename onto ``path``: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp_path = Path(tmp)
+    return write_atomic_all([(path, write)])[0]
+
+
+def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]]) -> list[Path]:
+    """Write several files as one unit: every ``write(tmp_path)`` runs first, and only when
+    all of them succeeded are the temporary files renamed onto their targets. A failure
+    leaves every target as it was (no new file beside an old one) and no temporary file."""
+    staged: list[tuple[Path, Path]] = []
     try:
-        write(tmp_path)
-        os.replace(tmp_path, path)
+        for path, write in items:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            staged.append((Path(tmp), path))
+            write(Path(tmp))
+        for tmp_path, path in staged:
+            os.replace(tmp_path, path)
     except BaseException:
-        tmp_path.unlink(missing_ok=True)
+        for tmp_path, _ in staged:
+            tmp_path.unlink(missing_ok=True)
         raise
-    return path
+    return [path for _, path in staged]
 
 
 def _pairwise(values_a: np.ndarray, values_b: np.ndarray, pair_i, pair_j, n) -> np.ndarray:
@@ -290,10 +301,16 @@ class ResultSet:
         if suffix == ".json":
             text = json.dumps(self.to_dict(), indent=1, default=float)
             return write_atomic(path, lambda p: p.write_text(text))
+        # The player table and its per-match companion are committed together, so a failed
+        # write never leaves a new matches file beside an old (or missing) table.
         if suffix == ".csv":
-            write_atomic(path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False))
-            return write_atomic(path, lambda p: self.to_dataframe().to_csv(p, index=False))
+            return write_atomic_all([
+                (path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False)),
+                (path, lambda p: self.to_dataframe().to_csv(p, index=False)),
+            ])[-1]
         if suffix == ".parquet":
-            write_atomic(path.with_suffix(".matches.parquet"), lambda p: self.matches_dataframe().to_parquet(p, index=False))
-            return write_atomic(path, lambda p: self.to_dataframe().to_parquet(p, index=False))
+            return write_atomic_all([
+                (path.with_suffix(".matches.parquet"), lambda p: self.matches_dataframe().to_parquet(p, index=False)),
+                (path, lambda p: self.to_dataframe().to_parquet(p, index=False)),
+            ])[-1]
         raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")
