@@ -149,7 +149,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     _print(run_footer(result, cfg.rank_by, elapsed))
     if cfg.output is not None:
         try:
-            path = result.write(cfg.output)
+            path = result.write(cfg.output, by=cfg.rank_by)
         except OSError as exc:
             _note(f"error: cannot write {str(cfg.output)!r}: {exc}")
             return EXIT_WRITE_FAILED

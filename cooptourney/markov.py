@@ -76,8 +76,10 @@ def memory_one_vector(name: str, game: Game | None = None) -> tuple[np.ndarray, 
 
     spec = get_strategy(name)
     if spec.name == "Generous Tit For Tat":
+        from cooptourney.strategies.memoryone import game_generosity
+
         g = game or Game()
-        gen = min(1 - (g.T - g.R) / (g.R - g.S), (g.R - g.P) / (g.T - g.P))
+        gen = float(game_generosity(g.R, g.S, g.T, g.P))
         return np.array([1.0, gen, 1.0, gen]), 1.0
     if spec.name not in NAMED_VECTORS:
         raise SettingsError(f"{spec.name!r} is not a memory-one strategy with a known vector")

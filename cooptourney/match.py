@@ -71,6 +71,8 @@ class Match:
         repetition: int = 0,
         flips: np.ndarray | None = None,
     ) -> None:
+        if isinstance(players, (str, Player)):
+            raise SettingsError("players must be a pair of players, e.g. (\"Tit For Tat\", \"Grudger\")")
         if len(players) != 2:
             raise SettingsError(f"a match has exactly 2 players, got {len(players)}")
         self.players = [as_player(p) for p in players]

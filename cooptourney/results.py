@@ -80,6 +80,22 @@ def _pairwise(values_a: np.ndarray, values_b: np.ndarray, pair_i, pair_j, n) -> 
     return m
 
 
+def _finite(obj: Any) -> Any:
+    """Plain JSON types with NaN and infinities as None."""
+    if isinstance(obj, dict):
+        return {str(k): _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return _finite(obj.tolist())
+    if isinstance(obj, (np.integer,)):
+        return int(obj)
+    if isinstance(obj, (float, np.floating)):
+        x = float(obj)
+        return x if np.isfinite(x) else None
+    return obj
+
+
 @dataclass
 class ResultSet:
     """Results of a tournament. Build with :meth:`Tournament.play`."""
@@ -190,9 +206,10 @@ class ResultSet:
     def cooperation_rate(self) -> np.ndarray:
         """float64[n]: fraction of C moves over all matches against the other players."""
         others = self._others()
-        return (self.coop_matrix * others).sum(axis=(1, 2)) / np.maximum(
-            (self.turns_matrix * others).sum(axis=(1, 2)), 1
-        )
+        turns = (self.turns_matrix * others).sum(axis=(1, 2))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # NaN for a lone player: no matches against others, no rate
+            return (self.coop_matrix * others).sum(axis=(1, 2)) / turns
 
     @property
     def cooperation_matrix(self) -> np.ndarray:
@@ -274,7 +291,7 @@ class ResultSet:
             }
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, by: str = "score") -> dict[str, Any]:
         from cooptourney import __version__
 
         return {
@@ -282,15 +299,16 @@ class ResultSet:
             "settings": self.settings,
             "players": self.players,
             "reciprocity": self.reciprocity,
-            "ranking": self.ranked_names(),
-            "summary": self.to_dataframe().to_dict(orient="records"),
+            "ranked_by": by,
+            "ranking": self.ranked_names(by),
+            "summary": self.to_dataframe(by).to_dict(orient="records"),
             "payoff_matrix": self.payoff_matrix.tolist(),
             "utility_matrix": self.utility_matrix_per_turn.tolist(),
             "score_distributions": self.score_matrix.tolist(),
             "match_lengths": self.turns_matrix.tolist(),
         }
 
-    def write(self, path: str | Path) -> Path:
+    def write(self, path: str | Path, by: str = "score") -> Path:
         """Write by suffix: ``.csv`` / ``.parquet`` (player table), ``.json`` (everything).
 
         Atomic: the file appears complete or not at all. A ``.csv``/``.parquet`` table
@@ -299,18 +317,19 @@ class ResultSet:
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".json":
-            text = json.dumps(self.to_dict(), indent=1, default=float)
+            # strict JSON: undefined values (NaN, e.g. a rate with no opportunities) -> null
+            text = json.dumps(_finite(self.to_dict(by)), indent=1, allow_nan=False)
             return write_atomic(path, lambda p: p.write_text(text))
         # The player table and its per-match companion are committed together, so a failed
         # write never leaves a new matches file beside an old (or missing) table.
         if suffix == ".csv":
             return write_atomic_all([
                 (path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False)),
-                (path, lambda p: self.to_dataframe().to_csv(p, index=False)),
+                (path, lambda p: self.to_dataframe(by).to_csv(p, index=False)),
             ])[-1]
         if suffix == ".parquet":
             return write_atomic_all([
                 (path.with_suffix(".matches.parquet"), lambda p: self.matches_dataframe().to_parquet(p, index=False)),
-                (path, lambda p: self.to_dataframe().to_parquet(p, index=False)),
+                (path, lambda p: self.to_dataframe(by).to_parquet(p, index=False)),
             ])[-1]
         raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")

@@ -57,7 +57,11 @@ def check_length(turns: object, prob_end: object) -> tuple[int, float]:
         if turns is None:
             raise SettingsError("give the match length: turns >= 1, or prob_end in (0, 1]")
         return check_positive_int("turns", turns), 0.0
-    p = check_probability("prob_end", prob_end)
+    if isinstance(prob_end, bool) or not isinstance(prob_end, Real) or not 0.0 < float(prob_end) <= 1.0:
+        raise SettingsError(
+            f"prob_end must be a probability in (0, 1] (or 0/None for a fixed number of turns), got {prob_end!r}"
+        )
+    p = float(prob_end)
     if p == 0.0:
         raise SettingsError("prob_end must be in (0, 1]; 0 would never end a match (use turns instead)")
     cap = 0 if turns is None else check_positive_int("turns", turns)

@@ -1,5 +1,7 @@
 """Memory-one strategies: the next move depends only on the last round."""
 
+from numba import njit
+
 from cooptourney.strategy_api import (
     C,
     D,
@@ -28,6 +30,23 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
         return C
     # the memory-one vector (1, 0, 0, 1): cooperate iff both played the same move
     return C if my[t - 1] == opp[t - 1] else D
+
+
+@njit(cache=True, inline="always")
+def game_generosity(R, S, T, P):
+    """min(1 - (T-R)/(R-S), (R-P)/(T-P)) clipped to [0, 1] (Nowak & Sigmund 1992).
+
+    A term whose denominator is not positive (R <= S or T <= P: not a PD) is left out;
+    with neither term defined the generosity is 0 (plain Tit For Tat).
+    """
+    g = 2.0
+    if R - S > 0.0:
+        g = min(g, 1.0 - (T - R) / (R - S))
+    if T - P > 0.0:
+        g = min(g, (R - P) / (T - P))
+    if g > 1.0:
+        g = 0.0 if g == 2.0 else 1.0
+    return max(g, 0.0)
 
 
 @strategy(
@@ -59,11 +78,7 @@ def generous_tit_for_tat(my, opp, t, state, params, info, rng):
         return C
     g = params[0]
     if g != g:  # NaN: derive from the (perceived) game
-        R = info[INFO_R]
-        S = info[INFO_S]
-        T = info[INFO_T]
-        P = info[INFO_P]
-        g = min(1.0 - (T - R) / (R - S), (R - P) / (T - P))
+        g = game_generosity(info[INFO_R], info[INFO_S], info[INFO_T], info[INFO_P])
     return random_choice(rng, g)
 
 

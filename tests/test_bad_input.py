@@ -128,7 +128,7 @@ def test_noise_nan_or_text():
 
 
 def test_prob_end_out_of_range():
-    check(match(prob_end=2), SettingsError, "prob_end must be a probability in [0, 1]", "got 2")
+    check(match(prob_end=2), SettingsError, "prob_end must be a probability in (0, 1]", "got 2")
     check(tournament(prob_end=-0.5), SettingsError, "prob_end must be a probability", "got -0.5")
 
 

@@ -43,7 +43,7 @@ from cooptourney.core.layout import (
 )
 from cooptourney.core.rng import PURPOSE_LENGTH, PURPOSE_NOISE, PURPOSE_STRATEGY, uniform_at
 from cooptourney.core.streams import match_length, stream_key
-from cooptourney.registry import REGISTRY
+from cooptourney.registry import REGISTRY  # noqa: F401  (used by the generated strategy globals)
 from cooptourney.strategy_api import (
     INFO_LENGTH,
     INFO_MY_COOPS,
@@ -57,7 +57,9 @@ from cooptourney.strategy_api import (
 #@@STRATEGY_GLOBALS@@
 
 
-@njit(cache=True)
+# error_model="numpy": float division by zero in a strategy gives inf/nan instead of
+# raising from inside the kernel (an exception cannot cross prange cleanly).
+@njit(cache=True, error_model="numpy")
 def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
                rkey_a, rkey_b, nkey_a, nkey_b, n, known_length, noise,
                flip_a, flip_b, hist_a, hist_b, out):
@@ -205,7 +207,7 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
     out[OUT_TURNS] = n
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=True, parallel=True, error_model="numpy")
 def play_tournament(sids, params, state0, state_len, perceived, game, player_keys, pair_i, pair_j,
                     repetitions, seed, turns, prob_end, noise, out, record, hist_out, k0, k1):
     """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
