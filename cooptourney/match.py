@@ -16,8 +16,8 @@ from cooptourney.core.layout import (
     OUT_UTIL_B,
 )
 from cooptourney.core.pack import pack
-from cooptourney.core.rng import PURPOSE_LENGTH, PURPOSE_NOISE, PURPOSE_STRATEGY
-from cooptourney.core.streams import match_length, stream_key
+from cooptourney.core.rng import PURPOSE_LENGTH
+from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.game import Game
 from cooptourney.players import Player, as_player
 from cooptourney.settings import SettingsError, check_length, check_probability, check_seed
@@ -50,6 +50,9 @@ class Match:
     flips : array-like of shape (2, turns), optional
         Pre-drawn noise flips (1 = flip that player's move on that turn), used instead of
         random noise; for checking strategies move by move against other engines.
+    transformer : cooptourney.politics.Transformer, optional
+        The politics/policy transformer: perceived payoffs, ratification failure and
+        leader turnover (see docs/politics.md). ``None`` plays the plain game.
 
     Examples
     --------
@@ -70,6 +73,7 @@ class Match:
         game: Game | None = None,
         repetition: int = 0,
         flips: np.ndarray | None = None,
+        transformer=None,
     ) -> None:
         if isinstance(players, (str, Player)):
             raise SettingsError("players must be a pair of players, e.g. (\"Tit For Tat\", \"Grudger\")")
@@ -93,26 +97,18 @@ class Match:
             if f.ndim != 2 or f.shape[0] != 2 or not np.isin(f, (0, 1)).all():
                 raise SettingsError("flips must be an array of 0/1 with shape (2, turns)")
             self.flips = f.astype(np.int8)
+        self.transformer = transformer
         self.moves: np.ndarray | None = None
         self._out: np.ndarray | None = None
 
-    def _keys(self, packed):
-        ka, kb = packed.keys
-        seed = np.uint64(self.seed)
-        rep = self.repetition
-
-        def key(player_key, purpose):
-            # numba hands uint64 results back as Python ints; keep them uint64
-            return np.uint64(stream_key(seed, ka, kb, rep, player_key, 0, purpose))
-
-        return key
-
     def play(self) -> list[tuple[str, str]]:
         """Play the match; returns the moves as (player 1, player 2) pairs of "C"/"D"."""
-        packed = pack(self.players)
-        key = self._keys(packed)
+        packed = pack(self.players, self.game.as_array(), self.transformer)
         ka, kb = packed.keys
-        n = int(match_length(key(np.uint64(0), PURPOSE_LENGTH), self.turns, self.prob_end))
+        seed = np.uint64(self.seed)
+        # numba hands uint64 results back as Python ints; keep them uint64
+        length_key = np.uint64(stream_key(seed, ka, kb, self.repetition, 0, 0, PURPOSE_LENGTH))
+        n = int(match_length(length_key, self.turns, self.prob_end))
         if self.flips is not None:
             if self.flips.shape[1] < n:
                 raise SettingsError(f"flips cover {self.flips.shape[1]} turns but the match has {n}")
@@ -121,21 +117,36 @@ class Match:
         else:
             flip_a = flip_b = np.zeros(0, dtype=np.int8)
         hist = np.zeros((2, n), dtype=np.int8)
+        trace = np.full((2, n), np.nan)
         out = np.zeros(OUT_SIZE)
-        perceived = self.game.as_array()
         known = float(n) if self.prob_end == 0.0 else -1.0
-        st_a = packed.state0[0, : packed.state_len[0]].copy()
-        st_b = packed.state0[1, : packed.state_len[1]].copy()
         packed.kernel.module.play_match(
-            packed.sids[0], packed.sids[1], packed.params[0], packed.params[1], st_a, st_b,
-            perceived, perceived.copy(), perceived,
-            key(ka, PURPOSE_STRATEGY), key(kb, PURPOSE_STRATEGY),
-            key(ka, PURPOSE_NOISE), key(kb, PURPOSE_NOISE),
-            np.int64(n), known, self.noise, flip_a, flip_b, hist[0], hist[1], out,
+            packed.sids[0], packed.sids[1], packed.params[0], packed.params[1],
+            np.ascontiguousarray(packed.state0[0, : packed.state_len[0]]),
+            np.ascontiguousarray(packed.state0[1, : packed.state_len[1]]),
+            packed.perceived[0], packed.perceived[1], self.game.as_array(),
+            player_streams(seed, ka, kb, self.repetition, ka, 0),
+            player_streams(seed, ka, kb, self.repetition, kb, 0),
+            packed.cfg[0], packed.cfg[1],
+            np.int64(n), known, self.noise, flip_a, flip_b, hist[0], hist[1], trace[0], trace[1], out,
         )
         self.moves = hist.T.copy()
+        self._trace = trace
         self._out = out
         return [tuple(row) for row in MOVE_NAMES[self.moves].tolist()]
+
+    @property
+    def trace(self) -> dict[str, np.ndarray]:
+        """Per-turn traced state of players that declare one (e.g. Gears' gear), by player name.
+
+        The value recorded at turn t is the strategy's state right after it chose move t.
+        """
+        self._played()
+        return {
+            f"{p.name}: {p.spec.trace[1]}" if p.spec.trace else p.name: self._trace[k]
+            for k, p in enumerate(self.players)
+            if p.spec.trace
+        }
 
     def _played(self) -> np.ndarray:
         if self._out is None:

@@ -134,6 +134,7 @@ class StrategySpec:
     source_hash: str = ""
     hidden: bool = False  # internal helpers (e.g. replaying a fixed sequence) not listed by default
     doc: str = ""
+    trace: tuple[int, str] | None = None  # (state slot, label) recorded every turn, e.g. a gear
 
     @property
     def reason(self) -> str:
@@ -288,6 +289,7 @@ def strategy(
     params: dict[str, Param] | None = None,
     state: Iterable[float] = (),
     hidden: bool = False,
+    trace: tuple[int, str] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[Callable], Callable]:
     """Register a step function as a strategy (see the module docstring for its signature).
@@ -309,6 +311,9 @@ def strategy(
         Typed parameters, passed to the kernel as ``params`` in this order.
     state : iterable of float
         Initial values of the private state vector (its length is fixed).
+    trace : (int, str), optional
+        A state slot the engine records every turn (after the move is chosen) and its
+        label, e.g. ``(0, "gear")``: ``Match.trace`` and recorded tournaments return it.
     """
     if reciprocity not in RECIPROCITY_TAGS:
         raise StrategyDefinitionError(
@@ -317,6 +322,11 @@ def strategy(
 
     def decorate(fn: Callable) -> Callable:
         params_ = dict(params or {})
+        state_ = tuple(float(x) for x in state)
+        if trace is not None and not (0 <= int(trace[0]) < len(state_)):
+            raise StrategyDefinitionError(
+                f"strategy {name!r}: trace slot {trace[0]} is outside its state of length {len(state_)}"
+            )
         for pname, p in params_.items():
             if not isinstance(p, Param):
                 raise StrategyDefinitionError(f"strategy {name!r}: parameter {pname!r} must be a Param")
@@ -333,11 +343,12 @@ def strategy(
             uses_game=uses_game,
             uses_length=uses_length,
             params=params_,
-            state=tuple(float(x) for x in state),
+            state=state_,
             module=fn.__module__,
             source_hash=_source_hash(fn),
             hidden=hidden,
             doc=doc,
+            trace=None if trace is None else (int(trace[0]), str(trace[1])),
         )
         (registry or REGISTRY).add(spec)
         jitted.spec = spec

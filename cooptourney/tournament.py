@@ -47,8 +47,12 @@ class Tournament:
     game : Game
         Payoffs (default 3, 0, 5, 1).
     record_moves : bool
-        Keep every match's full move history in the results (memory grows with
-        players^2 * repetitions * turns); off by default, when memory is O(players^2).
+        Keep every match's full move history (and traced strategy state) in the results
+        (memory grows with players^2 * repetitions * turns); off by default, when memory
+        is O(players^2).
+    transformer : cooptourney.politics.Transformer, optional
+        Politics/policy transformer: per-player perceived payoffs, ratification failure
+        and leader turnover. ``None`` (or a neutral one) plays the plain game.
 
     Notes
     -----
@@ -67,6 +71,7 @@ class Tournament:
         seed: int | None = None,
         game: Game | None = None,
         record_moves: bool = False,
+        transformer=None,
     ) -> None:
         if isinstance(players, (str, Player)):
             raise SettingsError("players must be a list of players, not a single one")
@@ -83,6 +88,7 @@ class Tournament:
         if not isinstance(self.game, Game):
             raise SettingsError(f"game must be a cooptourney Game, got {type(self.game).__name__}")
         self.record_moves = bool(record_moves)
+        self.transformer = transformer
 
     @property
     def pairs(self) -> tuple[np.ndarray, np.ndarray]:
@@ -95,7 +101,7 @@ class Tournament:
 
         ``progress`` shows a bar (on stderr) once the run has taken more than a second.
         """
-        packed = pack(self.players)
+        packed = pack(self.players, self.game.as_array(), self.transformer)
         pair_i, pair_j = self.pairs
         reps = self.repetitions
         n_tasks = len(pair_i) * reps
@@ -114,14 +120,15 @@ class Tournament:
                 dtype=np.int64,
             )
             hist = np.zeros((n_tasks, 2, int(lengths.max())), dtype=np.int8)
+            trace = np.full((n_tasks, 2, int(lengths.max())), np.nan)
         else:
             hist = np.zeros((1, 2, 1), dtype=np.int8)
-        perceived = np.tile(self.game.as_array(), (len(self.players), 1))
+            trace = np.zeros((1, 2, 1))
         game = self.game.as_array()
         args = (
-            packed.sids, packed.params, packed.state0, packed.state_len, perceived, game, packed.keys,
-            pair_i, pair_j, np.int64(reps), seed, np.int64(self.turns), np.float64(self.prob_end),
-            np.float64(self.noise), out, self.record_moves, hist,
+            packed.sids, packed.params, packed.state0, packed.state_len, packed.perceived, packed.cfg,
+            game, packed.keys, pair_i, pair_j, np.int64(reps), seed, np.int64(self.turns),
+            np.float64(self.prob_end), np.float64(self.noise), out, self.record_moves, hist, trace,
         )
         kernel = packed.kernel.module.play_tournament
         started = time.perf_counter()

@@ -61,13 +61,13 @@ def _render(specs: list[StrategySpec]) -> str:
     template = (_HERE / "kernel_template.py").read_text()
     globals_ = [f"# strategy set: {len(specs)} strategies"]
     blocks = {}
-    for side, other in (("a", "b"), ("b", "a")):
+    for side in ("a", "b"):
         lines = []
         for sid, spec in enumerate(specs):
             kw = "if" if sid == 0 else "elif"
             lines.append(f"        {kw} sid_{side} == {sid}:")
             lines.append(
-                f"            move_{side} = np.int8(_S{sid}(hist_{side}, hist_{other}, t, st_{side}, "
+                f"            move_{side} = np.int8(_S{sid}(v{side}_my, v{side}_opp, t{side}, st_{side}, "
                 f"par_{side}, info_{side}, rng_{side}))"
             )
         blocks[side] = "\n".join(lines) if lines else "        pass"

@@ -20,6 +20,16 @@ import numpy as np
 from numba import njit, prange
 
 from cooptourney.core.layout import (
+    CFG_FAIL,
+    CFG_MEMORY,
+    CFG_REELECT,
+    CFG_TERM,
+    CFG_TRACE,
+    KEY_ELECTION,
+    KEY_MEMORY,
+    KEY_NOISE,
+    KEY_RATIFY,
+    KEY_STRATEGY,
     OUT_BREAKS,
     OUT_CC_A,
     OUT_CC_B,
@@ -34,6 +44,10 @@ from cooptourney.core.layout import (
     OUT_MAX_GAP,
     OUT_RECOVERED,
     OUT_RECOVERY_TURNS,
+    OUT_RESTART_A,
+    OUT_RESTART_B,
+    OUT_TURNOVER_A,
+    OUT_TURNOVER_B,
     OUT_SCORE_A,
     OUT_SCORE_B,
     OUT_SIZE,
@@ -41,8 +55,8 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
-from cooptourney.core.rng import PURPOSE_LENGTH, PURPOSE_NOISE, PURPOSE_STRATEGY, uniform_at
-from cooptourney.core.streams import match_length, stream_key
+from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
+from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.registry import REGISTRY  # noqa: F401  (used by the generated strategy globals)
 from cooptourney.strategy_api import (
     INFO_LENGTH,
@@ -60,23 +74,28 @@ from cooptourney.strategy_api import (
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
 # raising from inside the kernel (an exception cannot cross prange cleanly).
 @njit(cache=True, error_model="numpy")
-def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
-               rkey_a, rkey_b, nkey_a, nkey_b, n, known_length, noise,
-               flip_a, flip_b, hist_a, hist_b, out):
+def play_match(sid_a, sid_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
+               keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
+               flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
     """Play one match of ``n`` turns in place.
 
     Parameters
     ----------
     sid_a, sid_b : int64
         Strategy ids (positions in the generated chain).
-    par_a, par_b, st_a, st_b : ndarray(float64, ndim=1)
-        Parameters and (already initialised) state; the state is modified in place.
+    par_a, par_b : ndarray(float64, ndim=1)
+        Parameter values.
+    init_a, init_b : ndarray(float64, ndim=1)
+        Initial strategy states (copied; reused when a new leader restarts the strategy).
     perc_a, perc_b : ndarray(float64, ndim=1)
         Each player's perceived (R, S, T, P).
     game : ndarray(float64, ndim=1)
         The material (R, S, T, P).
-    rkey_a, rkey_b, nkey_a, nkey_b : uint64
-        Stream keys for the strategies' own draws and for the noise draws.
+    keys_a, keys_b : ndarray(uint64, ndim=1)
+        Stream keys by purpose (``KEY_*`` in :mod:`cooptourney.core.layout`).
+    cfg_a, cfg_b : ndarray(float64, ndim=1)
+        Per-player mechanics (``CFG_*``): ratification failure, electoral term,
+        re-election probability, institutional memory, traced state slot.
     n : int64
         Number of turns.
     known_length : float64
@@ -87,9 +106,13 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
         Pre-drawn flip masks (length ``n``) replacing the noise draws, or empty.
     hist_a, hist_b : ndarray(int8, ndim=1)
         Move buffers of length >= ``n``, filled in place.
+    trace_a, trace_b : ndarray(float64, ndim=1)
+        Per-turn value of the traced state slot (length >= ``n``), or empty.
     out : ndarray(float64, ndim=1)
         Result row (see :mod:`cooptourney.core.layout`), filled in place.
     """
+    st_a = init_a.copy()
+    st_b = init_b.copy()
     info_a = np.zeros(INFO_SIZE)
     info_b = np.zeros(INFO_SIZE)
     for q in range(4):
@@ -101,11 +124,36 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
     info_b[INFO_NOISE] = noise
     rng_a = np.empty(2, dtype=np.uint64)
     rng_b = np.empty(2, dtype=np.uint64)
-    rng_a[0] = rkey_a
+    rng_a[0] = keys_a[KEY_STRATEGY]
     rng_a[1] = 0
-    rng_b[0] = rkey_b
+    rng_b[0] = keys_b[KEY_STRATEGY]
     rng_b[1] = 0
+    nkey_a = keys_a[KEY_NOISE]
+    nkey_b = keys_b[KEY_NOISE]
     use_mask = flip_a.shape[0] > 0
+    fail_a = cfg_a[CFG_FAIL]
+    fail_b = cfg_b[CFG_FAIL]
+    term_a = int(cfg_a[CFG_TERM])
+    term_b = int(cfg_b[CFG_TERM])
+    tr_a = int(cfg_a[CFG_TRACE])
+    tr_b = int(cfg_b[CFG_TRACE])
+    tracing = trace_a.shape[0] > 0
+    # What each strategy remembers. Without elections these are the match histories
+    # themselves (no copies, no extra work); with them each player has its own view,
+    # which a new leader without institutional memory starts again from turn 0.
+    turnover = term_a > 0 or term_b > 0
+    if turnover:
+        va_my = np.empty(n, dtype=np.int8)
+        va_opp = np.empty(n, dtype=np.int8)
+        vb_my = np.empty(n, dtype=np.int8)
+        vb_opp = np.empty(n, dtype=np.int8)
+    else:
+        va_my = hist_a
+        va_opp = hist_b
+        vb_my = hist_b
+        vb_opp = hist_a
+    off_a = 0
+    off_b = 0
     for q in range(OUT_SIZE):
         out[q] = 0.0
     score_a = 0.0
@@ -119,6 +167,29 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
     waiting = False
     broken_at = 0
     for t in range(n):
+        if turnover and t > 0:
+            # Elections every `term` turns; a defeated incumbent's successor keeps the
+            # strategy's memory only with probability m (institutional memory).
+            if term_a > 0 and t % term_a == 0 and uniform_at(keys_a[KEY_ELECTION], t) >= cfg_a[CFG_REELECT]:
+                out[OUT_TURNOVER_A] += 1.0
+                if uniform_at(keys_a[KEY_MEMORY], t) >= cfg_a[CFG_MEMORY]:
+                    out[OUT_RESTART_A] += 1.0
+                    off_a = t
+                    for q in range(st_a.shape[0]):
+                        st_a[q] = init_a[q]
+                    for q in range(INFO_MY_SCORE, INFO_SIZE):
+                        info_a[q] = 0.0
+            if term_b > 0 and t % term_b == 0 and uniform_at(keys_b[KEY_ELECTION], t) >= cfg_b[CFG_REELECT]:
+                out[OUT_TURNOVER_B] += 1.0
+                if uniform_at(keys_b[KEY_MEMORY], t) >= cfg_b[CFG_MEMORY]:
+                    out[OUT_RESTART_B] += 1.0
+                    off_b = t
+                    for q in range(st_b.shape[0]):
+                        st_b[q] = init_b[q]
+                    for q in range(INFO_MY_SCORE, INFO_SIZE):
+                        info_b[q] = 0.0
+        ta = t - off_a
+        tb = t - off_b
         # Both sides are written out (not a loop over a side index): rebinding array
         # variables inside the turn loop costs atomic reference-count updates that
         # measured 150 ns per turn, against a few ns for this form.
@@ -126,7 +197,19 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
 #@@DISPATCH_A@@
         move_b = np.int8(0)
 #@@DISPATCH_B@@
+        if tracing:
+            if tr_a >= 0:
+                trace_a[t] = st_a[tr_a]
+            if tr_b >= 0:
+                trace_b[t] = st_b[tr_b]
         flipped = False
+        # Ratification failure (Putnam's involuntary defection): an intended C becomes D.
+        if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
+            move_a = np.int8(1)
+            flipped = True
+        if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
+            move_b = np.int8(1)
+            flipped = True
         if use_mask:
             if flip_a[t] != 0 or flip_b[t] != 0:
                 flipped = True
@@ -141,6 +224,11 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
                 flipped = True
         hist_a[t] = move_a
         hist_b[t] = move_b
+        if turnover:
+            va_my[ta] = move_a
+            va_opp[ta] = move_b
+            vb_my[tb] = move_b
+            vb_opp[tb] = move_a
         oa = 2 * move_a + move_b
         ob = 2 * move_b + move_a
         score_a += game[oa]
@@ -208,15 +296,16 @@ def play_match(sid_a, sid_b, par_a, par_b, st_a, st_b, perc_a, perc_b, game,
 
 
 @njit(cache=True, parallel=True, error_model="numpy")
-def play_tournament(sids, params, state0, state_len, perceived, game, player_keys, pair_i, pair_j,
-                    repetitions, seed, turns, prob_end, noise, out, record, hist_out, k0, k1):
+def play_tournament(sids, params, state0, state_len, perceived, cfg, game, player_keys, pair_i, pair_j,
+                    repetitions, seed, turns, prob_end, noise, out, record, hist_out, trace_out, k0, k1):
     """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
 
-    Task ``k`` is pair ``k // repetitions``, repetition ``k % repetitions``; it
-    writes only ``out[k]`` (and ``hist_out[k]`` when ``record``), so the result
+    Task ``k`` is pair ``k // repetitions``, repetition ``k % repetitions``; it writes
+    only ``out[k]`` (and ``hist_out[k]``, ``trace_out[k]`` when ``record``), so the result
     does not depend on the number of threads, the chunking or the order they run in.
     """
     empty = np.zeros(0, dtype=np.int8)
+    no_trace = np.zeros(0)
     for kk in prange(k1 - k0):
         k = k0 + kk
         pair = k // repetitions
@@ -225,22 +314,22 @@ def play_tournament(sids, params, state0, state_len, perceived, game, player_key
         j = pair_j[pair]
         ki = player_keys[i]
         kj = player_keys[j]
-        self_play = 1 if i == j else 0
         n = match_length(stream_key(seed, ki, kj, rep, 0, 0, PURPOSE_LENGTH), turns, prob_end)
         known = np.float64(turns) if prob_end <= 0.0 else -1.0
-        st_a = state0[i, : state_len[i]].copy()
-        st_b = state0[j, : state_len[j]].copy()
+        keys_a = player_streams(seed, ki, kj, rep, ki, 0)
+        keys_b = player_streams(seed, ki, kj, rep, kj, 1 if i == j else 0)
         if record:
             hist_a = hist_out[k, 0]
             hist_b = hist_out[k, 1]
+            trace_a = trace_out[k, 0]
+            trace_b = trace_out[k, 1]
         else:
             hist_a = np.empty(n, dtype=np.int8)
             hist_b = np.empty(n, dtype=np.int8)
+            trace_a = no_trace
+            trace_b = no_trace
         play_match(
-            sids[i], sids[j], params[i], params[j], st_a, st_b, perceived[i], perceived[j], game,
-            stream_key(seed, ki, kj, rep, ki, 0, PURPOSE_STRATEGY),
-            stream_key(seed, ki, kj, rep, kj, self_play, PURPOSE_STRATEGY),
-            stream_key(seed, ki, kj, rep, ki, 0, PURPOSE_NOISE),
-            stream_key(seed, ki, kj, rep, kj, self_play, PURPOSE_NOISE),
-            n, known, noise, empty, empty, hist_a, hist_b, out[k],
+            sids[i], sids[j], params[i], params[j], state0[i, : state_len[i]], state0[j, : state_len[j]],
+            perceived[i], perceived[j], game, keys_a, keys_b, cfg[i], cfg[j],
+            n, known, noise, empty, empty, hist_a, hist_b, trace_a, trace_b, out[k],
         )

@@ -30,4 +30,25 @@ OUT_ECHO_RUNS = 21
 OUT_BREAKS = 22
 OUT_RECOVERED = 23
 OUT_RECOVERY_TURNS = 24
-OUT_SIZE = 25
+# Leader turnover (transformer): elections lost, and how many of those restarted the strategy.
+OUT_TURNOVER_A = 25
+OUT_TURNOVER_B = 26
+OUT_RESTART_A = 27
+OUT_RESTART_B = 28
+OUT_SIZE = 29
+
+# Per-player mechanics given to the kernel (float64 row per player).
+CFG_FAIL = 0  # ratification failure q: an intended C is played as D with this probability
+CFG_TERM = 1  # turns between elections (0 = none)
+CFG_REELECT = 2  # probability the incumbent is re-elected
+CFG_MEMORY = 3  # institutional memory m: probability the strategy's state survives a new leader
+CFG_TRACE = 4  # index of the state slot recorded every turn (-1 = none)
+CFG_SIZE = 5
+
+# Stream keys of one player in one match, by purpose (see core/streams.py).
+KEY_STRATEGY = 0
+KEY_NOISE = 1
+KEY_RATIFY = 2
+KEY_ELECTION = 3
+KEY_MEMORY = 4
+KEY_SIZE = 5

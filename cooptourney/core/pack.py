@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cooptourney.core.codegen import Kernel, kernel_for
+from cooptourney.core.layout import CFG_FAIL, CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TERM, CFG_TRACE
 from cooptourney.players import Player, player_keys
 
 
@@ -18,9 +19,17 @@ class Packed:
     state0: np.ndarray  # float64[n, max_state]
     state_len: np.ndarray  # int64[n]
     keys: np.ndarray  # uint64[n]
+    perceived: np.ndarray  # float64[n, 4] each player's perceived (R, S, T, P)
+    cfg: np.ndarray  # float64[n, CFG_SIZE] per-player mechanics (layout.CFG_*)
 
 
-def pack(players: list[Player]) -> Packed:
+def pack(players: list[Player], game: np.ndarray, transformer=None) -> Packed:
+    """Kernel arrays for ``players``; ``transformer`` supplies perceived payoffs and mechanics.
+
+    ``transformer`` is a :class:`cooptourney.politics.Transformer` (or anything with its
+    ``kernel_arrays(game, n)``); without one every player perceives the material game
+    and no politics mechanics run.
+    """
     kernel = kernel_for()
     n = len(players)
     max_params = max([len(p.param_values) for p in players] + [1])
@@ -33,4 +42,18 @@ def pack(players: list[Player]) -> Packed:
         state0[i, : len(p.initial_state)] = p.initial_state
         state_len[i] = len(p.initial_state)
     sids = np.array([kernel.sid(p.spec) for p in players], dtype=np.int64)
-    return Packed(kernel, sids, params, state0, state_len, player_keys(players))
+    cfg = np.zeros((n, CFG_SIZE))
+    cfg[:, CFG_REELECT] = 1.0
+    cfg[:, CFG_MEMORY] = 1.0
+    cfg[:, CFG_TRACE] = [p.spec.trace[0] if p.spec.trace else -1 for p in players]
+    perceived = np.tile(np.asarray(game, dtype=np.float64), (n, 1))
+    if transformer is not None:
+        from cooptourney.game import Game
+
+        arrays = transformer.kernel_arrays(Game(*game), n)
+        perceived = np.ascontiguousarray(arrays["perceived"], dtype=np.float64)
+        cfg[:, CFG_FAIL] = arrays["fail"]
+        cfg[:, CFG_TERM] = arrays["term"]
+        cfg[:, CFG_REELECT] = arrays["reelection"]
+        cfg[:, CFG_MEMORY] = arrays["memory"]
+    return Packed(kernel, sids, params, state0, state_len, player_keys(players), perceived, cfg)

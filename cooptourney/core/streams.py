@@ -11,7 +11,16 @@ import math
 import numpy as np
 from numba import njit
 
-from cooptourney.core.rng import mix64, uniform_at
+from cooptourney.core.layout import KEY_ELECTION, KEY_MEMORY, KEY_NOISE, KEY_RATIFY, KEY_SIZE, KEY_STRATEGY
+from cooptourney.core.rng import (
+    PURPOSE_ELECTION,
+    PURPOSE_MEMORY,
+    PURPOSE_NOISE,
+    PURPOSE_RATIFY,
+    PURPOSE_STRATEGY,
+    mix64,
+    uniform_at,
+)
 
 
 @njit(cache=True)
@@ -28,6 +37,18 @@ def stream_key(seed, key_i, key_j, rep, player_key, slot, purpose):
     k = mix64(k ^ player_key)
     k = mix64(k ^ np.uint64(slot))
     return mix64(k ^ np.uint64(purpose))
+
+
+@njit(cache=True)
+def player_streams(seed, key_i, key_j, rep, player_key, slot):
+    """uint64[KEY_SIZE]: one player's stream keys in one match, indexed by ``KEY_*``."""
+    keys = np.empty(KEY_SIZE, dtype=np.uint64)
+    keys[KEY_STRATEGY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_STRATEGY)
+    keys[KEY_NOISE] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_NOISE)
+    keys[KEY_RATIFY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_RATIFY)
+    keys[KEY_ELECTION] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_ELECTION)
+    keys[KEY_MEMORY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_MEMORY)
+    return keys
 
 
 @njit(cache=True)
