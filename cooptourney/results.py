@@ -27,10 +27,24 @@ import numpy as np
 import pandas as pd
 
 from cooptourney.core.layout import (
+    OUT_BREAKS,
     OUT_CC_A,
     OUT_CC_B,
     OUT_COOP_A,
     OUT_COOP_B,
+    OUT_ECHO_RUNS,
+    OUT_ECHO_TURNS,
+    OUT_FORGIVE_A,
+    OUT_FORGIVE_B,
+    OUT_FORGIVE_OPP_A,
+    OUT_FORGIVE_OPP_B,
+    OUT_MAX_GAP,
+    OUT_RECOVERED,
+    OUT_RECOVERY_TURNS,
+    OUT_RESTART_A,
+    OUT_RESTART_B,
+    OUT_TURNOVER_A,
+    OUT_TURNOVER_B,
     OUT_SCORE_A,
     OUT_SCORE_B,
     OUT_TURNS,
@@ -39,6 +53,42 @@ from cooptourney.core.layout import (
 )
 
 RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
+
+#: Per-match counters kept by the kernel (name, column for the row player, column for the
+#: column player); pair-level quantities use the same column twice. See docs/metrics.md.
+COUNTERS = (
+    ("forgive_opportunities", OUT_FORGIVE_OPP_A, OUT_FORGIVE_OPP_B),
+    ("forgave", OUT_FORGIVE_A, OUT_FORGIVE_B),
+    ("max_imbalance", OUT_MAX_GAP, OUT_MAX_GAP),
+    ("echo_turns", OUT_ECHO_TURNS, OUT_ECHO_TURNS),
+    ("echo_runs", OUT_ECHO_RUNS, OUT_ECHO_RUNS),
+    ("breaks", OUT_BREAKS, OUT_BREAKS),
+    ("recovered", OUT_RECOVERED, OUT_RECOVERED),
+    ("recovery_turns", OUT_RECOVERY_TURNS, OUT_RECOVERY_TURNS),
+    ("turnovers", OUT_TURNOVER_A, OUT_TURNOVER_B),
+    ("restarts", OUT_RESTART_A, OUT_RESTART_B),
+)
+
+#: The reciprocity metrics of MODEL.md section 2, as columns of the tables (docs/metrics.md).
+METRICS = (
+    "cooperation_rate",
+    "contingency",
+    "retaliation",
+    "forgiveness",
+    "max_imbalance",
+    "feud_length",
+    "recovery_time",
+    "unrecovered",
+)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den with NaN where nothing was observed (den == 0)."""
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    out = np.full(np.broadcast(num, den).shape, np.nan)
+    np.divide(num, den, out=out, where=den > 0)
+    return out
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
@@ -111,9 +161,11 @@ class ResultSet:
     moves: np.ndarray | None = None  # int8[pairs, reps, 2, max_turns] when recorded
     pair_index: dict[tuple[int, int], int] = field(default_factory=dict)
     elapsed: float = 0.0
+    counters: dict[str, np.ndarray] = field(default_factory=dict)  # name -> float64[n, n, reps]
+    traces: np.ndarray | None = None  # float64[pairs, reps, 2, max_turns] when recorded
 
     @classmethod
-    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed) -> "ResultSet":
+    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None) -> "ResultSet":
         n = len(players)
 
         def pw(a, b):
@@ -135,6 +187,8 @@ class ResultSet:
             moves=moves,
             pair_index={(int(a), int(b)): k for k, (a, b) in enumerate(zip(pair_i, pair_j))},
             elapsed=elapsed,
+            counters={name: pw(a, b) for name, a, b in COUNTERS},
+            traces=traces,
         )
 
     # -- sizes ------------------------------------------------------------------
@@ -232,6 +286,52 @@ class ResultSet:
         m = self.moves[k, repetition]
         return np.stack([m[a, :n], m[b, :n]], axis=1)
 
+    # -- reciprocity metrics (MODEL.md section 2; definitions in docs/metrics.md) ------------
+    def _metric_arrays(self, mask: np.ndarray, axes: tuple[int, ...]) -> dict[str, np.ndarray]:
+        """Pool counts over ``axes`` of the [n, n, reps] arrays, restricted to ``mask``."""
+        def total(a):
+            return (a * mask).sum(axis=axes)
+
+        cont = self.contingency
+        c_after_c, c_after_d = total(cont[..., 0]), total(cont[..., 1])
+        d_after_c, d_after_d = total(cont[..., 2]), total(cont[..., 3])
+        out = {
+            "cooperation_rate": _ratio(total(self.coop_matrix), total(self.turns_matrix)),
+            "contingency": _ratio(c_after_c, c_after_c + d_after_c) - _ratio(c_after_d, c_after_d + d_after_d),
+            "retaliation": _ratio(d_after_d, c_after_d + d_after_d),
+        }
+        k = self.counters
+        if not k:
+            return out
+        out["forgiveness"] = _ratio(total(k["forgave"]), total(k["forgive_opportunities"]))
+        out["max_imbalance"] = _ratio(total(k["max_imbalance"]), total(np.ones_like(self.turns_matrix)))
+        out["feud_length"] = _ratio(total(k["echo_turns"]), total(k["echo_runs"]))
+        out["recovery_time"] = _ratio(total(k["recovery_turns"]), total(k["recovered"]))
+        out["unrecovered"] = 1.0 - _ratio(total(k["recovered"]), total(k["breaks"]))
+        return out
+
+    def reciprocity_metrics(self, self_play: bool = False) -> pd.DataFrame:
+        """Per-player reciprocity metrics, pooled over opponents and repetitions.
+
+        Self-play is left out unless ``self_play``. NaN means the metric's conditioning
+        event never happened (e.g. no forgiveness without ever retaliating).
+        """
+        mask = np.ones_like(self.turns_matrix) if self_play else self._others() * np.ones_like(self.turns_matrix)
+        values = self._metric_arrays(mask, (1, 2))
+        df = pd.DataFrame({"player": self.players, "reciprocity": self.reciprocity, **values})
+        return df
+
+    def pair_metrics(self) -> pd.DataFrame:
+        """Reciprocity metrics of player i against j (every ordered pair), pooled over repetitions."""
+        n = self.n_players
+        values = self._metric_arrays(np.ones_like(self.turns_matrix), (2,))
+        i, j = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+        names = np.array(self.players, dtype=object)
+        return pd.DataFrame(
+            {"player": names[i.ravel()], "opponent": names[j.ravel()],
+             **{k: v.ravel() for k, v in values.items()}}
+        )
+
     # -- ranking --------------------------------------------------------------------
     def ranking(self, by: str = "score") -> np.ndarray:
         """Player indices, best first, by the median normalised value over repetitions."""
@@ -266,6 +366,7 @@ class ResultSet:
                 "utility_per_turn_with_self_play": self.normalised_utilities_with_self_play.mean(axis=1),
                 "wins": self.wins.mean(axis=1),
                 "cooperation_rate": self.cooperation_rate,
+                **{k: v for k, v in self.reciprocity_metrics().items() if k in METRICS[1:]},
             }
         )
         df = df.iloc[order].reset_index(drop=True)
