@@ -51,7 +51,15 @@ class Player:
 
     @classmethod
     def parse(cls, text: str) -> "Player":
-        """``"Name"`` or ``"Name(key=value, ...)"`` -> Player."""
+        """``"Name"`` or ``"Name(key=value, ...)"`` -> Player.
+
+        A registered name that itself contains parentheses, such as
+        "Contrite Tit For Tat (standing)", is taken as a name.
+        """
+        from cooptourney.registry import REGISTRY
+
+        if text.strip() in REGISTRY:
+            return cls(text.strip())
         m = _CALL.match(text)
         if not m:
             raise ValueError(f"cannot read player {text!r}; write NAME or NAME(param=value, ...)")
