@@ -10,6 +10,7 @@ from cooptourney.strategy_api import (
     INFO_S,
     INFO_T,
     Param,
+    payoff,
     random_choice,
     strategy,
 )
@@ -20,16 +21,32 @@ from cooptourney.strategy_api import (
     aliases=["WSLS", "Pavlov", "Simpleton"],
     reciprocity="specific",
     memory_depth=1,
+    uses_game=True,
+    params={
+        "aspiration": Param(
+            float, None, -float("inf"), float("inf"),
+            "payoff that counts as a win; default (R + P) / 2 of the perceived game",
+        )
+    },
 )
 def win_stay_lose_shift(my, opp, t, state, params, info, rng):
-    """Cooperates first; repeats its last move after R or T, switches after S or P. (Nowak & Sigmund 1993)
+    """Cooperates first; repeats its last move after a win, switches after a loss. (Nowak & Sigmund 1993)
 
     specific: conditions each move on the last exchange only.
+
+    A win is a last payoff at or above the aspiration level, by default halfway between
+    the (perceived) R and P. In a prisoner's dilemma R and T win and S and P lose, which
+    is the memory-one vector (1, 0, 0, 1) of ``axelrod``'s Win-Stay Lose-Shift; under a
+    politics transformer the player's perceived payoffs decide what counts as a win.
     """
     if t == 0:
         return C
-    # the memory-one vector (1, 0, 0, 1): cooperate iff both played the same move
-    return C if my[t - 1] == opp[t - 1] else D
+    a = params[0]
+    if a != a:  # NaN: derive from the perceived game
+        a = 0.5 * (info[INFO_R] + info[INFO_P])
+    if payoff(info, my[t - 1], opp[t - 1]) >= a:
+        return my[t - 1]
+    return 1 - my[t - 1]
 
 
 @njit(cache=True, inline="always")
