@@ -5,6 +5,7 @@ Usage (see docs/cli.md)::
     cooptourney run [CONFIG.toml] [-p NAME ...] [--turns N] [--prob-end P] ...
     cooptourney list [--reciprocity TAG] [--stochastic | --deterministic] ...
     cooptourney match A B [--turns N] [--noise E] [--seed S] ...
+    cooptourney game [--game R,S,T,P] [--k K ...] [--preset NAME ...] [--s S] ...
     cooptourney --version
 
 Exit codes: 0 success; 1 the results could not be written; 2 bad usage (unknown
@@ -338,6 +339,74 @@ def match_summary(match, a: str, b: str) -> str:
     return f"{table}\n{verdict}"
 
 
+# -- game -------------------------------------------------------------------------------------
+def cmd_game(args: argparse.Namespace) -> int:
+    """The stage game as each actor perceives it: matrix, class and shadow-of-the-future thresholds."""
+    from dataclasses import replace
+
+    from cooptourney.politics import ActorProfile, Politicization, analyse
+
+    game = Game.parse(args.game) if args.game is not None else Game()
+    given = {name: getattr(args, name) for name in ("s", "theta", "kappa", "rho")}
+    pol = Politicization(**{name: value for name, value in given.items() if value is not None})
+    specs = [("k", k) for k in args.k or []] + [("preset", name) for name in args.presets or []]
+    sens = args.sensitivity or []
+    if sens and not specs:
+        raise UsageError("--sensitivity applies to profiles: give --k K ... or --preset NAME ... as well")
+    if len(sens) > 1 and len(sens) != len(specs):
+        raise UsageError(
+            f"got {len(sens)} --sensitivity values for {_plural(len(specs), 'profile')}: "
+            "give one value for all profiles or one per profile (--k values first, then --preset names)"
+        )
+    profiles, labels = [], []
+    for i, (kind, value) in enumerate(specs):
+        profile = ActorProfile(k=value) if kind == "k" else ActorProfile.preset(value)
+        label = f"k={value:g}" if kind == "k" else value.strip().lower()
+        if sens:
+            x = sens[0] if len(sens) == 1 else sens[i]
+            profile = replace(profile, sensitivity=x)
+            label += f" (sensitivity {x:g})"
+        profiles.append(profile)
+        labels.append(label)
+    table = analyse(game, profiles, pol, labels=labels)
+
+    def pay(x: float) -> str:
+        return _g(x + 0.0)  # no "-0"
+
+    def thr(x: float) -> str:
+        return "never" if math.isinf(x) else _num(x)
+
+    _print(f"Game: {game}. Politicization s = {pol.s:g} (theta {pol.theta:g}, kappa {pol.kappa:g}, rho {pol.rho:g}).")
+    _print("Perceived payoffs of the row player: U = own payoff - k' * partner's payoff, with P' = P - s_i * theta,")
+    _print("k' = k + s_i * kappa, q' = min(1, q + s_i * rho), s_i = sensitivity * s. Material payoffs stay the plain game.")
+    for i, (label, r) in enumerate(table.iterrows()):
+        _print()
+        if i == 0:  # analyse() puts the plain game first
+            head = "plain game (material payoffs, what the world gets)"
+        else:
+            p = profiles[i - 1]
+            head = f"{label}: k' = {r['k_eff']:g}, s_i = {r['s_i']:g}, ratification failure q' = {r['q_eff'] + 0.0:.4g}"
+            head += (f"; elections every {p.term} turns (re-election {p.reelection:g}, memory {p.memory:g})"
+                     if p.has_elections else "; no elections")
+        _print(head)
+        matrix = format_table(["row player", "partner C", "partner D"],
+                              [["plays C", pay(r["R"]), pay(r["S"])], ["plays D", pay(r["T"]), pay(r["P"])]],
+                              right=[1, 2])
+        _print("\n".join("  " + line for line in matrix.splitlines()))
+        _print(f"  {r['class']}; TFT w* = {thr(r['tft_threshold'])}, Grim w* = {thr(r['grim_threshold'])}, "
+               f"GTFT generosity = {_num(r['gtft_generosity'])}")
+    _print()
+    rows = [[str(label), f"{r['k_eff']:g}", f"{r['s_i']:g}", f"{r['q_eff'] + 0.0:.4g}", r["class"],
+             thr(r["tft_threshold"]), thr(r["grim_threshold"]), _num(r["gtft_generosity"])]
+            for label, r in table.iterrows()]
+    _print(format_table(["Profile", "k'", "s_i", "q'", "Class", "TFT w*", "Grim w*", "GTFT generosity"],
+                        rows, right=[1, 2, 3, 5, 6, 7]))
+    _print()
+    _print("TFT (Grim) is collectively stable iff the continuation probability w = 1 - prob_end >= w*")
+    _print("(\"never\": for no w < 1); thresholds and generosity are computed on the perceived payoffs.")
+    return EXIT_OK
+
+
 # -- parser -----------------------------------------------------------------------------------
 def _add_length_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--turns", type=int, metavar="N",
@@ -402,6 +471,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_length_flags(match)
     _add_plugin_flag(match)
     match.set_defaults(handler=cmd_match)
+
+    game = sub.add_parser("game", help="show the stage game as politics/policy actors perceive it",
+                          description="Show the payoff matrix each actor perceives under the politics/policy "
+                                      "transformer, its class, TFT's critical continuation probability w*, "
+                                      "Grim's threshold and GTFT's generosity (see docs/cli.md).")
+    game.add_argument("--game", metavar="R,S,T,P",
+                      help=f"payoffs (default {','.join(f'{x:g}' for x in DEFAULT_TOURNAMENT['game'])}); "
+                           "write --game=-1,0,5,1 when the first is negative")
+    game.add_argument("--k", nargs="+", action="extend", type=float, metavar="K",
+                      help="one profile per value, with relative weight K (U = own - K * partner's payoff)")
+    game.add_argument("--preset", nargs="+", action="extend", dest="presets", metavar="NAME",
+                      help="named profiles: neutral, policy (bureaucrat), politics (politician)")
+    game.add_argument("--s", type=float, metavar="S", help="issue politicization in [0, 1] (default 0)")
+    game.add_argument("--theta", type=float, metavar="X", help="threat severity, accelerator (default 2)")
+    game.add_argument("--kappa", type=float, metavar="X", help="politicization's effect on k, brake (default 0.5)")
+    game.add_argument("--rho", type=float, metavar="X", help="politicization's effect on ratification failure, brake (default 0.1)")
+    game.add_argument("--sensitivity", nargs="+", action="extend", type=float, metavar="X",
+                      help="sensitivity to politicization: one value for all profiles or one per profile "
+                           "(--k profiles first, then presets; default: 1, or the preset's)")
+    game.set_defaults(handler=cmd_game)
     return parser
 
 
@@ -412,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("missing command: choose one of run, list, match (see `cooptourney --help`)")
+            raise UsageError("missing command: choose one of run, list, match, game (see `cooptourney --help`)")
         if getattr(args, "max_memory", None) is not None and args.max_memory < 0:
             raise UsageError(f"--max-memory must be >= 0, got {args.max_memory}")
         handler: Callable[[argparse.Namespace], int] = args.handler
