@@ -199,6 +199,8 @@ def test_pd_k_range_is_the_general_formula_and_matches_classification(game, k_nu
 def test_pd_k_range_is_exact_for_any_game(R, S, T, P, k_num):
     """Beyond PDs the interval comes from the four inequalities; classification must agree."""
     assume(len({R, S, T, P}) > 1)
+    # 2R = T + S is a boundary for every k ((1-k)(2R - T - S) = 0): rounding decides it
+    assume(2 * R != T + S)
     game = Game(R, S, T, P)
     low, high = pd_k_range(game)
     k = k_num / 100
