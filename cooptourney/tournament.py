@@ -156,6 +156,7 @@ class Tournament:
             pair_i=pair_i,
             pair_j=pair_j,
             moves=hist.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
+            traces=trace.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
             settings={
                 "turns": self.turns if self.turns else None,
                 "prob_end": self.prob_end if self.prob_end else None,
@@ -165,6 +166,7 @@ class Tournament:
                 "game": [self.game.R, self.game.S, self.game.T, self.game.P],
                 "game_class": self.game.classification,
                 "threads": numba.get_num_threads(),
+                "transformer": None if self.transformer is None else self.transformer.as_dict(),
             },
             elapsed=elapsed,
         )
