@@ -129,6 +129,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             "output": args.output,
             "rank_by": args.rank_by,
             "plugins": args.plugins,
+            "s": args.s,
+            "profile": args.profile,
         },
     )
     if cfg.skipped_defaults:
@@ -163,31 +165,46 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def run_header(cfg: RunConfig) -> str:
-    return (
+    text = (
         f"Tournament: {_plural(len(cfg.players), 'player')}, {describe_length(cfg.turns, cfg.prob_end)}, "
         f"noise {cfg.noise:g}, {_plural(cfg.repetitions, 'repetition')}, seed {cfg.seed}, {describe_game(cfg.game)}"
     )
+    if cfg.transformer is not None:
+        d = cfg.transformer.as_dict()
+        pol = ", ".join(f"{k}={v:g}" for k, v in d["politicization"].items())
+        profiles = d["profiles"] if isinstance(d["profiles"], list) else [d["profiles"]]
+        shown = "; ".join(", ".join(f"{k}={v:g}" for k, v in p.items()) for p in profiles[:3])
+        more = f"; ... ({len(profiles)} profiles)" if len(profiles) > 3 else ""
+        text += (f"\nPolitics transformer: {pol}; profile {shown}{more}. Material scores are what the "
+                 "world gets; utility is what the players perceive and optimise.")
+    return text
 
 
 def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
-    """Rank, player, reciprocity, score/turn (without and with self-play), wins, cooperation."""
+    """Rank, player, reciprocity tag, scores (without and with self-play), perceived utility
+    when a transformer is active or ranks, wins, cooperation and the reciprocity metrics."""
     order = result.ranking(rank_by)
     score = np.median(result.normalised_scores, axis=1)
     score_self = np.median(result.normalised_scores_with_self_play, axis=1)
     wins = result.wins.mean(axis=1)
+    metrics = result.reciprocity_metrics()
     # against the other players; a lone player has none
     coop = result.cooperation_rate if result.n_players > 1 else np.full(1, np.nan)
-    columns = ["Rank", "Player", "Reciprocity", "Score/turn", "With self-play", "Wins", "Cooperation"]
+    columns = ["Rank", "Player", "Reciprocity", "Score/turn", "With self-play", "Wins", "Cooperation",
+               "Conting.", "Retal.", "Forgive", "Imbalance", "Feud"]
     utility = None
-    if rank_by.startswith("utility"):
+    if rank_by.startswith("utility") or result.settings.get("transformer"):
         values = (result.normalised_utilities_with_self_play if rank_by.endswith("self_play")
                   else result.normalised_utilities)
         utility = np.median(values, axis=1)
         columns.insert(5, "Utility/turn")
     rows = []
     for rank, i in enumerate(order, start=1):
+        m = metrics.iloc[i]
         row = [str(rank), result.players[i], result.reciprocity[i], _num(score[i]), _num(score_self[i]),
-               f"{wins[i]:.4g}", "n/a" if math.isnan(coop[i]) else f"{coop[i]:.1%}"]
+               f"{wins[i]:.4g}", "n/a" if math.isnan(coop[i]) else f"{coop[i]:.1%}",
+               _num(m["contingency"], 2), _num(m["retaliation"], 2), _num(m["forgiveness"], 2),
+               _num(m["max_imbalance"], 1), _num(m["feud_length"], 1)]
         if utility is not None:
             row.insert(5, _num(utility[i]))
         rows.append(row)
@@ -201,7 +218,9 @@ def run_footer(result: ResultSet, rank_by: str, elapsed: float) -> str:
     return (
         f"Ranked by {RANK_BY_TEXT[rank_by]} (--rank-by {rank_by}); scores are medians over "
         f"{_plural(result.repetitions, 'repetition')}, wins are means. "
-        f"{_plural(matches, 'match', 'matches')} in {elapsed:.2f} s."
+        f"{_plural(matches, 'match', 'matches')} in {elapsed:.2f} s. Reciprocity metrics "
+        "(contingency, retaliation, forgiveness, largest running payoff imbalance, mean echo-feud "
+        "length; n/a = never observed) are defined in docs/metrics.md."
     )
 
 
@@ -445,6 +464,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plugin_flag(run)
     run.add_argument("--rank-by", choices=RANK_BY, dest="rank_by", metavar="KEY",
                      help=f"ranking criterion: {', '.join(RANK_BY)} (default score)")
+    run.add_argument("--s", type=float, metavar="S",
+                     help="politicization of the issue in [0, 1] (turns on the politics transformer)")
+    run.add_argument("--profile", metavar="NAME",
+                     help="actor profile for every player: neutral, policy/bureaucrat, politics/politician")
     run.add_argument("--no-progress", action="store_true", dest="no_progress",
                      help="do not show the progress bar (shown on stderr for runs over 1 s)")
     run.set_defaults(handler=cmd_run)

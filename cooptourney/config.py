@@ -95,6 +95,7 @@ SCHEMA: Mapping[str, tuple[str, ...]] = {
     "tournament": ("players", "turns", "prob_end", "noise", "repetitions", "seed", "game"),
     "output": ("file", "rank_by"),
     "plugins": ("files",),
+    "politics": ("s", "theta", "kappa", "rho", "profile", "profiles"),
 }
 #: Where each flat setting lives in a file, e.g. "turns" -> "tournament".
 SECTION_OF = {key: section for section, keys in SCHEMA.items() for key in keys}
@@ -124,6 +125,8 @@ class RunConfig:
     plugins: tuple[Path, ...] = ()
     #: Default players left out because they are not registered (yet).
     skipped_defaults: tuple[str, ...] = ()
+    #: The politics/policy transformer ([politics] section), or None for the plain game.
+    transformer: Any = None
 
     def tournament(self, **kwargs: Any):
         """The :class:`~cooptourney.tournament.Tournament` these settings describe."""
@@ -131,7 +134,8 @@ class RunConfig:
 
         return Tournament(
             list(self.players), turns=self.turns, prob_end=self.prob_end, noise=self.noise,
-            repetitions=self.repetitions, seed=self.seed, game=self.game, **kwargs,
+            repetitions=self.repetitions, seed=self.seed, game=self.game,
+            transformer=self.transformer, **kwargs,
         )
 
 
@@ -306,7 +310,50 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
         rank_by=checked("rank_by", _check_rank_by) or DEFAULT_RANK_BY,
         plugins=tuple(file_plugins + flag_plugins),
         skipped_defaults=skipped,
+        transformer=_transformer(pick, len(players)),
     )
+
+
+def _profile(value: Any):
+    """A preset name or a table of ActorProfile fields -> ActorProfile."""
+    from cooptourney.politics import ActorProfile
+
+    if isinstance(value, str):
+        return ActorProfile.preset(value)
+    if isinstance(value, Mapping):
+        allowed = ("k", "sensitivity", "term", "reelection", "memory", "ratification_failure")
+        for key in value:
+            if key not in allowed:
+                raise ValueError(unknown_key_message(key, allowed, "in an actor profile"))
+        return ActorProfile(**dict(value))
+    raise ValueError(f"an actor profile is a preset name or a table of its fields, got {_type_name(value)}")
+
+
+def _transformer(pick, n_players: int):
+    """The [politics] settings as a Transformer; None when none is given."""
+    from cooptourney.politics import Politicization, Transformer
+
+    keys = SCHEMA["politics"]
+    given = {k: pick(k) for k in keys}
+    if all(v is None for v, _ in given.values()):
+        return None
+    try:
+        pol = Politicization(**{k: given[k][0] for k in ("s", "theta", "kappa", "rho") if given[k][0] is not None})
+        (single, where_1), (many, where_n) = given["profile"], given["profiles"]
+        if single is not None and many is not None:
+            raise ValueError("give either profile (one for all players) or profiles (one per player), not both")
+        if many is not None:
+            if isinstance(many, (str, Mapping)) or not isinstance(many, (list, tuple)):
+                raise ValueError(f"profiles must be a list with one profile per player, got {_type_name(many)}")
+            profiles = tuple(_profile(v) for v in many)
+            if len(profiles) != n_players:
+                raise ValueError(f"profiles has {len(profiles)} entries for {n_players} players")
+        else:
+            profiles = _profile(single if single is not None else "neutral")
+        return Transformer(profiles=profiles, politicization=pol)
+    except (ValueError, LookupError, TypeError) as exc:
+        where = next((w for v, w in given.values() if v is not None), _Where())
+        raise ConfigError(where("politics") + str(exc)) from None
 
 
 def _length(turns: tuple[Any, _Where], prob_end: tuple[Any, _Where]) -> tuple[int | None, float | None]:

@@ -314,3 +314,47 @@ def test_run_config_is_frozen():
     assert isinstance(cfg, RunConfig)
     with pytest.raises(AttributeError):
         cfg.turns = 3
+
+
+# -- [politics] ----------------------------------------------------------------------------------
+
+def test_politics_section_builds_the_transformer(tmp_path):
+    from cooptourney.config import load_config
+
+    cfg_file = tmp_path / "pol.toml"
+    cfg_file.write_text(
+        '[tournament]\nplayers = ["Tit For Tat", "Ledger"]\nturns = 20\nrepetitions = 2\n'
+        '[politics]\ns = 0.5\ntheta = 1.0\nprofiles = ["politician", { k = 0.2, memory = 0.5 }]\n'
+    )
+    cfg = load_config(cfg_file)
+    d = cfg.transformer.as_dict()
+    assert d["politicization"]["s"] == 0.5 and d["politicization"]["theta"] == 1.0
+    assert d["profiles"][0]["k"] == 0.3 and d["profiles"][1] == {**d["profiles"][1], "k": 0.2, "memory": 0.5}
+    r = cfg.tournament().play()
+    assert r.settings["transformer"] == d
+
+
+def test_no_politics_section_means_the_plain_game():
+    from cooptourney.config import load_config
+
+    assert load_config(None, {"players": ["Tit For Tat"]}).transformer is None
+
+
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ("[politics]\ns = 2\n", "must be a number in [0, 1]"),
+        ("[politics]\nprofile = \"senator\"\n", "senator"),
+        ("[politics]\nprofile = { kk = 1 }\n", "did you mean 'k'"),
+        ("[politics]\nprofiles = [\"neutral\"]\n", "1 entries for 2 players"),
+        ("[politics]\nprofile = \"neutral\"\nprofiles = [\"neutral\", \"neutral\"]\n", "not both"),
+    ],
+)
+def test_bad_politics_settings_are_rejected(tmp_path, body, fragment):
+    from cooptourney.config import ConfigError, load_config
+
+    f = tmp_path / "bad.toml"
+    f.write_text('[tournament]\nplayers = ["Tit For Tat", "Grudger"]\n' + body)
+    with pytest.raises(ConfigError) as info:
+        load_config(f)
+    assert fragment in str(info.value) and "[politics]" in str(info.value)
