@@ -8,6 +8,7 @@ arrays -> :class:`ResultSet` -> table, plot or file.
 __version__ = "0.1.0"
 
 from cooptourney.game import Game, classify
+from cooptourney.markov import expected_payoffs
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.registry import (
@@ -22,8 +23,12 @@ from cooptourney.registry import (
 from cooptourney.results import ResultSet
 from cooptourney.settings import SettingsError
 from cooptourney.tournament import Tournament
+from cooptourney.politics import ActorProfile, Politicization, Transformer
 
 __all__ = [
+    "ActorProfile",
+    "Politicization",
+    "Transformer",
     "Game",
     "Match",
     "Param",
@@ -35,6 +40,7 @@ __all__ = [
     "Tournament",
     "UnknownStrategyError",
     "classify",
+    "expected_payoffs",
     "get_strategy",
     "load_plugin",
     "strategy",
