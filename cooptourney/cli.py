@@ -514,7 +514,23 @@ def build_parser() -> argparse.ArgumentParser:
                       help="sensitivity to politicization: one value for all profiles or one per profile "
                            "(--k profiles first, then presets; default: 1, or the preset's)")
     game.set_defaults(handler=cmd_game)
+    _register_command_modules(sub)
     return parser
+
+
+def _register_command_modules(sub) -> None:
+    """Subcommands that live beside their feature: every module ``cooptourney/cli_*.py``
+    defines ``register(subparsers)``, which adds its parsers with ``set_defaults(handler=...)``.
+    Handlers use this module's conventions (exit codes, one-line errors via the exception
+    types in ``USAGE_ERRORS``)."""
+    import importlib
+    import pkgutil
+
+    import cooptourney
+
+    for mod in sorted(pkgutil.iter_modules(cooptourney.__path__), key=lambda m: m.name):
+        if mod.name.startswith("cli_"):
+            importlib.import_module(f"cooptourney.{mod.name}").register(sub)
 
 
 # -- entry point ------------------------------------------------------------------------------
@@ -524,7 +540,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("missing command: choose one of run, list, match, game (see `cooptourney --help`)")
+            raise UsageError(f"missing command: choose one of {', '.join(_command_names(parser))} "
+                             "(see `cooptourney --help`)")
         if getattr(args, "max_memory", None) is not None and args.max_memory < 0:
             raise UsageError(f"--max-memory must be >= 0, got {args.max_memory}")
         handler: Callable[[argparse.Namespace], int] = args.handler
@@ -541,6 +558,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def _one_line(exc: BaseException) -> str:
