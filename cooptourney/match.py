@@ -120,8 +120,8 @@ class Match:
         trace = np.full((2, n), np.nan)
         out = np.zeros(OUT_SIZE)
         known = float(n) if self.prob_end == 0.0 else -1.0
-        packed.kernel.module.play_match(
-            packed.sids[0], packed.sids[1], packed.params[0], packed.params[1],
+        packed.kernel.module.play_pair(
+            packed.steps, packed.params[0], packed.params[1],
             np.ascontiguousarray(packed.state0[0, : packed.state_len[0]]),
             np.ascontiguousarray(packed.state0[1, : packed.state_len[1]]),
             packed.perceived[0], packed.perceived[1], self.game.as_array(),

@@ -331,7 +331,8 @@ def strategy(
             if not isinstance(p, Param):
                 raise StrategyDefinitionError(f"strategy {name!r}: parameter {pname!r} must be a Param")
         doc = inspect.getdoc(fn) or ""
-        jitted = njit(cache=True, inline="always")(fn)
+        # compiled lazily, for one signature, on first use (core/dispatch.py)
+        jitted = njit(cache=True)(fn)
         spec = StrategySpec(
             name=name,
             function=jitted,

@@ -126,7 +126,7 @@ class Tournament:
             trace = np.zeros((1, 2, 1))
         game = self.game.as_array()
         args = (
-            packed.sids, packed.params, packed.state0, packed.state_len, packed.perceived, packed.cfg,
+            packed.steps, packed.params, packed.state0, packed.state_len, packed.perceived, packed.cfg,
             game, packed.keys, pair_i, pair_j, np.int64(reps), seed, np.int64(self.turns),
             np.float64(self.prob_end), np.float64(self.noise), out, self.record_moves, hist, trace,
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cooptourney.core.codegen import Kernel, kernel_for
+from cooptourney.core.dispatch import step_list
 from cooptourney.core.layout import CFG_FAIL, CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TERM, CFG_TRACE
 from cooptourney.players import Player, player_keys
 
@@ -14,7 +15,7 @@ from cooptourney.players import Player, player_keys
 @dataclass
 class Packed:
     kernel: Kernel
-    sids: np.ndarray  # int64[n]
+    steps: object  # numba.typed.List of the players' compiled step functions
     params: np.ndarray  # float64[n, max_params]
     state0: np.ndarray  # float64[n, max_state]
     state_len: np.ndarray  # int64[n]
@@ -41,7 +42,7 @@ def pack(players: list[Player], game: np.ndarray, transformer=None) -> Packed:
         params[i, : len(p.param_values)] = p.param_values
         state0[i, : len(p.initial_state)] = p.initial_state
         state_len[i] = len(p.initial_state)
-    sids = np.array([kernel.sid(p.spec) for p in players], dtype=np.int64)
+    steps = step_list([p.spec for p in players])
     cfg = np.zeros((n, CFG_SIZE))
     cfg[:, CFG_REELECT] = 1.0
     cfg[:, CFG_MEMORY] = 1.0
@@ -56,4 +57,4 @@ def pack(players: list[Player], game: np.ndarray, transformer=None) -> Packed:
         cfg[:, CFG_TERM] = arrays["term"]
         cfg[:, CFG_REELECT] = arrays["reelection"]
         cfg[:, CFG_MEMORY] = arrays["memory"]
-    return Packed(kernel, sids, params, state0, state_len, player_keys(players), perceived, cfg)
+    return Packed(kernel, steps, params, state0, state_len, player_keys(players), perceived, cfg)
