@@ -339,7 +339,7 @@ def _transformer(pick, n_players: int):
         return None
     try:
         pol = Politicization(**{k: given[k][0] for k in ("s", "theta", "kappa", "rho") if given[k][0] is not None})
-        (single, where_1), (many, where_n) = given["profile"], given["profiles"]
+        single, many = given["profile"][0], given["profiles"][0]
         if single is not None and many is not None:
             raise ValueError("give either profile (one for all players) or profiles (one per player), not both")
         if many is not None:

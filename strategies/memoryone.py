@@ -4,7 +4,6 @@ from numba import njit
 
 from cooptourney.strategy_api import (
     C,
-    D,
     INFO_P,
     INFO_R,
     INFO_S,
@@ -109,7 +108,7 @@ def generous_tit_for_tat(my, opp, t, state, params, info, rng):
         "p_cc": Param(float, 1.0, 0.0, 1.0, "P(C) after mutual cooperation"),
         "p_cd": Param(float, 0.0, 0.0, 1.0, "P(C) after being exploited (own C, partner D)"),
         "p_dc": Param(float, 0.0, 0.0, 1.0, "P(C) after exploiting (own D, partner C)"),
-        "p_dd": Param(float, 0.0, 0.0, 1.0, "P(C) after mutual defection"),
+        "p_dd": Param(float, 1.0, 0.0, 1.0, "P(C) after mutual defection"),
         "initial": Param(float, 1.0, 0.0, 1.0, "P(C) on the first move"),
     },
 )
@@ -119,8 +118,9 @@ def memory_one(my, opp, t, state, params, info, rng):
     other: its tag depends on the vector (TFT's (1,0,1,0) is specific, GTFT's diffuse),
     so the generic player is not tagged by itself.
 
-    Without parameters it is Grudger's vector (1, 0, 0, 0), as in ``axelrod``; draws
-    are made only for probabilities strictly between 0 and 1.
+    Without parameters it is Win-Stay Lose-Shift's vector (1, 0, 0, 1) opening with C,
+    as ``axelrod``'s ``MemoryOnePlayer()``; draws are made only for probabilities
+    strictly between 0 and 1.
     """
     if t == 0:
         return random_choice(rng, params[4])

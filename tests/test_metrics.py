@@ -3,7 +3,6 @@
 import math
 
 import numpy as np
-import pytest
 
 from cooptourney import Player, Tournament
 from cooptourney.match import Match

@@ -273,7 +273,7 @@ def test_load_plugin_registers_and_plays(tmp_path, restore_registry):
     path.write_text(textwrap.dedent('''
         from cooptourney.strategy_api import C, D, strategy
 
-        @strategy("Plugin Grumpy", aliases=["GRUMPY"], reciprocity="negative", memory_depth=1)
+        @strategy("Plugin Grumpy", aliases=["PLUGIN-GRUMPY"], reciprocity="negative", memory_depth=1)
         def grumpy(my, opp, t, state, params, info, rng):
             """Defects first, then defects after the partner cooperated and cooperates after D.
 
@@ -285,7 +285,7 @@ def test_load_plugin_registers_and_plays(tmp_path, restore_registry):
     '''))
     specs = load_plugin(path)
     assert [s.name for s in specs] == ["Plugin Grumpy"]
-    assert get_strategy("grumpy").reciprocity == "negative"
+    assert get_strategy("plugin-grumpy").reciprocity == "negative"
     # Grumpy vs TFT, hand-derived: G: D, then !TFT[t-1]; TFT: C, then G[t-1]
     # t0: G D, T C; t1: G D (T was C), T D; t2: G C, T D; t3: G C, T C; t4: G D, T C; ...
     m = Match(("Plugin Grumpy", "Tit For Tat"), turns=8, seed=0)
