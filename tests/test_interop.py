@@ -4,7 +4,7 @@ import axelrod as axl
 import numpy as np
 import pytest
 
-from cooptourney import Match, Player, Tournament
+from cooptourney import Match, Tournament
 from cooptourney.interop import AxelrodPlayer, write_axelrod_interactions
 from cooptourney.politics import ActorProfile
 
