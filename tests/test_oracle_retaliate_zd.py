@@ -103,8 +103,9 @@ def test_every_ported_name_is_axelrods():
 
 # -- exact vectors and the Markov chain ------------------------------------------------
 
-def _axl_vector(name, game=Game()):
+def _axl_vector(name, game=None):
     """axelrod's own (four-vector, P(C) on move 1) for a memory-one strategy in ``game``."""
+    game = game or Game()
     if name == "ALLCorALLD":  # not a MemoryOnePlayer: repeats its own move, opens C w.p. 0.6
         return (1.0, 1.0, 0.0, 0.0), 0.6
     p = axl_player(name)
