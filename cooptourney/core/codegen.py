@@ -82,8 +82,13 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
+_CURRENT: list[Kernel] = []
+
+
 def kernel_for() -> Kernel:
     """The compiled kernel module (generated into the kernel cache, loaded once per process)."""
+    if _CURRENT:  # the engine sources cannot change under a running process
+        return _CURRENT[0]
     text = _render()
     digest = _digest(text)
     with _LOCK:
@@ -105,4 +110,5 @@ def kernel_for() -> Kernel:
         spec.loader.exec_module(module)
         kernel = Kernel(module=module, digest=digest)
         _LOADED[digest] = kernel
+        _CURRENT[:] = [kernel]
         return kernel

@@ -45,8 +45,17 @@ def compiled(spec):
     return fn
 
 
+_LISTS: dict[tuple[int, ...], List] = {}
+
+
 def step_list(specs) -> List:
-    """A ``numba.typed.List`` of the specs' step functions, in order."""
+    """A ``numba.typed.List`` of the specs' step functions, in order (memoised: the kernels
+    only read it)."""
+    key = tuple(id(spec.function) for spec in specs)
+    if key in _LISTS:
+        return _LISTS[key]
+    if len(_LISTS) > 256:
+        _LISTS.clear()
     steps = List.empty_list(STEP_TYPE)
     with warnings.catch_warnings():
         # numba warns that storing a dispatcher as a function pointer is an "unsafe cast";
@@ -54,4 +63,5 @@ def step_list(specs) -> List:
         warnings.simplefilter("ignore", NumbaTypeSafetyWarning)
         for spec in specs:
             steps.append(compiled(spec))
+    _LISTS[key] = steps
     return steps

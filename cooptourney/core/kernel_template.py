@@ -163,6 +163,14 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     last_oa = -1
     waiting = False
     broken_at = 0
+    coop_a = 0
+    coop_b = 0
+    a_c_after_c = a_c_after_d = a_d_after_c = a_d_after_d = 0
+    b_c_after_c = b_c_after_d = b_d_after_c = b_d_after_d = 0
+    forgive_opp_a = forgive_a = forgive_opp_b = forgive_b = 0
+    echo_turns = echo_runs = 0
+    breaks = recovered = recovery_turns = 0
+    pa1 = pb1 = pa2 = pb2 = 0
     for t in range(n):
         if turnover and t > 0:
             # Elections every `term` turns; a defeated incumbent's successor keeps the
@@ -235,58 +243,98 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
         info_b[INFO_MY_SCORE] += perc_b[ob]
         info_b[INFO_OPP_SCORE] += perc_b[oa]
         if move_a == 0:
+            coop_a += 1
             info_a[INFO_MY_COOPS] += 1.0
             info_b[INFO_OPP_COOPS] += 1.0
         if move_b == 0:
+            coop_b += 1
             info_b[INFO_MY_COOPS] += 1.0
             info_a[INFO_OPP_COOPS] += 1.0
-        # -- reciprocity metrics (docs/metrics.md), from counters, not stored histories
+        # -- reciprocity metrics (docs/metrics.md). Counters are local variables, not
+        # writes to `out`: they stay in registers across the opaque strategy calls.
         gap += game[oa] - game[ob]
         if abs(gap) > max_gap:
             max_gap = abs(gap)
         if t > 0:
             # contingency counts: (own move now, partner's previous move)
-            out[OUT_CC_A + 2 * move_a + hist_b[t - 1]] += 1.0
-            out[OUT_CC_B + 2 * move_b + hist_a[t - 1]] += 1.0
+            if move_a == 0:
+                if pb1 == 0:
+                    a_c_after_c += 1
+                else:
+                    a_c_after_d += 1
+            elif pb1 == 0:
+                a_d_after_c += 1
+            else:
+                a_d_after_d += 1
+            if move_b == 0:
+                if pa1 == 0:
+                    b_c_after_c += 1
+                else:
+                    b_c_after_d += 1
+            elif pa1 == 0:
+                b_d_after_c += 1
+            else:
+                b_d_after_d += 1
             # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
             if t > 1:
-                if hist_a[t - 1] == 1 and hist_b[t - 2] == 1 and hist_b[t - 1] == 1:
-                    out[OUT_FORGIVE_OPP_A] += 1.0
+                if pa1 == 1 and pb2 == 1 and pb1 == 1:
+                    forgive_opp_a += 1
                     if move_a == 0:
-                        out[OUT_FORGIVE_A] += 1.0
-                if hist_b[t - 1] == 1 and hist_a[t - 2] == 1 and hist_a[t - 1] == 1:
-                    out[OUT_FORGIVE_OPP_B] += 1.0
+                        forgive_a += 1
+                if pb1 == 1 and pa2 == 1 and pa1 == 1:
+                    forgive_opp_b += 1
                     if move_b == 0:
-                        out[OUT_FORGIVE_B] += 1.0
+                        forgive_b += 1
             # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
             if (oa == 1 or oa == 2) and last_oa == 3 - oa:
                 echo = 2 if echo == 0 else echo + 1
             else:
                 if echo >= 2:
-                    out[OUT_ECHO_TURNS] += echo
-                    out[OUT_ECHO_RUNS] += 1.0
+                    echo_turns += echo
+                    echo_runs += 1
                 echo = 0
         # recovery: a flip that breaks mutual cooperation, until the next CC outcome
         if waiting:
             if oa == 0:
-                out[OUT_RECOVERY_TURNS] += t - broken_at
-                out[OUT_RECOVERED] += 1.0
+                recovery_turns += t - broken_at
+                recovered += 1
                 waiting = False
         elif flipped and oa != 0 and (t == 0 or last_oa == 0):
-            out[OUT_BREAKS] += 1.0
+            breaks += 1
             waiting = True
             broken_at = t
         last_oa = oa
+        pa2 = pa1
+        pb2 = pb1
+        pa1 = move_a
+        pb1 = move_b
     if echo >= 2:
-        out[OUT_ECHO_TURNS] += echo
-        out[OUT_ECHO_RUNS] += 1.0
+        echo_turns += echo
+        echo_runs += 1
+    out[OUT_CC_A] = a_c_after_c
+    out[OUT_CC_A + 1] = a_c_after_d
+    out[OUT_CC_A + 2] = a_d_after_c
+    out[OUT_CC_A + 3] = a_d_after_d
+    out[OUT_CC_B] = b_c_after_c
+    out[OUT_CC_B + 1] = b_c_after_d
+    out[OUT_CC_B + 2] = b_d_after_c
+    out[OUT_CC_B + 3] = b_d_after_d
+    out[OUT_FORGIVE_OPP_A] = forgive_opp_a
+    out[OUT_FORGIVE_A] = forgive_a
+    out[OUT_FORGIVE_OPP_B] = forgive_opp_b
+    out[OUT_FORGIVE_B] = forgive_b
+    out[OUT_ECHO_TURNS] = echo_turns
+    out[OUT_ECHO_RUNS] = echo_runs
+    out[OUT_BREAKS] = breaks
+    out[OUT_RECOVERED] = recovered
+    out[OUT_RECOVERY_TURNS] = recovery_turns
     out[OUT_MAX_GAP] = max_gap
     out[OUT_SCORE_A] = score_a
     out[OUT_SCORE_B] = score_b
     out[OUT_UTIL_A] = util_a
     out[OUT_UTIL_B] = util_b
-    out[OUT_COOP_A] = info_a[INFO_MY_COOPS]
-    out[OUT_COOP_B] = info_b[INFO_MY_COOPS]
+    out[OUT_COOP_A] = coop_a
+    out[OUT_COOP_B] = coop_b
     out[OUT_TURNS] = n
 
 
