@@ -575,4 +575,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module, not this __main__ copy, so that exception classes
+    # raised by cli_*.py subcommands (which import cooptourney.cli) are the ones caught.
+    from cooptourney.cli import main as _main
+
+    sys.exit(_main())
