@@ -238,3 +238,83 @@ def write_axelrod_interactions(results: ResultSet, path: str | Path) -> Path:
                     index += 1
 
     return write_atomic(path, write)
+
+
+# -- axelrod players inside cooptourney tournaments (the Python path) -------------------------
+
+def python_match_seed(seed: int, key_i: int, key_j: int, repetition: int) -> int:
+    """The seed given to ``axelrod.Match`` for one Python-path match (32 bits, as axelrod takes).
+
+    A pure function of (tournament seed, the pair's identity keys in either order,
+    repetition), like every other stream of the engine.
+    """
+    lo, hi = sorted((int(key_i), int(key_j)))
+    return derive_key(int(seed), lo, hi, int(repetition), 0x5059) & 0xFFFFFFFF
+
+
+def _as_axelrod(player, profile=None, politicization=None):
+    from cooptourney.players import PythonPlayer
+
+    if isinstance(player, PythonPlayer):
+        return player.obj.clone()
+    return AxelrodPlayer(player, profile=profile, politicization=politicization)
+
+
+def _profiles(transformer, n):
+    if transformer is None:
+        return [None] * n, None
+    prof = transformer.profiles
+    profiles = list(prof) if isinstance(prof, (tuple, list)) else [prof] * n
+    from cooptourney.politics import ActorProfile
+
+    profiles = [ActorProfile.preset(p) if isinstance(p, str) else p for p in profiles]
+    return profiles, transformer.politicization
+
+
+def play_python_match(players, i, j, keys, seed, repetition, turns, prob_end, noise, game, transformer=None):
+    """Moves (int8[2, n]) of one match involving a Python player, played by ``axelrod.Match``."""
+    axl = _axl()
+    profiles, pol = _profiles(transformer, len(players))
+    a = _as_axelrod(players[i], profiles[i], pol)
+    b = _as_axelrod(players[j], profiles[j], pol)
+    kwargs = {"noise": noise, "game": axl.Game(r=game[0], s=game[1], t=game[2], p=game[3]),
+              "seed": python_match_seed(seed, keys[i], keys[j], repetition)}
+    if prob_end:
+        kwargs["prob_end"] = prob_end
+        kwargs["turns"] = turns if turns else float("inf")
+    else:
+        kwargs["turns"] = turns
+    result = axl.Match((a, b), **kwargs).play()
+    moves = np.array([[0 if x == axl.Action.C else 1 for x, _ in result],
+                      [0 if y == axl.Action.C else 1 for _, y in result]], dtype=np.int8)
+    return moves
+
+
+def account(packed, i, j, moves, game, known_length, hist, out):
+    """Fill one result row from given moves by replaying them through the compiled kernel.
+
+    Two Sequence Players replay the moves, so scores, perceived utilities and the
+    reciprocity counters come from the same code as every other match (flip-based
+    counters stay 0: which moves axelrod's noise flipped is not known here).
+    """
+    from cooptourney.core.dispatch import step_list
+    from cooptourney.core.layout import CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TRACE
+    from cooptourney.registry import get_strategy
+
+    seq = get_strategy("Sequence Player")
+    n = moves.shape[1]
+    cfg = np.zeros(CFG_SIZE)
+    cfg[CFG_REELECT] = 1.0
+    cfg[CFG_MEMORY] = 1.0
+    cfg[CFG_TRACE] = -1.0
+    keys = np.zeros(5, dtype=np.uint64)
+    no_trace = np.zeros(0)
+    empty = np.zeros(0, dtype=np.int8)
+    packed.kernel.module.play_pair(
+        step_list([seq, seq]), np.zeros(0), np.zeros(0),
+        moves[0].astype(np.float64), moves[1].astype(np.float64),
+        packed.perceived[i], packed.perceived[j], game, keys, keys, cfg, cfg.copy(),
+        # noise 0: the moves are replayed as played (axelrod already applied the match's noise)
+        np.int64(n), float(known_length), 0.0, empty, empty, hist[0], hist[1],
+        no_trace, no_trace, out,
+    )

@@ -19,7 +19,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.rng import PURPOSE_LENGTH
 from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.game import Game
-from cooptourney.players import Player, as_player
+from cooptourney.players import Player, PythonPlayer, as_player
 from cooptourney.settings import SettingsError, check_length, check_probability, check_seed
 
 MOVE_NAMES = np.array(["C", "D"])
@@ -104,6 +104,8 @@ class Match:
     def play(self) -> list[tuple[str, str]]:
         """Play the match; returns the moves as (player 1, player 2) pairs of "C"/"D"."""
         packed = pack(self.players, self.game.as_array(), self.transformer)
+        if any(isinstance(p, PythonPlayer) for p in self.players):
+            return self._play_python(packed)
         ka, kb = packed.keys
         seed = np.uint64(self.seed)
         # numba hands uint64 results back as Python ints; keep them uint64
@@ -132,6 +134,24 @@ class Match:
         )
         self.moves = hist.T.copy()
         self._trace = trace
+        self._out = out
+        return [tuple(row) for row in MOVE_NAMES[self.moves].tolist()]
+
+    def _play_python(self, packed) -> list[tuple[str, str]]:
+        """A match with an axelrod player: axelrod.Match plays it, the engine accounts for it."""
+        from cooptourney.interop import account, play_python_match
+
+        if self.flips is not None:
+            raise SettingsError("pre-drawn flips are not available for matches with an axelrod player")
+        moves = play_python_match(self.players, 0, 1, packed.keys, self.seed, self.repetition, self.turns,
+                                  self.prob_end, self.noise, self.game.as_array(), self.transformer)
+        n = moves.shape[1]
+        hist = np.zeros((2, n), dtype=np.int8)
+        out = np.zeros(OUT_SIZE)
+        account(packed, 0, 1, moves, self.game.as_array(), float(n) if self.prob_end == 0.0 else -1.0,
+                hist, out)
+        self.moves = hist.T.copy()
+        self._trace = np.full((2, n), np.nan)
         self._out = out
         return [tuple(row) for row in MOVE_NAMES[self.moves].tolist()]
 

@@ -116,14 +116,51 @@ class Player:
         return hash(self.identity())
 
 
-def as_player(p: Player | str | StrategySpec) -> Player:
+class PythonPlayer(Player):
+    """An ``axelrod.Player`` (or any object with its interface: ``strategy(opponent)``,
+    ``history``, ``clone()``, ``reset()``) taking part in a cooptourney tournament.
+
+    Its matches run through ``axelrod.Match`` in Python (see :mod:`cooptourney.interop`);
+    every other pair stays in the compiled core, and both end in the same ResultSet.
+    """
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+        # placeholder spec for the kernel's arrays; pairs with this player never reach it
+        self.spec = get_strategy("Cooperator")
+        self.params = {}
+        self.param_values = np.zeros(0)
+        self.initial_state = np.zeros(0)
+
+    @property
+    def name(self) -> str:
+        return str(self.obj)
+
+    @property
+    def reciprocity(self) -> str:
+        return "other"
+
+    def identity(self) -> str:
+        return f"python|{type(self.obj).__module__}.{type(self.obj).__qualname__}|{self.obj}"
+
+
+def is_python_strategy(obj: Any) -> bool:
+    """Whether ``obj`` has the interface of an ``axelrod.Player``."""
+    return all(hasattr(obj, a) for a in ("strategy", "clone", "reset", "history"))
+
+
+def as_player(p: Player | str | StrategySpec | Any) -> Player:
     if isinstance(p, Player):
         return p
     if isinstance(p, str):
         return Player.parse(p)
     if isinstance(p, StrategySpec):
         return Player(p)
-    raise TypeError(f"a player is a Player, a strategy name or a StrategySpec, got {type(p).__name__}")
+    if is_python_strategy(p):
+        return PythonPlayer(p)
+    raise TypeError(
+        f"a player is a Player, a strategy name, a StrategySpec or an axelrod Player, got {type(p).__name__}"
+    )
 
 
 def player_keys(players: Iterable[Player]) -> np.ndarray:

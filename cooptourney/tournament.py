@@ -13,7 +13,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.rng import PURPOSE_LENGTH
 from cooptourney.core.streams import match_length, stream_key
 from cooptourney.game import Game
-from cooptourney.players import Player, as_player
+from cooptourney.players import Player, PythonPlayer, as_player
 from cooptourney.results import ResultSet
 from cooptourney.settings import (
     SettingsError,
@@ -107,6 +107,21 @@ class Tournament:
         n_tasks = len(pair_i) * reps
         seed = np.uint64(self.seed)
         out = np.zeros((n_tasks, OUT_SIZE))
+        # Pairs with an axelrod (Python) player are played by axelrod.Match (interop.py);
+        # the compiled kernel skips them.
+        python = np.array([isinstance(p, PythonPlayer) for p in self.players])
+        skip = (python[pair_i] | python[pair_j]).astype(np.uint8)
+        python_moves = {}
+        if skip.any():
+            from cooptourney.interop import play_python_match
+
+            for k in range(n_tasks):
+                pair = k // reps
+                if skip[pair]:
+                    python_moves[k] = play_python_match(
+                        self.players, pair_i[pair], pair_j[pair], packed.keys, self.seed, k % reps,
+                        self.turns, self.prob_end, self.noise, self.game.as_array(), self.transformer,
+                    )
         if self.record_moves:
             lengths = np.array(
                 [
@@ -119,15 +134,16 @@ class Tournament:
                 ],
                 dtype=np.int64,
             )
-            hist = np.zeros((n_tasks, 2, int(lengths.max())), dtype=np.int8)
-            trace = np.full((n_tasks, 2, int(lengths.max())), np.nan)
+            longest = max([int(lengths.max())] + [m.shape[1] for m in python_moves.values()])
+            hist = np.zeros((n_tasks, 2, longest), dtype=np.int8)
+            trace = np.full((n_tasks, 2, longest), np.nan)
         else:
             hist = np.zeros((1, 2, 1), dtype=np.int8)
             trace = np.zeros((1, 2, 1))
         game = self.game.as_array()
         args = (
             packed.steps, packed.params, packed.state0, packed.state_len, packed.perceived, packed.cfg,
-            game, packed.keys, pair_i, pair_j, np.int64(reps), seed, np.int64(self.turns),
+            game, packed.keys, pair_i, pair_j, skip, np.int64(reps), seed, np.int64(self.turns),
             np.float64(self.prob_end), np.float64(self.noise), out, self.record_moves, hist, trace,
         )
         kernel = packed.kernel.module.play_tournament
@@ -149,6 +165,14 @@ class Tournament:
         finally:
             if bar is not None:
                 bar.close()
+        if python_moves:
+            from cooptourney.interop import account
+
+            for k, moves in python_moves.items():
+                n = moves.shape[1]
+                rows = hist[k] if self.record_moves else np.zeros((2, n), dtype=np.int8)
+                known = float(n) if self.prob_end == 0.0 else -1.0
+                account(packed, pair_i[k // reps], pair_j[k // reps], moves, game, known, rows, out[k])
         elapsed = time.perf_counter() - started
         return ResultSet.from_tasks(
             players=self.players,

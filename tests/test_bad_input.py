@@ -82,7 +82,7 @@ def test_bad_move_sequence():
 
 
 def test_player_of_wrong_type():
-    check(match(players=("TFT", 42)), TypeError, "a player is a Player, a strategy name or a StrategySpec, got int")
+    check(match(players=("TFT", 42)), TypeError, "a player is a Player, a strategy name, a StrategySpec or an axelrod Player, got int")
 
 
 def test_unknown_reciprocity_tag_in_filter():

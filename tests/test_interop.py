@@ -76,3 +76,54 @@ def test_interactions_need_recorded_moves(tmp_path):
     r = Tournament(["Tit For Tat", "Defector"], turns=5, repetitions=1, seed=1).play()
     with pytest.raises(ValueError, match="record_moves=True"):
         write_axelrod_interactions(r, tmp_path / "x.csv")
+
+
+# -- axelrod players inside cooptourney tournaments -------------------------------------------
+
+def test_python_path_pairs_are_axelrods_own_matches():
+    from cooptourney.interop import python_match_seed
+    from cooptourney.players import player_keys, as_player
+
+    entrants = [axl.TitForTat(), "Grudger", axl.Random(0.4), "Gears", axl.FirstByJoss()]
+    r = Tournament(entrants, turns=40, noise=0.05, repetitions=2, seed=9, record_moves=True).play()
+    players = [as_player(p) for p in entrants]
+    keys = player_keys(players)
+    for i, j in [(0, 1), (2, 3), (0, 2), (4, 4), (1, 4)]:
+        for rep in range(2):
+            seed = python_match_seed(9, keys[i], keys[j], rep)
+            a = entrants[i].clone() if not isinstance(entrants[i], str) else AxelrodPlayer(entrants[i])
+            b = entrants[j].clone() if not isinstance(entrants[j], str) else AxelrodPlayer(entrants[j])
+            expected = axl.Match((a, b), turns=40, noise=0.05, seed=seed).play()
+            got = r.match_moves(i, j, rep)
+            assert moves_of(expected, 0) == "".join("CD"[m] for m in got[:, 0])
+            assert moves_of(expected, 1) == "".join("CD"[m] for m in got[:, 1])
+
+
+def test_mixed_tournament_is_one_result_set_with_native_pairs_unchanged():
+    # Native pairs give exactly the same rows as a tournament without the Python player,
+    # and Python-path rows are accounted by the engine (scores equal the payoff sums).
+    native = ["Grudger", "Gears", "Random"]
+    mixed = Tournament([*native, axl.TitForTat()], turns=30, noise=0.02, repetitions=3, seed=5,
+                       record_moves=True).play()
+    alone = Tournament(native, turns=30, noise=0.02, repetitions=3, seed=5).play()
+    np.testing.assert_array_equal(mixed.score_matrix[:3, :3], alone.score_matrix)
+    game = np.array([3.0, 0.0, 5.0, 1.0])
+    for j in range(4):
+        moves = mixed.match_moves(3, j, 0)
+        assert mixed.score_matrix[3, j, 0] == game[2 * moves[:, 0] + moves[:, 1]].sum()
+    assert mixed.players[3] == "Tit For Tat" and mixed.reciprocity[3] == "other"
+    assert len(mixed.to_dataframe()) == 4
+
+
+def test_a_single_match_with_an_axelrod_player_is_axelrods_match():
+    from cooptourney.interop import python_match_seed
+    from cooptourney.players import as_player, player_keys
+
+    m = Match((axl.FirstByJoss(), "Gears"), turns=50, noise=0.1, seed=4)
+    m.play()
+    keys = player_keys([as_player(axl.FirstByJoss()), as_player("Gears")])
+    expected = axl.Match((axl.FirstByJoss(), AxelrodPlayer("Gears")), turns=50, noise=0.1,
+                         seed=python_match_seed(4, keys[0], keys[1], 0)).play()
+    assert moves_of(expected, 0) + moves_of(expected, 1) == "".join(
+        "CD"[x] for x in m.moves[:, 0]) + "".join("CD"[x] for x in m.moves[:, 1])
+    assert m.scores()[0] == sum({(C, C): 3, (C, D): 0, (D, C): 5, (D, D): 1}[o] for o in expected)

@@ -340,10 +340,11 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
 
 @njit(cache=True, parallel=True, error_model="numpy")
 def play_tournament(steps, params, state0, state_len, perceived, cfg, game, player_keys, pair_i, pair_j,
-                    repetitions, seed, turns, prob_end, noise, out, record, hist_out, trace_out, k0, k1):
+                    skip, repetitions, seed, turns, prob_end, noise, out, record, hist_out, trace_out, k0, k1):
     """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
 
     ``steps`` is a typed list of the players' step functions (one per player).
+    Pairs with ``skip[pair] != 0`` are left alone (they are played on the Python path).
     Task ``k`` is pair ``k // repetitions``, repetition ``k % repetitions``; it writes
     only ``out[k]`` (and ``hist_out[k]``, ``trace_out[k]`` when ``record``), so the result
     does not depend on the number of threads, the chunking or the order they run in.
@@ -353,6 +354,8 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
     for kk in prange(k1 - k0):
         k = k0 + kk
         pair = k // repetitions
+        if skip[pair] != 0:
+            continue
         rep = k % repetitions
         i = pair_i[pair]
         j = pair_j[pair]
