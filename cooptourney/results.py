@@ -91,6 +91,10 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     return out
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp_path)`` then rename onto ``path``: readers never see half a file."""
     return write_atomic_all([(path, write)])[0]
@@ -107,6 +111,7 @@ def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]]) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             os.close(fd)
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
             staged.append((Path(tmp), path))
             write(Path(tmp))
         for tmp_path, path in staged:

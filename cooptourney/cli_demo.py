@@ -1,0 +1,76 @@
+"""``cooptourney demo``: list the teaching demos or run one (docs/tutorial.md).
+
+::
+
+    cooptourney demo                       # list the demos
+    cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S] [--quick]
+
+Exit codes follow :mod:`cooptourney.cli`: 0 success; 1 the plots or the report could not
+be written; 2 bad usage (e.g. an unknown demo name, with suggestions), one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cooptourney.cli import EXIT_OK, EXIT_WRITE_FAILED, format_table
+# One exception class for usage errors whichever copy of cli.py runs (see cli_sweep.py).
+from cooptourney.config import ConfigError as UsageError
+
+
+def _print(text: str = "") -> None:
+    print(text, file=sys.stdout, flush=True)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cooptourney.demos import DEMOS, UnknownDemoError, get_demo
+
+    if args.name is None:
+        rows = [[d.name, d.summary if d.run else d.summary] for d in DEMOS.values()]
+        _print(format_table(["Demo", "What it shows"], rows))
+        _print()
+        _print("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
+               "see docs/tutorial.md.")
+        return EXIT_OK
+    if args.seed is not None and args.seed < 0:
+        raise UsageError(f"--seed must be a whole number >= 0, got {args.seed}")
+    if args.report is not None and Path(args.report).suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--report needs an .html file name, got {args.report!r}")
+    try:
+        demo = get_demo(args.name)
+    except UnknownDemoError as exc:
+        raise UsageError(str(exc)) from None
+    if demo.run is None:
+        raise UsageError(f"demo {demo.name!r} is planned but not available yet: {demo.summary}")
+    out = Path(args.out) if args.out else Path(f"demo-{demo.name}")
+    seed = 0 if args.seed is None else args.seed
+    result = demo.run(quick=args.quick, seed=seed, out=None)
+    _print(result.narrative)
+    try:
+        paths = result.save_figures(out)
+        if args.report:
+            report = result.report(args.report)
+    except OSError as exc:
+        print(f"cooptourney: error: cannot write the demo's files: {exc}", file=sys.stderr)
+        return EXIT_WRITE_FAILED
+    finally:
+        result.close()
+    _print("Plots: " + ", ".join(str(p) for p in paths))
+    if args.report:
+        _print(f"Report: {report}")
+    return EXIT_OK
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "demo", help="teaching demos: echo, gears, specific-vs-diffuse, ...",
+        description="Without NAME, list the teaching demos. With NAME, run it (under a minute), print what it "
+                    "measured and save its plots (see docs/tutorial.md).")
+    p.add_argument("name", nargs="?", metavar="NAME", help="the demo to run (omit to list them)")
+    p.add_argument("--out", metavar="DIR", help="directory for the PNG plots (default ./demo-NAME)")
+    p.add_argument("--report", metavar="FILE.html", help="also write a self-contained HTML report")
+    p.add_argument("--seed", type=int, metavar="S", help="random seed, a whole number >= 0 (default 0)")
+    p.add_argument("--quick", action="store_true", help="small settings (a few seconds)")
+    p.set_defaults(handler=cmd_demo)

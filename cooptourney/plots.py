@@ -1,0 +1,339 @@
+"""Plots of tournaments, matches and evolution (matplotlib, Agg backend).
+
+Every function returns the :class:`matplotlib.figure.Figure` and, given ``path``, also
+writes it as a PNG (atomically, :func:`cooptourney.results.write_atomic`). The figures
+are meant for a projector and for print alike: the Okabe-Ito colour-blind-safe palette,
+line styles and markers that keep series apart in grey scale, labelled axes with units,
+a title, and no decoration that carries no data.
+
+Close figures you no longer need (``matplotlib.pyplot.close(fig)``); the functions never
+call ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from cooptourney.results import write_atomic  # noqa: E402
+
+__all__ = [
+    "PALETTE",
+    "cooperation_over_turns",
+    "gear_trace",
+    "grouped_bars",
+    "ledger_trace",
+    "lines",
+    "payoff_heatmap",
+    "ranking_bars",
+    "save",
+    "shares_over_time",
+    "sweep_heatmap",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette (black last, for emphasis).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+LINESTYLES = ("-", "--", "-.", ":")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+#: Colour of each reciprocity tag (MODEL.md section 2).
+TAG_COLOURS = {
+    "specific": PALETTE[0],
+    "diffuse": PALETTE[2],
+    "negative": PALETTE[3],
+    "unconditional": PALETTE[1],
+    "other": "#999999",
+}
+DPI = 110
+
+_STYLE = {
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "legend.frameon": False,
+    "font.size": 9,
+}
+
+
+def save(fig, path: str | Path | None) -> Path | None:
+    """Write ``fig`` to ``path`` as a PNG, atomically; nothing when ``path`` is None."""
+    if path is None:
+        return None
+    return write_atomic(Path(path), lambda p: fig.savefig(p, format="png", dpi=DPI, bbox_inches="tight"))
+
+
+def _style(i: int) -> dict[str, Any]:
+    return {"color": PALETTE[i % len(PALETTE)], "linestyle": LINESTYLES[(i // 2) % len(LINESTYLES)]}
+
+
+def _short(name: str, width: int = 30) -> str:
+    return name if len(name) <= width else name[: width - 3] + "..."
+
+
+# -- tournaments ------------------------------------------------------------------------------
+_BY_LABEL = {
+    "score": ("normalised_scores", "mean score per turn (self-play excluded)"),
+    "score_with_self_play": ("normalised_scores_with_self_play", "mean score per turn (self-play included)"),
+    "utility": ("normalised_utilities", "mean perceived utility per turn (self-play excluded)"),
+    "utility_with_self_play": ("normalised_utilities_with_self_play",
+                               "mean perceived utility per turn (self-play included)"),
+}
+
+
+def ranking_bars(results, by: str = "score", title: str | None = None, path: str | Path | None = None):
+    """Horizontal bars of each player's median per-turn score, best at the top, coloured by
+    reciprocity tag, with the range over repetitions as an error bar."""
+    if by not in _BY_LABEL:
+        raise ValueError(f"cannot rank by {by!r}; choose one of {', '.join(_BY_LABEL)}")
+    attr, label = _BY_LABEL[by]
+    values = getattr(results, attr)
+    order = list(results.ranking(by))
+    med = np.median(values, axis=1)[order]
+    lo, hi = values.min(axis=1)[order], values.max(axis=1)[order]
+    names = [_short(results.players[i]) for i in order]
+    tags = [results.reciprocity[i] for i in order]
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7, 0.32 * len(order) + 1.4))
+        y = np.arange(len(order))[::-1]
+        ax.barh(y, med, color=[TAG_COLOURS.get(t, "#999999") for t in tags], height=0.7)
+        if results.repetitions > 1:
+            ax.errorbar(med, y, xerr=[med - lo, hi - med], fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2)
+        ax.set_yticks(y, names)
+        ax.set_xlabel(label + ("; bars: median, whiskers: range over repetitions" if results.repetitions > 1 else ""))
+        ax.set_title(title or f"Ranking by {by.replace('_', ' ')}")
+        used = list(dict.fromkeys(tags))
+        handles = [matplotlib.patches.Patch(color=TAG_COLOURS.get(t, "#999999"), label=t) for t in used]
+        ax.legend(handles=handles, title="reciprocity", loc="lower right", fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def payoff_heatmap(results, title: str | None = None, path: str | Path | None = None, utility: bool = False):
+    """The mean per-turn payoff of the row player against the column player, annotated."""
+    m = results.utility_matrix_per_turn if utility else results.payoff_matrix
+    names = [_short(n, 22) for n in results.players]
+    n = len(names)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(0.5 * n + 3.2, 0.45 * n + 2.2))
+        im = ax.imshow(m, cmap="cividis", aspect="auto")
+        ax.set_xticks(range(n), names, rotation=60, ha="right")
+        ax.set_yticks(range(n), names)
+        ax.set_xlabel("opponent (column player)")
+        ax.set_ylabel("player (row player)")
+        if n <= 25:
+            mid = (np.nanmin(m) + np.nanmax(m)) / 2
+            for (i, j), v in np.ndenumerate(m):
+                ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=7 if n > 12 else 8,
+                        color="black" if v > mid else "white")
+        what = "perceived utility" if utility else "material payoff"
+        fig.colorbar(im, ax=ax, label=f"mean {what} per turn of the row player")
+        ax.set_title(title or f"Payoff matrix ({what} per turn)")
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+# -- matches ----------------------------------------------------------------------------------
+def _as_series(moves_or_results, pairs):
+    """A dict label -> int8[turns, 2] (or [reps, turns, 2]) of moves from the accepted inputs."""
+    if isinstance(moves_or_results, Mapping):
+        return {str(k): np.asarray(v) for k, v in moves_or_results.items()}
+    if hasattr(moves_or_results, "match_moves"):  # a ResultSet with recorded moves
+        r = moves_or_results
+        if pairs is None:
+            pairs = [(i, j) for (i, j) in r.pair_index]
+        out = {}
+        for i, j in pairs:
+            reps = [r.match_moves(i, j, k) for k in range(r.repetitions)]
+            n = min(len(x) for x in reps)
+            label = f"{r.players[i]} vs {r.players[j]}" if i != j else f"{r.players[i]} (self-play)"
+            out[label] = np.stack([x[:n] for x in reps])
+        return out
+    if hasattr(moves_or_results, "moves"):  # a played Match
+        m = moves_or_results
+        if m.moves is None:
+            m.play()
+        return {f"{m.players[0].name} vs {m.players[1].name}": m.moves}
+    return {"match": np.asarray(moves_or_results)}
+
+
+def cooperation_over_turns(moves_or_results, pairs: Sequence[tuple[int, int]] | None = None,
+                           title: str | None = None, window: int = 1, marks: Sequence[int] = (),
+                           path: str | Path | None = None):
+    """Share of the two players cooperating, turn by turn.
+
+    ``moves_or_results`` is a moves array (int8[turns, 2], 0 = C, or [reps, turns, 2]), a
+    mapping label -> such arrays, a played :class:`Match`, or a ResultSet played with
+    ``record_moves=True`` (``pairs`` selects (i, j) pairs; repetitions are averaged).
+    ``window`` > 1 smooths with a trailing moving average; ``marks`` draws vertical lines
+    at turns (1-based), e.g. a noise flip.
+    """
+    series = _as_series(moves_or_results, pairs)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.4))
+        for k, (label, moves) in enumerate(series.items()):
+            coop = 1.0 - np.asarray(moves, dtype=float)  # 1 = C
+            per_turn = coop.mean(axis=-1)
+            if per_turn.ndim == 2:
+                per_turn = per_turn.mean(axis=0)
+            if window > 1:
+                kernel = np.ones(window) / window
+                per_turn = np.convolve(per_turn, kernel)[: len(per_turn)] * window / np.minimum(
+                    np.arange(1, len(per_turn) + 1), window)
+            turns = np.arange(1, len(per_turn) + 1)
+            ax.plot(turns, per_turn + 0.015 * (k - (len(series) - 1) / 2), drawstyle="steps-mid", label=label,
+                    linewidth=1.6, **_style(k))
+        for t in marks:
+            ax.axvline(t, color="#555555", linewidth=0.8, linestyle=":")
+            ax.annotate("flip", (t, 1.04), ha="center", fontsize=8, color="#555555", annotation_clip=False)
+        ax.set_ylim(-0.05, 1.08)
+        ax.set_xlabel("turn")
+        ax.set_ylabel("share of the two players cooperating")
+        ax.set_yticks([0, 0.5, 1], ["0 (DD)", "0.5 (CD/DC)", "1 (CC)"])
+        ax.set_title(title or "Cooperation over turns")
+        ax.legend(loc="lower left", fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=None, moves: bool = True):
+    traces = match.trace
+    if not traces:
+        raise ValueError(f"no player in this match traces a state (e.g. {label}); nothing to plot")
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.6))
+        for k, (name, values) in enumerate(traces.items()):
+            turns = np.arange(1, len(values) + 1)
+            ax.plot(turns, values, drawstyle="steps-mid", linewidth=1.8, label=name, marker=MARKERS[k],
+                    markersize=3, **_style(k))
+        if moves and match.moves is not None:
+            n = len(match.moves)
+            lo, hi = ax.get_ylim()
+            span = hi - lo
+            for p in range(2):
+                d = np.flatnonzero(match.moves[:, p] == 1) + 1
+                y = lo - (0.08 + 0.07 * p) * span
+                ax.scatter(d, np.full(len(d), y), marker="|", color=PALETTE[3 + p], s=40,
+                           label=f"{match.players[p].name} defects", clip_on=False)
+            ax.set_ylim(lo - 0.2 * span, hi)
+            ax.set_xlim(0, n + 1)
+        if yticks is not None:
+            ax.set_yticks(*yticks)
+        ax.set_xlabel("turn")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title or f"{label} trace")
+        ax.legend(loc="best", fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def gear_trace(match, title: str | None = None, path: str | Path | None = None):
+    """The gear of every Gears player in a played :class:`Match`, turn by turn
+    (-1 reverse, 1 specific, 2-3 diffuse), with each side's defections marked below."""
+    return _trace_plot(match, "Gears", "gear (state after choosing the move)", title, path,
+                       yticks=([-1, 0, 1, 2, 3], ["-1 reverse", "0", "1 specific", "2 diffuse", "3 diffuse"]))
+
+
+def ledger_trace(match, title: str | None = None, path: str | Path | None = None):
+    """The balance B of every Ledger player in a played :class:`Match`, turn by turn."""
+    return _trace_plot(match, "Ledger", "balance B (payoff units; >= -tau cooperates)", title, path)
+
+
+# -- evolution and sweeps ---------------------------------------------------------------------
+def shares_over_time(shares, names: Sequence[str], title: str | None = None, xlabel: str = "generation",
+                     path: str | Path | None = None):
+    """Population shares over time: ``shares`` is float[steps, n_types] (rows sum to 1)."""
+    shares = np.asarray(shares, dtype=float)
+    if shares.ndim != 2 or shares.shape[1] != len(names):
+        raise ValueError(f"shares must have shape (steps, {len(names)}), got {shares.shape}")
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.8))
+        x = np.arange(shares.shape[0])
+        for k, name in enumerate(names):
+            ax.plot(x, shares[:, k], label=_short(name), linewidth=1.6, **_style(k))
+        ax.set_ylim(0, 1)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("population share")
+        ax.set_title(title or "Population shares over time")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | Path | None = None):
+    """A pandas table (rows: y values, columns: x values, e.g. from
+    :func:`cooptourney.sweep.summarise`) as an annotated heatmap."""
+    values = table.to_numpy(dtype=float)
+    ny, nx = values.shape
+
+    def tick(v):
+        return f"{v:g}" if isinstance(v, (float, np.floating)) else _short(str(v), 28)
+
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(max(4.5, 0.9 * nx + 2.5), max(3.0, 0.5 * ny + 2)))
+        im = ax.imshow(values, origin="lower", aspect="auto", cmap="cividis")
+        ax.set_xticks(range(nx), [tick(v) for v in table.columns], rotation=30 if nx > 6 else 0)
+        ax.set_yticks(range(ny), [tick(v) for v in table.index])
+        ax.set_xlabel(str(table.columns.name or ""))
+        ax.set_ylabel(str(table.index.name or ""))
+        finite = values[np.isfinite(values)]
+        mid = (finite.min() + finite.max()) / 2 if finite.size else 0.0
+        if nx * ny <= 400:
+            for (i, j), v in np.ndenumerate(values):
+                ax.text(j, i, "n/a" if not np.isfinite(v) else f"{v:.3g}", ha="center", va="center", fontsize=8,
+                        color="black" if np.isfinite(v) and v > mid else "white")
+        fig.colorbar(im, ax=ax, label=label)
+        ax.set_title(title or "Sweep")
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def lines(x, ys: Mapping[str, Sequence[float]], xlabel: str, ylabel: str, title: str,
+          ylim: tuple[float, float] | None = None, path: str | Path | None = None):
+    """Several labelled series against one x axis (used by the demos for parameter scans)."""
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(6.5, 3.6))
+        for k, (label, y) in enumerate(ys.items()):
+            ax.plot(x, y, label=label, marker=MARKERS[k % len(MARKERS)], linewidth=1.6, **_style(k))
+        if ylim is not None:
+            ax.set_ylim(*ylim)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def grouped_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], ylabel: str, title: str,
+                 path: str | Path | None = None):
+    """Bars of several series per group (e.g. family score per scenario)."""
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(max(5.5, 1.3 * len(groups) + 2), 3.6))
+        width = 0.8 / max(1, len(series))
+        x = np.arange(len(groups))
+        hatches = ("", "//", "..", "xx")
+        for k, (label, values) in enumerate(series.items()):
+            ax.bar(x + (k - (len(series) - 1) / 2) * width, values, width, label=label,
+                   color=PALETTE[k % len(PALETTE)], hatch=hatches[k % len(hatches)], edgecolor="white")
+        ax.set_xticks(x, groups)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
