@@ -1,0 +1,460 @@
+"""``cooptourney evolve`` and ``cooptourney fingerprint``: population dynamics and fingerprints.
+
+Usage (see docs/evolution.md)::
+
+    cooptourney evolve [CONFIG.toml] -p NAME ... [--method ecological|moran] [--population N]
+                       [--initial C1,C2,...] [--generations G] [--mutation MU] [--runs R]
+                       [--graph complete|cycle|grid:WxH|edgelist:FILE] [--fitness material|perceived]
+                       [--seed S] [--plot FILE.png] ...
+    cooptourney fingerprint NAME [--probe NAME] [--step X] [--turns N] [--repetitions R]
+                            [--plot FILE.png] [--transitive] ...
+
+Registered by :func:`cooptourney.cli._register_command_modules`; errors follow that
+module's conventions (one line, exit code 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from cooptourney.cli import (
+    EXIT_OK,
+    UsageError,
+    _add_length_flags,
+    _add_plugin_flag,
+    _num,
+    _plural,
+    _print,
+    describe_game,
+    describe_length,
+    format_table,
+    game_note,
+)
+from cooptourney.config import ConfigError, load_plugins, parse_game, parse_player, unknown_key_message
+from cooptourney.settings import check_length, check_positive_int, check_probability, check_seed
+
+METHODS = ("moran", "ecological")
+#: Keys of the [evolve] section of a config file (flag names with "_" for "-").
+EVOLVE_KEYS = (
+    "players", "method", "population", "initial", "generations", "mutation", "runs", "graph", "fitness",
+    "selection", "intensity", "turns", "prob_end", "noise", "repetitions", "seed", "game", "profile", "s",
+    "plot", "plugins",
+)
+#: Only the Moran process uses these.
+MORAN_ONLY = ("population", "initial", "mutation", "runs", "graph", "selection", "intensity")
+DEFAULTS: dict[str, Any] = {
+    "method": "moran", "turns": 200, "noise": 0.0, "seed": 0, "fitness": "material", "mutation": 0.0,
+    "runs": 1000, "selection": "linear", "intensity": 1.0, "game": "3,0,5,1",
+}
+DEFAULT_REPETITIONS = {"moran": 100, "ecological": 10}
+DEFAULT_POPULATION_PER_TYPE = 10
+
+
+# -- evolve -----------------------------------------------------------------------------------
+def read_evolve_config(path: str | Path) -> dict[str, Any]:
+    """The [evolve] section of a TOML file as flat settings; paths made relative to the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file {str(path)!r} does not exist")
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {str(path)!r}: {exc}") from None
+    for section, table in data.items():
+        if section != "evolve":
+            if not isinstance(table, dict) and section in EVOLVE_KEYS:
+                raise ConfigError(f"{path}: key {section!r} belongs in section [evolve]")
+            raise ConfigError(f"{path}: unknown section [{section}] (allowed sections: [evolve])")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [evolve] must be a section (a table)")
+    table = data.get("evolve", {})
+    for key in table:
+        if key not in EVOLVE_KEYS:
+            raise ConfigError(f"{path}: " + unknown_key_message(key, EVOLVE_KEYS, "in [evolve]"))
+    values = dict(table)
+    base = path.resolve().parent
+    if "plot" in values:
+        if not isinstance(values["plot"], str) or not values["plot"]:
+            raise ConfigError(f"{path}: [evolve] plot must be a file name, got {values['plot']!r}")
+        values["plot"] = str(base / values["plot"])
+    if "plugins" in values:
+        files = values["plugins"]
+        if isinstance(files, str):
+            files = [files]
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise ConfigError(f"{path}: [evolve] plugins must be a list of file names")
+        values["plugins"] = [str(base / f) for f in files]
+    if isinstance(values.get("graph"), str) and values["graph"].strip().lower().startswith("edgelist:"):
+        values["graph"] = "edgelist:" + str(base / values["graph"].split(":", 1)[1])
+    if isinstance(values.get("initial"), list):
+        values["initial"] = ",".join(str(v) for v in values["initial"])
+    values["_origin"] = str(path)
+    return values
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Flags over file over defaults; ``given`` records what the user set."""
+    file_values = read_evolve_config(args.config) if args.config else {}
+    origin = file_values.pop("_origin", "")
+    flags = {k: getattr(args, k) for k in EVOLVE_KEYS if getattr(args, k, None) is not None}
+    values = {**DEFAULTS, **file_values, **flags}
+    if "plugins" in file_values and "plugins" in flags:
+        values["plugins"] = list(file_values["plugins"]) + list(flags["plugins"])
+    values["_given"] = set(file_values) | set(flags)
+    values["_origin"] = origin
+    return values
+
+
+def _whole(name: str, value: Any, low: int) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{name} must be a whole number >= {low}, got {value!r}")
+    if value < low:
+        raise UsageError(f"{name} must be at least {low}, got {value}")
+    return value
+
+
+def cmd_evolve(args: argparse.Namespace) -> int:
+    from cooptourney.evolution import MoranProcess, ecological, graph_from_spec, plot_shares
+    from cooptourney.politics import ActorProfile, Politicization, Transformer
+    from cooptourney.tournament import Tournament
+
+    s = _settings(args)
+    given = s["_given"]
+    method = s["method"]
+    if method not in METHODS:
+        raise UsageError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+    if method == "ecological":
+        extra = [k for k in MORAN_ONLY if k in given]
+        if extra:
+            raise UsageError(f"{extra[0]} applies to --method moran only (ecological dynamics are deterministic "
+                             "shares of an infinite population)")
+    load_plugins(s.get("plugins") or [])
+    names = s.get("players")
+    if not names:
+        raise UsageError("give the players: --players NAME NAME ... (or players = [...] in [evolve])")
+    if isinstance(names, str) or not isinstance(names, list):
+        raise UsageError(f"players must be a list of players, got {names!r}")
+    players = [parse_player(item) for item in names]
+    labels = [p.name for p in players]
+    dup = next((n for n in labels if labels.count(n) > 1), None)
+    if dup is not None:
+        raise UsageError(f"player {dup!r} is given twice; give each type once")
+    if len(players) < 2:
+        raise UsageError("evolution needs at least 2 players (types)")
+    turns, prob_end = check_length(s.get("turns") if "prob_end" not in given or "turns" in given else None,
+                                   s.get("prob_end"))
+    noise = check_probability("noise", s["noise"])
+    seed = check_seed(int(s["seed"]) if isinstance(s["seed"], float) and s["seed"].is_integer() else s["seed"])
+    game = parse_game(s["game"])
+    repetitions = check_positive_int("repetitions", s.get("repetitions", DEFAULT_REPETITIONS[method]))
+    fitness = s["fitness"]
+    if fitness not in ("material", "perceived"):
+        raise UsageError(f"fitness must be material or perceived, got {fitness!r}")
+    transformer = None
+    if "profile" in given or "s" in given:
+        profile = ActorProfile.preset(s.get("profile", "neutral"))
+        transformer = Transformer(profile, Politicization(s=s.get("s", 0.0)))
+    length = describe_length(turns or None, prob_end or None)
+    matches = f"matches of {length}, noise {noise:g}, {describe_game(game)}"
+    plot = s.get("plot")
+    if plot is not None and (not isinstance(plot, str) or not plot):
+        raise UsageError(f"plot must be a file name, got {plot!r}")
+    started = time.perf_counter()
+    fitness_text = {"material": "material payoff", "perceived": "perceived utility"}[fitness]
+    if fitness == "perceived" and transformer is None:
+        fitness_text += " (no transformer given: equal to the material payoff; use --profile/--s)"
+    if method == "ecological":
+        generations = _whole("generations", s.get("generations", 1000), 1)
+        t = Tournament(players, turns=turns or None, prob_end=prob_end or None, noise=noise,
+                       repetitions=repetitions, seed=seed, game=game, transformer=transformer)
+        _print(f"Ecological dynamics: {_plural(len(players), 'player')}; payoff matrix from a tournament of "
+               f"{matches}, {_plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}.")
+        note = game_note(game)
+        if note:
+            _print(note)
+        res = t.play(progress=not args.no_progress)
+        A = res.payoff_matrix if fitness == "material" else res.utility_matrix_per_turn
+        shift = max(0.0, -float(A.min()))
+        eco = ecological(res, generations=generations, fitness=fitness, shift=shift)
+        if shift:
+            _print(f"note: payoffs shifted by +{shift:g} so that all are >= 0 (a constant moves no rest point).")
+        _print()
+        _print(ecological_table(eco))
+        _print()
+        conv = (f"converged by generation {eco.converged_at} (no share moves by {eco.tol:g} or more)"
+                if eco.converged else f"not converged after {generations} generations")
+        _print(f"Shares after {_plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
+               f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
+               f"{time.perf_counter() - started:.2f} s.")
+        result = eco
+    else:
+        runs = _whole("runs", s["runs"], 1)
+        mutation = s["mutation"]
+        if isinstance(mutation, bool) or not isinstance(mutation, (int, float)) or not 0 <= mutation <= 1 \
+                or math.isnan(mutation):
+            raise UsageError(f"mutation must be a rate in [0, 1], got {mutation!r}")
+        graph_spec = s.get("graph", "complete")
+        counts = _initial_counts(s, len(players), graph_spec)
+        N = int(sum(counts))
+        graph = None
+        if str(graph_spec).strip().lower() != "complete":
+            graph = graph_from_spec(graph_spec, N)
+            if graph.number_of_nodes() != N:
+                raise UsageError(f"graph {graph_spec} has {graph.number_of_nodes()} nodes but the population is {N}")
+        generations = None if "generations" not in given else _whole("generations", s["generations"], 1)
+        mp = MoranProcess(
+            {p: c for p, c in zip(players, counts)}, turns=turns or None, prob_end=prob_end or None, noise=noise,
+            game=game, transformer=transformer, repetitions=repetitions, fitness=fitness,
+            selection=s["selection"], intensity=s["intensity"], mutation_rate=float(mutation),
+            interaction_graph=graph, seed=seed,
+        )
+        _print(f"Moran process (birth-death): N = {N} ("
+               + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts)) + f"), {_plural(runs, 'run')}, "
+               f"{'complete graph' if graph is None else f'graph {graph_spec}'}, mutation {float(mutation):g}, seed {seed}.")
+        mapping = ("" if mp.selection == "linear" and mp.intensity == 1.0 else
+                   f", mapped to 1 - w + w x with w = {mp.intensity:g}" if mp.selection == "linear" else
+                   f", mapped to exp(w x) with w = {mp.intensity:g}")
+        _print(f"Fitness: {fitness_text}, total over interactions per generation{mapping}; {matches}.")
+        note = game_note(game)
+        if note:
+            _print(note)
+        res = mp.play(runs=runs, generations=generations, progress=not args.no_progress)
+        _print(f"Interaction payoffs: {res.settings['payoffs']}.")
+        _print()
+        _print(moran_table(res))
+        _print()
+        stop = ("runs stop at fixation" if mp.stop_on_fixation
+                else "with mutation no type stays fixed, so every run lasts all generations")
+        if mp.stop_on_fixation:
+            _print(f"{res.runs - res.unfixed} of {_plural(res.runs, 'run')} fixed within {res.settings['generations']} "
+                   f"generations ({stop}); fixation probability = fraction of runs, SE = sqrt(p(1-p)/runs); final "
+                   f"share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
+        else:
+            _print(f"Every run lasted {res.settings['generations']} generations ({stop}); final share = mean over "
+                   f"runs +- SE. {time.perf_counter() - started:.2f} s.")
+        result = res
+    if plot is not None:
+        code = _save_plot(plot_shares, result, plot)
+        if code != EXIT_OK:
+            return code
+        _print(f"Wrote the plot of population shares to {plot} (PNG).")
+    return EXIT_OK
+
+
+def _save_plot(plotter, result, path: str) -> int:
+    """Draw and write the plot; a file that cannot be written is exit code 1."""
+    import matplotlib.pyplot as plt
+
+    from cooptourney.cli import EXIT_WRITE_FAILED, _note
+
+    try:
+        fig = plotter(result, path)
+    except OSError as exc:
+        _note(f"error: cannot write {path!r}: {exc}")
+        return EXIT_WRITE_FAILED
+    plt.close(fig)
+    return EXIT_OK
+
+
+def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
+    """Individuals per type from --initial, else --population split evenly (the first types get the remainder)."""
+    population = s.get("population")
+    if population is not None:
+        population = _whole("population", population, 2)
+    if isinstance(graph_spec, str) and graph_spec.strip().lower().startswith("grid:") and population is None \
+            and "initial" not in s:
+        from cooptourney.evolution import graph_from_spec
+
+        population = graph_from_spec(graph_spec).number_of_nodes()
+        if population < 2:
+            raise UsageError(f"population must be at least 2, got {population} (graph {graph_spec})")
+    if "initial" in s and s["initial"] is not None:
+        text = str(s["initial"])
+        try:
+            counts = [int(x) for x in text.split(",")]
+        except ValueError:
+            raise UsageError(f"initial must be whole numbers separated by commas, one per player, got {text!r}") from None
+        if len(counts) != K:
+            raise UsageError(f"initial has {len(counts)} counts for {_plural(K, 'player')}: give one per player")
+        if min(counts) < 0:
+            raise UsageError(f"initial counts must be >= 0, got {text!r}")
+        if population is not None and sum(counts) != population:
+            raise UsageError(f"initial counts sum to {sum(counts)} but the population is {population}")
+        if sum(counts) < 2:
+            raise UsageError(f"population must be at least 2, got {sum(counts)}")
+        return counts
+    if population is None:
+        population = DEFAULT_POPULATION_PER_TYPE * K
+    if population < K:
+        raise UsageError(f"population {population} is smaller than the number of players ({K}); "
+                         "give --initial to leave some out")
+    base, extra = divmod(population, K)
+    return [base + (1 if k < extra else 0) for k in range(K)]
+
+
+def ecological_table(eco) -> str:
+    df = eco.summary()
+    rows = [[str(k + 1), r.player, f"{r.initial_share:.3f}", f"{r.final_share:.4f}", f"{r.max_share:.4f}"]
+            for k, r in enumerate(df.itertuples())]
+    return format_table(["Rank", "Player", "Initial share", "Final share", "Max share"], rows, right=[0, 2, 3, 4])
+
+
+def moran_table(res) -> str:
+    """Per type: fixation counts and probability +- SE (n/a when runs do not stop at
+    fixation, i.e. with mutation), mean final share +- SE, mean generations to fixation."""
+    df = res.summary()
+    fixing = res.settings["stop_on_fixation"]
+
+    def fix(text: str) -> str:
+        return text if fixing else "n/a"
+
+    rows = [[r.type, str(r.initial), fix(str(r.fixations)), fix(_num(r.fixation_probability, 4)),
+             fix(_num(r.fixation_se, 4)), _num(r.final_share, 4), _num(r.final_share_se, 4),
+             fix(_num(r.mean_fixation_time, 1))]
+            for r in df.itertuples()]
+    return format_table(["Type", "Initial", "Fixations", "Fixation prob.", "SE", "Final share", "SE",
+                         "Mean gens to fix"], rows, right=[1, 2, 3, 4, 5, 6, 7])
+
+
+# -- fingerprint ------------------------------------------------------------------------------
+def cmd_fingerprint(args: argparse.Namespace) -> int:
+    from cooptourney.evolution import (
+        ashlock_fingerprint,
+        plot_fingerprint,
+        plot_transitive_fingerprint,
+        transitive_fingerprint,
+    )
+    from cooptourney.players import Player
+
+    load_plugins(args.plugins or [])
+    player = Player.parse(args.strategy)
+    game = parse_game(args.game) if args.game is not None else None
+    seed = check_seed(args.seed)
+    turns = check_positive_int("turns", args.turns)
+    progress = not args.no_progress
+    started = time.perf_counter()
+    if args.transitive:
+        for flag, value in (("--probe", args.probe), ("--step", args.step)):
+            if value is not None:
+                raise UsageError(f"{flag} applies to the Ashlock fingerprint, not --transitive")
+        reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 1000)
+        tf = transitive_fingerprint(player, turns=turns, repetitions=reps, noise=args.noise, seed=seed, game=game,
+                                    progress=progress)
+        _print(f"Transitive fingerprint of {tf.strategy}: its probability of cooperating on each turn against "
+               f"Random(p), p = 0 .. 1 ({len(tf.opponents)} opponents); {_plural(turns, 'turn')}, "
+               f"{_plural(reps, 'repetition')}, noise {args.noise:g}, seed {seed}.")
+        _print()
+        coop = tf.cooperation
+        q = [0, min(1, turns - 1), turns // 2, turns - 1]
+        shown = sorted(set(q))
+        n_opp = len(tf.opponents)
+        step = max(1, n_opp // 10)
+        rows = [[tf.opponents[k]] + [f"{coop[k, t]:.3f}" for t in shown] + [f"{coop[k].mean():.3f}"]
+                for k in sorted(set(range(0, n_opp, step)) | {n_opp - 1})]
+        _print(format_table(["Opponent"] + [f"Turn {t + 1}" for t in shown] + ["Mean"], rows,
+                            right=list(range(1, len(shown) + 2))))
+        if step > 1:
+            _print(f"(every {step}th opponent shown; --plot draws them all)")
+        result, plotter = tf, plot_transitive_fingerprint
+    else:
+        step = args.step if args.step is not None else 0.1
+        reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 10)
+        probe = args.probe or "Tit For Tat"
+        fp = ashlock_fingerprint(player, probe=probe, step=step, turns=turns, repetitions=reps, noise=args.noise,
+                                 seed=seed, game=game, progress=progress)
+        _print(f"Ashlock fingerprint of {fp.strategy} with probe {fp.probe}: its mean score per turn against the "
+               f"probe that cooperates with probability x, defects with probability y and otherwise plays "
+               f"{fp.probe} (the dual probe at (1-x, 1-y) where x + y >= 1); {_plural(turns, 'turn')}, "
+               f"{_plural(reps, 'repetition')}, step {fp.settings['step']:g}, noise {args.noise:g}, seed {seed}.")
+        _print()
+        n = len(fp.x)
+        if n <= 11:
+            rows = [[f"{fp.y[j]:.2f}"] + [f"{fp.scores[j, i]:.3f}" for i in range(n)] for j in range(n - 1, -1, -1)]
+            _print(format_table(["y \\ x"] + [f"{x:.2f}" for x in fp.x], rows, right=list(range(n + 1))))
+        else:
+            _print(f"{n} x {n} grid: scores from {fp.scores.min():.3f} to {fp.scores.max():.3f}, "
+                   f"mean {fp.scores.mean():.3f} (the table is shown for grids up to 11 x 11; use --plot).")
+        result, plotter = fp, plot_fingerprint
+    _print()
+    _print(f"{time.perf_counter() - started:.2f} s.")
+    if args.plot is not None:
+        code = _save_plot(plotter, result, args.plot)
+        if code != EXIT_OK:
+            return code
+        _print(f"Wrote the plot to {args.plot} (PNG).")
+    return EXIT_OK
+
+
+# -- parsers ----------------------------------------------------------------------------------
+def _rate(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
+def register(sub) -> None:
+    """Add ``evolve`` and ``fingerprint`` to the ``cooptourney`` subcommands."""
+    ev = sub.add_parser(
+        "evolve", help="population dynamics: ecological (replicator) dynamics or the Moran process",
+        description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
+                    "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
+                    "over many runs). See docs/evolution.md.")
+    ev.add_argument("config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it")
+    ev.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME", help="the types, e.g. TFT ALLD")
+    ev.add_argument("--method", choices=METHODS, metavar="METHOD", help="moran (default) or ecological")
+    ev.add_argument("--population", type=int, metavar="N", help="Moran: individuals, N >= 2 (default 10 per player)")
+    ev.add_argument("--initial", metavar="C1,C2,...", help="Moran: individuals of each player at the start, e.g. 19,1 "
+                                                          "(default: the population split evenly)")
+    ev.add_argument("--generations", type=int, metavar="G",
+                    help="generations (Moran: birth-death steps per run at most, default max(1000, 10 N^2) without "
+                         "mutation; ecological: default 1000)")
+    ev.add_argument("--mutation", type=_rate, metavar="MU", help="Moran: mutation rate in [0, 1] (default 0)")
+    ev.add_argument("--runs", type=int, metavar="R", help="Moran: independent runs (default 1000)")
+    ev.add_argument("--graph", metavar="GRAPH",
+                    help="Moran: interaction graph complete (default), cycle, grid:WxH or edgelist:FILE; offspring "
+                         "replace a neighbour or the parent")
+    ev.add_argument("--fitness", choices=("material", "perceived"), metavar="KIND",
+                    help="material payoff (default) or perceived utility under --profile/--s")
+    ev.add_argument("--selection", choices=("linear", "exponential"), metavar="MAP",
+                    help="Moran: fitness 1 - w + w * payoff (linear, default) or exp(w * payoff)")
+    ev.add_argument("--intensity", type=_rate, metavar="W", help="Moran: selection intensity w > 0 (default 1)")
+    _add_length_flags(ev)
+    ev.add_argument("--repetitions", type=int, metavar="R",
+                    help="matches per pair of players (Moran: the payoff pool, default 100, 1 when matches are "
+                         "deterministic; ecological: default 10)")
+    ev.add_argument("--profile", metavar="NAME", help="actor profile for every player (politics transformer)")
+    ev.add_argument("--s", type=float, metavar="S", help="issue politicization in [0, 1] (politics transformer)")
+    ev.add_argument("--plot", metavar="FILE.png", help="save a plot of the population shares over time")
+    _add_plugin_flag(ev)
+    ev.add_argument("--no-progress", action="store_true", dest="no_progress", help="no progress bar")
+    ev.set_defaults(handler=cmd_evolve)
+
+    fp = sub.add_parser(
+        "fingerprint", help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
+        description="Fingerprint a strategy: its mean score against the Joss-Ann transforms of a probe over the "
+                    "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
+                    "Random(p) opponents. See docs/evolution.md.")
+    fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
+    fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")
+    fp.add_argument("--step", type=_rate, metavar="X", help="grid spacing in (0, 1] (default 0.1)")
+    fp.add_argument("--turns", type=int, default=50, metavar="N", help="turns per match (default 50)")
+    fp.add_argument("--repetitions", type=int, metavar="R", help="matches per point (default 10; transitive 1000)")
+    fp.add_argument("--noise", type=_rate, default=0.0, metavar="E", help="noise (default 0)")
+    fp.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    fp.add_argument("--game", metavar="R,S,T,P", help="payoffs (default 3,0,5,1)")
+    fp.add_argument("--transitive", action="store_true", help="the transitive fingerprint instead")
+    fp.add_argument("--plot", metavar="FILE.png", help="save the fingerprint as a heat map")
+    _add_plugin_flag(fp)
+    fp.add_argument("--no-progress", action="store_true", dest="no_progress", help="no progress bar")
+    fp.set_defaults(handler=cmd_fingerprint)
