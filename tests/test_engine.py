@@ -335,3 +335,28 @@ def test_single_player_tournament():
     np.testing.assert_array_equal(res.scores, [[0, 0]])
     np.testing.assert_array_equal(res.scores_with_self_play, [[30, 30]])
     assert res.ranked_names() == ["Tit For Tat"]
+
+
+def test_strategy_first_compiled_as_a_callee_still_plays():
+    # A strategy compiled first as a callee of other jitted code gets an inferred int64
+    # return type; the engine must still get an int8 step from it (regression). In a
+    # subprocess, so the test's own dispatchers are not affected.
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np\n"
+        "from numba import njit\n"
+        "from cooptourney import Match, get_strategy\n"
+        "f = get_strategy('Tit For Tat').function\n"
+        "@njit\n"
+        "def caller(my, opp, t, st, pa, info, rng):\n"
+        "    return f(my, opp, t, st, pa, info, rng)\n"
+        "a = np.zeros(3, np.int8); z = np.zeros(1); r = np.zeros(2, np.uint64)\n"
+        "caller(a, a, 1, z, z, z, r)\n"
+        "m = Match(('Tit For Tat', 'Alternator'), turns=4, seed=1)\n"
+        "print(''.join(x + y for x, y in m.play()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "CCCDDCCD"  # TFT copies the Alternator: hand-derived

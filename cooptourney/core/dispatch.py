@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import warnings
 
-from numba import types
+from numba import njit, types
 from numba.core.errors import NumbaTypeSafetyWarning
 from numba.typed import List
 
@@ -28,10 +28,14 @@ STEP_SIGNATURE = types.int8(
 STEP_TYPE = types.FunctionType(STEP_SIGNATURE)
 
 
+_FALLBACK: dict[int, object] = {}
+
+
 def compiled(spec):
     """The spec's step function, compiled (or loaded from numba's cache) for STEP_SIGNATURE."""
     fn = spec.function
-    if STEP_SIGNATURE.args not in fn.overloads:
+    cres = fn.overloads.get(STEP_SIGNATURE.args)
+    if cres is None:
         try:
             fn.compile(STEP_SIGNATURE)  # with the int8 return type the function pointer needs
         except Exception as exc:  # a strategy author's error: say which strategy, keep numba's detail
@@ -42,6 +46,13 @@ def compiled(spec):
                 f"strategy {spec.name!r} ({spec.module}) does not compile as a step function "
                 f"step(my, opp, t, state, params, info, rng) -> C|D: {detail[0] if detail else type(exc).__name__}"
             ) from exc
+    elif cres.signature.return_type != STEP_SIGNATURE.return_type:
+        # The function was first compiled as a callee of other jitted code, with an
+        # inferred return type; a dispatcher of its own gives the pointer its int8 return.
+        # (Not cached on disk: its index would collide with the first overload's.)
+        if id(fn) not in _FALLBACK:
+            _FALLBACK[id(fn)] = njit(STEP_SIGNATURE)(spec.py_function)
+        return _FALLBACK[id(fn)]
     return fn
 
 
