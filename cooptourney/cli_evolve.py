@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import math
 import time
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,14 @@ from cooptourney.cli import (
     format_table,
     game_note,
 )
-from cooptourney.config import ConfigError, load_plugins, parse_game, parse_player, unknown_key_message
+from cooptourney.config import (
+    ConfigError,
+    load_plugins,
+    parse_game,
+    parse_player,
+    read_toml,
+    unknown_key_message,
+)
 from cooptourney.settings import check_length, check_positive_int, check_probability, check_seed
 
 METHODS = ("moran", "ecological")
@@ -59,15 +65,7 @@ DEFAULT_POPULATION_PER_TYPE = 10
 def read_evolve_config(path: str | Path) -> dict[str, Any]:
     """The [evolve] section of a TOML file as flat settings; paths made relative to the file."""
     path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"config file {str(path)!r} does not exist")
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {str(path)!r}: {exc}") from None
+    data = read_toml(path)
     for section, table in data.items():
         if section != "evolve":
             if not isinstance(table, dict) and section in EVOLVE_KEYS:

@@ -213,6 +213,20 @@ def _string_list(name: str, value: Any) -> list[str]:
 
 
 # -- reading a file ------------------------------------------------------------------------
+def read_toml(path: str | Path, what: str = "config file", error: type[ConfigError] = ConfigError) -> dict[str, Any]:
+    """Parse a TOML file; a missing, unreadable or malformed file raises ``error`` on one line."""
+    path = Path(path)
+    if not path.is_file():
+        raise error(f"{what} {str(path)!r} does not exist")
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read {what} {str(path)!r}: {exc}") from None
+
+
 def read_config_file(path: str | Path) -> dict[str, Any]:
     """Read and check the structure of a TOML config; returns flat settings.
 
@@ -221,15 +235,7 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     config file's directory. Values are checked by :func:`load_config`.
     """
     path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"config file {str(path)!r} does not exist")
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {str(path)!r}: {exc}") from None
+    data = read_toml(path)
     flat: dict[str, Any] = {}
     for section, table in data.items():
         if section not in SCHEMA:

@@ -260,21 +260,13 @@ def _as_axelrod(player, profile=None, politicization=None):
     return AxelrodPlayer(player, profile=profile, politicization=politicization)
 
 
-def _profiles(transformer, n):
-    if transformer is None:
-        return [None] * n, None
-    prof = transformer.profiles
-    profiles = list(prof) if isinstance(prof, (tuple, list)) else [prof] * n
-    from cooptourney.politics import ActorProfile
-
-    profiles = [ActorProfile.preset(p) if isinstance(p, str) else p for p in profiles]
-    return profiles, transformer.politicization
-
-
 def play_python_match(players, i, j, keys, seed, repetition, turns, prob_end, noise, game, transformer=None):
     """Moves (int8[2, n]) of one match involving a Python player, played by ``axelrod.Match``."""
     axl = _axl()
-    profiles, pol = _profiles(transformer, len(players))
+    if transformer is None:
+        profiles, pol = [None] * len(players), None
+    else:
+        profiles, pol = transformer.profile_list(len(players)), transformer.politicization
     a = _as_axelrod(players[i], profiles[i], pol)
     b = _as_axelrod(players[j], profiles[j], pol)
     kwargs = {"noise": noise, "game": axl.Game(r=game[0], s=game[1], t=game[2], p=game[3]),

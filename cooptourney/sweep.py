@@ -43,7 +43,6 @@ import random as _random
 import sys
 import threading
 import time
-import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +51,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from cooptourney.config import SCHEMA, ConfigError, load_config, load_plugins, unknown_key_message
+from cooptourney.config import SCHEMA, ConfigError, load_config, load_plugins, read_toml, unknown_key_message
 from cooptourney.results import write_atomic
 from cooptourney.settings import check_positive_int, check_seed
 
@@ -272,15 +271,7 @@ def load_spec(path: str | Path) -> SweepSpec:
         One line naming the file, the section or setting path, and what is allowed.
     """
     path = Path(path)
-    if not path.is_file():
-        raise SweepError(f"sweep spec {str(path)!r} does not exist")
-    try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise SweepError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SweepError(f"cannot read sweep spec {str(path)!r}: {exc}") from None
+    raw = read_toml(path, what="sweep spec", error=SweepError)
     return spec_from_dict(raw, origin=str(path), base_dir=path.resolve().parent)
 
 

@@ -35,10 +35,7 @@ them, after doi:10.1109/ITW.2010.5593352.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -178,39 +175,11 @@ def joss_ann(probe: str | StrategySpec) -> StrategySpec:
 
 def _load_generated(text: str):
     """Write ``text`` to ``<cache>/probes/p_<hash>.py`` (once) and return its ``step``."""
-    from cooptourney.core.codegen import cache_dir
+    from cooptourney.core.codegen import load_generated
 
     h = hashlib.blake2b(text.encode(), digest_size=10)
     h.update(Path(__file__).read_bytes())  # the helpers it inlines live here
-    digest = h.hexdigest()
-    modname = f"_cooptourney_probe_{digest}"
-    if modname in sys.modules:
-        return sys.modules[modname].step
-    path = cache_dir() / "probes" / f"p_{digest}.py"
-    try:
-        _write_if_changed(path, text)
-    except OSError:  # read-only cache location: a private temporary directory instead
-        path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / "probes" / path.name
-        _write_if_changed(path, text)
-    spec = importlib.util.spec_from_file_location(modname, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[modname] = module
-    spec.loader.exec_module(module)
-    return module.step
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.exists() and path.read_text() == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
-    try:
-        with os.fdopen(fd, "w") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return load_generated("probes", h.hexdigest(), text).step
 
 
 # Tit For Tat is Ashlock's default probe: make it with the library.

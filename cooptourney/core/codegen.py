@@ -25,6 +25,8 @@ from types import ModuleType
 
 import numba
 
+from cooptourney.atomic import write_atomic
+
 
 _HERE = Path(__file__).resolve().parent
 _ENGINE_SOURCES = [
@@ -70,16 +72,31 @@ def _digest(text: str) -> str:
     return h.hexdigest()
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
+def load_generated(kind: str, digest: str, text: str) -> ModuleType:
+    """Write generated source ``text`` to ``<cache>/<kind>/<kind[0]>_<digest>.py`` (once) and
+    import it; numba caches its compiled functions beside it. Falls back to a private
+    temporary directory when the cache location is read-only."""
+    name = f"_cooptourney_{kind}_{digest}"
+    if name in sys.modules:
+        return sys.modules[name]
+    filename = f"{kind[0]}_{digest}.py"
+    path = cache_dir() / kind / filename
     try:
-        with os.fdopen(fd, "w") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        _write_if_changed(path, text)
+    except OSError:
+        path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / kind / filename
+        _write_if_changed(path, text)
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text() == text:
+        return
+    write_atomic(path, lambda tmp: tmp.write_text(text))
 
 
 _CURRENT: list[Kernel] = []
@@ -94,20 +111,7 @@ def kernel_for() -> Kernel:
     with _LOCK:
         if digest in _LOADED:
             return _LOADED[digest]
-        path = cache_dir() / "kernels" / f"k_{digest}.py"
-        try:
-            if not path.exists() or path.read_text() != text:
-                _write_atomic(path, text)
-        except OSError:
-            # Read-only cache location: fall back to a private temporary directory.
-            path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / "kernels" / path.name
-            if not path.exists():
-                _write_atomic(path, text)
-        name = f"_cooptourney_kernel_{digest}"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
+        module = load_generated("kernels", digest, text)
         kernel = Kernel(module=module, digest=digest)
         _LOADED[digest] = kernel
         _CURRENT[:] = [kernel]
