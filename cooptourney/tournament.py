@@ -10,8 +10,7 @@ import numpy as np
 
 from cooptourney.core.layout import OUT_SIZE
 from cooptourney.core.pack import pack
-from cooptourney.core.rng import PURPOSE_LENGTH
-from cooptourney.core.streams import match_length, stream_key
+from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player
 from cooptourney.results import ResultSet
@@ -123,17 +122,8 @@ class Tournament:
                         self.turns, self.prob_end, self.noise, self.game.as_array(), self.transformer,
                     )
         if self.record_moves:
-            lengths = np.array(
-                [
-                    match_length(
-                        np.uint64(stream_key(seed, packed.keys[pair_i[k // reps]], packed.keys[pair_j[k // reps]],
-                                             k % reps, 0, 0, PURPOSE_LENGTH)),
-                        self.turns, self.prob_end,
-                    )
-                    for k in range(n_tasks)
-                ],
-                dtype=np.int64,
-            )
+            lengths = match_lengths(seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns),
+                                    np.float64(self.prob_end))
             longest = max([int(lengths.max())] + [m.shape[1] for m in python_moves.values()])
             hist = np.zeros((n_tasks, 2, longest), dtype=np.int8)
             trace = np.full((n_tasks, 2, longest), np.nan)

@@ -14,6 +14,7 @@ from numba import njit
 from cooptourney.core.layout import KEY_ELECTION, KEY_MEMORY, KEY_NOISE, KEY_RATIFY, KEY_SIZE, KEY_STRATEGY
 from cooptourney.core.rng import (
     PURPOSE_ELECTION,
+    PURPOSE_LENGTH,
     PURPOSE_MEMORY,
     PURPOSE_NOISE,
     PURPOSE_RATIFY,
@@ -68,3 +69,16 @@ def match_length(key, turns, prob_end):
     if turns > 0 and n > turns:
         n = turns
     return n
+
+
+@njit(cache=True)
+def match_lengths(seed, player_keys, pair_i, pair_j, repetitions, turns, prob_end):
+    """int64[pairs * repetitions]: every task's length, as the tournament kernel draws it."""
+    n_tasks = pair_i.shape[0] * repetitions
+    out = np.empty(n_tasks, dtype=np.int64)
+    for k in range(n_tasks):
+        pair = k // repetitions
+        key = stream_key(seed, player_keys[pair_i[pair]], player_keys[pair_j[pair]], k % repetitions, 0, 0,
+                         PURPOSE_LENGTH)
+        out[k] = match_length(key, turns, prob_end)
+    return out
