@@ -37,10 +37,13 @@ class Player:
             raise ValueError(
                 f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}"
             )
-        self.param_values = np.array(
+        declared = np.array(
             [p.coerce(k, self.spec.name, params.get(k)) for k, p in self.spec.params.items()],
             dtype=np.float64,
         )
+        # a table-driven strategy reads its constant table right after its parameters
+        table = self.spec.table_values() if self.spec.table is not None else None
+        self.param_values = declared if table is None else np.concatenate([declared, table])
         # Keep the validated, typed values (not the raw input), so that "0.20" given as
         # text and 0.2 given as a number make the same player with the same name.
         self.params = {

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import numpy as np
 from numba import njit
 
 RECIPROCITY_TAGS = ("specific", "diffuse", "negative", "unconditional", "other")
@@ -135,6 +136,25 @@ class StrategySpec:
     hidden: bool = False  # internal helpers (e.g. replaying a fixed sequence) not listed by default
     doc: str = ""
     trace: tuple[int, str] | None = None  # (state slot, label) recorded every turn, e.g. a gear
+    table: Callable[[], Iterable[float]] | tuple[float, ...] | None = None  # constants after params
+    oracle: str | None = None  # "moves" / "statistics": checked against its axelrod twin
+    oracle_note: str = ""  # why a strategy with an axelrod twin is not (yet) checked
+
+    def table_values(self) -> np.ndarray:
+        """The strategy's constant table (e.g. trained weights), appended to ``params``.
+
+        Given as a tuple, or as a zero-argument callable evaluated once, on first use
+        (so a table read from the installed ``axelrod`` package costs nothing until the
+        strategy plays).
+        """
+        cached = getattr(self, "_table_cache", None)
+        if cached is None:
+            raw = self.table() if callable(self.table) else (self.table or ())
+            cached = np.ascontiguousarray(np.asarray(list(raw), dtype=np.float64).ravel())
+            if not np.all(np.isfinite(cached)):
+                raise StrategyDefinitionError(f"strategy {self.name!r}: its table has non-finite values")
+            self._table_cache = cached
+        return cached
 
     @property
     def reason(self) -> str:
@@ -290,6 +310,9 @@ def strategy(
     state: Iterable[float] = (),
     hidden: bool = False,
     trace: tuple[int, str] | None = None,
+    table: Callable[[], Iterable[float]] | Iterable[float] | None = None,
+    oracle: str | None = None,
+    oracle_note: str = "",
     registry: Registry | None = None,
 ) -> Callable[[Callable], Callable]:
     """Register a step function as a strategy (see the module docstring for its signature).
@@ -314,7 +337,23 @@ def strategy(
     trace : (int, str), optional
         A state slot the engine records every turn (after the move is chosen) and its
         label, e.g. ``(0, "gear")``: ``Match.trace`` and recorded tournaments return it.
+    table : iterable of float, or a callable returning one, optional
+        Constants the step function reads after its declared parameters:
+        ``params[len(declared params) + k]``. For table-driven strategies (lookup
+        tables, state machines, trained weights); a callable is evaluated lazily, once.
+    oracle : {"moves", "statistics"}, optional
+        The claim that this strategy plays like its ``axelrod`` twin (the ``axelrod``
+        strategy whose name is this name or one of the aliases): identical moves
+        (deterministic) or the same statistics (stochastic).
+        ``tests/test_oracle_library.py`` checks every claim against ``axelrod``;
+        ``cooptourney list --coverage`` reports them.
+    oracle_note : str
+        For a strategy with a twin but no claim: why it is not verified.
     """
+    if oracle not in (None, "moves", "statistics"):
+        raise StrategyDefinitionError(
+            f"strategy {name!r}: oracle must be 'moves', 'statistics' or None, got {oracle!r}"
+        )
     if reciprocity not in RECIPROCITY_TAGS:
         raise StrategyDefinitionError(
             f"strategy {name!r}: reciprocity must be one of {', '.join(RECIPROCITY_TAGS)}, got {reciprocity!r}"
@@ -350,6 +389,9 @@ def strategy(
             hidden=hidden,
             doc=doc,
             trace=None if trace is None else (int(trace[0]), str(trace[1])),
+            table=table if (table is None or callable(table)) else tuple(float(x) for x in table),
+            oracle=oracle,
+            oracle_note=oracle_note,
         )
         (registry or REGISTRY).add(spec)
         jitted.spec = spec

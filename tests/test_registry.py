@@ -355,3 +355,48 @@ def test_non_numeric_parameter_text():
         Player.parse("GTFT(generosity=lots)")
     with pytest.raises(ValueError, match="key=value"):
         Player.parse("GTFT(0.2)")
+
+
+# -- tables and oracle claims ---------------------------------------------------------------
+
+def test_table_constants_follow_the_declared_params_and_are_read_lazily(tmp_path, restore_registry):
+    calls = []
+    plugin = tmp_path / "table_plugin.py"
+    plugin.write_text(textwrap.dedent('''
+        from cooptourney.strategy_api import C, D, Param, strategy
+        import table_calls
+
+        def cycle():
+            table_calls.calls.append(1)
+            return [0, 0, 1, 1, 1]
+
+        @strategy("Table Cycle Test", reciprocity="other", params={"offset": Param(int, 0, 0, 4)}, table=cycle)
+        def step(my, opp, t, state, params, info, rng):
+            """Plays the table's cycle from an offset.
+
+            other: a test stub.
+            """
+            return C if params[1 + (t + int(params[0])) % 5] < 0.5 else D
+    '''))
+    sys.modules["table_calls"] = type(sys)("table_calls")
+    sys.modules["table_calls"].calls = calls
+    (spec,) = load_plugin(plugin)
+    assert calls == []  # nothing read at registration
+    m = Match((Player("Table Cycle Test", offset=2), Player("Cooperator")), turns=7)
+    m.play()
+    assert "".join("CD"[x] for x in m.moves[:, 0]) == "DDDCCDD"
+    Player("Table Cycle Test")
+    assert calls == [1]  # read once, on first use
+    np.testing.assert_array_equal(Player("Table Cycle Test").param_values, [0, 0, 0, 1, 1, 1])
+
+
+def test_non_finite_table_is_an_authors_error():
+    reg = Registry()
+    strategy("NaN Table", reciprocity="other", table=[0.0, math.nan], registry=reg)(_fn("mod_t"))
+    with pytest.raises(StrategyDefinitionError, match="non-finite"):
+        reg._specs["NaN Table"].table_values()
+
+
+def test_oracle_claim_must_be_moves_or_statistics():
+    with pytest.raises(StrategyDefinitionError, match="oracle must be 'moves', 'statistics' or None"):
+        strategy("Bad Claim", reciprocity="other", oracle="yes", registry=Registry())(_fn("mod_c"))
