@@ -227,6 +227,15 @@ def run_footer(result: ResultSet, rank_by: str, elapsed: float) -> str:
 # -- list -------------------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
     load_plugins(args.plugins or [])
+    if args.coverage:
+        from cooptourney import coverage
+
+        try:
+            rows = coverage.coverage()
+        except RuntimeError as exc:  # axelrod missing
+            raise UsageError(str(exc)) from None
+        _print(coverage.table(rows))
+        return EXIT_OK
     stochastic = True if args.stochastic else False if args.deterministic else None
     specs = REGISTRY.filter(
         reciprocity=args.reciprocity,
@@ -484,6 +493,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--uses-game", action="store_true", dest="uses_game", help="only strategies that read the payoffs")
     lst.add_argument("--uses-length", action="store_true", dest="uses_length",
                      help="only strategies that read the match length")
+    lst.add_argument("--coverage", action="store_true",
+                     help="for every axelrod strategy: native and verified, native but unverified (why), "
+                          "or Python path only (needs axelrod installed)")
     _add_plugin_flag(lst)
     lst.set_defaults(handler=cmd_list)
 

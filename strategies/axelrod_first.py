@@ -72,7 +72,7 @@ def _last_two_turns(info, t):
 
 
 @strategy(
-    "First by Tideman and Chieruzzi",
+    "First by Tideman and Chieruzzi", oracle="moves",
     aliases=["Tideman and Chieruzzi", "Tideman"],
     reciprocity="specific",
     uses_game=True,
@@ -158,7 +158,7 @@ del _a
 
 
 @strategy(
-    "First by Nydegger",
+    "First by Nydegger", oracle="moves",
     aliases=["Nydegger"],
     reciprocity="other",
     memory_depth=3,
@@ -203,7 +203,7 @@ def nydegger(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Grofman",
+    "First by Grofman", oracle="statistics",
     aliases=["Grofman"],
     reciprocity="diffuse",
     memory_depth=1,
@@ -228,7 +228,7 @@ def grofman(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Shubik",
+    "First by Shubik", oracle="moves",
     aliases=["Shubik"],
     reciprocity="specific",
     state=(0.0, 0.0, 0.0),
@@ -265,7 +265,7 @@ def shubik(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Stein and Rapoport",
+    "First by Stein and Rapoport", oracle="moves",
     aliases=["Stein and Rapoport"],
     reciprocity="specific",
     uses_length=True,
@@ -309,7 +309,7 @@ def stein_and_rapoport(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Davis",
+    "First by Davis", oracle="moves",
     aliases=["Davis"],
     reciprocity="specific",
     params={"rounds_to_cooperate": Param(int, 10, 0, math.inf, "unconditional cooperations at the start")},
@@ -337,7 +337,7 @@ def davis(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Graaskamp",
+    "First by Graaskamp", oracle="statistics",
     aliases=["Graaskamp"],
     reciprocity="other",
     stochastic=True,
@@ -400,7 +400,7 @@ def graaskamp(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Downing",
+    "First by Downing", oracle="moves",
     aliases=["Downing"],
     reciprocity="other",
     uses_game=True,
@@ -450,7 +450,7 @@ def downing(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Feld",
+    "First by Feld", oracle="statistics",
     aliases=["Feld"],
     reciprocity="specific",
     memory_depth=1,
@@ -491,7 +491,7 @@ def feld(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Joss",
+    "First by Joss", oracle="statistics",
     aliases=["Joss"],
     reciprocity="specific",
     memory_depth=1,
@@ -518,7 +518,7 @@ def joss(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Tullock",
+    "First by Tullock", oracle="statistics",
     aliases=["Tullock"],
     reciprocity="specific",
     memory_depth=10,
@@ -548,7 +548,7 @@ def tullock(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Anonymous",
+    "First by Anonymous", oracle="statistics",
     aliases=["Anonymous", "Name withheld"],
     reciprocity="unconditional",
     memory_depth=0,

@@ -3,7 +3,7 @@
 from cooptourney.strategy_api import C, D, Param, random_choice, strategy
 
 
-@strategy("Cooperator", aliases=["ALLC", "Always Cooperate"], reciprocity="unconditional", memory_depth=0)
+@strategy("Cooperator", oracle="moves", aliases=["ALLC", "Always Cooperate"], reciprocity="unconditional", memory_depth=0)
 def cooperator(my, opp, t, state, params, info, rng):
     """Always cooperates. (Axelrod 1984)
 
@@ -12,7 +12,7 @@ def cooperator(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Defector", aliases=["ALLD", "Always Defect"], reciprocity="unconditional", memory_depth=0)
+@strategy("Defector", oracle="moves", aliases=["ALLD", "Always Defect"], reciprocity="unconditional", memory_depth=0)
 def defector(my, opp, t, state, params, info, rng):
     """Always defects. (Axelrod 1984)
 
@@ -22,7 +22,7 @@ def defector(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Random",
+    "Random", oracle="statistics",
     aliases=["Chaos", "Lunatic"],
     reciprocity="unconditional",
     memory_depth=0,
@@ -37,7 +37,7 @@ def random_player(my, opp, t, state, params, info, rng):
     return random_choice(rng, params[0])
 
 
-@strategy("Alternator", reciprocity="unconditional", memory_depth=1)
+@strategy("Alternator", oracle="moves", reciprocity="unconditional", memory_depth=1)
 def alternator(my, opp, t, state, params, info, rng):
     """Cooperates first, then alternates C and D. (Axelrod 1984)
 

@@ -11,7 +11,7 @@ defections so far are ``t - info[INFO_OPP_COOPS]`` (axelrod's ``opponent.defecti
 from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, strategy
 
 
-@strategy("Forgiver", reciprocity="diffuse")
+@strategy("Forgiver", oracle="moves", reciprocity="diffuse")
 def forgiver(my, opp, t, state, params, info, rng):
     """Cooperates while the partner has defected in at most 10% of the moves so far, else defects. (Thomas Campbell, in axelrod 4.13.1)
 
@@ -25,7 +25,7 @@ def forgiver(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Forgiving Tit For Tat", reciprocity="diffuse")
+@strategy("Forgiving Tit For Tat", oracle="moves", reciprocity="diffuse")
 def forgiving_tit_for_tat(my, opp, t, state, params, info, rng):
     """Cooperates while the partner has defected in at most 10% of the moves so far, else plays Tit For Tat. (Thomas Campbell, in axelrod 4.13.1)
 

@@ -53,7 +53,7 @@ _MEMORY = Param(int, 0, 0, math.inf, "moves of the partner counted; 0 = its whol
 
 
 @strategy(
-    "Go By Majority",
+    "Go By Majority", oracle="moves",
     aliases=["Soft Go By Majority", "Soft Majority"],
     reciprocity="diffuse",
     params={"memory_depth": _MEMORY},
@@ -72,7 +72,7 @@ def go_by_majority(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Hard Go By Majority",
+    "Hard Go By Majority", oracle="moves",
     aliases=["Hard Majority"],
     reciprocity="specific",
     params={"memory_depth": _MEMORY},
@@ -89,7 +89,7 @@ def hard_go_by_majority(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, params[0], False)
 
 
-@strategy("Go By Majority 5", aliases=["Soft Go By Majority: 5"], reciprocity="diffuse", memory_depth=5,
+@strategy("Go By Majority 5", oracle="moves", aliases=["Soft Go By Majority: 5"], reciprocity="diffuse", memory_depth=5,
           state=(0.0,))
 def go_by_majority_5(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 5 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
@@ -99,7 +99,7 @@ def go_by_majority_5(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 5.0, True)
 
 
-@strategy("Go By Majority 10", aliases=["Soft Go By Majority: 10"], reciprocity="diffuse", memory_depth=10,
+@strategy("Go By Majority 10", oracle="moves", aliases=["Soft Go By Majority: 10"], reciprocity="diffuse", memory_depth=10,
           state=(0.0,))
 def go_by_majority_10(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 10 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
@@ -109,7 +109,7 @@ def go_by_majority_10(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 10.0, True)
 
 
-@strategy("Go By Majority 20", aliases=["Soft Go By Majority: 20"], reciprocity="diffuse", memory_depth=20,
+@strategy("Go By Majority 20", oracle="moves", aliases=["Soft Go By Majority: 20"], reciprocity="diffuse", memory_depth=20,
           state=(0.0,))
 def go_by_majority_20(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 20 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
@@ -119,7 +119,7 @@ def go_by_majority_20(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 20.0, True)
 
 
-@strategy("Go By Majority 40", aliases=["Soft Go By Majority: 40"], reciprocity="diffuse", memory_depth=40,
+@strategy("Go By Majority 40", oracle="moves", aliases=["Soft Go By Majority: 40"], reciprocity="diffuse", memory_depth=40,
           state=(0.0,))
 def go_by_majority_40(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 40 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
@@ -129,7 +129,7 @@ def go_by_majority_40(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 40.0, True)
 
 
-@strategy("Hard Go By Majority 5", aliases=["Hard Go By Majority: 5"], reciprocity="specific", memory_depth=5,
+@strategy("Hard Go By Majority 5", oracle="moves", aliases=["Hard Go By Majority: 5"], reciprocity="specific", memory_depth=5,
           state=(0.0,))
 def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 5 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
@@ -139,7 +139,7 @@ def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 5.0, False)
 
 
-@strategy("Hard Go By Majority 10", aliases=["Hard Go By Majority: 10"], reciprocity="specific", memory_depth=10,
+@strategy("Hard Go By Majority 10", oracle="moves", aliases=["Hard Go By Majority: 10"], reciprocity="specific", memory_depth=10,
           state=(0.0,))
 def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 10 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
@@ -149,7 +149,7 @@ def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 10.0, False)
 
 
-@strategy("Hard Go By Majority 20", aliases=["Hard Go By Majority: 20"], reciprocity="specific", memory_depth=20,
+@strategy("Hard Go By Majority 20", oracle="moves", aliases=["Hard Go By Majority: 20"], reciprocity="specific", memory_depth=20,
           state=(0.0,))
 def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 20 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
@@ -159,7 +159,7 @@ def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 20.0, False)
 
 
-@strategy("Hard Go By Majority 40", aliases=["Hard Go By Majority: 40"], reciprocity="specific", memory_depth=40,
+@strategy("Hard Go By Majority 40", oracle="moves", aliases=["Hard Go By Majority: 40"], reciprocity="specific", memory_depth=40,
           state=(0.0,))
 def hard_go_by_majority_40(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 40 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)

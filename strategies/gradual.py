@@ -26,7 +26,7 @@ from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, strategy
 # state: 0 punishments still to play, 1 calming cooperations still to play
 
 
-@strategy("Gradual", reciprocity="specific", state=(0.0, 0.0))
+@strategy("Gradual", oracle="moves", reciprocity="specific", state=(0.0, 0.0))
 def gradual(my, opp, t, state, params, info, rng):
     """Answers a defection with as many defections as the partner has made so far, then two cooperations. (Beaufils et al. 1997, as coded by CRISTAL-SMAC 2018; as in axelrod 4.13.1)
 
@@ -56,7 +56,7 @@ def gradual(my, opp, t, state, params, info, rng):
 # state: 0 calming, 1 punishing, 2 punishments played, 3 punishment length (offences)
 
 
-@strategy("Original Gradual", reciprocity="specific", state=(0.0, 0.0, 0.0, 0.0))
+@strategy("Original Gradual", oracle="moves", reciprocity="specific", state=(0.0, 0.0, 0.0, 0.0))
 def original_gradual(my, opp, t, state, params, info, rng):
     """Punishes the n-th offence with n defections, then cooperates twice. (Beaufils et al. 1997, Artificial Life V; as in axelrod 4.13.1)
 

@@ -4,7 +4,7 @@ from cooptourney.strategy_api import C, D, INFO_OPP_COOPS, strategy
 
 
 @strategy(
-    "Grudger",
+    "Grudger", oracle="moves",
     aliases=["Grim Trigger", "Grim", "Friedman", "Spiteful"],
     reciprocity="specific",
 )

@@ -20,7 +20,7 @@ from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, Param, strategy
 
 
 @strategy(
-    "Grumpy",
+    "Grumpy", oracle="moves",
     reciprocity="diffuse",
     params={
         "start_grumpy": Param(bool, False, doc="start in the grumpy mood (axelrod's starting_state='Grumpy')"),

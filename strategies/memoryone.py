@@ -16,7 +16,7 @@ from cooptourney.strategy_api import (
 
 
 @strategy(
-    "Win-Stay Lose-Shift",
+    "Win-Stay Lose-Shift", oracle="moves",
     aliases=["WSLS", "Pavlov", "Simpleton"],
     reciprocity="specific",
     memory_depth=1,
@@ -66,7 +66,7 @@ def game_generosity(R, S, T, P):
 
 
 @strategy(
-    "Generous Tit For Tat",
+    "Generous Tit For Tat", oracle="statistics",
     aliases=["GTFT"],
     reciprocity="diffuse",
     memory_depth=1,

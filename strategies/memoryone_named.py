@@ -37,7 +37,7 @@ def _memory_one(my, opp, t, rng, p_cc, p_cd, p_dc, p_dd, first):
 
 
 @strategy(
-    "Win-Shift Lose-Stay",
+    "Win-Shift Lose-Stay", oracle="moves",
     aliases=["Reverse Pavlov"],
     reciprocity="other",
     memory_depth=1,
@@ -53,7 +53,7 @@ def win_shift_lose_stay(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Firm But Fair",
+    "Firm But Fair", oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -67,7 +67,7 @@ def firm_but_fair(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Stochastic Cooperator",
+    "Stochastic Cooperator", oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -81,7 +81,7 @@ def stochastic_cooperator(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Stochastic WSLS",
+    "Stochastic WSLS", oracle="statistics",
     reciprocity="specific",
     memory_depth=1,
     stochastic=True,
@@ -100,7 +100,7 @@ def stochastic_wsls(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Soft Joss",
+    "Soft Joss", oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -118,7 +118,7 @@ def soft_joss(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ALLCorALLD",
+    "ALLCorALLD", oracle="statistics",
     aliases=["Repeat"],
     reciprocity="unconditional",
     memory_depth=1,

@@ -10,7 +10,7 @@ defections so far are ``t - info[INFO_OPP_COOPS]`` (axelrod's ``opponent.defecti
 from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, strategy
 
 
-@strategy("Fool Me Once", reciprocity="specific")
+@strategy("Fool Me Once", oracle="moves", reciprocity="specific")
 def fool_me_once(my, opp, t, state, params, info, rng):
     """Forgives the partner's first defection and defects for ever after its second. (Marc Harper, in axelrod 4.13.1)
 

@@ -16,7 +16,7 @@ Turn counting: ``t`` is the number of moves already played (axelrod's
 from cooptourney.strategy_api import C, D, strategy
 
 
-@strategy("Prober", reciprocity="negative")
+@strategy("Prober", oracle="moves", reciprocity="negative")
 def prober(my, opp, t, state, params, info, rng):
     """Plays D, C, C; defects for ever if the partner cooperated on moves 2 and 3, else tit for tat. (Li, Hingston & Kendall 2011; as in axelrod 4.13.1)
 
@@ -31,7 +31,7 @@ def prober(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Prober 2", reciprocity="specific")
+@strategy("Prober 2", oracle="moves", reciprocity="specific")
 def prober_2(my, opp, t, state, params, info, rng):
     """Plays D, C, C; cooperates for ever if the partner played D then C on moves 2 and 3, else tit for tat. (PRISON project, LIFL 1998; as in axelrod 4.13.1)
 
@@ -46,7 +46,7 @@ def prober_2(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Prober 3", reciprocity="negative")
+@strategy("Prober 3", oracle="moves", reciprocity="negative")
 def prober_3(my, opp, t, state, params, info, rng):
     """Plays D, C; defects for ever if the partner cooperated on move 2, else tit for tat. (PRISON project, LIFL 1998; as in axelrod 4.13.1)
 
@@ -61,7 +61,7 @@ def prober_3(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Hard Prober", reciprocity="negative")
+@strategy("Hard Prober", oracle="moves", reciprocity="negative")
 def hard_prober(my, opp, t, state, params, info, rng):
     """Plays D, D, C, C; defects for ever if the partner cooperated on moves 2 and 3, else tit for tat. (PRISON project, LIFL 1998; as in axelrod 4.13.1)
 
@@ -85,7 +85,7 @@ _PROBER4_LENGTH = 20
 # state: 0 "just" partner defections, 1 "unjust" partner defections, 2 turned defector
 
 
-@strategy("Prober 4", reciprocity="negative", state=(0.0, 0.0, 0.0))
+@strategy("Prober 4", oracle="moves", reciprocity="negative", state=(0.0, 0.0, 0.0))
 def prober_4(my, opp, t, state, params, info, rng):
     """Plays a fixed 20-move opening, then defects for ever if the partner's just and unjust defections differ by at most 2, else C for 5 moves and tit for tat. (PRISON project, LIFL 1998; as in axelrod 4.13.1)
 

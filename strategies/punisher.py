@@ -44,7 +44,7 @@ def _punish(opp, t, state, info, inverse):
 
 
 @strategy(
-    "Punisher",
+    "Punisher", oracle="moves",
     reciprocity="specific",
     state=(1.0, 0.0, 1.0),
 )
@@ -68,7 +68,7 @@ def punisher(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Inverse Punisher",
+    "Inverse Punisher", oracle="moves",
     reciprocity="negative",
     state=(1.0, 0.0, 1.0),
 )
@@ -84,7 +84,7 @@ def inverse_punisher(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Level Punisher",
+    "Level Punisher", oracle="moves",
     reciprocity="diffuse",
 )
 def level_punisher(my, opp, t, state, params, info, rng):

@@ -69,7 +69,7 @@ def _limited(my, opp, t, state, threshold, limit):
 
 
 @strategy(
-    "Retaliate",
+    "Retaliate", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.1)},
     state=(0.0, 0.0),
@@ -91,7 +91,7 @@ def retaliate(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Retaliate 2",
+    "Retaliate 2", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.08)},
     state=(0.0, 0.0),
@@ -107,7 +107,7 @@ def retaliate_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Retaliate 3",
+    "Retaliate 3", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.05)},
     state=(0.0, 0.0),
@@ -128,7 +128,7 @@ def retaliate_3(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate",
+    "Limited Retaliate", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.1), "retaliation_limit": _limit(20)},
     state=(0.0, 0.0, 0.0, 0.0),
@@ -154,7 +154,7 @@ def limited_retaliate(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate 2",
+    "Limited Retaliate 2", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.08), "retaliation_limit": _limit(15)},
     state=(0.0, 0.0, 0.0, 0.0),
@@ -170,7 +170,7 @@ def limited_retaliate_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate 3",
+    "Limited Retaliate 3", oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.05), "retaliation_limit": _limit(20)},
     state=(0.0, 0.0, 0.0, 0.0),

@@ -18,7 +18,7 @@ import math
 from cooptourney.strategy_api import C, D, Param, strategy
 
 
-@strategy("Hard Tit For Tat", reciprocity="specific", memory_depth=3)
+@strategy("Hard Tit For Tat", oracle="moves", reciprocity="specific", memory_depth=3)
 def hard_tit_for_tat(my, opp, t, state, params, info, rng):
     """Cooperates first, then defects if the partner defected in any of its last three moves. (prisoners-dilemma.com competition 2017, PD2017; as in axelrod 4.13.1)
 
@@ -33,7 +33,7 @@ def hard_tit_for_tat(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Hard Tit For 2 Tats", reciprocity="specific", memory_depth=3)
+@strategy("Hard Tit For 2 Tats", oracle="moves", reciprocity="specific", memory_depth=3)
 def hard_tit_for_two_tats(my, opp, t, state, params, info, rng):
     """Defects if the partner's last three moves contain two consecutive defections. (Stewart & Plotkin 2012, PNAS 109; as in axelrod 4.13.1)
 
@@ -53,7 +53,7 @@ def hard_tit_for_two_tats(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Contrite Tit For Tat",
+    "Contrite Tit For Tat", oracle="moves",
     reciprocity="specific",
     state=(0.0, 0.0),
 )
@@ -93,7 +93,7 @@ def contrite_tit_for_tat(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Omega TFT",
+    "Omega TFT", oracle="moves",
     aliases=["Omega Tit For Tat"],
     reciprocity="specific",
     params={
@@ -153,7 +153,7 @@ def omega_tft(my, opp, t, state, params, info, rng):
 # state: 0 retaliating for good (1.0 = yes)
 
 
-@strategy("Spiteful Tit For Tat", reciprocity="specific", state=(0.0,))
+@strategy("Spiteful Tit For Tat", oracle="moves", reciprocity="specific", state=(0.0,))
 def spiteful_tit_for_tat(my, opp, t, state, params, info, rng):
     """Tit For Tat until the partner defects twice in a row, then defects for ever. (PRISON project 1998, LIFL Lille; as in axelrod 4.13.1)
 
@@ -172,7 +172,7 @@ def spiteful_tit_for_tat(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Adaptive Tit For Tat",
+    "Adaptive Tit For Tat", oracle="moves",
     reciprocity="specific",
     params={"rate": Param(float, 0.5, 0.0, 1.0, "adaptation rate r of the world image")},
     state=(0.0,),

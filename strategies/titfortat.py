@@ -3,7 +3,7 @@
 from cooptourney.strategy_api import C, D, strategy
 
 
-@strategy("Tit For Tat", aliases=["TFT"], reciprocity="specific", memory_depth=1)
+@strategy("Tit For Tat", oracle="moves", aliases=["TFT"], reciprocity="specific", memory_depth=1)
 def tit_for_tat(my, opp, t, state, params, info, rng):
     """Cooperates first, then copies the partner's last move. (Rapoport; Axelrod 1980)
 
@@ -14,7 +14,7 @@ def tit_for_tat(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Suspicious Tit For Tat", aliases=["STFT", "Mistrust"], reciprocity="specific", memory_depth=1)
+@strategy("Suspicious Tit For Tat", oracle="moves", aliases=["STFT", "Mistrust"], reciprocity="specific", memory_depth=1)
 def suspicious_tit_for_tat(my, opp, t, state, params, info, rng):
     """Defects first, then copies the partner's last move. (Beaufils et al. 1997)
 
@@ -25,7 +25,7 @@ def suspicious_tit_for_tat(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Tit For 2 Tats", aliases=["TF2T"], reciprocity="specific", memory_depth=2)
+@strategy("Tit For 2 Tats", oracle="moves", aliases=["TF2T"], reciprocity="specific", memory_depth=2)
 def tit_for_two_tats(my, opp, t, state, params, info, rng):
     """Defects only after two consecutive defections by the partner. (Axelrod 1984)
 
@@ -36,7 +36,7 @@ def tit_for_two_tats(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Two Tits For Tat", aliases=["TTFT"], reciprocity="specific", memory_depth=2)
+@strategy("Two Tits For Tat", oracle="moves", aliases=["TTFT"], reciprocity="specific", memory_depth=2)
 def two_tits_for_tat(my, opp, t, state, params, info, rng):
     """Defects twice after each defection: D if either of the partner's last two moves was D. (Axelrod 1984)
 
@@ -49,7 +49,7 @@ def two_tits_for_tat(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Anti Tit For Tat", aliases=["ATFT"], reciprocity="negative", memory_depth=1)
+@strategy("Anti Tit For Tat", oracle="moves", aliases=["ATFT"], reciprocity="negative", memory_depth=1)
 def anti_tit_for_tat(my, opp, t, state, params, info, rng):
     """Cooperates first, then plays the opposite of the partner's last move. (Hilbe et al. 2013)
 
@@ -60,7 +60,7 @@ def anti_tit_for_tat(my, opp, t, state, params, info, rng):
     return 1 - opp[t - 1]
 
 
-@strategy("Bully", aliases=["Reverse Tit For Tat"], reciprocity="negative", memory_depth=1)
+@strategy("Bully", oracle="moves", aliases=["Reverse Tit For Tat"], reciprocity="negative", memory_depth=1)
 def bully(my, opp, t, state, params, info, rng):
     """Defects first, then plays the opposite of the partner's last move. (Nachbar 1992)
 

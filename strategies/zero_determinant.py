@@ -126,7 +126,7 @@ _ZD = dict(memory_depth=1, stochastic=True, uses_game=True)
 
 
 @strategy(
-    "ZD-Extort-2",
+    "ZD-Extort-2", oracle="statistics",
     aliases=["Extort-2"],
     reciprocity="negative",
     params={"phi": _phi(1 / 9), "s": _s(0.5)},
@@ -144,7 +144,7 @@ def zd_extort_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort-2 v2",
+    "ZD-Extort-2 v2", oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(1 / 8), "s": _s(0.5), "l": _l(1.0)},
     **_ZD,
@@ -161,7 +161,7 @@ def zd_extort_2_v2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort3",
+    "ZD-Extort3", oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(3 / 26), "s": _s(1 / 3), "l": _l(1.0)},
     **_ZD,
@@ -177,7 +177,7 @@ def zd_extort3(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort-4",
+    "ZD-Extort-4", oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(4 / 17), "s": _s(0.25), "l": _l(1.0)},
     **_ZD,
@@ -193,7 +193,7 @@ def zd_extort_4(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extortion",
+    "ZD-Extortion", oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(0.2), "s": _s(0.1), "l": _l(1.0)},
     **_ZD,
@@ -211,7 +211,7 @@ def zd_extortion(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-GTFT-2",
+    "ZD-GTFT-2", oracle="statistics",
     reciprocity="diffuse",
     params={"phi": _phi(0.25), "s": _s(0.5)},
     **_ZD,
@@ -227,7 +227,7 @@ def zd_gtft_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-GEN-2",
+    "ZD-GEN-2", oracle="statistics",
     reciprocity="diffuse",
     params={"phi": _phi(1 / 8), "s": _s(0.5), "l": _l(3.0)},
     **_ZD,
@@ -244,7 +244,7 @@ def zd_gen_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-SET-2",
+    "ZD-SET-2", oracle="statistics",
     reciprocity="other",
     params={"phi": _phi(0.25), "s": _s(0.0), "l": _l(2.0)},
     **_ZD,
@@ -260,7 +260,7 @@ def zd_set_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Mischief",
+    "ZD-Mischief", oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(0.1), "s": _s(0.0), "l": _l(1.0)},
     **_ZD,

@@ -54,7 +54,10 @@ FIRST_TOURNAMENT_NAMES = tuple(s.name for s in axl.axelrod_first_strategies)
 
 @lru_cache(maxsize=None)
 def _axl_classes() -> dict[str, type]:
-    return {s.name: s for s in axl.all_strategies}
+    """Classes by class-level name and by instance name (they differ for Go By Majority: N)."""
+    classes = {s.name: s for s in axl.all_strategies}
+    classes.update({s().name: s for s in axl.all_strategies})
+    return classes
 
 
 def axl_player(name: str, **kwargs) -> axl.Player:

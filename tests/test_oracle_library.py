@@ -1,0 +1,85 @@
+"""Every oracle claim in the strategy library, checked against axelrod.
+
+A strategy that says ``oracle="moves"`` must play its axelrod twin's moves exactly
+against the panel, with and without pre-drawn noise flips; one that says
+``oracle="statistics"`` must agree in cooperation rate and score within sampling
+error. The claims are what ``cooptourney list --coverage`` and docs/coverage.md
+report, so this module is what makes that report true. Family test modules add
+longer matches, parameters and hand-derived sequences on top.
+"""
+
+from pathlib import Path
+
+import pytest
+from oracle import assert_same_moves, assert_same_statistics
+
+from cooptourney import REGISTRY, coverage
+
+AXL = dict(coverage.axelrod_strategies())
+
+
+def _claims():
+    REGISTRY.ensure_loaded()
+    out = []
+    for spec in REGISTRY.all(include_hidden=True):
+        for axl_name in coverage.twins(spec, AXL):
+            out.append(pytest.param(spec.name, axl_name, spec.oracle, id=f"{spec.name}|{axl_name}"))
+    return out
+
+
+CLAIMS = _claims()
+
+
+@pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "moves"])
+def test_moves_claim(ours, theirs, claim):
+    assert not AXL[theirs], f"{theirs} is stochastic in axelrod: claim 'statistics', not 'moves'"
+    assert_same_moves((ours, theirs))
+
+
+@pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "statistics"])
+def test_statistics_claim(ours, theirs, claim):
+    assert_same_statistics((ours, theirs))
+
+
+def test_every_claim_has_an_axelrod_twin():
+    claimed = {s.name for s in REGISTRY.all(include_hidden=True) if s.oracle}
+    with_twin = {c.values[0] for c in CLAIMS}
+    assert claimed <= with_twin, f"claims without an axelrod twin: {sorted(claimed - with_twin)}"
+
+
+def test_unverified_twins_say_why():
+    silent = [c.values[0] for c in CLAIMS
+              if c.values[2] is None and not REGISTRY.get(c.values[0]).oracle_note]
+    assert not silent, f"native twins with neither an oracle claim nor an oracle_note: {sorted(set(silent))}"
+
+
+def test_docs_coverage_table_is_current():
+    path = Path(__file__).resolve().parents[1] / "docs" / "coverage.md"
+    expected = coverage.markdown(coverage.coverage())
+    assert path.read_text(encoding="utf-8") == expected, (
+        "docs/coverage.md is stale: run `python -m cooptourney.coverage docs/coverage.md`"
+    )
+
+
+def test_coverage_counts_add_up():
+    rows = coverage.coverage()
+    assert len(rows) == len(AXL)
+    for r in rows:
+        if r.status == coverage.VERIFIED:
+            assert r.how in ("moves", "statistics") and r.native_name
+            assert REGISTRY.get(r.axelrod_name).name == r.native_name
+        elif r.status == coverage.PYTHON:
+            assert r.axelrod_name not in REGISTRY
+
+
+def test_list_coverage_prints_every_axelrod_strategy_and_the_summary(capsys):
+    from cooptourney.cli import main
+
+    assert main(["list", "--coverage"]) == 0
+    out = capsys.readouterr().out
+    rows = coverage.coverage()
+    assert coverage.summary(rows) in out
+    for r in rows:
+        line = next(ln for ln in out.splitlines() if ln.startswith(r.axelrod_name + " "))
+        assert r.status in line
+        assert ("Python path" in line) == (r.status == coverage.PYTHON)
