@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from cooptourney.core.dispatch import compiled
+from cooptourney.core.pack import check_pairwise
 from cooptourney.core.rng import derive_key
 from cooptourney.game import Game
 from cooptourney.players import Player, as_player
@@ -81,6 +82,7 @@ def _player_class():
             else:
                 self._ct = Player(strategy, **(params or {})) if params else as_player(strategy)
             spec = self._ct.spec
+            check_pairwise([self._ct])
             self._step = compiled(spec)
             self._profile, self._politicization = profile, politicization
             self.name = self._ct.name + ("" if profile is None else " (transformed)")

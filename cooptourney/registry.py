@@ -139,6 +139,7 @@ class StrategySpec:
     table: Callable[[], Iterable[float]] | tuple[float, ...] | None = None  # constants after params
     oracle: str | None = None  # "moves" / "statistics": checked against its axelrod twin
     oracle_note: str = ""  # why a strategy with an axelrod twin is not (yet) checked
+    group: bool = False  # reads the group slots of ``info``: plays only in multilateral mode
 
     def table_values(self) -> np.ndarray:
         """The strategy's constant table (e.g. trained weights), appended to ``params``.
@@ -313,6 +314,7 @@ def strategy(
     table: Callable[[], Iterable[float]] | Iterable[float] | None = None,
     oracle: str | None = None,
     oracle_note: str = "",
+    group: bool = False,
     registry: Registry | None = None,
 ) -> Callable[[Callable], Callable]:
     """Register a step function as a strategy (see the module docstring for its signature).
@@ -349,6 +351,9 @@ def strategy(
         ``cooptourney list --coverage`` reports them.
     oracle_note : str
         For a strategy with a twin but no claim: why it is not verified.
+    group : bool
+        The strategy reads what the group did (the ``INFO_*`` slots from ``INFO_SIZE``
+        on, see :mod:`cooptourney.strategy_api`), so it plays only in multilateral mode.
     """
     if oracle not in (None, "moves", "statistics"):
         raise StrategyDefinitionError(
@@ -392,6 +397,7 @@ def strategy(
             table=table if (table is None or callable(table)) else tuple(float(x) for x in table),
             oracle=oracle,
             oracle_note=oracle_note,
+            group=bool(group),
         )
         (registry or REGISTRY).add(spec)
         jitted.spec = spec

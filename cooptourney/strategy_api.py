@@ -13,6 +13,31 @@ Everything here is usable inside numba step functions. Slots of ``info``
 ``INFO_MY_COOPS``  how often this player has played C so far
 ``INFO_OPP_COOPS`` how often the partner has played C so far
 =================  ===========================================================
+
+In multilateral mode (:mod:`cooptourney.multilateral`; docs/multilateral.md) ``info``
+is longer, and the slots from ``INFO_SIZE`` on carry what the player knows about the
+group, as of the end of the previous round. Pairwise strategies never read them. A
+strategy that does is registered with ``group=True`` and plays only in that mode.
+
+=======================  =====================================================
+``INFO_MULTILATERAL``    1.0 in multilateral mode
+``INFO_N_PARTNERS``      how many partners the player has (N - 1)
+``INFO_GROUP_TO_ME``     share of its partners that cooperated with it last round
+                         (1.0 in the first round)
+``INFO_GROUP_COOP``      share of C among all the actions it observed last round
+``INFO_PARTNER_IMAGE``   the partner's image score in this player's view, -5 .. 5
+``INFO_PARTNER_GOOD``    1.0 if the partner is in good standing in its view
+``INFO_MY_GOOD``         1.0 if this player is in good standing in its own view
+``INFO_PARTNER_GROUP``   share of C in the partner's observed actions towards
+                         others last round (-1 if it observed none)
+``INFO_PARTNER_RECORDED``  1.0 if the secretariat's record, as published to this
+                         player, shows the partner in bad standing
+``INFO_SAME_CLUB``       1.0 if both are members of the same club
+``INFO_MY_CLUB``         this player's club index, -1 if none
+``INFO_PARTNER_CLUB``    the partner's club index, -1 if none
+``INFO_MY_RECORDED``     1.0 if the secretariat's record, as published to this
+                         player, shows this player itself in bad standing
+=======================  =====================================================
 """
 
 from numba import njit
@@ -34,6 +59,24 @@ INFO_OPP_SCORE = 7
 INFO_MY_COOPS = 8
 INFO_OPP_COOPS = 9
 INFO_SIZE = 10
+
+# multilateral mode only (see the module docstring)
+INFO_MULTILATERAL = 10
+INFO_N_PARTNERS = 11
+INFO_GROUP_TO_ME = 12
+INFO_GROUP_COOP = 13
+INFO_PARTNER_IMAGE = 14
+INFO_PARTNER_GOOD = 15
+INFO_MY_GOOD = 16
+INFO_PARTNER_GROUP = 17
+INFO_PARTNER_RECORDED = 18
+INFO_SAME_CLUB = 19
+INFO_MY_CLUB = 20
+INFO_PARTNER_CLUB = 21
+INFO_MY_RECORDED = 22
+INFO_GROUP_SIZE = 23
+IMAGE_MIN = -5.0  # image scores are bounded (Nowak & Sigmund 1998)
+IMAGE_MAX = 5.0
 
 
 @njit(cache=True, inline="always")

@@ -12,6 +12,18 @@ from cooptourney.core.layout import CFG_FAIL, CFG_MEMORY, CFG_REELECT, CFG_SIZE,
 from cooptourney.players import Player, player_keys
 
 
+def check_pairwise(players) -> None:
+    """Refuse group strategies outside multilateral mode (they read group slots of ``info``)."""
+    from cooptourney.settings import SettingsError
+
+    group = sorted({p.spec.name for p in players if getattr(p.spec, "group", False)})
+    if group:
+        raise SettingsError(
+            f"{', '.join(group)} {'reads' if len(group) == 1 else 'read'} what the group did and "
+            "plays only in multilateral mode: use MultilateralTournament, or `cooptourney run --multilateral`"
+        )
+
+
 @dataclass
 class Packed:
     kernel: Kernel
@@ -24,13 +36,15 @@ class Packed:
     cfg: np.ndarray  # float64[n, CFG_SIZE] per-player mechanics (layout.CFG_*)
 
 
-def pack(players: list[Player], game: np.ndarray, transformer=None) -> Packed:
+def pack(players: list[Player], game: np.ndarray, transformer=None, multilateral: bool = False) -> Packed:
     """Kernel arrays for ``players``; ``transformer`` supplies perceived payoffs and mechanics.
 
     ``transformer`` is a :class:`cooptourney.politics.Transformer` (or anything with its
     ``kernel_arrays(game, n)``); without one every player perceives the material game
     and no politics mechanics run.
     """
+    if not multilateral:
+        check_pairwise(players)
     kernel = kernel_for()
     n = len(players)
     max_params = max([len(p.param_values) for p in players] + [1])

@@ -29,6 +29,9 @@ PURPOSE_LENGTH = 3
 PURPOSE_RATIFY = 4
 PURPOSE_ELECTION = 5
 PURPOSE_MEMORY = 6
+PURPOSE_OBSERVE = 7  # multilateral: does an observer see a pair's interaction
+PURPOSE_RECORD = 8  # multilateral: does the secretariat record a defection
+PURPOSE_LEADER = 9  # multilateral: a player's elections (one leader for all its pairs)
 
 
 def mix64_py(x: int) -> int:
