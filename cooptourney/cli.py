@@ -131,8 +131,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             "plugins": args.plugins,
             "s": args.s,
             "profile": args.profile,
+            "mode": args.mode,
+            "clubs": _parse_clubs(args.clubs),
+            "observation": args.observation,
+            "secretariat": args.secretariat,
+            "secretariat_clubs": args.secretariat_clubs,
         },
     )
+    if args.report is not None:
+        from cooptourney.report import check_report_path
+
+        check_report_path(args.report)
     if cfg.skipped_defaults:
         _note(
             f"note: {len(cfg.skipped_defaults)} default players are not registered yet and were left out: "
@@ -144,15 +153,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if note:
         _print(note)
     started = time.perf_counter()
-    result = tournament.play(progress=not args.no_progress)
+    played = tournament.play(progress=not args.no_progress)
     elapsed = time.perf_counter() - started
+    multilateral = cfg.mode == "multilateral"
+    result = played.results if multilateral else played
     _print()
-    _print(ranking_table(result, cfg.rank_by))
-    _print()
-    _print(run_footer(result, cfg.rank_by, elapsed))
+    if multilateral:
+        _print(multilateral_table(played, cfg.rank_by))
+        _print()
+        _print(club_table(played))
+        _print()
+        _print(multilateral_footer(played, elapsed))
+    else:
+        _print(ranking_table(result, cfg.rank_by))
+        _print()
+        _print(run_footer(result, cfg.rank_by, elapsed))
+    if args.report is not None:
+        code = _write_report(lambda: _run_report(result, cfg, args.report, elapsed), args.report)
+        if code != EXIT_OK:
+            return code
     if cfg.output is not None:
         try:
-            path = result.write(cfg.output, by=cfg.rank_by)
+            path = played.write(cfg.output, by=cfg.rank_by)
         except OSError as exc:
             _note(f"error: cannot write {str(cfg.output)!r}: {exc}")
             return EXIT_WRITE_FAILED
@@ -164,9 +186,66 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_report(result: ResultSet, cfg: RunConfig, path: str, elapsed: float):
+    from cooptourney.report import tournament_report
+
+    summary = run_header(cfg) + "\n\n" + run_footer(result, cfg.rank_by, elapsed)
+    return tournament_report(result, path, rank_by=cfg.rank_by, summary=summary,
+                             settings={"players": [p.name for p in cfg.players]})
+
+
+# -- --report FILE.html (run, report; evolve and demo use the same helpers) ------------------
+def _add_report_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--report", metavar="FILE.html",
+                   help="also write one self-contained HTML report (plots embedded, opens offline)")
+
+
+def _write_report(write: Callable[[], object], path: str) -> int:
+    """Run ``write()`` (which writes the HTML report); a file that cannot be written is exit code 1."""
+    try:
+        write()
+    except OSError as exc:
+        _note(f"error: cannot write the report {str(path)!r}: {exc}")
+        return EXIT_WRITE_FAILED
+    _print(f"Wrote the HTML report to {path}.")
+    return EXIT_OK
+
+
+def _add_report_to_sweep_report(sub) -> None:
+    """``cooptourney report DIR ... --report FILE.html`` (the command lives in cli_sweep.py)."""
+    parser = sub.choices.get("report")
+    if parser is None:
+        return
+    _add_report_flag(parser)
+    table_only = parser.get_default("handler")
+
+    def handler(args: argparse.Namespace) -> int:
+        if args.report is None:
+            return table_only(args)
+        from cooptourney.report import check_report_path, sweep_report
+        from cooptourney.sweep import load_results, read_manifest, summarise
+
+        check_report_path(args.report)
+        code = table_only(args)
+        if code != EXIT_OK:
+            return code
+        df = load_results(args.dir)
+        table = summarise(df, args.outcome, args.x, args.y, player=args.player)
+        manifest, _ = read_manifest(args.dir)
+        spec = manifest.get("spec", {})
+        seed = spec.get("sweep", {}).get("seed") if isinstance(spec, dict) else None
+        summary = (f"Sweep {args.dir}: {df['task'].nunique()} tasks; each cell is the mean over the tasks with "
+                   "those settings of the outcome (per task: the player's, or the mean over players).")
+        return _write_report(lambda: sweep_report(table, args.report, args.outcome, args.x, args.y, args.player,
+                                                  summary=summary, settings={"seed": seed, "dir": str(args.dir),
+                                                                             "spec": spec}), args.report)
+
+    parser.set_defaults(handler=handler)
+
+
 def run_header(cfg: RunConfig) -> str:
     text = (
-        f"Tournament: {_plural(len(cfg.players), 'player')}, {describe_length(cfg.turns, cfg.prob_end)}, "
+        f"{'Multilateral tournament' if cfg.mode == 'multilateral' else 'Tournament'}: {_plural(len(cfg.players), 'player')}, {describe_length(cfg.turns, cfg.prob_end)}, "
         f"noise {cfg.noise:g}, {_plural(cfg.repetitions, 'repetition')}, seed {cfg.seed}, {describe_game(cfg.game)}"
     )
     if cfg.transformer is not None:
@@ -210,6 +289,75 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
         rows.append(row)
     right = [0] + list(range(3, len(columns)))
     return format_table(columns, rows, right=right)
+
+
+def _parse_clubs(values: list[str] | None) -> dict[str, list[str | int]] | None:
+    """``--club NAME=a,b,3`` flags -> {NAME: ["a", "b", 3]}; commas inside parentheses
+    (player parameters) do not split."""
+    if not values:
+        return None
+    clubs: dict[str, list[str | int]] = {}
+    for text in values:
+        name, sep, members = text.partition("=")
+        if not sep or not name.strip() or not members.strip():
+            raise UsageError(f"--club takes NAME=member,member,... (player names or positions), got {text!r}")
+        items, depth, cur = [], 0, ""
+        for ch in members:
+            depth += (ch == "(") - (ch == ")")
+            if ch == "," and depth == 0:
+                items.append(cur)
+                cur = ""
+            else:
+                cur += ch
+        items.append(cur)
+        parsed = [int(m) if m.strip().isdigit() else m.strip() for m in items if m.strip()]
+        if name.strip() in clubs:
+            raise UsageError(f"--club {name.strip()!r} is given twice; list all its members in one flag")
+        clubs[name.strip()] = parsed
+    return clubs
+
+
+def multilateral_table(played, rank_by: str = "score") -> str:
+    """Rank, player, club, reciprocity tag, material score per turn and per round, and the
+    free-rider measure (payoff received minus payoff given, per round)."""
+    result = played.results
+    order = result.ranking(rank_by)
+    score = np.median(result.normalised_scores, axis=1)
+    received = played.received.mean(axis=1)
+    measure = played.free_rider_measure.mean(axis=1)
+    coop = result.cooperation_rate
+    columns = ["Rank", "Player", "Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider",
+               "Cooperation"]
+    rows = [[str(rank), result.players[i], played.club_of[i] or "-", result.reciprocity[i], _num(score[i]),
+             _num(received[i], 2), f"{measure[i]:+.2f}", f"{coop[i]:.1%}"]
+            for rank, i in enumerate(order, start=1)]
+    return format_table(columns, rows, right=[0, 4, 5, 6, 7])
+
+
+def club_table(played) -> str:
+    """Per club and for the whole population: welfare, free riding, cooperation inside and across."""
+    df = played.club_table()
+    columns = ["Group", "Members", "Welfare/round", "Free-rider mean", "max", "Free riders", "Their share",
+               "Coop inside", "Coop across"]
+
+    def pct(x):
+        return "n/a" if math.isnan(x) else f"{x:.1%}"
+
+    rows = [[r.group, str(r.members), _num(r.welfare_per_round, 2), f"{r.free_rider_measure_mean:+.2f}",
+             f"{r.free_rider_measure_max:+.2f}", str(r.free_riders), pct(r.free_rider_share),
+             pct(r.cooperation_inside), pct(r.cooperation_across)] for r in df.itertuples()]
+    return format_table(columns, rows, right=list(range(1, len(columns))))
+
+
+def multilateral_footer(played, elapsed: float) -> str:
+    s = played.results.settings
+    sec = f"a secretariat of reliability {s['secretariat']:g}" if s["secretariat"] > 0 else "no secretariat"
+    return (
+        f"Multilateral mode: every pair plays round t before any plays t+1; observation probability "
+        f"{s['observation']:g}, {sec}; {_plural(played.results.repetitions, 'repetition')} in {elapsed:.2f} s. "
+        f"Free-rider measure: material payoff received minus payoff given, per round; free riders are "
+        f"players above {played.free_rider_threshold:g} (half of T - S). docs/multilateral.md explains it."
+    )
 
 
 def run_footer(result: ResultSet, rank_by: str, elapsed: float) -> str:
@@ -479,6 +627,19 @@ def build_parser() -> argparse.ArgumentParser:
                      help="actor profile for every player: neutral, policy/bureaucrat, politics/politician")
     run.add_argument("--no-progress", action="store_true", dest="no_progress",
                      help="do not show the progress bar (shown on stderr for runs over 1 s)")
+    ml = run.add_argument_group("multilateral mode (docs/multilateral.md)")
+    ml.add_argument("--multilateral", action="store_const", const="multilateral", dest="mode",
+                    help="synchronous rounds: every pair plays round t before any plays t+1, and strategies "
+                         "may read what the group did")
+    ml.add_argument("--club", action="append", dest="clubs", metavar="NAME=MEMBERS",
+                    help='a club: NAME=member,member,... (player names or 0-based positions); repeatable')
+    ml.add_argument("--observation", type=float, metavar="Q",
+                    help="probability of seeing an interaction between two others (default 1: public reputations)")
+    ml.add_argument("--secretariat", type=float, metavar="R",
+                    help="a secretariat that records defections with reliability R and publishes them (default 0: none)")
+    ml.add_argument("--secretariat-club", action="append", dest="secretariat_clubs", metavar="CLUB",
+                    help="only members of this club receive the secretariat's record; repeatable")
+    _add_report_flag(run)
     run.set_defaults(handler=cmd_run)
 
     lst = sub.add_parser("list", help="list the registered strategies",
@@ -527,6 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "(--k profiles first, then presets; default: 1, or the preset's)")
     game.set_defaults(handler=cmd_game)
     _register_command_modules(sub)
+    _add_report_to_sweep_report(sub)
     return parser
 
 

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cooptourney.cli import EXIT_OK, EXIT_WRITE_FAILED, format_table
+from cooptourney.cli import EXIT_OK, EXIT_WRITE_FAILED, _add_report_flag, format_table
 # One exception class for usage errors whichever copy of cli.py runs (see cli_sweep.py).
 from cooptourney.config import ConfigError as UsageError
 
@@ -26,9 +26,10 @@ def _print(text: str = "") -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from cooptourney.demos import DEMOS, UnknownDemoError, get_demo
+    from cooptourney.report import check_report_path
 
     if args.name is None:
-        rows = [[d.name, d.summary if d.run else d.summary] for d in DEMOS.values()]
+        rows = [[d.name, d.summary] for d in DEMOS.values()]
         _print(format_table(["Demo", "What it shows"], rows))
         _print()
         _print("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
@@ -36,8 +37,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.seed is not None and args.seed < 0:
         raise UsageError(f"--seed must be a whole number >= 0, got {args.seed}")
-    if args.report is not None and Path(args.report).suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"--report needs an .html file name, got {args.report!r}")
+    if args.report is not None:
+        check_report_path(args.report)  # the same rule as run, evolve and report
     try:
         demo = get_demo(args.name)
     except UnknownDemoError as exc:
@@ -65,12 +66,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "demo", help="teaching demos: echo, gears, specific-vs-diffuse, ...",
+        "demo", help="teaching demos: echo, gears, specific-vs-diffuse, free-riders, ...",
         description="Without NAME, list the teaching demos. With NAME, run it (under a minute), print what it "
                     "measured and save its plots (see docs/tutorial.md).")
     p.add_argument("name", nargs="?", metavar="NAME", help="the demo to run (omit to list them)")
     p.add_argument("--out", metavar="DIR", help="directory for the PNG plots (default ./demo-NAME)")
-    p.add_argument("--report", metavar="FILE.html", help="also write a self-contained HTML report")
+    _add_report_flag(p)
     p.add_argument("--seed", type=int, metavar="S", help="random seed, a whole number >= 0 (default 0)")
     p.add_argument("--quick", action="store_true", help="small settings (a few seconds)")
     p.set_defaults(handler=cmd_demo)

@@ -5,7 +5,7 @@ Usage (see docs/evolution.md)::
     cooptourney evolve [CONFIG.toml] -p NAME ... [--method ecological|moran] [--population N]
                        [--initial C1,C2,...] [--generations G] [--mutation MU] [--runs R]
                        [--graph complete|cycle|grid:WxH|edgelist:FILE] [--fitness material|perceived]
-                       [--seed S] [--plot FILE.png] ...
+                       [--seed S] [--plot FILE.png] [--report FILE.html] ...
     cooptourney fingerprint NAME [--probe NAME] [--step X] [--turns N] [--repetitions R]
                             [--plot FILE.png] [--transitive] ...
 
@@ -26,9 +26,11 @@ from cooptourney.cli import (
     UsageError,
     _add_length_flags,
     _add_plugin_flag,
+    _add_report_flag,
     _num,
     _plural,
     _print,
+    _write_report,
     describe_game,
     describe_length,
     format_table,
@@ -49,7 +51,7 @@ METHODS = ("moran", "ecological")
 EVOLVE_KEYS = (
     "players", "method", "population", "initial", "generations", "mutation", "runs", "graph", "fitness",
     "selection", "intensity", "turns", "prob_end", "noise", "repetitions", "seed", "game", "profile", "s",
-    "plot", "plugins",
+    "plot", "plugins", "report",
 )
 #: Only the Moran process uses these.
 MORAN_ONLY = ("population", "initial", "mutation", "runs", "graph", "selection", "intensity")
@@ -79,10 +81,11 @@ def read_evolve_config(path: str | Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: " + unknown_key_message(key, EVOLVE_KEYS, "in [evolve]"))
     values = dict(table)
     base = path.resolve().parent
-    if "plot" in values:
-        if not isinstance(values["plot"], str) or not values["plot"]:
-            raise ConfigError(f"{path}: [evolve] plot must be a file name, got {values['plot']!r}")
-        values["plot"] = str(base / values["plot"])
+    for key in ("plot", "report"):
+        if key in values:
+            if not isinstance(values[key], str) or not values[key]:
+                raise ConfigError(f"{path}: [evolve] {key} must be a file name, got {values[key]!r}")
+            values[key] = str(base / values[key])
     if "plugins" in values:
         files = values["plugins"]
         if isinstance(files, str):
@@ -124,10 +127,22 @@ def _whole(name: str, value: Any, low: int) -> int:
 def cmd_evolve(args: argparse.Namespace) -> int:
     from cooptourney.evolution import MoranProcess, ecological, graph_from_spec, plot_shares
     from cooptourney.politics import ActorProfile, Politicization, Transformer
+    from cooptourney.report import check_report_path, evolution_report
     from cooptourney.tournament import Tournament
 
     s = _settings(args)
     given = s["_given"]
+    report = s.get("report")
+    if report is not None:
+        if not isinstance(report, str) or not report:
+            raise UsageError(f"report must be a file name, got {report!r}")
+        check_report_path(report)
+    printed: list[str] = []  # what this command prints, repeated in the HTML report
+
+    def say(text: str = "") -> None:
+        _print(text)
+        printed.append(text)
+
     method = s["method"]
     if method not in METHODS:
         raise UsageError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
@@ -175,23 +190,23 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         generations = _whole("generations", s.get("generations", 1000), 1)
         t = Tournament(players, turns=turns or None, prob_end=prob_end or None, noise=noise,
                        repetitions=repetitions, seed=seed, game=game, transformer=transformer)
-        _print(f"Ecological dynamics: {_plural(len(players), 'player')}; payoff matrix from a tournament of "
+        say(f"Ecological dynamics: {_plural(len(players), 'player')}; payoff matrix from a tournament of "
                f"{matches}, {_plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}.")
         note = game_note(game)
         if note:
-            _print(note)
+            say(note)
         res = t.play(progress=not args.no_progress)
         A = res.payoff_matrix if fitness == "material" else res.utility_matrix_per_turn
         shift = max(0.0, -float(A.min()))
         eco = ecological(res, generations=generations, fitness=fitness, shift=shift)
         if shift:
-            _print(f"note: payoffs shifted by +{shift:g} so that all are >= 0 (a constant moves no rest point).")
-        _print()
-        _print(ecological_table(eco))
-        _print()
+            say(f"note: payoffs shifted by +{shift:g} so that all are >= 0 (a constant moves no rest point).")
+        say()
+        say(ecological_table(eco))
+        say()
         conv = (f"converged by generation {eco.converged_at} (no share moves by {eco.tol:g} or more)"
                 if eco.converged else f"not converged after {generations} generations")
-        _print(f"Shares after {_plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
+        say(f"Shares after {_plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
                f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
                f"{time.perf_counter() - started:.2f} s.")
         result = eco
@@ -216,36 +231,43 @@ def cmd_evolve(args: argparse.Namespace) -> int:
             selection=s["selection"], intensity=s["intensity"], mutation_rate=float(mutation),
             interaction_graph=graph, seed=seed,
         )
-        _print(f"Moran process (birth-death): N = {N} ("
+        say(f"Moran process (birth-death): N = {N} ("
                + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts)) + f"), {_plural(runs, 'run')}, "
                f"{'complete graph' if graph is None else f'graph {graph_spec}'}, mutation {float(mutation):g}, seed {seed}.")
         mapping = ("" if mp.selection == "linear" and mp.intensity == 1.0 else
                    f", mapped to 1 - w + w x with w = {mp.intensity:g}" if mp.selection == "linear" else
                    f", mapped to exp(w x) with w = {mp.intensity:g}")
-        _print(f"Fitness: {fitness_text}, total over interactions per generation{mapping}; {matches}.")
+        say(f"Fitness: {fitness_text}, total over interactions per generation{mapping}; {matches}.")
         note = game_note(game)
         if note:
-            _print(note)
+            say(note)
         res = mp.play(runs=runs, generations=generations, progress=not args.no_progress)
-        _print(f"Interaction payoffs: {res.settings['payoffs']}.")
-        _print()
-        _print(moran_table(res))
-        _print()
+        say(f"Interaction payoffs: {res.settings['payoffs']}.")
+        say()
+        say(moran_table(res))
+        say()
         stop = ("runs stop at fixation" if mp.stop_on_fixation
                 else "with mutation no type stays fixed, so every run lasts all generations")
         if mp.stop_on_fixation:
-            _print(f"{res.runs - res.unfixed} of {_plural(res.runs, 'run')} fixed within {res.settings['generations']} "
+            say(f"{res.runs - res.unfixed} of {_plural(res.runs, 'run')} fixed within {res.settings['generations']} "
                    f"generations ({stop}); fixation probability = fraction of runs, SE = sqrt(p(1-p)/runs); final "
                    f"share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
         else:
-            _print(f"Every run lasted {res.settings['generations']} generations ({stop}); final share = mean over "
+            say(f"Every run lasted {res.settings['generations']} generations ({stop}); final share = mean over "
                    f"runs +- SE. {time.perf_counter() - started:.2f} s.")
         result = res
     if plot is not None:
         code = _save_plot(plot_shares, result, plot)
         if code != EXIT_OK:
             return code
-        _print(f"Wrote the plot of population shares to {plot} (PNG).")
+        say(f"Wrote the plot of population shares to {plot} (PNG).")
+    if report is not None:
+        settings = {k: v for k, v in s.items() if not k.startswith("_") and k != "report"}
+        settings.update(players=labels, method=method, seed=seed, noise=noise, turns=turns or None,
+                        prob_end=prob_end or None, repetitions=repetitions, fitness=fitness,
+                        game=[game.R, game.S, game.T, game.P])
+        return _write_report(lambda: evolution_report(result, report, console="\n".join(printed),
+                                                      settings=settings), report)
     return EXIT_OK
 
 
@@ -434,6 +456,7 @@ def register(sub) -> None:
     ev.add_argument("--profile", metavar="NAME", help="actor profile for every player (politics transformer)")
     ev.add_argument("--s", type=float, metavar="S", help="issue politicization in [0, 1] (politics transformer)")
     ev.add_argument("--plot", metavar="FILE.png", help="save a plot of the population shares over time")
+    _add_report_flag(ev)
     _add_plugin_flag(ev)
     ev.add_argument("--no-progress", action="store_true", dest="no_progress", help="no progress bar")
     ev.set_defaults(handler=cmd_evolve)

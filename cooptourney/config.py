@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -92,11 +92,13 @@ OUTPUT_SUFFIXES = (".csv", ".parquet", ".json")
 
 #: Allowed sections and their keys, in documentation order.
 SCHEMA: Mapping[str, tuple[str, ...]] = {
-    "tournament": ("players", "turns", "prob_end", "noise", "repetitions", "seed", "game"),
+    "tournament": ("players", "turns", "prob_end", "noise", "repetitions", "seed", "game", "mode"),
     "output": ("file", "rank_by"),
     "plugins": ("files",),
     "politics": ("s", "theta", "kappa", "rho", "profile", "profiles"),
+    "multilateral": ("clubs", "observation", "secretariat", "secretariat_clubs", "self_play"),
 }
+MODES = ("pairwise", "multilateral")
 #: Where each flat setting lives in a file, e.g. "turns" -> "tournament".
 SECTION_OF = {key: section for section, keys in SCHEMA.items() for key in keys}
 #: Flat setting names used by :func:`load_config` overrides ("file" is called "output").
@@ -127,11 +129,24 @@ class RunConfig:
     skipped_defaults: tuple[str, ...] = ()
     #: The politics/policy transformer ([politics] section), or None for the plain game.
     transformer: Any = None
+    #: "pairwise" (the round robin) or "multilateral" (synchronous rounds, group information).
+    mode: str = "pairwise"
+    #: Keyword arguments of MultilateralTournament from the [multilateral] section.
+    multilateral: Mapping[str, Any] = field(default_factory=dict)
 
     def tournament(self, **kwargs: Any):
-        """The :class:`~cooptourney.tournament.Tournament` these settings describe."""
+        """The :class:`~cooptourney.tournament.Tournament` these settings describe (a
+        :class:`~cooptourney.multilateral.MultilateralTournament` in multilateral mode)."""
         from cooptourney.tournament import Tournament
 
+        if self.mode == "multilateral":
+            from cooptourney.multilateral import MultilateralTournament
+
+            return MultilateralTournament(
+                list(self.players), turns=self.turns, prob_end=self.prob_end, noise=self.noise,
+                repetitions=self.repetitions, seed=self.seed, game=self.game,
+                transformer=self.transformer, **dict(self.multilateral), **kwargs,
+            )
         return Tournament(
             list(self.players), turns=self.turns, prob_end=self.prob_end, noise=self.noise,
             repetitions=self.repetitions, seed=self.seed, game=self.game,
@@ -317,7 +332,44 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
         plugins=tuple(file_plugins + flag_plugins),
         skipped_defaults=skipped,
         transformer=_transformer(pick, len(players)),
+        **_multilateral(pick, players),
     )
+
+
+def _multilateral(pick, players) -> dict[str, Any]:
+    """``mode`` and the [multilateral] settings, checked; clubs are resolved against the players."""
+    from cooptourney.multilateral import resolve_clubs
+
+    mode, where = pick("mode")
+    mode = mode or "pairwise"
+    if mode not in MODES:
+        raise ConfigError(where("tournament") + f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+    given = {k: pick(k) for k in SCHEMA["multilateral"]}
+    settings = {k: v for k, (v, _) in given.items() if v is not None}
+    if mode != "multilateral":
+        if settings:
+            key = next(iter(settings))
+            raise ConfigError(given[key][1]("multilateral") + f"{key} applies only in multilateral mode: "
+                              "add mode = \"multilateral\" to [tournament] (or the flag --multilateral)")
+        return {"mode": mode}
+    try:
+        if "observation" in settings:
+            settings["observation"] = check_probability("observation", settings["observation"])
+        if "secretariat" in settings:
+            settings["secretariat"] = check_probability("secretariat", settings["secretariat"])
+        if "self_play" in settings and not isinstance(settings["self_play"], bool):
+            raise ValueError(f"self_play must be true or false, got {settings['self_play']!r}")
+        if "clubs" in settings:
+            clubs = settings["clubs"]
+            if not isinstance(clubs, Mapping):
+                raise ValueError(f"clubs must be a table of club = [members], got {_type_name(clubs)}")
+            resolve_clubs(list(players), clubs)
+        if "secretariat_clubs" in settings:
+            settings["secretariat_clubs"] = _string_list("secretariat_clubs", settings["secretariat_clubs"])
+    except (ValueError, LookupError) as exc:
+        where = next((w for v, w in given.values() if v is not None), _Where())
+        raise ConfigError(where("multilateral") + str(exc)) from None
+    return {"mode": mode, "multilateral": settings}
 
 
 def _profile(value: Any):

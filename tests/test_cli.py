@@ -441,3 +441,94 @@ def test_python_dash_m_runs_the_cli():
     proc = subprocess.run([sys.executable, "-m", "cooptourney.cli", "--version"], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == f"cooptourney {__version__}"
+
+
+# -- --report FILE.html (run, evolve, report) --------------------------------------------------------
+def _self_contained(path) -> str:
+    """The report's text, after checking that it embeds its plots and refers to nothing outside."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+    assert text.count('<img ') == text.count('src="data:image/png;base64,') >= 1
+    for bad in ("http://", "https://", "file:", 'src="/', "<script", "<link", "url("):
+        assert bad not in text, bad
+    assert f"cooptourney {__version__}" in text
+    return text
+
+
+def test_run_report_holds_the_results_of_the_run(capsys, tmp_path):
+    report = tmp_path / "run.html"
+    code, out, err = cli(capsys, "run", "-p", *TINY, "--turns", "50", "--noise", "0.02", "--repetitions", "3",
+                         "--seed", "11", "--no-progress", "--report", str(report))
+    assert code == 0, err
+    assert f"Wrote the HTML report to {report}." in out
+    assert [p.name for p in tmp_path.iterdir()] == ["run.html"]  # one file, no temporaries
+    text = _self_contained(report)
+    assert text.count('src="data:image/png;base64,') == 2  # ranking bars and the payoff heat map
+    assert "seed 11" in text and "&quot;seed&quot;: 11" in text and "&quot;noise&quot;: 0.02" in text
+    r = Tournament(TINY, turns=50, noise=0.02, repetitions=3, seed=11).play()
+    df = r.to_dataframe()
+    for name, score in zip(df.player, df.score_per_turn):  # the table is the API's, in rank order
+        assert f"<td>{name}</td>" in text and f"<td>{score:.4g}</td>" in text
+    order = [text.index(f"<td>{name}</td>") for name in df.player]
+    assert order == sorted(order)
+
+
+def test_run_report_errors(capsys, tmp_path):
+    code, out, err = cli(capsys, "run", "-p", "TFT", "Defector", "--report", str(tmp_path / "r.pdf"))
+    assert code == 2 and out == "" and "--report needs an .html file name" in err  # before anything is played
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    code, out, err = cli(capsys, "run", "-p", "TFT", "--turns", "2", "--repetitions", "1", "--no-progress",
+                         "--report", str(blocker / "r.html"))
+    assert code == 1 and "Tit For Tat" in out
+    assert err.count("\n") == 1 and err.startswith("cooptourney: error: cannot write the report")
+
+
+def test_evolve_reports(capsys, tmp_path):
+    from cooptourney.evolution import MoranProcess, ecological
+
+    moran = tmp_path / "moran.html"
+    code, out, err = cli(capsys, "evolve", "-p", "Tit For Tat", "Defector", "--initial", "8,2", "--runs", "200",
+                         "--turns", "20", "--seed", "5", "--no-progress", "--report", str(moran))
+    assert code == 0, err
+    text = _self_contained(moran)
+    res = MoranProcess({"Tit For Tat": 8, "Defector": 2}, turns=20, seed=5).play(runs=200)
+    fixations = res.summary().set_index("type").fixations
+    assert f"<td>{fixations['Tit For Tat']}</td>" in text and f"<td>{fixations['Defector']}</td>" in text
+    assert "seed 5" in text and "Moran process" in text
+    assert out.splitlines()[0] in text  # what the command printed is in the report
+    eco = tmp_path / "eco.html"
+    code, out, err = cli(capsys, "evolve", "-p", "Tit For Tat", "Defector", "Grudger", "--method", "ecological",
+                         "--generations", "30", "--turns", "20", "--seed", "6", "--no-progress", "--report", str(eco))
+    assert code == 0, err
+    text = _self_contained(eco)
+    r = Tournament(["Tit For Tat", "Defector", "Grudger"], turns=20, repetitions=10, seed=6).play()
+    final = ecological(r, generations=30).final_shares
+    assert all(f"<td>{x:.4g}</td>" in text for x in final)
+    assert "seed 6" in text and "ecological dynamics" in text
+    code, _, err = cli(capsys, "evolve", "-p", "TFT", "Defector", "--report", str(tmp_path / "x.png"))
+    assert code == 2 and "--report needs an .html file name" in err
+
+
+def test_sweep_report_command_writes_html(capsys, tmp_path):
+    spec = tmp_path / "spec.toml"
+    spec.write_text('[tournament]\nplayers = ["Tit For Tat", "Defector"]\nturns = 20\nrepetitions = 1\n\n'
+                    '[sweep]\nseed = 31\n\n[sweep.grid]\n"tournament.noise" = [0, 0.1]\n')
+    out_dir = tmp_path / "sweep"
+    code, _, err = cli(capsys, "sweep", str(spec), "--out", str(out_dir), "--threads", "--workers", "1",
+                       "--threads-per-worker", "1", "--no-progress")
+    assert code == 0, err
+    report = tmp_path / "sweep.html"
+    code, out, err = cli(capsys, "report", str(out_dir), "--outcome", "cooperation_rate", "--x", "tournament.noise",
+                         "--report", str(report))
+    assert code == 0, err
+    assert f"Wrote the HTML report to {report}." in out
+    text = _self_contained(report)
+    from cooptourney.sweep import load_results, summarise
+
+    table = summarise(load_results(out_dir), "cooperation_rate", "tournament.noise")
+    assert all(f"<td>{x:.4g}</td>" in text for x in table.to_numpy().ravel())
+    assert "seed 31" in text
+    code, _, err = cli(capsys, "report", str(out_dir), "--outcome", "cooperation_rate", "--x", "tournament.noise",
+                       "--report", str(tmp_path / "x.txt"))
+    assert code == 2 and "--report needs an .html file name" in err
