@@ -202,8 +202,19 @@ class MultilateralTournament:
         replay = step_list([get_strategy("Sequence Player")])
         lengths = match_lengths(np.uint64(self.seed), packed.keys, pair_i, pair_j, np.int64(reps),
                                 np.int64(self.turns), np.float64(self.prob_end)).reshape(n_pairs, reps)
-        out = np.zeros((n_pairs, reps, OUT_SIZE))
-        kept = []
+        width = int(lengths.max())  # the kernel draws the same lengths
+        hist = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
+        intended = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
+        rows = np.zeros((reps, n_pairs, OUT_SIZE))
+        args = (
+            packed.steps, replay, packed.params, packed.state0, packed.state_len, packed.perceived,
+            packed.cfg, plain, self.game.as_array(), packed.keys, pair_i, pair_j,
+            np.uint64(self.seed), np.int64(self.turns), np.float64(self.prob_end), np.float64(self.noise),
+            club_index, members, settings, hist, intended, rows,
+        )
+        # Chunks only drive the progress bar: each repetition writes its own rows.
+        n_chunks = min(reps, 20) if progress else 1
+        bounds = np.linspace(0, reps, n_chunks + 1).astype(np.int64)
         bar = None
         if progress:
             from tqdm import tqdm
@@ -211,32 +222,16 @@ class MultilateralTournament:
             bar = tqdm(total=reps, unit="repetition", delay=1.0, leave=False)
         started = time.perf_counter()
         try:
-            for r in range(reps):
-                size = int(lengths[:, r].max())  # the kernel draws the same lengths
-                hist = np.zeros((n_pairs, 2, size), dtype=np.int8)
-                intended = np.zeros((n_pairs, 2, size), dtype=np.int8)
-                rows = np.zeros((n_pairs, OUT_SIZE))
-                kernel.play_rounds(
-                    packed.steps, replay, packed.params, packed.state0, packed.state_len, packed.perceived,
-                    packed.cfg, plain, self.game.as_array(), packed.keys, pair_i, pair_j, np.int64(r),
-                    np.uint64(self.seed), np.int64(self.turns), np.float64(self.prob_end),
-                    np.float64(self.noise), club_index, members, settings, hist, intended, rows,
-                )
-                out[:, r] = rows
-                if self.record_moves:
-                    kept.append(hist)
+            for r0, r1 in zip(bounds[:-1], bounds[1:]):
+                kernel.play_multilateral(*args, np.int64(r0), np.int64(r1))
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(int(r1 - r0))
         finally:
             if bar is not None:
                 bar.close()
         elapsed = time.perf_counter() - started
-        moves = None
-        if self.record_moves:
-            width = max(h.shape[2] for h in kept)
-            moves = np.zeros((n_pairs, reps, 2, width), dtype=np.int8)
-            for r, h in enumerate(kept):
-                moves[:, r, :, : h.shape[2]] = h
+        out = rows.transpose(1, 0, 2).copy()
+        moves = hist.transpose(1, 0, 2, 3).copy() if self.record_moves else None
         results = ResultSet.from_tasks(
             players=self.players, out=out, pair_i=pair_i, pair_j=pair_j, moves=moves,
             settings={

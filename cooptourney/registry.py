@@ -343,6 +343,9 @@ def strategy(
         Constants the step function reads after its declared parameters:
         ``params[len(declared params) + k]``. For table-driven strategies (lookup
         tables, state machines, trained weights); a callable is evaluated lazily, once.
+        In a tournament every player's ``params`` row is padded to the longest one, so
+        a step must not take its table's length from ``params.shape[0]``: store the
+        length in the table (or a declared parameter) instead.
     oracle : {"moves", "statistics"}, optional
         The claim that this strategy plays like its ``axelrod`` twin (the ``axelrod``
         strategy whose name is this name or one of the aliases): identical moves
