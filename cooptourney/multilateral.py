@@ -47,8 +47,9 @@ DEFAULT_SECRETARIAT = 0.0  # no secretariat
 def resolve_clubs(players: Sequence[Player], clubs: Mapping[str, Sequence[str | int]] | None) -> list[str | None]:
     """Each player's club name (or None), from membership lists.
 
-    A member is a player's position in the list (0-based) or its name, which then
-    means every player of that name. Unknown names, positions out of range and a
+    A member is a player's position in the list (0-based) or its name (any alias, with
+    parameters if it has any, as players are written), which then means every player
+    of that name. Unknown names, positions out of range and a
     player in two clubs are errors.
     """
     club_of: list[str | None] = [None] * len(players)
@@ -73,10 +74,12 @@ def resolve_clubs(players: Sequence[Player], clubs: Mapping[str, Sequence[str | 
                 idx = [int(m)]
             elif isinstance(m, str):
                 idx = [k for k, n in enumerate(names) if n == m.strip()]
-                if not idx:
-                    key = m.strip().lower().replace(" ", "")
-                    idx = [k for k, p in enumerate(players)
-                           if p.spec.name.lower().replace(" ", "") == key and p.name == p.spec.name]
+                if not idx:  # a name or alias, with parameters if any, as players are written
+                    try:
+                        wanted = Player.parse(m)
+                    except (LookupError, ValueError):
+                        wanted = None
+                    idx = [k for k, p in enumerate(players) if wanted is not None and p == wanted]
                 if not idx:
                     import difflib
 

@@ -6,6 +6,7 @@ multilateral run of pairwise strategies must reproduce bit for bit.
 """
 
 import hashlib
+import re
 import os
 import subprocess
 import sys
@@ -278,3 +279,81 @@ def test_bad_multilateral_settings_are_refused_with_a_clear_message(kwargs, matc
 def test_image_threshold_outside_the_score_bounds_is_refused(k):
     with pytest.raises(ValueError, match=r"out of range; allowed is \[-5.0, 5.0\]|must be an integer"):
         Player("Image Scorer", k=k)
+
+
+# -- 8. command line and TOML ---------------------------------------------------------------------------
+
+def _cli(capsys, *argv):
+    from cooptourney.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_run_multilateral_prints_club_tag_material_score_and_free_rider_measure(capsys):
+    code, out, err = _cli(capsys, "run", "--multilateral", "-p", "MFN", "MFN", "MFN", "Free Rider",
+                          "--club", "traders=MFN,Free Rider", "--turns", "20", "--repetitions", "2",
+                          "--no-progress")
+    assert code == 0, err
+    r = MultilateralTournament(["MFN", "MFN", "MFN", "Free Rider"], clubs={"traders": ["MFN", "Free Rider"]},
+                               turns=20, repetitions=2, seed=0).play()
+    lines = out.splitlines()
+    header = next(ln for ln in lines if ln.startswith("Rank"))
+    for col in ("Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider"):
+        assert col in header
+    rider = next(ln for ln in lines if ln.strip().startswith("1 ") and "Free Rider" in ln)
+    assert "traders" in rider and "other" in rider
+    assert f"{r.free_rider_measure.mean(axis=1)[3]:+.2f}" in rider
+    assert f"{r.received.mean(axis=1)[3]:.2f}" in rider
+    group = next(ln for ln in lines if ln.startswith("traders"))
+    assert f"{r.club_table().set_index('group').loc['traders', 'welfare_per_round']:.2f}" in group
+
+
+def test_toml_mode_multilateral_with_clubs_and_a_secretariat_equals_the_api(tmp_path, capsys):
+    cfg = tmp_path / "club.toml"
+    out_file = tmp_path / "res.csv"
+    cfg.write_text(
+        '[tournament]\nmode = "multilateral"\nplayers = ["MFN", "MFN", "MFN", "Free Rider", "Tit For Tat"]\n'
+        'turns = 30\nrepetitions = 2\nseed = 4\nnoise = 0.02\n'
+        '[multilateral]\nsecretariat = 0.9\nobservation = 0.5\nsecretariat_clubs = ["gatt"]\n'
+        '[multilateral.clubs]\ngatt = ["MFN", 3]\n'
+        f'[output]\nfile = "{out_file.name}"\n'
+    )
+    code, out, err = _cli(capsys, "run", str(cfg), "--no-progress")
+    assert code == 0, err
+    import pandas as pd
+
+    api = MultilateralTournament(["MFN", "MFN", "MFN", "Free Rider", "Tit For Tat"],
+                                 clubs={"gatt": ["MFN", 3]}, secretariat=0.9, observation=0.5,
+                                 secretariat_clubs=["gatt"], turns=30, repetitions=2, seed=4, noise=0.02).play()
+    clubs = pd.read_csv(tmp_path / "res.clubs.csv").set_index("group")
+    expected = api.club_table().set_index("group")
+    assert clubs.loc["gatt", "welfare_per_round"] == pytest.approx(expected.loc["gatt", "welfare_per_round"])
+    table = pd.read_csv(out_file)
+    assert list(table["club"].fillna("")) == [api.club_of[k] or "" for k in api.results.ranking()]
+
+
+@pytest.mark.parametrize("argv,match", [
+    (["--club", "A=Tit For Tat,Nobody"], "'Nobody', which is not a player"),
+    (["--club", "A=0,1", "--club", "B=1"], "is in two clubs"),
+    (["--observation", "1.2"], "observation"),
+    (["--secretariat", "-0.5"], "secretariat"),
+    (["--club", "A"], "NAME=member"),
+])
+def test_bad_multilateral_flags_exit_2_with_one_line(capsys, argv, match):
+    code, out, err = _cli(capsys, "run", "--multilateral", "-p", "Tit For Tat", "Grudger", "--turns", "5",
+                          "--no-progress", *argv)
+    assert code == 2
+    assert re.search(match, err), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_multilateral_settings_without_the_mode_are_refused(capsys):
+    code, out, err = _cli(capsys, "run", "-p", "Tit For Tat", "Grudger", "--secretariat", "0.5", "--turns", "5")
+    assert code == 2 and "only in multilateral mode" in err
+
+
+def test_group_strategy_in_an_ordinary_run_says_to_use_multilateral(capsys):
+    code, out, err = _cli(capsys, "run", "-p", "Image Scorer", "Grudger", "--turns", "5", "--no-progress")
+    assert code == 2 and "--multilateral" in err
