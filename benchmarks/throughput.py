@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-axelrod", action="store_true")
     args = ap.parse_args(argv)
 
-    names = [s.name for s in REGISTRY.all()]
+    names = [s.name for s in REGISTRY.all() if not s.group]  # group strategies need multilateral mode
     all_threads = numba.get_num_threads()
     n = len(names)
     probe, _ = _rate(names, args.turns, 1, args.noise)
@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     axl_names = {s.name: s for s in axl.all_strategies}
     pairs = []
     for spec in REGISTRY.all():
+        if spec.group:
+            continue
         twin = next((k for k in (spec.name, *spec.aliases) if k in axl_names), None)
         if twin:
             pairs.append((spec.name, twin))
