@@ -105,7 +105,7 @@ def test_nested_and_quoted_paths_are_the_same_spec(tmp_path):
     ('[sweep.grid]\n"politics.s" = 0.5\n', "'politics.s' must be a non-empty list"),
     ('[sweep.grid]\n"politics.s" = [0, 0.0]\n', "lists the value 0 twice"),
     ('[sweep.grid]\n"tournament.players" = ["TFT", "Grudger"]\n', "is a list of player lists"),
-    ('[sweep.grid]\n"tournament.players" = [["TFT", "Grudgr"]]\n', "unknown strategy 'Grudgr'; did you mean 'Grudger'?"),
+    ('[sweep.grid]\n"tournament.players" = [["TFT", "Grudgr"]]\n', "unknown strategy 'Grudgr'; did you mean 'Grudger'"),
     ('[sweep.grid]\n"politics.profiles" = [["politician"]]\n', "profiles has 1 entries for 2 players"),
     ('[sweep.random]\nsamples = 2\n"politics.s" = { unifrom = [0, 1] }\n', "give one range: { uniform"),
     ('[sweep.random]\nsamples = 2\n"tournament.turns" = { uniform = [10, 20] }\n', "use { randint = [lo, hi] }"),
