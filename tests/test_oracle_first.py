@@ -42,16 +42,6 @@ def test_every_first_tournament_strategy_is_covered():
     assert covered == set(FIRST_TOURNAMENT_NAMES)
 
 
-@pytest.mark.parametrize("name", DETERMINISTIC)
-def test_same_moves_as_axelrod(name):
-    assert_same_moves(name)
-
-
-@pytest.mark.parametrize("name", STOCHASTIC)
-def test_same_statistics_as_axelrod(name):
-    assert_same_statistics(name)
-
-
 def test_feld_decay_agrees_with_axelrod():
     # long enough for the probability of answering C with C to fall well below 1
     assert_same_statistics("First by Feld", opponents=("Cooperator", "Tit For Tat", "Alternator"),
@@ -157,3 +147,13 @@ def test_game_dependent_strategies_follow_the_game(name, game):
 
 def test_whole_first_tournament_deterministic_subset_equals_axelrod():
     assert_same_tournament([*DETERMINISTIC, "Tit For Tat", "Grudger"], turns=200, repetitions=2)
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this family carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    from cooptourney import REGISTRY
+
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

@@ -81,16 +81,6 @@ OUTCOMES = [(C, C), (C, D), (D, C), (D, D)]
 
 # -- the oracle, one line per strategy ---------------------------------------------------
 
-@pytest.mark.parametrize("name", DETERMINISTIC)
-def test_same_moves_as_axelrod(name):
-    assert_same_moves(name)
-
-
-@pytest.mark.parametrize("name", STOCHASTIC)
-def test_same_statistics_as_axelrod(name):
-    assert_same_statistics(name)
-
-
 def test_deterministic_tournament_scores_equal_axelrod():
     assert_same_tournament([*DETERMINISTIC, "Tit For Tat", "Grudger", "Cooperator"], turns=60, repetitions=1)
 
@@ -333,3 +323,13 @@ def test_classifiers_agree_with_axelrod(name):
     assert spec.uses_game == ("game" in uses)
     assert spec.uses_length == ("length" in uses)
     assert spec.reason, f"{name}: the docstring needs a '{spec.reciprocity}: <reason>' line"
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this family carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    from cooptourney import REGISTRY
+
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

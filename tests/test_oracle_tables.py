@@ -82,16 +82,6 @@ def test_the_abstract_bases_are_not_axelrod_strategies():
 # -- the oracle claims ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", DETERMINISTIC)
-def test_same_moves_as_axelrod(name):
-    assert_same_moves(name)
-
-
-@pytest.mark.parametrize("name", STOCHASTIC)
-def test_same_statistics_as_axelrod(name):
-    assert_same_statistics(name)
-
-
 @pytest.mark.parametrize("name", ANN + ["Evolved FSM 16", "TF1", "Predator", "SolutionB5", "EvolvedLookerUp2_2_2"])
 def test_same_moves_in_long_matches(name):
     # the networks read the round number and running counts, which only grow late
@@ -328,3 +318,13 @@ def test_a_non_editable_install_ships_and_finds_the_tables(tmp_path):
                          check=False)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "DDCDDC"
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this family carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    from cooptourney import REGISTRY
+
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim
