@@ -30,6 +30,29 @@ from cooptourney.registry import REGISTRY, StrategySpec, _norm
 VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
 
 
+_OWN_HISTORY = ("its team includes Math Constant Hunter and DBS, which read their whole own history "
+                "(their proposals, not the meta's moves), which a fixed-size state cannot hold; "
+                "a team of {n} also takes about 200 s to compile")
+_FINITE = ("not yet: {n} members, some needing their last 2-5 own proposals and their own scores and "
+           "counts; about 60 s to compile and 10 minutes of axelrod time per statistics check")
+#: Why a strategy runs only on the Python path (axelrod's Meta players: strategies/meta.py
+#: builds the feasible ones natively; the rest are explained here).
+PYTHON_PATH_REASONS = {
+    **{name: ("team member Math Constant Hunter reads its own proposals from t/4, t/2 and 3t/4 "
+              "turns back, which a fixed-size state cannot hold for every match length")
+       for name in ("Meta Hunter", "Meta Hunter Aggressive")},
+    **{name: _OWN_HISTORY.format(n=217) for name in (
+        "Meta Majority", "Meta Minority", "Meta Winner", "Meta Mixer", "Meta Winner Ensemble",
+        "Nice Meta Winner", "Nice Meta Winner Ensemble")},
+    **{name: _OWN_HISTORY.format(n=136) for name in (
+        "Meta Majority Long Memory", "Meta Winner Long Memory", "NMWE Long Memory")},
+    **{name: _OWN_HISTORY.format(n=149) for name in ("Meta Winner Deterministic", "NMWE Deterministic")},
+    **{name: _FINITE.format(n=81) for name in (
+        "Meta Majority Finite Memory", "Meta Winner Finite Memory", "NMWE Finite Memory")},
+    **{name: _FINITE.format(n=68) for name in ("Meta Winner Stochastic", "NMWE Stochastic")},
+}
+
+
 @dataclass(frozen=True)
 class CoverageRow:
     axelrod_name: str
@@ -78,7 +101,7 @@ def coverage() -> list[CoverageRow]:
     for name, stochastic in strategies:
         spec = native.get(name)
         if spec is None:
-            rows.append(CoverageRow(name, stochastic, PYTHON))
+            rows.append(CoverageRow(name, stochastic, PYTHON, how=PYTHON_PATH_REASONS.get(name, "")))
         elif spec.oracle:
             rows.append(CoverageRow(name, stochastic, VERIFIED, spec.name, spec.oracle))
         else:
@@ -137,7 +160,7 @@ def table(rows: list[CoverageRow]) -> str:
     width = max(len(r.axelrod_name) for r in rows)
     out = [f"{'axelrod strategy':<{width}}  {'rand':<4}  {'status':<10}  native name / check"]
     for r in rows:
-        detail = f"{r.native_name} ({r.how})" if r.native_name else "Python path"
+        detail = f"{r.native_name} ({r.how})" if r.native_name else "Python path" + (f": {r.how}" if r.how else "")
         out.append(f"{r.axelrod_name:<{width}}  {'yes' if r.stochastic else 'no':<4}  {r.status:<10}  {detail}")
     out.append("")
     out.append(summary(rows))

@@ -81,6 +81,7 @@ def test_coverage_counts_add_up():
             assert REGISTRY.get(r.axelrod_name).name == r.native_name
         elif r.status == coverage.PYTHON:
             assert r.axelrod_name not in REGISTRY
+            assert r.how, f"{r.axelrod_name} runs on the Python path only: say why in PYTHON_PATH_REASONS"
 
 
 def test_list_coverage_prints_every_axelrod_strategy_and_the_summary(capsys):
