@@ -5,12 +5,19 @@ cached on disk by numba (``cache=True`` at its decorator), so each strategy cost
 its compilation once, ever, and the kernels never recompile when strategies are
 added. See the module docstring of :mod:`cooptourney.core.kernel_template` for the
 measurements behind this choice.
+
+The kernels get a *lean* compile of each step function where numba allows one
+(:func:`lean`: no reference counting of the array arguments, which cost 40 of Win-Stay
+Lose-Shift's 60 ns per turn); Python callers (interop) keep the ordinary one.
 """
 
 from __future__ import annotations
 
+import types as pytypes
 import warnings
+from pathlib import Path
 
+import numba
 from numba import njit, types
 from numba.core.errors import NumbaTypeSafetyWarning
 from numba.typed import List
@@ -56,6 +63,65 @@ def compiled(spec):
     return fn
 
 
+_LEAN: dict[int, object] = {}
+_LEAN_SUFFIX = "__lean_step"
+
+
+def _needs_nrt_marker(spec) -> Path:
+    """Where a failed lean compile is remembered, so no later process retries it."""
+    from cooptourney.core.codegen import cache_dir
+
+    fn = spec.py_function
+    name = f"{fn.__module__}.{fn.__qualname__}-{spec.source_hash}-{numba.__version__}".replace("<", "").replace(">", "")
+    return cache_dir() / "lean" / f"{name}.needs-nrt"
+
+
+def lean(spec):
+    """The spec's step function compiled for STEP_SIGNATURE without NRT reference counting,
+    or None if the strategy needs NRT (it allocates arrays).
+
+    A step function compiled normally increfs every array argument it reads on entry and
+    decrefs it on exit: atomic read-modify-writes, two per array per call, which cost
+    Win-Stay Lose-Shift 40 of its 60 ns per turn (docs/engine.md, "Per-turn cost"). The
+    kernel owns every array it passes and keeps it alive for the whole match, so the
+    counts are not needed. Compiled with ``_nrt=False``, numba refuses any function that
+    creates an array ("Only accept returning of array passed into the function as
+    argument"), also in the helpers it calls, so a lean step can never leak or free
+    memory; a strategy that allocates is compiled the ordinary way. The lean copy is
+    a separate function object (same code and globals, its own qualified name) so
+    numba caches it on disk beside the strategy under its own index.
+    """
+    key = id(spec.function)
+    if key in _LEAN:
+        return _LEAN[key]
+    fn = spec.py_function
+    result = None
+    marker = _needs_nrt_marker(spec)
+    if not marker.exists():
+        twin = pytypes.FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
+        twin.__qualname__ = fn.__qualname__ + _LEAN_SUFFIX
+        twin.__module__ = fn.__module__
+        twin.__kwdefaults__ = fn.__kwdefaults__
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result = njit(STEP_SIGNATURE, cache=True, _nrt=False)(twin)
+        except Exception:
+            result = None
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            except OSError:
+                pass
+    _LEAN[key] = result
+    return result
+
+
+def step_function(spec):
+    """What the kernels call for ``spec``: the lean compile, else the ordinary one."""
+    return lean(spec) or compiled(spec)
+
+
 _LISTS: dict[tuple[int, ...], List] = {}
 
 
@@ -73,6 +139,6 @@ def step_list(specs) -> List:
         # it is exact here: the pointer is to the overload compiled for STEP_SIGNATURE.
         warnings.simplefilter("ignore", NumbaTypeSafetyWarning)
         for spec in specs:
-            steps.append(compiled(spec))
+            steps.append(step_function(spec))
     _LISTS[key] = steps
     return steps

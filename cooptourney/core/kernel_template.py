@@ -108,10 +108,19 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     out : ndarray(float64, ndim=1)
         Result row (see :mod:`cooptourney.core.layout`), filled in place.
     """
-    st_a = init_a.copy()
-    st_b = init_b.copy()
-    info_a = np.zeros(INFO_SIZE)
-    info_b = np.zeros(INFO_SIZE)
+    # One scratch block per match for both players' state and info vectors (views of it
+    # are C-contiguous 1-d arrays, as the step signature wants): one allocation, not four.
+    len_a = init_a.shape[0]
+    len_b = init_b.shape[0]
+    scratch = np.zeros(len_a + len_b + 2 * INFO_SIZE)
+    st_a = scratch[0:len_a]
+    st_b = scratch[len_a:len_a + len_b]
+    info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
+    info_b = scratch[len_a + len_b + INFO_SIZE:len_a + len_b + 2 * INFO_SIZE]
+    for q in range(len_a):
+        st_a[q] = init_a[q]
+    for q in range(len_b):
+        st_b[q] = init_b[q]
     for q in range(4):
         info_a[q] = perc_a[q]
         info_b[q] = perc_b[q]
@@ -119,8 +128,9 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     info_b[INFO_LENGTH] = known_length
     info_a[INFO_NOISE] = noise
     info_b[INFO_NOISE] = noise
-    rng_a = np.empty(2, dtype=np.uint64)
-    rng_b = np.empty(2, dtype=np.uint64)
+    rngs = np.empty(4, dtype=np.uint64)
+    rng_a = rngs[0:2]
+    rng_b = rngs[2:4]
     rng_a[0] = keys_a[KEY_STRATEGY]
     rng_a[1] = 0
     rng_b[0] = keys_b[KEY_STRATEGY]
@@ -135,6 +145,10 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     tr_a = int(cfg_a[CFG_TRACE])
     tr_b = int(cfg_b[CFG_TRACE])
     tracing = trace_a.shape[0] > 0
+    # Turns where a move was flipped (noise, mask or ratification failure), for the
+    # recovery metric; without any flipping mechanism no turn is flipped.
+    can_flip = use_mask or noise > 0.0 or fail_a > 0.0 or fail_b > 0.0
+    flips = np.zeros(n, dtype=np.int8) if can_flip else flip_a  # (flip_a is empty then)
     # What each strategy remembers. Without elections these are the match histories
     # themselves (no copies, no extra work); with them each player has its own view,
     # which a new leader without institutional memory starts again from turn 0.
@@ -153,24 +167,55 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     off_b = 0
     for q in range(OUT_SIZE):
         out[q] = 0.0
-    score_a = 0.0
-    score_b = 0.0
-    util_a = 0.0
-    util_b = 0.0
-    gap = 0.0
-    max_gap = 0.0
-    echo = 0
-    last_oa = -1
-    waiting = False
-    broken_at = 0
-    coop_a = 0
-    coop_b = 0
-    a_c_after_c = a_c_after_d = a_d_after_c = a_d_after_d = 0
-    b_c_after_c = b_c_after_d = b_d_after_c = b_d_after_d = 0
-    forgive_opp_a = forgive_a = forgive_opp_b = forgive_b = 0
-    echo_turns = echo_runs = 0
-    breaks = recovered = recovery_turns = 0
-    pa1 = pb1 = pa2 = pb2 = 0
+    # The turn loop does only what the strategies can observe (moves, info) and what
+    # cannot be recomputed; every result is computed afterwards from the finished
+    # histories in tight loops without opaque calls (match_metrics), which keeps the
+    # counters in registers (docs/engine.md, "Per-turn cost"). The common case, no
+    # elections and no tracing, has a loop of its own: fewer live values across the
+    # two opaque calls, fewer spills.
+    if not turnover and not tracing:
+        for t in range(n):
+            move_a = step_a(hist_a, hist_b, t, st_a, par_a, info_a, rng_a)
+            move_b = step_b(hist_b, hist_a, t, st_b, par_b, info_b, rng_b)
+            if can_flip:
+                flipped = False
+                if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
+                    move_a = np.int8(1)
+                    flipped = True
+                if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
+                    move_b = np.int8(1)
+                    flipped = True
+                if use_mask:
+                    if flip_a[t] != 0 or flip_b[t] != 0:
+                        flipped = True
+                    move_a ^= flip_a[t]
+                    move_b ^= flip_b[t]
+                elif noise > 0.0:
+                    if uniform_at(nkey_a, t) < noise:
+                        move_a = 1 - move_a
+                        flipped = True
+                    if uniform_at(nkey_b, t) < noise:
+                        move_b = 1 - move_b
+                        flipped = True
+                if flipped:
+                    flips[t] = 1
+            hist_a[t] = move_a
+            hist_b[t] = move_b
+            oa = 2 * move_a + move_b
+            ob = 2 * move_b + move_a
+            info_a[INFO_MY_SCORE] += perc_a[oa]
+            info_a[INFO_OPP_SCORE] += perc_a[ob]
+            info_b[INFO_MY_SCORE] += perc_b[ob]
+            info_b[INFO_OPP_SCORE] += perc_b[oa]
+            if move_a == 0:
+                info_a[INFO_MY_COOPS] += 1.0
+                info_b[INFO_OPP_COOPS] += 1.0
+            if move_b == 0:
+                info_b[INFO_MY_COOPS] += 1.0
+                info_a[INFO_OPP_COOPS] += 1.0
+        match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+        return
+    # The general loop: elections, per-player views of the history, tracing.
     for t in range(n):
         if turnover and t > 0:
             # Elections every `term` turns; a defeated incumbent's successor keeps the
@@ -205,26 +250,29 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
                 trace_a[t] = st_a[tr_a]
             if tr_b >= 0:
                 trace_b[t] = st_b[tr_b]
-        flipped = False
-        # Ratification failure (Putnam's involuntary defection): an intended C becomes D.
-        if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
-            move_a = np.int8(1)
-            flipped = True
-        if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
-            move_b = np.int8(1)
-            flipped = True
-        if use_mask:
-            if flip_a[t] != 0 or flip_b[t] != 0:
+        if can_flip:
+            flipped = False
+            # Ratification failure (Putnam's involuntary defection): an intended C becomes D.
+            if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
+                move_a = np.int8(1)
                 flipped = True
-            move_a ^= flip_a[t]
-            move_b ^= flip_b[t]
-        elif noise > 0.0:
-            if uniform_at(nkey_a, t) < noise:
-                move_a = 1 - move_a
+            if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
+                move_b = np.int8(1)
                 flipped = True
-            if uniform_at(nkey_b, t) < noise:
-                move_b = 1 - move_b
-                flipped = True
+            if use_mask:
+                if flip_a[t] != 0 or flip_b[t] != 0:
+                    flipped = True
+                move_a ^= flip_a[t]
+                move_b ^= flip_b[t]
+            elif noise > 0.0:
+                if uniform_at(nkey_a, t) < noise:
+                    move_a = 1 - move_a
+                    flipped = True
+                if uniform_at(nkey_b, t) < noise:
+                    move_b = 1 - move_b
+                    flipped = True
+            if flipped:
+                flips[t] = 1
         hist_a[t] = move_a
         hist_b[t] = move_b
         if turnover:
@@ -234,83 +282,130 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             vb_opp[tb] = move_a
         oa = 2 * move_a + move_b
         ob = 2 * move_b + move_a
-        score_a += game[oa]
-        score_b += game[ob]
-        util_a += perc_a[oa]
-        util_b += perc_b[ob]
         info_a[INFO_MY_SCORE] += perc_a[oa]
         info_a[INFO_OPP_SCORE] += perc_a[ob]
         info_b[INFO_MY_SCORE] += perc_b[ob]
         info_b[INFO_OPP_SCORE] += perc_b[oa]
         if move_a == 0:
-            coop_a += 1
             info_a[INFO_MY_COOPS] += 1.0
             info_b[INFO_OPP_COOPS] += 1.0
         if move_b == 0:
-            coop_b += 1
             info_b[INFO_MY_COOPS] += 1.0
             info_a[INFO_OPP_COOPS] += 1.0
-        # -- reciprocity metrics (docs/metrics.md). Counters are local variables, not
-        # writes to `out`: they stay in registers across the opaque strategy calls.
+    match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+
+
+@njit(cache=True, error_model="numpy")
+def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out):
+    """Scores, cooperation counts and the reciprocity metrics (docs/metrics.md) of a
+    finished match, from its histories and flipped turns, into ``out``.
+
+    Each sum runs over the turns in order, as the turn loop used to accumulate it, so
+    every result is bit-identical to accumulating it turn by turn.
+    """
+    # Several short passes, each with few live values: the integer counts vectorise,
+    # and the floating-point sums run in turn order (bit-identical to accumulating
+    # them turn by turn, as the turn loop once did).
+    score_a = 0.0
+    score_b = 0.0
+    util_a = 0.0
+    util_b = 0.0
+    gap = 0.0
+    max_gap = 0.0
+    for t in range(n):
+        oa = 2 * hist_a[t] + hist_b[t]
+        ob = 2 * hist_b[t] + hist_a[t]
+        score_a += game[oa]
+        score_b += game[ob]
+        util_a += perc_a[oa]
+        util_b += perc_b[ob]
         gap += game[oa] - game[ob]
         if abs(gap) > max_gap:
             max_gap = abs(gap)
-        if t > 0:
-            # contingency counts: (own move now, partner's previous move)
-            if move_a == 0:
-                if pb1 == 0:
-                    a_c_after_c += 1
-                else:
-                    a_c_after_d += 1
-            elif pb1 == 0:
-                a_d_after_c += 1
-            else:
-                a_d_after_d += 1
-            if move_b == 0:
-                if pa1 == 0:
-                    b_c_after_c += 1
-                else:
-                    b_c_after_d += 1
-            elif pa1 == 0:
-                b_d_after_c += 1
-            else:
-                b_d_after_d += 1
-            # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
-            if t > 1:
-                if pa1 == 1 and pb2 == 1 and pb1 == 1:
-                    forgive_opp_a += 1
-                    if move_a == 0:
-                        forgive_a += 1
-                if pb1 == 1 and pa2 == 1 and pa1 == 1:
-                    forgive_opp_b += 1
-                    if move_b == 0:
-                        forgive_b += 1
-            # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
-            if (oa == 1 or oa == 2) and last_oa == 3 - oa:
-                echo = 2 if echo == 0 else echo + 1
-            else:
-                if echo >= 2:
-                    echo_turns += echo
-                    echo_runs += 1
-                echo = 0
-        # recovery: a flip that breaks mutual cooperation, until the next CC outcome
-        if waiting:
-            if oa == 0:
-                recovery_turns += t - broken_at
-                recovered += 1
-                waiting = False
-        elif flipped and oa != 0 and (t == 0 or last_oa == 0):
-            breaks += 1
-            waiting = True
-            broken_at = t
+    # The integer counts index shifted views with the loop counter (t - 1 or t - 2 as
+    # an index would cost a negative-index check per access and block vectorising).
+    coop_a = 0
+    coop_b = 0
+    for t in range(n):
+        coop_a += hist_a[t] == 0
+        coop_b += hist_b[t] == 0
+    # contingency: own move now, partner's previous move (turns t >= 1); the other
+    # cells follow from the counts
+    a_cc = 0
+    b_cc = 0
+    if n > 1:
+        a_now = hist_a[1:n]
+        b_now = hist_b[1:n]
+        a_prev = hist_a[0:n - 1]
+        b_prev = hist_b[0:n - 1]
+        for t in range(n - 1):
+            a_cc += (a_now[t] == 0) & (b_prev[t] == 0)
+            b_cc += (b_now[t] == 0) & (a_prev[t] == 0)
+    # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
+    forgive_opp_a = forgive_a = forgive_opp_b = forgive_b = 0
+    if n > 2:
+        a_now = hist_a[2:n]
+        b_now = hist_b[2:n]
+        a_1 = hist_a[1:n - 1]
+        b_1 = hist_b[1:n - 1]
+        a_2 = hist_a[0:n - 2]
+        b_2 = hist_b[0:n - 2]
+        for t in range(n - 2):
+            fa = (a_1[t] == 1) & (b_2[t] == 1) & (b_1[t] == 1)
+            fb = (b_1[t] == 1) & (a_2[t] == 1) & (a_1[t] == 1)
+            forgive_opp_a += fa
+            forgive_a += fa & (a_now[t] == 0)
+            forgive_opp_b += fb
+            forgive_b += fb & (b_now[t] == 0)
+    # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
+    echo = 0
+    echo_turns = echo_runs = 0
+    last_oa = 2 * hist_a[0] + hist_b[0] if n > 0 else -1
+    for t in range(1, n):
+        oa = 2 * hist_a[t] + hist_b[t]
+        if (oa == 1 or oa == 2) and last_oa == 3 - oa:
+            echo = 2 if echo == 0 else echo + 1
+        elif echo != 0:
+            echo_turns += echo
+            echo_runs += 1
+            echo = 0
         last_oa = oa
-        pa2 = pa1
-        pb2 = pb1
-        pa1 = move_a
-        pb1 = move_b
     if echo >= 2:
         echo_turns += echo
         echo_runs += 1
+    a_c_after_c = a_c_after_d = a_d_after_c = a_d_after_d = 0
+    b_c_after_c = b_c_after_d = b_d_after_c = b_d_after_d = 0
+    if n > 0:
+        first_ca = 1 if hist_a[0] == 0 else 0
+        first_cb = 1 if hist_b[0] == 0 else 0
+        last_ca = 1 if hist_a[n - 1] == 0 else 0
+        last_cb = 1 if hist_b[n - 1] == 0 else 0
+        a_c_after_c = a_cc
+        a_c_after_d = coop_a - first_ca - a_cc
+        a_d_after_c = coop_b - last_cb - a_cc
+        a_d_after_d = n - 1 - a_c_after_c - a_c_after_d - a_d_after_c
+        b_c_after_c = b_cc
+        b_c_after_d = coop_b - first_cb - b_cc
+        b_d_after_c = coop_a - last_ca - b_cc
+        b_d_after_d = n - 1 - b_c_after_c - b_c_after_d - b_d_after_c
+    # recovery: a flip that breaks mutual cooperation, until the next CC outcome
+    breaks = recovered = recovery_turns = 0
+    if can_flip:
+        waiting = False
+        broken_at = 0
+        last_oa = -1
+        for t in range(n):
+            oa = 2 * hist_a[t] + hist_b[t]
+            if waiting:
+                if oa == 0:
+                    recovery_turns += t - broken_at
+                    recovered += 1
+                    waiting = False
+            elif flips[t] != 0 and oa != 0 and (t == 0 or last_oa == 0):
+                breaks += 1
+                waiting = True
+                broken_at = t
+            last_oa = oa
     out[OUT_CC_A] = a_c_after_c
     out[OUT_CC_A + 1] = a_c_after_d
     out[OUT_CC_A + 2] = a_d_after_c
