@@ -97,6 +97,12 @@ def lean(spec):
     fn = spec.py_function
     result = None
     marker = _needs_nrt_marker(spec)
+    # Compile the ordinary step first. numba compiles the helpers a step calls with the
+    # caller's flags and keeps what it compiled (or failed to) per signature, so a lean
+    # attempt made first would leave NRT-less helper overloads behind, or a failure for a
+    # helper that allocates (e.g. a probe's dual history), and break the ordinary compile
+    # that follows. With the helpers already compiled with NRT the lean compile reuses them.
+    compiled(spec)
     if not marker.exists():
         twin = pytypes.FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
         twin.__qualname__ = fn.__qualname__ + _LEAN_SUFFIX
