@@ -37,6 +37,7 @@ from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player
 from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
+from cooptourney.tournament import run_in_chunks
 from cooptourney.settings import SettingsError, check_length, check_positive_int, check_probability, check_seed
 
 #: Defaults, documented in docs/multilateral.md.
@@ -215,23 +216,8 @@ class MultilateralTournament:
             np.uint64(self.seed), np.int64(self.turns), np.float64(self.prob_end), np.float64(self.noise),
             club_index, members, settings, hist, intended, rows,
         )
-        # Chunks only drive the progress bar: each repetition writes its own rows.
-        n_chunks = min(reps, 20) if progress else 1
-        bounds = np.linspace(0, reps, n_chunks + 1).astype(np.int64)
-        bar = None
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=reps, unit="repetition", delay=1.0, leave=False)
         started = time.perf_counter()
-        try:
-            for r0, r1 in zip(bounds[:-1], bounds[1:]):
-                kernel.play_multilateral(*args, np.int64(r0), np.int64(r1))
-                if bar is not None:
-                    bar.update(int(r1 - r0))
-        finally:
-            if bar is not None:
-                bar.close()
+        run_in_chunks(kernel.play_multilateral, args, reps, progress, unit="repetition", max_chunks=20)
         elapsed = time.perf_counter() - started
         out = rows.transpose(1, 0, 2).copy()
         moves = hist.transpose(1, 0, 2, 3).copy() if self.record_moves else None

@@ -23,6 +23,30 @@ from cooptourney.settings import (
 )
 
 
+def run_in_chunks(kernel, args: tuple, total: int, progress: bool, unit: str, max_chunks: int) -> None:
+    """Call ``kernel(*args, k0, k1)`` over ``[0, total)``: once, or in up to ``max_chunks``
+    slices when ``progress`` shows a bar (on stderr, once the run has taken a second).
+
+    Every task the kernels run writes only its own rows, so chunking cannot change a
+    single bit of the result; it only lets the bar move.
+    """
+    n_chunks = min(total, max_chunks) if progress else 1
+    bounds = np.linspace(0, total, n_chunks + 1).astype(np.int64)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit=unit, delay=1.0, leave=False)
+    try:
+        for k0, k1 in zip(bounds[:-1], bounds[1:]):
+            kernel(*args, np.int64(k0), np.int64(k1))
+            if bar is not None:
+                bar.update(int(k1 - k0))
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 class Tournament:
     """A round robin: every pair of players, self-play included, ``repetitions`` times.
 
@@ -138,23 +162,7 @@ class Tournament:
         )
         kernel = packed.kernel.module.play_tournament
         started = time.perf_counter()
-        # Chunks only drive the progress bar: each task writes its own row, so
-        # chunking cannot change a single bit of the result.
-        n_chunks = 1 if not progress else min(n_tasks, 50)
-        bounds = np.linspace(0, n_tasks, n_chunks + 1).astype(np.int64)
-        bar = None
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=n_tasks, unit="match", delay=1.0, leave=False)
-        try:
-            for k0, k1 in zip(bounds[:-1], bounds[1:]):
-                kernel(*args, np.int64(k0), np.int64(k1))
-                if bar is not None:
-                    bar.update(int(k1 - k0))
-        finally:
-            if bar is not None:
-                bar.close()
+        run_in_chunks(kernel, args, n_tasks, progress, unit="match", max_chunks=50)
         if python_moves:
             from cooptourney.interop import account
 

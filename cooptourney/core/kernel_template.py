@@ -68,6 +68,53 @@ from cooptourney.strategy_api import (
 
 
 
+# Inlined into every turn loop (pairwise and multilateral), so each turn's random draws
+# and info updates are written once.
+@njit(cache=True, inline="always")
+def flip_moves(move_a, move_b, t, fail_a, fail_b, rkey_a, rkey_b, use_mask, flip_a, flip_b, noise,
+               nkey_a, nkey_b):
+    """The moves as played and whether anything flipped: ratification failure (Putnam's
+    involuntary defection: an intended C becomes D), then the pre-drawn flip mask if
+    ``use_mask``, else noise."""
+    flipped = False
+    if fail_a > 0.0 and move_a == 0 and uniform_at(rkey_a, t) < fail_a:
+        move_a = np.int8(1)
+        flipped = True
+    if fail_b > 0.0 and move_b == 0 and uniform_at(rkey_b, t) < fail_b:
+        move_b = np.int8(1)
+        flipped = True
+    if use_mask:
+        if flip_a[t] != 0 or flip_b[t] != 0:
+            flipped = True
+        move_a ^= flip_a[t]
+        move_b ^= flip_b[t]
+    elif noise > 0.0:
+        if uniform_at(nkey_a, t) < noise:
+            move_a = 1 - move_a
+            flipped = True
+        if uniform_at(nkey_b, t) < noise:
+            move_b = 1 - move_b
+            flipped = True
+    return move_a, move_b, flipped
+
+
+@njit(cache=True, inline="always")
+def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
+    """What both strategies see of the turn: running scores (perceived) and cooperations."""
+    oa = 2 * move_a + move_b
+    ob = 2 * move_b + move_a
+    info_a[INFO_MY_SCORE] += perc_a[oa]
+    info_a[INFO_OPP_SCORE] += perc_a[ob]
+    info_b[INFO_MY_SCORE] += perc_b[ob]
+    info_b[INFO_OPP_SCORE] += perc_b[oa]
+    if move_a == 0:
+        info_a[INFO_MY_COOPS] += 1.0
+        info_b[INFO_OPP_COOPS] += 1.0
+    if move_b == 0:
+        info_b[INFO_MY_COOPS] += 1.0
+        info_a[INFO_OPP_COOPS] += 1.0
+
+
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
 # raising from inside the kernel (an exception cannot cross prange cleanly).
 @njit(cache=True, error_model="numpy")
@@ -178,41 +225,14 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             move_a = step_a(hist_a, hist_b, t, st_a, par_a, info_a, rng_a)
             move_b = step_b(hist_b, hist_a, t, st_b, par_b, info_b, rng_b)
             if can_flip:
-                flipped = False
-                if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
-                    move_a = np.int8(1)
-                    flipped = True
-                if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
-                    move_b = np.int8(1)
-                    flipped = True
-                if use_mask:
-                    if flip_a[t] != 0 or flip_b[t] != 0:
-                        flipped = True
-                    move_a ^= flip_a[t]
-                    move_b ^= flip_b[t]
-                elif noise > 0.0:
-                    if uniform_at(nkey_a, t) < noise:
-                        move_a = 1 - move_a
-                        flipped = True
-                    if uniform_at(nkey_b, t) < noise:
-                        move_b = 1 - move_b
-                        flipped = True
+                move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
+                                                     keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
+                                                     nkey_a, nkey_b)
                 if flipped:
                     flips[t] = 1
             hist_a[t] = move_a
             hist_b[t] = move_b
-            oa = 2 * move_a + move_b
-            ob = 2 * move_b + move_a
-            info_a[INFO_MY_SCORE] += perc_a[oa]
-            info_a[INFO_OPP_SCORE] += perc_a[ob]
-            info_b[INFO_MY_SCORE] += perc_b[ob]
-            info_b[INFO_OPP_SCORE] += perc_b[oa]
-            if move_a == 0:
-                info_a[INFO_MY_COOPS] += 1.0
-                info_b[INFO_OPP_COOPS] += 1.0
-            if move_b == 0:
-                info_b[INFO_MY_COOPS] += 1.0
-                info_a[INFO_OPP_COOPS] += 1.0
+            observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         return
     # The general loop: elections, per-player views of the history, tracing.
@@ -251,26 +271,9 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             if tr_b >= 0:
                 trace_b[t] = st_b[tr_b]
         if can_flip:
-            flipped = False
-            # Ratification failure (Putnam's involuntary defection): an intended C becomes D.
-            if fail_a > 0.0 and move_a == 0 and uniform_at(keys_a[KEY_RATIFY], t) < fail_a:
-                move_a = np.int8(1)
-                flipped = True
-            if fail_b > 0.0 and move_b == 0 and uniform_at(keys_b[KEY_RATIFY], t) < fail_b:
-                move_b = np.int8(1)
-                flipped = True
-            if use_mask:
-                if flip_a[t] != 0 or flip_b[t] != 0:
-                    flipped = True
-                move_a ^= flip_a[t]
-                move_b ^= flip_b[t]
-            elif noise > 0.0:
-                if uniform_at(nkey_a, t) < noise:
-                    move_a = 1 - move_a
-                    flipped = True
-                if uniform_at(nkey_b, t) < noise:
-                    move_b = 1 - move_b
-                    flipped = True
+            move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
+                                                 keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
+                                                 nkey_a, nkey_b)
             if flipped:
                 flips[t] = 1
         hist_a[t] = move_a
@@ -280,18 +283,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             va_opp[ta] = move_b
             vb_my[tb] = move_b
             vb_opp[tb] = move_a
-        oa = 2 * move_a + move_b
-        ob = 2 * move_b + move_a
-        info_a[INFO_MY_SCORE] += perc_a[oa]
-        info_a[INFO_OPP_SCORE] += perc_a[ob]
-        info_b[INFO_MY_SCORE] += perc_b[ob]
-        info_b[INFO_OPP_SCORE] += perc_b[oa]
-        if move_a == 0:
-            info_a[INFO_MY_COOPS] += 1.0
-            info_b[INFO_OPP_COOPS] += 1.0
-        if move_b == 0:
-            info_b[INFO_MY_COOPS] += 1.0
-            info_a[INFO_OPP_COOPS] += 1.0
+        observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
 
 

@@ -37,7 +37,7 @@ others; the secretariat's record is not forgotten.
 import numpy as np
 from numba import njit, prange
 
-from cooptourney.core.kernel_template import play_match  # generated: same module
+from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_MEMORY,
@@ -63,14 +63,11 @@ from cooptourney.strategy_api import (
     INFO_LENGTH,
     INFO_MULTILATERAL,
     INFO_MY_CLUB,
-    INFO_MY_COOPS,
     INFO_MY_GOOD,
     INFO_MY_RECORDED,
     INFO_MY_SCORE,
     INFO_N_PARTNERS,
     INFO_NOISE,
-    INFO_OPP_COOPS,
-    INFO_OPP_SCORE,
     INFO_PARTNER_CLUB,
     INFO_PARTNER_GOOD,
     INFO_PARTNER_GROUP,
@@ -200,6 +197,7 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
     sec_good = np.ones(n_players)
     sec_prev = np.ones(n_players)
     act = np.full((n_players, n_players), -1, dtype=np.int8)
+    no_flips = np.zeros(0, dtype=np.int8)
 
     for t in range(rounds):
         # elections (between rounds, before anyone moves)
@@ -265,15 +263,9 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
             intended[p, 0, t] = move_a
             intended[p, 1, t] = move_b
             # ratification failure and noise, drawn exactly as play_match draws them
-            if cfg[i, CFG_FAIL] > 0.0 and move_a == 0 and uniform_at(keys[p, 0, KEY_RATIFY], t) < cfg[i, CFG_FAIL]:
-                move_a = np.int8(1)
-            if cfg[j, CFG_FAIL] > 0.0 and move_b == 0 and uniform_at(keys[p, 1, KEY_RATIFY], t) < cfg[j, CFG_FAIL]:
-                move_b = np.int8(1)
-            if noise > 0.0:
-                if uniform_at(keys[p, 0, KEY_NOISE], t) < noise:
-                    move_a = 1 - move_a
-                if uniform_at(keys[p, 1, KEY_NOISE], t) < noise:
-                    move_b = 1 - move_b
+            move_a, move_b, _ = flip_moves(move_a, move_b, t, cfg[i, CFG_FAIL], cfg[j, CFG_FAIL],
+                                           keys[p, 0, KEY_RATIFY], keys[p, 1, KEY_RATIFY], False, no_flips,
+                                           no_flips, noise, keys[p, 0, KEY_NOISE], keys[p, 1, KEY_NOISE])
             hist[p, 0, t] = move_a
             hist[p, 1, t] = move_b
             if elections:
@@ -281,18 +273,7 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
                 views[p, 0, 1, ta] = move_b
                 views[p, 1, 0, tb] = move_b
                 views[p, 1, 1, tb] = move_a
-            oa = 2 * move_a + move_b
-            ob = 2 * move_b + move_a
-            info[p, 0, INFO_MY_SCORE] += perceived[i, oa]
-            info[p, 0, INFO_OPP_SCORE] += perceived[i, ob]
-            info[p, 1, INFO_MY_SCORE] += perceived[j, ob]
-            info[p, 1, INFO_OPP_SCORE] += perceived[j, oa]
-            if move_a == 0:
-                info[p, 0, INFO_MY_COOPS] += 1.0
-                info[p, 1, INFO_OPP_COOPS] += 1.0
-            if move_b == 0:
-                info[p, 1, INFO_MY_COOPS] += 1.0
-                info[p, 0, INFO_OPP_COOPS] += 1.0
+            observe_turn(info[p, 0], info[p, 1], perceived[i], perceived[j], move_a, move_b)
 
         # what happened this round, between distinct players
         for x in range(n_players):
