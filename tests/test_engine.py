@@ -360,3 +360,15 @@ def test_strategy_first_compiled_as_a_callee_still_plays():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "CCCDDCCD"  # TFT copies the Alternator: hand-derived
+
+
+def test_a_step_that_allocates_does_not_disturb_its_partner():
+    # The kernels hand strategies addresses of arrays (core/entry.py), which must stay
+    # allocated for the whole match: a meta player allocates every turn, so an array
+    # freed early would be reused and overwrite its partner's random stream (regression).
+    # A Random player's moves depend only on its own stream, whichever side it plays on.
+    kw = dict(turns=30, repetitions=6, seed=1, record_moves=True)
+    ab = Tournament(["Random", "Meta Majority Memory One"], **kw).play()
+    ba = Tournament(["Meta Majority Memory One", "Random"], **kw).play()
+    for r in range(6):  # columns: Random, then the meta player
+        np.testing.assert_array_equal(ab.match_moves(0, 1, r), ba.match_moves(1, 0, r), err_msg=str(r))

@@ -37,6 +37,7 @@ _ENGINE_SOURCES = [
     _HERE / "layout.py",
     _HERE.parent / "strategy_api.py",
     _HERE / "dispatch.py",
+    _HERE / "entry.py",
 ]
 _LOCK = threading.Lock()
 _LOADED: dict[str, "Kernel"] = {}

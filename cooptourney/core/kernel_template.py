@@ -54,6 +54,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
+from cooptourney.core.entry import CTX_SIZE, fill_context, keep_alive
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.strategy_api import (
@@ -220,10 +221,15 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     # counters in registers (docs/engine.md, "Per-turn cost"). The common case, no
     # elections and no tracing, has a loop of its own: fewer live values across the
     # two opaque calls, fewer spills.
+    # The strategies are called through their entries (core/entry.py): a context block
+    # per side points at the arrays it sees, filled once here.
+    ctx = np.empty(2 * CTX_SIZE, dtype=np.int64)
+    ctx_a = fill_context(ctx[0:CTX_SIZE], va_my, va_opp, st_a, par_a, info_a, rng_a)
+    ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing:
         for t in range(n):
-            move_a = step_a(hist_a, hist_b, t, st_a, par_a, info_a, rng_a)
-            move_b = step_b(hist_b, hist_a, t, st_b, par_b, info_b, rng_b)
+            move_a = step_a(ctx_a, t)
+            move_b = step_b(ctx_b, t)
             if can_flip:
                 move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
                                                      keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
@@ -233,6 +239,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             hist_a[t] = move_a
             hist_b[t] = move_b
             observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
+        keep_alive(scratch, rngs, ctx)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         return
     # The general loop: elections, per-player views of the history, tracing.
@@ -263,8 +270,8 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
         # Both sides are written out (not a loop over a side index): rebinding array
         # variables inside the turn loop costs atomic reference-count updates that
         # measured 150 ns per turn.
-        move_a = step_a(va_my, va_opp, ta, st_a, par_a, info_a, rng_a)
-        move_b = step_b(vb_my, vb_opp, tb, st_b, par_b, info_b, rng_b)
+        move_a = step_a(ctx_a, ta)
+        move_b = step_b(ctx_b, tb)
         if tracing:
             if tr_a >= 0:
                 trace_a[t] = st_a[tr_a]
@@ -284,6 +291,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
             vb_my[tb] = move_b
             vb_opp[tb] = move_a
         observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
+    keep_alive(scratch, rngs, ctx)
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
 
 

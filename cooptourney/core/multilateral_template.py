@@ -38,6 +38,7 @@ import numpy as np
 from numba import njit, prange
 
 from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
+from cooptourney.core.entry import CTX_SIZE, fill_context, keep_alive
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_MEMORY,
@@ -198,6 +199,22 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
     sec_prev = np.ones(n_players)
     act = np.full((n_players, n_players), -1, dtype=np.int8)
     no_flips = np.zeros(0, dtype=np.int8)
+    # each side's context block (core/entry.py): the arrays its strategy sees
+    ctx_blocks = np.empty((n_pairs, 2, CTX_SIZE), dtype=np.int64)
+    ctx = np.empty((n_pairs, 2), dtype=np.intp)
+    for p in range(n_pairs):
+        i = pair_i[p]
+        j = pair_j[p]
+        if elections:
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], views[p, 0, 0], views[p, 0, 1], st[p, 0, : state_len[i]],
+                                     params[i], info[p, 0], rng[p, 0])
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], views[p, 1, 0], views[p, 1, 1], st[p, 1, : state_len[j]],
+                                     params[j], info[p, 1], rng[p, 1])
+        else:
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], hist[p, 0], hist[p, 1], st[p, 0, : state_len[i]],
+                                     params[i], info[p, 0], rng[p, 0])
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], hist[p, 1], hist[p, 0], st[p, 1, : state_len[j]],
+                                     params[j], info[p, 1], rng[p, 1])
 
     for t in range(rounds):
         # elections (between rounds, before anyone moves)
@@ -250,16 +267,8 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
                         seen_c, seen_n, sec_good, sec_member, club, reliability)
             ta = t - off[i]
             tb = t - off[j]
-            if elections:
-                move_a = steps[i](views[p, 0, 0], views[p, 0, 1], ta, st[p, 0, : state_len[i]], params[i],
-                                  info[p, 0], rng[p, 0])
-                move_b = steps[j](views[p, 1, 0], views[p, 1, 1], tb, st[p, 1, : state_len[j]], params[j],
-                                  info[p, 1], rng[p, 1])
-            else:
-                move_a = steps[i](hist[p, 0], hist[p, 1], ta, st[p, 0, : state_len[i]], params[i],
-                                  info[p, 0], rng[p, 0])
-                move_b = steps[j](hist[p, 1], hist[p, 0], tb, st[p, 1, : state_len[j]], params[j],
-                                  info[p, 1], rng[p, 1])
+            move_a = steps[i](ctx[p, 0], ta)
+            move_b = steps[j](ctx[p, 1], tb)
             intended[p, 0, t] = move_a
             intended[p, 1, t] = move_b
             # ratification failure and noise, drawn exactly as play_match draws them
@@ -356,6 +365,9 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
                     sec_good[x] = 0.0
                 elif nc > 0:
                     sec_good[x] = 1.0
+
+    keep_alive(ctx_blocks, ctx, st)  # what the context blocks point to lives until here
+    keep_alive(info, rng, views)
 
     # -- result rows: replay every pair's chosen moves with the flips that happened ------
     no_keys = np.zeros(KEY_SIZE, dtype=np.uint64)

@@ -1,0 +1,102 @@
+"""The two-argument calling convention between the kernels and the strategies.
+
+A strategy is written as ``step(my, opp, t, state, params, info, rng)`` with six
+arrays. Called through a function pointer, each array crosses the call as numba's
+seven-field array struct (about 45 values through memory per call), and the call goes
+through a C-ABI wrapper into the compiled function: most of a simple strategy's turn.
+So the kernels call a generated *entry* per strategy (:func:`cooptourney.core.dispatch.entry`)
+with two scalars, ``entry(ctx, t)``: ``ctx`` is the address of a small ``int64``
+*context* block that holds the addresses and lengths of the six arrays. The entry
+rebuilds the arrays as views (:func:`numba.carray`, no allocation) and calls the
+strategy's compiled step directly, in one module, where LLVM can inline it. The
+views own no memory (no NRT meminfo), so no reference counting happens on them.
+
+The kernel fills a context once per match (:func:`fill_context`), before the turn
+loop, and must keep every array it points to alive until the match ends
+(:func:`keep_alive`): numba frees an array after the last use of its variable, and
+an address in a context block is not a use.
+"""
+
+import numpy as np
+from numba import carray, njit, types
+from numba.extending import intrinsic
+
+# Context block: the addresses of the six arrays, then their lengths.
+CTX_MY = 0
+CTX_OPP = 1
+CTX_STATE = 2
+CTX_PARAMS = 3
+CTX_INFO = 4
+CTX_RNG = 5
+CTX_LENGTHS = 6  # + the slot of the address
+CTX_SIZE = 12
+
+#: entry(ctx address, turn) -> move
+ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
+ENTRY_TYPE = types.FunctionType(ENTRY_SIGNATURE)
+
+
+def _address_as(pointee):
+    @intrinsic
+    def as_pointer(typingctx, address):
+        """The integer ``address`` as a typed pointer (LLVM inttoptr)."""
+        if not isinstance(address, types.Integer):
+            return None
+        sig = types.CPointer(pointee)(address)
+
+        def codegen(context, builder, signature, args):
+            return builder.inttoptr(args[0], context.get_value_type(signature.return_type))
+
+        return sig, codegen
+
+    return as_pointer
+
+
+int8_pointer = _address_as(types.int8)
+float64_pointer = _address_as(types.float64)
+uint64_pointer = _address_as(types.uint64)
+int64_pointer = _address_as(types.int64)
+
+
+@njit(cache=True, inline="always")
+def address(a):
+    """The address of the first element of array ``a``, as an ``intp``."""
+    return np.intp(a.ctypes.data)
+
+
+@njit(cache=True, inline="always")
+def fill_context(ctx, my, opp, state, params, info, rng):
+    """Point the context block ``ctx`` (``int64[CTX_SIZE]``) at a strategy's six arrays; returns its address."""
+    ctx[CTX_MY] = address(my)
+    ctx[CTX_OPP] = address(opp)
+    ctx[CTX_STATE] = address(state)
+    ctx[CTX_PARAMS] = address(params)
+    ctx[CTX_INFO] = address(info)
+    ctx[CTX_RNG] = address(rng)
+    ctx[CTX_LENGTHS + CTX_MY] = my.shape[0]
+    ctx[CTX_LENGTHS + CTX_OPP] = opp.shape[0]
+    ctx[CTX_LENGTHS + CTX_STATE] = state.shape[0]
+    ctx[CTX_LENGTHS + CTX_PARAMS] = params.shape[0]
+    ctx[CTX_LENGTHS + CTX_INFO] = info.shape[0]
+    ctx[CTX_LENGTHS + CTX_RNG] = rng.shape[0]
+    return address(ctx)
+
+
+@njit(cache=True, inline="always")
+def context_arrays(ctx_address):
+    """The six arrays a context block points to, as views (my, opp, state, params, info, rng)."""
+    c = carray(int64_pointer(ctx_address), CTX_SIZE)
+    my = carray(int8_pointer(c[CTX_MY]), c[CTX_LENGTHS + CTX_MY])
+    opp = carray(int8_pointer(c[CTX_OPP]), c[CTX_LENGTHS + CTX_OPP])
+    state = carray(float64_pointer(c[CTX_STATE]), c[CTX_LENGTHS + CTX_STATE])
+    params = carray(float64_pointer(c[CTX_PARAMS]), c[CTX_LENGTHS + CTX_PARAMS])
+    info = carray(float64_pointer(c[CTX_INFO]), c[CTX_LENGTHS + CTX_INFO])
+    rng = carray(uint64_pointer(c[CTX_RNG]), c[CTX_LENGTHS + CTX_RNG])
+    return my, opp, state, params, info, rng
+
+
+@njit(cache=True, inline="never")
+def keep_alive(a, b, c):
+    """Nothing; a call after the turn loop, so numba keeps the arrays the context blocks
+    point to (and their memory) until then instead of freeing them after their last use."""
+    return a.shape[0] + b.shape[0] + c.shape[0]
