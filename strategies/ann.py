@@ -65,6 +65,19 @@ def ann_table(name):
     return [float(m)] + [float(x) for row in w for x in row] + net["hidden_to_output"] + net["bias"]
 
 
+@njit(cache=True, inline="always")
+def _relu_term(output, h, truncate, weight):
+    """``output`` plus one hidden unit's contribution: its relu value ``h`` times its weight.
+
+    axelrod's relu, np.vectorize(lambda x: max(x, 0)), takes its output dtype from the
+    first unit: max(h, 0) is the int 0 when the first unit's h < 0, and then every
+    unit's value is cast to an integer (truncated); ``truncate`` says so.
+    """
+    if h > 0.0:
+        return output + (math.floor(h) if truncate else h) * weight
+    return output
+
+
 @njit(cache=True)
 def ann_move(my, opp, t, params, k, info):
     """The move of the network whose table starts at ``params[k]``."""
@@ -94,18 +107,39 @@ def ann_move(my, opp, t, params, k, info):
     bias = w_out + m
     output = 0.0
     truncate = False
-    for j in range(m):
-        s = 0.0
-        for i in range(N_FEATURES):
-            s += params[w_in + j * N_FEATURES + i] * x[i]
-        h = params[bias + j] + s
-        if j == 0:
-            # axelrod's relu, np.vectorize(lambda x: max(x, 0)), takes its output dtype
-            # from the first unit: max(h, 0) is the int 0 when h < 0, and then every
-            # unit's value is cast to an integer (truncated).
-            truncate = h < 0.0
-        if h > 0.0:
-            output += (math.floor(h) if truncate else h) * params[w_out + j]
+    # Five hidden units at a time: five independent sums, each still over the features
+    # in order (so every unit's value is bit-identical to summing it alone), instead
+    # of one chain of dependent additions for the whole layer. The trained networks
+    # have 5 or 10 hidden units.
+    j = 0
+    while j < m:
+        if j + 5 <= m:
+            r = w_in + j * N_FEATURES
+            s0 = s1 = s2 = s3 = s4 = 0.0
+            for i in range(N_FEATURES):
+                xi = x[i]
+                s0 += params[r + i] * xi
+                s1 += params[r + N_FEATURES + i] * xi
+                s2 += params[r + 2 * N_FEATURES + i] * xi
+                s3 += params[r + 3 * N_FEATURES + i] * xi
+                s4 += params[r + 4 * N_FEATURES + i] * xi
+            if j == 0:
+                truncate = params[bias] + s0 < 0.0
+            output = _relu_term(output, params[bias + j] + s0, truncate, params[w_out + j])
+            output = _relu_term(output, params[bias + j + 1] + s1, truncate, params[w_out + j + 1])
+            output = _relu_term(output, params[bias + j + 2] + s2, truncate, params[w_out + j + 2])
+            output = _relu_term(output, params[bias + j + 3] + s3, truncate, params[w_out + j + 3])
+            output = _relu_term(output, params[bias + j + 4] + s4, truncate, params[w_out + j + 4])
+            j += 5
+        else:
+            s = 0.0
+            for i in range(N_FEATURES):
+                s += params[w_in + j * N_FEATURES + i] * x[i]
+            h = params[bias + j] + s
+            if j == 0:
+                truncate = h < 0.0
+            output = _relu_term(output, h, truncate, params[w_out + j])
+            j += 1
     return C if output > 0.0 else D
 
 

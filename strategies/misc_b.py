@@ -430,7 +430,7 @@ def calculator(my, opp, t, state, params, info, rng):
 # axelrod/strategies/inverse.py, negation.py
 
 
-@strategy("Inverse", oracle="statistics", reciprocity="specific", stochastic=True)
+@strategy("Inverse", oracle="statistics", reciprocity="specific", stochastic=True, state=(-1.0,))
 def inverse(my, opp, t, state, params, info, rng):
     """Cooperates with probability 1 - 1/k, where the partner's last defection was k moves ago; always C if it never defected. (Karol Langner, in axelrod 4.13.1, inverse.py)
 
@@ -438,11 +438,14 @@ def inverse(my, opp, t, state, params, info, rng):
 
     k = 1 (a defection on the last move) gives a certain D. One draw per turn
     from the partner's first defection on, except right after a partner D.
+    ``state[0]`` is the turn of the partner's last defection (-1: none yet), so a
+    turn costs the same however long ago that was (axelrod searches the history).
     """
-    for i in range(t - 1, -1, -1):
-        if opp[i] == D:
-            return random_choice(rng, 1.0 - 1.0 / (t - i))
-    return C
+    if t > 0 and opp[t - 1] == D:
+        state[0] = t - 1
+    if state[0] < 0.0:
+        return C
+    return random_choice(rng, 1.0 - 1.0 / (t - state[0]))
 
 
 @strategy("Negation", oracle="statistics", reciprocity="negative", memory_depth=1, stochastic=True)

@@ -106,7 +106,11 @@ def load_generated(kind: str, digest: str, text: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]  # a failed import (e.g. a compile error) is not cached
+        raise
     return module
 
 

@@ -1,12 +1,11 @@
-"""How the kernels reach strategies: one generated entry per strategy, in a typed list.
+"""How the kernels reach strategies: one generated entry per strategy, called by address.
 
 A strategy is a step function ``step(my, opp, t, state, params, info, rng)``
 (:data:`STEP_SIGNATURE`). The kernels call each strategy through its *entry*,
 ``entry(ctx, t)`` (:mod:`cooptourney.core.entry`): a small function generated per
 strategy into ``<cache>/entries/`` with the step inlined into it, compiled for
 :data:`cooptourney.core.entry.ENTRY_SIGNATURE` and cached on disk by numba. The kernels
-take the entries as first-class function pointers in a ``numba.typed.List``, so they
-compile once for every strategy there is or will be, each strategy compiles (and is
+take the entries' addresses in an array (:func:`step_list`), so they compile once for every strategy there is or will be, each strategy compiles (and is
 cached) once, and a plugin costs only its own compilation. docs/engine.md has the
 measurements behind this design ("Per-turn cost").
 
@@ -19,15 +18,13 @@ from __future__ import annotations
 import hashlib
 import sys
 import types as pytypes
-import warnings
 from pathlib import Path
 
 import numba
+import numpy as np
 from numba import njit, types
-from numba.core.errors import NumbaTypeSafetyWarning
-from numba.typed import List
 
-from cooptourney.core.entry import ENTRY_TYPE
+from cooptourney.core.entry import ENTRY_SIGNATURE
 
 #: step(my, opp, t, state, params, info, rng) -> move
 STEP_SIGNATURE = types.int8(
@@ -176,23 +173,15 @@ def entry(spec):
     return module.entry
 
 
-_LISTS: dict[tuple[int, ...], List] = {}
+def entry_address(spec) -> int:
+    """The address of the C-callable wrapper of ``spec``'s entry, which the kernels call
+    (:func:`cooptourney.core.entry.call_entry`). Valid for the life of the process: the
+    entry's module stays imported."""
+    fn = entry(spec)
+    cres = fn.get_compile_result(ENTRY_SIGNATURE)
+    return int(cres.library.get_pointer_to_function(cres.fndesc.llvm_cfunc_wrapper_name))
 
 
-def step_list(specs) -> List:
-    """A ``numba.typed.List`` of the specs' kernel entries, in order (memoised: the kernels
-    only read it)."""
-    key = tuple(id(spec.function) for spec in specs)
-    if key in _LISTS:
-        return _LISTS[key]
-    if len(_LISTS) > 256:
-        _LISTS.clear()
-    steps = List.empty_list(ENTRY_TYPE)
-    with warnings.catch_warnings():
-        # numba warns that storing a dispatcher as a function pointer is an "unsafe cast";
-        # it is exact here: the pointer is to the overload compiled for ENTRY_SIGNATURE.
-        warnings.simplefilter("ignore", NumbaTypeSafetyWarning)
-        for spec in specs:
-            steps.append(entry(spec))
-    _LISTS[key] = steps
-    return steps
+def step_list(specs) -> np.ndarray:
+    """``intp[len(specs)]``: the addresses of the specs' kernel entries, in order."""
+    return np.array([entry_address(spec) for spec in specs], dtype=np.intp)

@@ -5,7 +5,7 @@ arrays. Called through a function pointer, each array crosses the call as numba'
 seven-field array struct (about 45 values through memory per call), and the call goes
 through a C-ABI wrapper into the compiled function: most of a simple strategy's turn.
 So the kernels call a generated *entry* per strategy (:func:`cooptourney.core.dispatch.entry`)
-with two scalars, ``entry(ctx, t)``: ``ctx`` is the address of a small ``int64``
+with two scalars, ``entry(ctx, t)``, through its address (:func:`call_entry`): ``ctx`` is the address of a small ``int64``
 *context* block that holds the addresses and lengths of the six arrays. The entry
 rebuilds the arrays as views (:func:`numba.carray`, no allocation) and calls the
 strategy's compiled step directly, in one module, where LLVM can inline it. The
@@ -18,6 +18,7 @@ an address in a context block is not a use.
 """
 
 import numpy as np
+from llvmlite import ir
 from numba import carray, njit, types
 from numba.extending import intrinsic
 
@@ -33,7 +34,6 @@ CTX_SIZE = 12
 
 #: entry(ctx address, turn) -> move
 ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
-ENTRY_TYPE = types.FunctionType(ENTRY_SIGNATURE)
 
 
 def _address_as(pointee):
@@ -56,6 +56,23 @@ int8_pointer = _address_as(types.int8)
 float64_pointer = _address_as(types.float64)
 uint64_pointer = _address_as(types.uint64)
 int64_pointer = _address_as(types.int64)
+
+
+@intrinsic
+def call_entry(typingctx, entry_address, ctx_address, t):
+    """Call the entry at ``entry_address`` (its C-callable wrapper, see
+    :func:`cooptourney.core.dispatch.entry_address`) with ``(ctx_address, t)``; returns the move."""
+    if not all(isinstance(a, types.Integer) for a in (entry_address, ctx_address, t)):
+        return None
+    sig = types.int8(types.intp, types.intp, types.int64)
+
+    def codegen(context, builder, signature, args):
+        address, ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
+                              zip(args, signature.args, (types.intp, types.intp, types.int64)))
+        fnty = ir.FunctionType(ir.IntType(8), [ir.IntType(64), ir.IntType(64)])
+        return builder.call(builder.inttoptr(address, fnty.as_pointer()), [ctx, turn])
+
+    return sig, codegen
 
 
 @njit(cache=True, inline="always")

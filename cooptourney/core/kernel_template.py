@@ -54,7 +54,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
-from cooptourney.core.entry import CTX_SIZE, fill_context, keep_alive
+from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.strategy_api import (
@@ -228,8 +228,8 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing:
         for t in range(n):
-            move_a = step_a(ctx_a, t)
-            move_b = step_b(ctx_b, t)
+            move_a = call_entry(step_a, ctx_a, t)
+            move_b = call_entry(step_b, ctx_b, t)
             if can_flip:
                 move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
                                                      keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
@@ -270,8 +270,8 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
         # Both sides are written out (not a loop over a side index): rebinding array
         # variables inside the turn loop costs atomic reference-count updates that
         # measured 150 ns per turn.
-        move_a = step_a(ctx_a, ta)
-        move_b = step_b(ctx_b, tb)
+        move_a = call_entry(step_a, ctx_a, ta)
+        move_b = call_entry(step_b, ctx_b, tb)
         if tracing:
             if tr_a >= 0:
                 trace_a[t] = st_a[tr_a]

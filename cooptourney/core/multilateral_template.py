@@ -38,7 +38,7 @@ import numpy as np
 from numba import njit, prange
 
 from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
-from cooptourney.core.entry import CTX_SIZE, fill_context, keep_alive
+from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_MEMORY,
@@ -267,8 +267,8 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
                         seen_c, seen_n, sec_good, sec_member, club, reliability)
             ta = t - off[i]
             tb = t - off[j]
-            move_a = steps[i](ctx[p, 0], ta)
-            move_b = steps[j](ctx[p, 1], tb)
+            move_a = call_entry(steps[i], ctx[p, 0], ta)
+            move_b = call_entry(steps[j], ctx[p, 1], tb)
             intended[p, 0, t] = move_a
             intended[p, 1, t] = move_b
             # ratification failure and noise, drawn exactly as play_match draws them

@@ -27,7 +27,7 @@ def check_pairwise(players) -> None:
 @dataclass
 class Packed:
     kernel: Kernel
-    steps: object  # numba.typed.List of the players' compiled step functions
+    steps: np.ndarray  # intp[n]: addresses of the players' kernel entries (core/dispatch.py)
     params: np.ndarray  # float64[n, max_params]
     state0: np.ndarray  # float64[n, max_state]
     state_len: np.ndarray  # int64[n]
