@@ -30,23 +30,20 @@ from cooptourney.registry import REGISTRY, StrategySpec, _norm
 VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
 
 
-_OWN_HISTORY = ("its team includes Math Constant Hunter and DBS, which read their whole own history "
-                "(their proposals, not the meta's moves), which a fixed-size state cannot hold; "
-                "a team of {n} also takes about 200 s to compile")
-_FINITE = ("not yet: {n} members, some needing their last 2-5 own proposals and their own scores and "
-           "counts; about 60 s to compile and 10 minutes of axelrod time per statistics check")
+_OWN_HISTORY = ("not yet: strategies/team_metas.py plays teams whose members read their whole own "
+                "history (it plays the 149 deterministic strategies that way), but this team of {n} "
+                "includes stochastic members, so it needs a statistics check against axelrod's Meta "
+                "player, and axelrod runs a 149-member team at about 100 s per opponent of the default "
+                "check; not done yet")
+_FINITE = _OWN_HISTORY
 #: Why a strategy runs only on the Python path (axelrod's Meta players: strategies/meta.py
 #: builds the feasible ones natively; the rest are explained here).
 PYTHON_PATH_REASONS = {
-    **{name: ("team member Math Constant Hunter reads its own proposals from t/4, t/2 and 3t/4 "
-              "turns back, which a fixed-size state cannot hold for every match length")
-       for name in ("Meta Hunter", "Meta Hunter Aggressive")},
     **{name: _OWN_HISTORY.format(n=217) for name in (
         "Meta Majority", "Meta Minority", "Meta Winner", "Meta Mixer", "Meta Winner Ensemble",
         "Nice Meta Winner", "Nice Meta Winner Ensemble")},
     **{name: _OWN_HISTORY.format(n=136) for name in (
         "Meta Majority Long Memory", "Meta Winner Long Memory", "NMWE Long Memory")},
-    **{name: _OWN_HISTORY.format(n=149) for name in ("Meta Winner Deterministic", "NMWE Deterministic")},
     **{name: _FINITE.format(n=81) for name in (
         "Meta Majority Finite Memory", "Meta Winner Finite Memory", "NMWE Finite Memory")},
     **{name: _FINITE.format(n=68) for name in ("Meta Winner Stochastic", "NMWE Stochastic")},

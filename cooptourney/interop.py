@@ -38,6 +38,11 @@ from cooptourney.strategy_api import (
 )
 
 
+#: turns a strategy with per-turn state can play as an axelrod Player when axelrod does not
+#: tell the match length (prob_end matches): its state is allocated for this many
+_UNKNOWN_LENGTH_CAP = 10_000
+
+
 def _axl():
     try:
         import axelrod
@@ -121,7 +126,11 @@ def _player_class():
             self._info[INFO_LENGTH] = -1.0 if length is None or math.isinf(length) else float(length)
             self._info[INFO_NOISE] = float(self.match_attributes.get("noise", 0.0))
             self._fail = fail
-            self._state = self._ct.initial_state.copy()
+            # per-turn state slots (StrategySpec.turn_state) for the whole match, allocated
+            # now: for the match length when axelrod tells it, else for a generous cap
+            per_turn = self._ct.spec.turn_state
+            self._capacity = int(self._info[INFO_LENGTH]) if self._info[INFO_LENGTH] > 0 else _UNKNOWN_LENGTH_CAP
+            self._state = np.concatenate([self._ct.initial_state, np.zeros(per_turn * self._capacity)])
             # the player's own counter-based stream, keyed by the seed axelrod gives stochastic
             # players (deterministic ones never draw, and axelrod gives them no generator)
             if getattr(self, "_random", None) is None:
@@ -135,6 +144,11 @@ def _player_class():
             t = len(self.history)
             if t == 0 or not self._ready:
                 self._start()
+            if self._ct.spec.turn_state and t >= self._capacity:
+                raise ValueError(
+                    f"{self.name}: keeps state for every turn, and on axelrod's side it can play at most "
+                    f"{self._capacity} turns when the match length is not known in advance"
+                )
             my = np.fromiter((0 if a == axl.Action.C else 1 for a in self.history), dtype=np.int8, count=t)
             opp = np.fromiter((0 if a == axl.Action.C else 1 for a in opponent.history), dtype=np.int8,
                               count=t)

@@ -140,6 +140,8 @@ class StrategySpec:
     oracle: str | None = None  # "moves" / "statistics": checked against its axelrod twin
     oracle_note: str = ""  # why a strategy with an axelrod twin is not (yet) checked
     group: bool = False  # reads the group slots of ``info``: plays only in multilateral mode
+    turn_state: int = 0  # extra state slots per turn of the match (zero at the start)
+    prepare: Callable[[], None] | None = None  # run before the step is first compiled or called
 
     def table_values(self) -> np.ndarray:
         """The strategy's constant table (e.g. trained weights), appended to ``params``.
@@ -315,6 +317,8 @@ def strategy(
     oracle: str | None = None,
     oracle_note: str = "",
     group: bool = False,
+    turn_state: int = 0,
+    prepare: Callable[[], None] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[Callable], Callable]:
     """Register a step function as a strategy (see the module docstring for its signature).
@@ -357,6 +361,14 @@ def strategy(
     group : bool
         The strategy reads what the group did (the ``INFO_*`` slots from ``INFO_SIZE``
         on, see :mod:`cooptourney.strategy_api`), so it plays only in multilateral mode.
+    turn_state : int
+        Extra state slots per turn of the match: the engine appends ``turn_state * n``
+        zeros to the state of a match of ``n`` turns, for strategies that must remember
+        something about every turn (a meta player's members' own histories). The step
+        finds their number from ``state.shape[0]`` minus the length of ``state``.
+    prepare : callable, optional
+        Called once before the step is first compiled or called (a meta player fills
+        its table of member entries).
     """
     if oracle not in (None, "moves", "statistics"):
         raise StrategyDefinitionError(
@@ -373,6 +385,10 @@ def strategy(
         if trace is not None and not (0 <= int(trace[0]) < len(state_)):
             raise StrategyDefinitionError(
                 f"strategy {name!r}: trace slot {trace[0]} is outside its state of length {len(state_)}"
+            )
+        if isinstance(turn_state, bool) or not isinstance(turn_state, int) or turn_state < 0:
+            raise StrategyDefinitionError(
+                f"strategy {name!r}: turn_state must be a non-negative integer, got {turn_state!r}"
             )
         for pname, p in params_.items():
             if not isinstance(p, Param):
@@ -401,6 +417,8 @@ def strategy(
             oracle=oracle,
             oracle_note=oracle_note,
             group=bool(group),
+            turn_state=turn_state,
+            prepare=prepare,
         )
         (registry or REGISTRY).add(spec)
         jitted.spec = spec

@@ -427,13 +427,7 @@ def very_bad(my, opp, t, state, params, info, rng):
     "Darwin",
     reciprocity="specific",
     memory_depth=1,
-    oracle_note=(
-        "axelrod's Darwin keeps its genome in a class attribute shared by every instance "
-        "and carried across matches, tournaments and tests (it classifies itself as "
-        "manipulating state), so its moves depend on every match played before in the "
-        "process; state here is reset every match, which reproduces axelrod's Darwin only "
-        "in its first match after Darwin.reset_genome(), where it is Tit For Tat"
-    ),
+    oracle="moves",
 )
 def darwin(my, opp, t, state, params, info, rng):
     """Plays its remembered 'genome' of best responses by move number; with a fresh genome, as in every match here, that is Tit For Tat. (Paul Slavin, in axelrod 4.13.1, darwin.py)
@@ -447,7 +441,10 @@ def darwin(my, opp, t, state, params, info, rng):
     previous move. Only a later match reads the flipped entries, so in a match
     that starts from the fresh genome [C] it plays exactly Tit For Tat. The state
     of a cooptourney strategy is reset every match, so this port is that first
-    match: Tit For Tat, under Darwin's name.
+    match: Tit For Tat, under Darwin's name. It is checked move for move against
+    axelrod's Darwin from a fresh genome (``Darwin.reset_genome()`` before each
+    match); axelrod's learning across matches is not reproduced, because results here
+    must not depend on the order in which matches are played.
     """
     if t == 0:
         return C

@@ -24,3 +24,33 @@ def length_probe(my, opp, t, state, params, info, rng):
     if info[INFO_LENGTH] == params[0]:
         return C
     return D
+
+
+@strategy(
+    "Turn Memory Probe",
+    reciprocity="other",
+    memory_depth=0,
+    hidden=True,
+    state=(7.0,),
+    turn_state=2,
+)
+def turn_memory_probe(my, opp, t, state, params, info, rng):
+    """Cooperates iff its per-turn state slots are as the engine promises (a test probe).
+
+    other: a measuring instrument, not a rule of exchange.
+
+    ``state`` must be its declared slot (7.0) and then 2 slots per turn of the match,
+    zero until written; every turn it writes (t + 1, partner's last move + 1) into its
+    slots for turn t and checks that everything it wrote before is still there.
+    """
+    ok = state[0] == 7.0 and (state.shape[0] - 1) % 2 == 0 and (state.shape[0] - 1) // 2 >= t + 1
+    if ok:
+        for s in range(t):
+            if state[1 + 2 * s] != s + 1 or state[2 + 2 * s] != (opp[s - 1] + 1.0 if s > 0 else 0.0):
+                ok = False
+        for q in range(1 + 2 * t, state.shape[0]):
+            if state[q] != 0.0:
+                ok = False
+        state[1 + 2 * t] = t + 1
+        state[2 + 2 * t] = opp[t - 1] + 1.0 if t > 0 else 0.0
+    return C if ok else D

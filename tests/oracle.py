@@ -61,8 +61,16 @@ def _axl_classes() -> dict[str, type]:
 
 
 def axl_player(name: str, **kwargs) -> axl.Player:
-    """A fresh ``axelrod`` player by its ``axelrod`` name."""
-    return _axl_classes()[name](**kwargs)
+    """A fresh ``axelrod`` player by its ``axelrod`` name.
+
+    axelrod's Darwin keeps its genome in a class attribute carried from match to match;
+    it is compared from a fresh genome, the only start a reproducible engine can give
+    every match (strategies/misc_a.py, Darwin).
+    """
+    cls = _axl_classes()[name]
+    if name == "Darwin":
+        cls.reset_genome()
+    return cls(**kwargs)
 
 
 def panel(extra: Iterable[str] = ()) -> list[str]:

@@ -209,6 +209,37 @@ def length_probe():
         REGISTRY._remove(REGISTRY._specs[name])
 
 
+def test_per_turn_state_is_sized_by_the_match_length_and_kept(length_probe):
+    # The probe cooperates iff its state is its declared slot plus 2 zeroed slots per turn
+    # of the match, and what it wrote on earlier turns is intact (tests/length_probe_plugin.py).
+    probe = Player("Turn Memory Probe")
+    for kw in (dict(turns=40), dict(prob_end=0.05, turns=120), dict(prob_end=0.2)):
+        res = Tournament([probe, "Random", probe], repetitions=3, seed=5, **kw).play()
+        assert (res.coop_matrix[0] == res.turns_matrix[0]).all(), kw
+    assert set(moves_str(Match((probe, "TFT"), turns=9, seed=1).play(), 0)) == {"C"}
+
+
+def test_a_new_leader_restarts_the_per_turn_state(length_probe):
+    # A leader without institutional memory restarts the strategy at turn 10: its view of
+    # the history starts again at 0, so its per-turn slots must be zero again.
+    from cooptourney.politics import ActorProfile, Politicization, Transformer
+
+    tr = Transformer(profiles=[ActorProfile(term=10, reelection=0.0, memory=0.0), ActorProfile()],
+                     politicization=Politicization())
+    m = Match((Player("Turn Memory Probe"), "Alternator"), turns=35, seed=1, transformer=tr)
+    moves = m.play()
+    assert m._out[27] == 3.0  # restarted at t10, t20, t30
+    assert set(moves_str(moves, 0)) == {"C"}
+
+
+def test_turn_state_must_be_a_non_negative_integer():
+    from cooptourney.registry import Registry, StrategyDefinitionError, strategy
+
+    for bad in (-1, 1.5, True, "2"):
+        with pytest.raises(StrategyDefinitionError, match="turn_state must be a non-negative integer"):
+            strategy("Bad Turn State", reciprocity="other", turn_state=bad, registry=Registry())(lambda *a: 0)
+
+
 def test_players_are_told_the_length_only_when_it_is_fixed(length_probe):
     # The probe cooperates iff the length it is told equals `expect`.
     told_minus_one = Player("Length Probe", expect=-1)

@@ -37,10 +37,11 @@ def test_moves_claim(ours, theirs, claim):
 
 
 #: axelrod's twins that run a whole team every turn (37 strategies for the Memory One
-#: metas): checked with fewer and shorter matches, so the suite stays within minutes.
+#: metas, 149 for NMWE Deterministic): checked with fewer and shorter matches, so the
+#: suite stays within minutes.
 #: Their native code is also checked move for move against axelrod's own Meta players
 #: on a deterministic team (tests/test_oracle_meta.py).
-EXPENSIVE_IN_AXELROD = {"Meta Majority Memory One", "Meta Winner Memory One", "NMWE Memory One"}
+EXPENSIVE_IN_AXELROD = {"Meta Majority Memory One", "Meta Winner Memory One", "NMWE Memory One", "NMWE Deterministic"}
 
 
 @pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "statistics"])

@@ -23,12 +23,11 @@ one 5-6 s, Memory Decay about 1 s; from the cache all load in well under a secon
 axelrod itself is slow here: its statistics check takes about 4 minutes per meta
 player (37 members consulted every move, 300 matches against each of 5 opponents).
 
-Not ported (see the report of the port): Meta Hunter and Meta Hunter Aggressive (Math
-Constant Hunter compares its own cooperation over the first half, the middle half
-and the second half of its history: it needs its whole own history, which differs
-from the meta player's moves, and a fixed-length ``state`` cannot hold it), and the
-metas over all ordinary strategies, the finite-memory, long-memory, deterministic or
-stochastic ones (teams of 68 to 217 members, many reading their whole own history).
+Meta Hunter, Meta Hunter Aggressive, Meta Winner Deterministic and NMWE Deterministic,
+whose members read their whole own history, are played by the whole-history teams of
+strategies/team_metas.py (tests/test_team_metas.py). The metas over all ordinary
+strategies and the finite-memory, long-memory and stochastic ones (teams of 68 to 217
+members with stochastic members) are not ported yet (docs/coverage.md).
 """
 
 import math

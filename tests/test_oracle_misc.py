@@ -88,10 +88,10 @@ def _ours():
 
 def test_every_claim_is_tested_here_and_flags_follow_axelrod():
     ours = {s.name: s for s in _ours()}
-    assert {n for n, s in ours.items() if s.oracle == "moves"} == set(DETERMINISTIC)
+    assert {n for n, s in ours.items() if s.oracle == "moves"} == set(DETERMINISTIC) | {"Darwin"}
     assert {n for n, s in ours.items() if s.oracle == "statistics"} == set(STOCHASTIC)
     assert set(ours) == set(DETERMINISTIC) | set(STOCHASTIC) | {"Darwin"}
-    assert ours["Darwin"].oracle is None and "reset_genome" in ours["Darwin"].oracle_note
+    assert "reset_genome" in ours["Darwin"].doc  # its claim is from a fresh genome
     # memory depths where axelrod's classifier is loose (see each docstring)
     own_depth = {"Once Bitten": float("inf"), "Appeaser": 1, "ShortMem": 10, "Darwin": 1}
     for name, spec in ours.items():
@@ -340,10 +340,11 @@ def test_darwin_is_axelrods_darwin_in_its_first_match():
             for noise in (0.0, 0.2):
                 axl.Darwin.reset_genome()
                 assert_same_moves("Darwin", opponents=[opponent], noise_levels=(noise,), seeds=(0,))
-        # ... and why there is no claim: axelrod's second match reads the genome of the first
+        # ... and why the claim is from a fresh genome: axelrod's second match reads the
+        # genome of the first (axl.Darwin() here: axl_player resets the genome)
         axl.Darwin.reset_genome()
-        first = axl.Match((axl_player("Darwin"), axl_player("Defector")), turns=10)
-        second = axl.Match((axl_player("Darwin"), axl_player("Defector")), turns=10)
+        first = axl.Match((axl.Darwin(), axl_player("Defector")), turns=10)
+        second = axl.Match((axl.Darwin(), axl_player("Defector")), turns=10)
         assert [a for a, _ in first.play()] != [a for a, _ in second.play()]
     finally:
         axl.Darwin.reset_genome()

@@ -300,7 +300,7 @@ def test_a_non_editable_install_ships_and_finds_the_tables(tmp_path):
     subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py",
                     "--build-lib", str(lib)], cwd=src, check=True, capture_output=True)
     shipped = sorted(p.name for p in (lib / "cooptourney" / "strategies" / "data").iterdir())
-    assert shipped == ["ann.json", "fsm.json", "gambler.json", "hmm.json", "lookerup.json"]
+    assert shipped == ["ann.json", "fsm.json", "gambler.json", "hmm.json", "lookerup.json", "teams.json"]
     names = DETERMINISTIC + STOCHASTIC
     script = textwrap.dedent(f"""
         import sys

@@ -39,6 +39,14 @@ STEP_SIGNATURE = types.int8(
 
 
 _FALLBACK: dict[int, object] = {}
+_PREPARED: set[int] = set()
+
+
+def _prepare(spec) -> None:
+    """Run the spec's ``prepare`` hook once (see :func:`cooptourney.registry.strategy`)."""
+    if spec.prepare is not None and id(spec) not in _PREPARED:
+        spec.prepare()
+        _PREPARED.add(id(spec))
 
 
 def _definition_error(spec, exc):
@@ -53,6 +61,7 @@ def _definition_error(spec, exc):
 
 def compiled(spec):
     """The spec's step function, compiled (or loaded from numba's cache) for STEP_SIGNATURE."""
+    _prepare(spec)
     fn = spec.function
     cres = fn.overloads.get(STEP_SIGNATURE.args)
     if cres is None:
@@ -148,6 +157,7 @@ def entry(spec):
     key = id(spec.function)
     if key in _ENTRIES:
         return _ENTRIES[key]
+    _prepare(spec)
     from cooptourney.core.codegen import load_generated
 
     fn = spec.py_function

@@ -24,6 +24,7 @@ from cooptourney.core.layout import (
     CFG_REELECT,
     CFG_TERM,
     CFG_TRACE,
+    CFG_TURN_STATE,
     KEY_ELECTION,
     KEY_MEMORY,
     KEY_NOISE,
@@ -108,12 +109,14 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
     info_a[INFO_OPP_SCORE] += perc_a[ob]
     info_b[INFO_MY_SCORE] += perc_b[ob]
     info_b[INFO_OPP_SCORE] += perc_b[oa]
-    if move_a == 0:
-        info_a[INFO_MY_COOPS] += 1.0
-        info_b[INFO_OPP_COOPS] += 1.0
-    if move_b == 0:
-        info_b[INFO_MY_COOPS] += 1.0
-        info_a[INFO_OPP_COOPS] += 1.0
+    # without branches (a random move mispredicts half the time); adding 0.0 to a
+    # count leaves it exactly as it was
+    coop_a = np.float64(1 - move_a)
+    coop_b = np.float64(1 - move_b)
+    info_a[INFO_MY_COOPS] += coop_a
+    info_b[INFO_OPP_COOPS] += coop_a
+    info_b[INFO_MY_COOPS] += coop_b
+    info_a[INFO_OPP_COOPS] += coop_b
 
 
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
@@ -131,7 +134,8 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     par_a, par_b : ndarray(float64, ndim=1)
         Parameter values.
     init_a, init_b : ndarray(float64, ndim=1)
-        Initial strategy states (copied; reused when a new leader restarts the strategy).
+        Initial strategy states (copied, then ``CFG_TURN_STATE * n`` zeros; reused when
+        a new leader restarts the strategy).
     perc_a, perc_b : ndarray(float64, ndim=1)
         Each player's perceived (R, S, T, P).
     game : ndarray(float64, ndim=1)
@@ -158,16 +162,17 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     """
     # One scratch block per match for both players' state and info vectors (views of it
     # are C-contiguous 1-d arrays, as the step signature wants): one allocation, not four.
-    len_a = init_a.shape[0]
-    len_b = init_b.shape[0]
+    # a strategy's state: its declared initial values, then its per-turn slots (zeros)
+    len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
+    len_b = init_b.shape[0] + int(cfg_b[CFG_TURN_STATE]) * n
     scratch = np.zeros(len_a + len_b + 2 * INFO_SIZE)
     st_a = scratch[0:len_a]
     st_b = scratch[len_a:len_a + len_b]
     info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
     info_b = scratch[len_a + len_b + INFO_SIZE:len_a + len_b + 2 * INFO_SIZE]
-    for q in range(len_a):
+    for q in range(init_a.shape[0]):
         st_a[q] = init_a[q]
-    for q in range(len_b):
+    for q in range(init_b.shape[0]):
         st_b[q] = init_b[q]
     for q in range(4):
         info_a[q] = perc_a[q]
@@ -253,7 +258,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
                     out[OUT_RESTART_A] += 1.0
                     off_a = t
                     for q in range(st_a.shape[0]):
-                        st_a[q] = init_a[q]
+                        st_a[q] = init_a[q] if q < init_a.shape[0] else 0.0
                     for q in range(INFO_MY_SCORE, INFO_SIZE):
                         info_a[q] = 0.0
             if term_b > 0 and t % term_b == 0 and uniform_at(keys_b[KEY_ELECTION], t) >= cfg_b[CFG_REELECT]:
@@ -262,7 +267,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
                     out[OUT_RESTART_B] += 1.0
                     off_b = t
                     for q in range(st_b.shape[0]):
-                        st_b[q] = init_b[q]
+                        st_b[q] = init_b[q] if q < init_b.shape[0] else 0.0
                     for q in range(INFO_MY_SCORE, INFO_SIZE):
                         info_b[q] = 0.0
         ta = t - off_a

@@ -43,7 +43,8 @@ CFG_TERM = 1  # turns between elections (0 = none)
 CFG_REELECT = 2  # probability the incumbent is re-elected
 CFG_MEMORY = 3  # institutional memory m: probability the strategy's state survives a new leader
 CFG_TRACE = 4  # index of the state slot recorded every turn (-1 = none)
-CFG_SIZE = 5
+CFG_TURN_STATE = 5  # extra state slots per turn of the match (StrategySpec.turn_state)
+CFG_SIZE = 6
 
 # Stream keys of one player in one match, by purpose (see core/streams.py).
 KEY_STRATEGY = 0

@@ -41,6 +41,7 @@ from cooptourney.core.kernel_template import flip_moves, observe_turn, play_matc
 from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.layout import (
     CFG_FAIL,
+    CFG_TURN_STATE,
     CFG_MEMORY,
     CFG_REELECT,
     CFG_TERM,
@@ -135,10 +136,19 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
     reliability = settings[ML_RELIABILITY]
     private = settings[ML_PRIVATE] > 0.0
     known = np.float64(turns) if prob_end <= 0.0 else -1.0
-    max_state = state0.shape[1]
 
     # -- every pair's match, set up as play_match sets up one match --------------------
     lengths = np.empty(n_pairs, dtype=np.int64)
+    # each side's state length: declared slots, then its per-turn slots for the match
+    slen = np.empty((n_pairs, 2), dtype=np.int64)
+    max_state = 1
+    for p in range(n_pairs):
+        lengths[p] = match_length(stream_key(seed, player_keys[pair_i[p]], player_keys[pair_j[p]], rep, 0, 0,
+                                             PURPOSE_LENGTH), turns, prob_end)
+        for side in range(2):
+            me = pair_i[p] if side == 0 else pair_j[p]
+            slen[p, side] = state_len[me] + int(cfg[me, CFG_TURN_STATE]) * lengths[p]
+            max_state = max(max_state, slen[p, side])
     keys = np.empty((n_pairs, 2, KEY_SIZE), dtype=np.uint64)
     st = np.zeros((n_pairs, 2, max_state))
     info = np.zeros((n_pairs, 2, INFO_GROUP_SIZE))
@@ -148,7 +158,6 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
         j = pair_j[p]
         ki = player_keys[i]
         kj = player_keys[j]
-        lengths[p] = match_length(stream_key(seed, ki, kj, rep, 0, 0, PURPOSE_LENGTH), turns, prob_end)
         keys[p, 0] = player_streams(seed, ki, kj, rep, ki, 0)
         keys[p, 1] = player_streams(seed, ki, kj, rep, kj, 1 if i == j else 0)
         for side in range(2):
@@ -206,14 +215,14 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
         i = pair_i[p]
         j = pair_j[p]
         if elections:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], views[p, 0, 0], views[p, 0, 1], st[p, 0, : state_len[i]],
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], views[p, 0, 0], views[p, 0, 1], st[p, 0, : slen[p, 0]],
                                      params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], views[p, 1, 0], views[p, 1, 1], st[p, 1, : state_len[j]],
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], views[p, 1, 0], views[p, 1, 1], st[p, 1, : slen[p, 1]],
                                      params[j], info[p, 1], rng[p, 1])
         else:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], hist[p, 0], hist[p, 1], st[p, 0, : state_len[i]],
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], hist[p, 0], hist[p, 1], st[p, 0, : slen[p, 0]],
                                      params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], hist[p, 1], hist[p, 0], st[p, 1, : state_len[j]],
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], hist[p, 1], hist[p, 0], st[p, 1, : slen[p, 1]],
                                      params[j], info[p, 1], rng[p, 1])
 
     for t in range(rounds):
@@ -250,13 +259,13 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
             i = pair_i[p]
             j = pair_j[p]
             if restarted[i] != 0:
-                for q in range(state_len[i]):
-                    st[p, 0, q] = state0[i, q]
+                for q in range(slen[p, 0]):
+                    st[p, 0, q] = state0[i, q] if q < state_len[i] else 0.0
                 for q in range(INFO_MY_SCORE, INFO_SIZE):
                     info[p, 0, q] = 0.0
             if restarted[j] != 0:
-                for q in range(state_len[j]):
-                    st[p, 1, q] = state0[j, q]
+                for q in range(slen[p, 1]):
+                    st[p, 1, q] = state0[j, q] if q < state_len[j] else 0.0
                 for q in range(INFO_MY_SCORE, INFO_SIZE):
                     info[p, 1, q] = 0.0
             va = i if private else 0

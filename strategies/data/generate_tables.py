@@ -170,12 +170,25 @@ def ann_tables() -> dict:
     return {**_header("ann.py"), "strategies": out}
 
 
+#: the meta players whose teams ``strategies/meta.py`` plays natively with whole histories
+TEAM_META_NAMES = ("Meta Hunter", "Meta Hunter Aggressive", "Meta Winner Deterministic", "NMWE Deterministic")
+
+
+def team_tables() -> dict:
+    """Each meta player's team: its members' names, in axelrod's order (which breaks ties)."""
+    out = {}
+    for name, p in _players(TEAM_META_NAMES).items():
+        out[name] = [member.name for member in p.team]
+    return {**_header("meta.py"), "strategies": out}
+
+
 BUILDERS = {
     "fsm.json": fsm_tables,
     "lookerup.json": lookerup_tables,
     "gambler.json": gambler_tables,
     "hmm.json": hmm_tables,
     "ann.json": ann_tables,
+    "teams.json": team_tables,
 }
 
 
