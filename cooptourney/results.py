@@ -91,9 +91,8 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
 
 
 def _pairwise(values_a: np.ndarray, values_b: np.ndarray, pair_i, pair_j, n) -> np.ndarray:
-    """Scatter per-pair values (pairs x reps) into an n x n x reps matrix; self-play -> mean of copies."""
-    reps = values_a.shape[1]
-    m = np.zeros((n, n, reps))
+    """Scatter per-pair values (pairs x reps [x k]) into an n x n x reps [x k] array; self-play -> mean of copies."""
+    m = np.zeros((n, n, *values_a.shape[1:]))
     off = pair_i != pair_j
     m[pair_i[off], pair_j[off]] = values_a[off]
     m[pair_j[off], pair_i[off]] = values_b[off]
@@ -139,14 +138,19 @@ class ResultSet:
     @classmethod
     def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None) -> "ResultSet":
         n = len(players)
+        # every (player A column, player B column) pair of result columns, scattered at once
+        columns = [(OUT_SCORE_A, OUT_SCORE_B), (OUT_UTIL_A, OUT_UTIL_B), (OUT_TURNS, OUT_TURNS),
+                   (OUT_COOP_A, OUT_COOP_B), *[(OUT_CC_A + q, OUT_CC_B + q) for q in range(4)],
+                   *[(a, b) for _, a, b in COUNTERS]]
+        cols_a = [a for a, _ in columns]
+        cols_b = [b for _, b in columns]
+        scattered = _pairwise(out[:, :, cols_a], out[:, :, cols_b], pair_i, pair_j, n)
+        at = {ab: k for k, ab in enumerate(columns)}
 
         def pw(a, b):
-            return _pairwise(out[:, :, a], out[:, :, b], pair_i, pair_j, n)
+            return np.ascontiguousarray(scattered[..., at[(a, b)]])
 
-        reps = out.shape[1]
-        cont = np.zeros((n, n, reps, 4))
-        for q in range(4):
-            cont[..., q] = pw(OUT_CC_A + q, OUT_CC_B + q)
+        cont = np.ascontiguousarray(scattered[..., at[(OUT_CC_A, OUT_CC_B)]:at[(OUT_CC_A, OUT_CC_B)] + 4])
         return cls(
             players=[p.name for p in players],
             reciprocity=[p.reciprocity for p in players],

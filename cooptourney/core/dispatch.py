@@ -97,6 +97,7 @@ def entry(ctx, t):
 '''
 
 _ENTRIES: dict[int, object] = {}
+_ADDRESSES: dict[int, int] = {}
 _PENDING: dict[str, object] = {}
 _SKIP_MODULES = {"numpy", "numba", "llvmlite", "scipy"}
 _HERE = Path(__file__).resolve().parent
@@ -187,9 +188,12 @@ def entry_address(spec) -> int:
     """The address of the C-callable wrapper of ``spec``'s entry, which the kernels call
     (:func:`cooptourney.core.entry.call_entry`). Valid for the life of the process: the
     entry's module stays imported."""
-    fn = entry(spec)
-    cres = fn.get_compile_result(ENTRY_SIGNATURE)
-    return int(cres.library.get_pointer_to_function(cres.fndesc.llvm_cfunc_wrapper_name))
+    key = id(spec.function)
+    if key not in _ADDRESSES:
+        fn = entry(spec)
+        cres = fn.get_compile_result(ENTRY_SIGNATURE)
+        _ADDRESSES[key] = int(cres.library.get_pointer_to_function(cres.fndesc.llvm_cfunc_wrapper_name))
+    return _ADDRESSES[key]
 
 
 def step_list(specs) -> np.ndarray:
