@@ -15,6 +15,7 @@ Python callers (interop) call the step itself, compiled for :data:`STEP_SIGNATUR
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 import types as pytypes
@@ -118,12 +119,25 @@ def inlined(dispatcher):
     return njit(inline="always", **options)(dispatcher.py_func)
 
 
-def _dependency_files(fn) -> list[Path]:
-    """The source files whose code numba compiles into ``fn``: its module and, transitively,
-    the modules of the jitted functions, intrinsics and modules it (and they) refer to,
-    other than the standard library, numpy and numba."""
+def _source_bytes(path: Path) -> bytes:
+    """A source file's bytes, read once per version of the file (a stat per call)."""
+    st = path.stat()
+    return _read_source(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def _read_source(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
+
+
+@functools.lru_cache(maxsize=None)
+def _dependency_files(module_name: str) -> tuple[Path, ...]:
+    """The source files whose code numba compiles into a step of module ``module_name``:
+    the module and, transitively, the modules of the jitted functions, intrinsics and
+    modules it (and they) refer to, other than the standard library, numpy and numba.
+    Once per module and process: every strategy of a module shares the answer."""
     skip = set(sys.stdlib_module_names) | _SKIP_MODULES
-    todo = [fn.__module__]
+    todo = [module_name]
     seen: set[str] = set()
     files = []
     while todo:
@@ -143,7 +157,7 @@ def _dependency_files(fn) -> list[Path]:
                 todo.append(value.py_func.__module__)
             elif hasattr(value, "_defn"):  # an intrinsic
                 todo.append(value._defn.__module__)
-    return sorted(files)
+    return tuple(sorted(files))
 
 
 def entry(spec):
@@ -162,14 +176,14 @@ def entry(spec):
     from cooptourney.core.codegen import load_generated
 
     fn = spec.py_function
-    files = _dependency_files(fn)
+    files = _dependency_files(fn.__module__)
     h = hashlib.blake2b(digest_size=10)
     h.update(f"{fn.__module__}.{fn.__qualname__}".encode())
     h.update(numba.__version__.encode())
     # and the engine modules whose constants and helpers every step may compile in
     engine = [_HERE / "entry.py", _HERE / "rng.py", _HERE.parent / "strategy_api.py"]
-    for path in files + engine:
-        h.update(path.read_bytes())
+    for path in [*files, *engine]:
+        h.update(_source_bytes(path))
     digest = h.hexdigest()
     text = _ENTRY_TEMPLATE.format(
         name=spec.name, module=fn.__module__, qualname=fn.__qualname__, key=digest,
