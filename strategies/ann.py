@@ -78,28 +78,54 @@ def _relu_term(output, h, truncate, weight):
     return output
 
 
+@njit(cache=True, inline="always")
+def _unit_sum(params, r, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, my_defs, rounds):
+    """One hidden unit's weighted feature sum from move 3 on (the weights start at ``params[r]``).
+
+    The terms are added in feature order, as the textbook sum over all 17 features
+    does, but a one-hot pair (is C, is D) adds only the weight of its feature that is 1
+    (``i0`` ... ``i5`` index it), and a zero feature adds nothing. That is exact: a
+    weight times 1.0 is the weight, and adding a weight times 0.0 (a signed zero) leaves
+    a sum that started at +0.0 unchanged. So the sum is bit-identical to the full one
+    in 11 dependent additions instead of 17.
+    """
+    s = 0.0
+    s += params[r + i0]
+    s += params[r + i1]
+    s += params[r + i2]
+    s += params[r + i3]
+    s += params[r + i4]
+    s += params[r + i5]
+    s += params[r + 12] * opp_coops
+    s += params[r + 13] * opp_defs
+    s += params[r + 14] * my_coops
+    s += params[r + 15] * my_defs
+    s += params[r + 16] * rounds
+    return s
+
+
+@njit(cache=True, inline="always")
+def _add5(params, r0, r1, r2, r3, r4, i, x, s0, s1, s2, s3, s4):
+    """Feature ``i`` (value ``x``) added to five units' sums; their weight rows start at ``r0`` ... ``r4``."""
+    return (s0 + params[r0 + i] * x, s1 + params[r1 + i] * x, s2 + params[r2 + i] * x,
+            s3 + params[r3 + i] * x, s4 + params[r4 + i] * x)
+
+
 @njit(cache=True)
-def ann_move(my, opp, t, params, k, info):
-    """The move of the network whose table starts at ``params[k]``."""
-    # one-hot pairs (is C, is D) of the first, second, last and second-last moves
-    opp_first_c = opp_first_d = opp_second_c = opp_second_d = 0.0
-    my_last_c = my_last_d = my_last2_c = my_last2_d = 0.0
-    opp_last_c = opp_last_d = opp_last2_c = opp_last2_d = 0.0
+def _opening_move(my, opp, t, params, k, info):
+    """The move on turns 1 and 2 (``t < 2``), when some one-hot pairs are still all zero:
+    the full sum over all 17 features, in order."""
+    opp_first_c = opp_first_d = 0.0
+    my_last_c = my_last_d = opp_last_c = opp_last_d = 0.0
     if t >= 1:
         opp_first_c, opp_first_d = 1.0 - opp[0], 1.0 * opp[0]
         my_last_c, my_last_d = 1.0 - my[t - 1], 1.0 * my[t - 1]
         opp_last_c, opp_last_d = 1.0 - opp[t - 1], 1.0 * opp[t - 1]
-    if t >= 2:
-        opp_second_c, opp_second_d = 1.0 - opp[1], 1.0 * opp[1]
-        my_last2_c, my_last2_d = 1.0 - my[t - 2], 1.0 * my[t - 2]
-        opp_last2_c, opp_last2_d = 1.0 - opp[t - 2], 1.0 * opp[t - 2]
     opp_coops = info[INFO_OPP_COOPS]
     my_coops = info[INFO_MY_COOPS]
     x = (
-        opp_first_c, opp_first_d, opp_second_c, opp_second_d,
-        my_last_c, my_last_d, my_last2_c, my_last2_d,
-        opp_last_c, opp_last_d, opp_last2_c, opp_last2_d,
-        opp_coops, t - opp_coops, my_coops, t - my_coops, float(t),
+        opp_first_c, opp_first_d, 0.0, 0.0, my_last_c, my_last_d, 0.0, 0.0,
+        opp_last_c, opp_last_d, 0.0, 0.0, opp_coops, t - opp_coops, my_coops, t - my_coops, float(t),
     )
     m = int(params[k])
     w_in = k + 1
@@ -107,22 +133,63 @@ def ann_move(my, opp, t, params, k, info):
     bias = w_out + m
     output = 0.0
     truncate = False
-    # Five hidden units at a time: five independent sums, each still over the features
-    # in order (so every unit's value is bit-identical to summing it alone), instead
-    # of one chain of dependent additions for the whole layer. The trained networks
-    # have 5 or 10 hidden units.
+    for j in range(m):
+        s = 0.0
+        for i in range(N_FEATURES):
+            s += params[w_in + j * N_FEATURES + i] * x[i]
+        h = params[bias + j] + s
+        if j == 0:
+            truncate = h < 0.0
+        output = _relu_term(output, h, truncate, params[w_out + j])
+    return C if output > 0.0 else D
+
+
+@njit(cache=True)
+def ann_move(my, opp, t, params, k, info):
+    """The move of the network whose table starts at ``params[k]``."""
+    if t < 2:
+        return _opening_move(my, opp, t, params, k, info)
+    # the feature index that is 1 in each one-hot pair: 2p for C, 2p + 1 for D
+    i0 = opp[0]
+    i1 = 2 + opp[1]
+    i2 = 4 + my[t - 1]
+    i3 = 6 + my[t - 2]
+    i4 = 8 + opp[t - 1]
+    i5 = 10 + opp[t - 2]
+    opp_coops = info[INFO_OPP_COOPS]
+    my_coops = info[INFO_MY_COOPS]
+    opp_defs = t - opp_coops
+    my_defs = t - my_coops
+    rounds = float(t)
+    m = int(params[k])
+    w_in = k + 1
+    w_out = w_in + m * N_FEATURES
+    bias = w_out + m
+    # Five units at a time, their sums written out side by side: five independent chains
+    # of additions the processor runs in parallel (each still in feature order). The
+    # trained networks have 5 or 10 hidden units.
+    output = 0.0
+    truncate = False
     j = 0
     while j < m:
         if j + 5 <= m:
-            r = w_in + j * N_FEATURES
+            r0 = w_in + j * N_FEATURES
+            r1 = r0 + N_FEATURES
+            r2 = r1 + N_FEATURES
+            r3 = r2 + N_FEATURES
+            r4 = r3 + N_FEATURES
             s0 = s1 = s2 = s3 = s4 = 0.0
-            for i in range(N_FEATURES):
-                xi = x[i]
-                s0 += params[r + i] * xi
-                s1 += params[r + N_FEATURES + i] * xi
-                s2 += params[r + 2 * N_FEATURES + i] * xi
-                s3 += params[r + 3 * N_FEATURES + i] * xi
-                s4 += params[r + 4 * N_FEATURES + i] * xi
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i0, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i1, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i2, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i3, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i4, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i5, 1.0, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 12, opp_coops, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 13, opp_defs, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 14, my_coops, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 15, my_defs, s0, s1, s2, s3, s4)
+            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 16, rounds, s0, s1, s2, s3, s4)
             if j == 0:
                 truncate = params[bias] + s0 < 0.0
             output = _relu_term(output, params[bias + j] + s0, truncate, params[w_out + j])
@@ -132,10 +199,8 @@ def ann_move(my, opp, t, params, k, info):
             output = _relu_term(output, params[bias + j + 4] + s4, truncate, params[w_out + j + 4])
             j += 5
         else:
-            s = 0.0
-            for i in range(N_FEATURES):
-                s += params[w_in + j * N_FEATURES + i] * x[i]
-            h = params[bias + j] + s
+            h = params[bias + j] + _unit_sum(params, w_in + j * N_FEATURES, i0, i1, i2, i3, i4, i5, opp_coops,
+                                             opp_defs, my_coops, my_defs, rounds)
             if j == 0:
                 truncate = h < 0.0
             output = _relu_term(output, h, truncate, params[w_out + j])

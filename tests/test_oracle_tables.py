@@ -245,6 +245,34 @@ def test_ann_reproduces_axelrods_integer_relu():
     assert p.strategy(q) == axl.Action.C
 
 
+@pytest.mark.parametrize("name", ["Evolved ANN", "Evolved ANN 5", "Evolved ANN 5 Noise 05"])
+def test_ann_move_equals_axelrods_network_on_random_histories(name):
+    """Every move from random histories of random lengths (0 to 80 moves, any mix of C
+    and D) is axelrod's: the opening turns, the one-hot shortcut from move 3 on and the
+    integer-relu quirk all agree with ``compute_features`` and ``activate``."""
+    from cooptourney.strategies.ann import ann_move
+
+    params = get_strategy(name).table_values()
+    rng = np.random.default_rng(20261123)
+    both = 0
+    for _ in range(600):
+        t = int(rng.integers(0, 81))
+        my = (rng.random(t) < rng.random()).astype(np.int8)
+        opp = (rng.random(t) < rng.random()).astype(np.int8)
+        info = np.zeros(10)
+        info[8], info[9] = t - int(my.sum()), t - int(opp.sum())
+        p = axl_player(name)
+        q = axl_player("Cooperator")
+        for a, b in zip(my, opp):
+            p.history.append(axl.Action.D if a else axl.Action.C, axl.Action.D if b else axl.Action.C)
+            q.history.append(axl.Action.D if b else axl.Action.C, axl.Action.D if a else axl.Action.C)
+        expected = 1 if p.strategy(q) == axl.Action.D else 0
+        ours = ann_move(np.append(my, 0).astype(np.int8), np.append(opp, 0).astype(np.int8), t, params, 0, info)
+        assert ours == expected, (name, t, my.tolist(), opp.tolist())
+        both += expected
+    assert 0 < both < 600  # the histories reach both moves
+
+
 def test_evolved_ann_5_noise_05_turns_on_a_cooperator_late():
     ours = _moves("Evolved ANN 5 Noise 05", "Cooperator", 120)
     am = axl.Match((axl_player("Evolved ANN 5 Noise 05"), axl_player("Cooperator")), turns=120)
