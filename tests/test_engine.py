@@ -403,3 +403,46 @@ def test_a_step_that_allocates_does_not_disturb_its_partner():
     ba = Tournament(["Meta Majority Memory One", "Random"], **kw).play()
     for r in range(6):  # columns: Random, then the meta player
         np.testing.assert_array_equal(ab.match_moves(0, 1, r), ba.match_moves(1, 0, r), err_msg=str(r))
+
+
+def test_stream_keys_are_the_documented_fold():
+    """Every stream key is mix(... mix(mix(pi ^ seed) ^ mix(lo ^ mix(hi))) ^ rep ... ^ purpose),
+    however the kernels share its prefix between a match's players and purposes, so a
+    seed gives the same random streams in every version that keeps this derivation."""
+    from cooptourney.core.layout import KEY_ELECTION, KEY_MEMORY, KEY_NOISE, KEY_RATIFY, KEY_STRATEGY
+    from cooptourney.core.rng import (PURPOSE_ELECTION, PURPOSE_MEMORY, PURPOSE_NOISE, PURPOSE_RATIFY,
+                                      PURPOSE_STRATEGY, mix64_py)
+    from cooptourney.core.streams import player_streams, stream_key
+
+    def reference(seed, ki, kj, rep, player, slot, purpose):
+        lo, hi = min(ki, kj), max(ki, kj)
+        k = mix64_py(0x243F6A8885A308D3 ^ seed)
+        k = mix64_py(k ^ mix64_py(lo ^ mix64_py(hi)))
+        for part in (rep, player, slot, purpose):
+            k = mix64_py(k ^ part)
+        return k
+
+    rng = np.random.default_rng(5)
+    purposes = {KEY_STRATEGY: PURPOSE_STRATEGY, KEY_NOISE: PURPOSE_NOISE, KEY_RATIFY: PURPOSE_RATIFY,
+                KEY_ELECTION: PURPOSE_ELECTION, KEY_MEMORY: PURPOSE_MEMORY}
+    for _ in range(20):
+        seed, ki, kj = (int(x) for x in rng.integers(0, 2**63, 3))
+        rep, slot = int(rng.integers(0, 1000)), int(rng.integers(0, 2))
+        assert int(stream_key(seed, ki, kj, rep, kj, slot, 3)) == reference(seed, ki, kj, rep, kj, slot, 3)
+        assert int(stream_key(seed, kj, ki, rep, kj, slot, 3)) == reference(seed, ki, kj, rep, kj, slot, 3)
+        keys = player_streams(seed, ki, kj, rep, ki, slot)
+        for index, purpose in purposes.items():
+            assert int(keys[index]) == reference(seed, ki, kj, rep, ki, slot, purpose)
+
+
+def test_reused_workspace_gives_the_recorded_results():
+    """Without ``record_moves`` the kernel plays every match of a chunk in one reused
+    workspace (and a match longer than it in arrays of its own); the results are those
+    of the recorded run, which gives every match its own history rows."""
+    field = NOISY_FIELD + ["DBS", "Evolved ANN", "Gradual", "Meta Hunter"]
+    kw = dict(prob_end=0.0008, turns=None, noise=0.02, repetitions=2, seed=4)
+    res = Tournament(field, **kw).play()
+    recorded = Tournament(field, record_moves=True, **kw).play()
+    assert recorded.turns_matrix.max() > 1000 > recorded.turns_matrix.min()  # both paths are taken
+    for name in ("score_matrix", "coop_matrix", "turns_matrix", "utility_matrix"):
+        np.testing.assert_array_equal(getattr(res, name), getattr(recorded, name), err_msg=name)

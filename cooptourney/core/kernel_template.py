@@ -29,6 +29,7 @@ from cooptourney.core.layout import (
     KEY_MEMORY,
     KEY_NOISE,
     KEY_RATIFY,
+    KEY_SIZE,
     KEY_STRATEGY,
     OUT_BREAKS,
     OUT_CC_A,
@@ -57,7 +58,7 @@ from cooptourney.core.layout import (
 )
 from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
-from cooptourney.core.streams import match_length, player_streams, stream_key
+from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 from cooptourney.strategy_api import (
     INFO_LENGTH,
     INFO_MY_COOPS,
@@ -125,6 +126,17 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
 def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
                keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
                flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
+    """Play one match of ``n`` turns in place (:func:`play_match_in` with no workspace)."""
+    no_floats = np.zeros(0)
+    play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b, cfg_a,
+                  cfg_b, n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out,
+                  no_floats, np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int8))
+
+
+@njit(cache=True, error_model="numpy")
+def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
+                  keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
+                  flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out, ws_f, ws_u, ws_c, ws_8):
     """Play one match of ``n`` turns in place.
 
     Parameters
@@ -159,13 +171,24 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
         Per-turn value of the traced state slot (length >= ``n``), or empty.
     out : ndarray(float64, ndim=1)
         Result row (see :mod:`cooptourney.core.layout`), filled in place.
+    ws_f, ws_u, ws_c, ws_8 : ndarray (float64, uint64, int64, int8), ndim=1
+        Workspace the caller reuses from match to match (the tournament kernel keeps one
+        per chunk of matches): the state and info block, the two random streams, the
+        two context blocks and the flipped-turn marks. One that is too small (or empty)
+        is replaced by a fresh array for this match. Every part of it this match reads is
+        set here first, so its earlier contents never matter.
     """
-    # One scratch block per match for both players' state and info vectors (views of it
-    # are C-contiguous 1-d arrays, as the step signature wants): one allocation, not four.
-    # a strategy's state: its declared initial values, then its per-turn slots (zeros)
+    # One scratch block for both players' state and info vectors (a strategy's state:
+    # its declared initial values, then its per-turn slots, zeros).
     len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
     len_b = init_b.shape[0] + int(cfg_b[CFG_TURN_STATE]) * n
-    scratch = np.zeros(len_a + len_b + 2 * INFO_SIZE)
+    need = len_a + len_b + 2 * INFO_SIZE
+    if ws_f.shape[0] >= need:
+        scratch = ws_f[0:need]
+        for q in range(need):
+            scratch[q] = 0.0
+    else:
+        scratch = np.zeros(need)
     st_a = scratch[0:len_a]
     st_b = scratch[len_a:len_a + len_b]
     info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
@@ -181,7 +204,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     info_b[INFO_LENGTH] = known_length
     info_a[INFO_NOISE] = noise
     info_b[INFO_NOISE] = noise
-    rngs = np.empty(4, dtype=np.uint64)
+    rngs = ws_u[0:4] if ws_u.shape[0] >= 4 else np.empty(4, dtype=np.uint64)
     rng_a = rngs[0:2]
     rng_b = rngs[2:4]
     rng_a[0] = keys_a[KEY_STRATEGY]
@@ -201,7 +224,14 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     # Turns where a move was flipped (noise, mask or ratification failure), for the
     # recovery metric; without any flipping mechanism no turn is flipped.
     can_flip = use_mask or noise > 0.0 or fail_a > 0.0 or fail_b > 0.0
-    flips = np.zeros(n, dtype=np.int8) if can_flip else flip_a  # (flip_a is empty then)
+    flips = flip_a  # (empty when nothing can flip)
+    if can_flip:
+        if ws_8.shape[0] >= n:
+            flips = ws_8[0:n]
+            for q in range(n):
+                flips[q] = 0
+        else:
+            flips = np.zeros(n, dtype=np.int8)
     # What each strategy remembers. Without elections these are the match histories
     # themselves (no copies, no extra work); with them each player has its own view,
     # which a new leader without institutional memory starts again from turn 0.
@@ -228,7 +258,7 @@ def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, gam
     # two opaque calls, fewer spills.
     # The strategies are called through their entries (core/entry.py): a context block
     # per side points at the arrays it sees, filled once here.
-    ctx = np.empty(2 * CTX_SIZE, dtype=np.int64)
+    ctx = ws_c[0:2 * CTX_SIZE] if ws_c.shape[0] >= 2 * CTX_SIZE else np.empty(2 * CTX_SIZE, dtype=np.int64)
     ctx_a = fill_context(ctx[0:CTX_SIZE], va_my, va_opp, st_a, par_a, info_a, rng_a)
     ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing:
@@ -443,43 +473,71 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
                     skip, repetitions, seed, turns, prob_end, noise, out, record, hist_out, trace_out, k0, k1):
     """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
 
-    ``steps`` is a typed list of the players' step functions (one per player).
+    ``steps`` holds the players' entry addresses (one per player).
     Pairs with ``skip[pair] != 0`` are left alone (they are played on the Python path).
     Task ``k`` is pair ``k // repetitions``, repetition ``k % repetitions``; it writes
     only ``out[k]`` (and ``hist_out[k]``, ``trace_out[k]`` when ``record``), so the result
     does not depend on the number of threads, the chunking or the order they run in.
+
+    The tasks run in up to 256 contiguous chunks (many per thread, for balance); each chunk
+    allocates one workspace and reuses it for all its matches (:func:`play_match_in`),
+    instead of seven allocations per match.
     """
+    n_tasks = k1 - k0
+    if n_tasks <= 0:
+        return
+    n_chunks = min(n_tasks, 256)
+    # the longest match a workspace is sized for; a longer one (prob_end without a
+    # turn cap) gets its own arrays
+    cap = turns if turns > 0 else 1000
+    max_state = 0
+    for i in range(state_len.shape[0]):
+        max_state = max(max_state, state_len[i] + int(cfg[i, CFG_TURN_STATE]) * cap)
     empty = np.zeros(0, dtype=np.int8)
     no_trace = np.zeros(0)
-    for kk in prange(k1 - k0):
-        k = k0 + kk
-        pair = k // repetitions
-        if skip[pair] != 0:
-            continue
-        rep = k % repetitions
-        i = pair_i[pair]
-        j = pair_j[pair]
-        ki = player_keys[i]
-        kj = player_keys[j]
-        n = match_length(stream_key(seed, ki, kj, rep, 0, 0, PURPOSE_LENGTH), turns, prob_end)
-        known = np.float64(turns) if prob_end <= 0.0 else -1.0
-        keys_a = player_streams(seed, ki, kj, rep, ki, 0)
-        keys_b = player_streams(seed, ki, kj, rep, kj, 1 if i == j else 0)
-        if record:
-            hist_a = hist_out[k, 0]
-            hist_b = hist_out[k, 1]
-            trace_a = trace_out[k, 0]
-            trace_b = trace_out[k, 1]
-        else:
-            hist_a = np.empty(n, dtype=np.int8)
-            hist_b = np.empty(n, dtype=np.int8)
-            trace_a = no_trace
-            trace_b = no_trace
-        play_match(
-            steps[i], steps[j], params[i], params[j], state0[i, : state_len[i]], state0[j, : state_len[j]],
-            perceived[i], perceived[j], game, keys_a, keys_b, cfg[i], cfg[j],
-            n, known, noise, empty, empty, hist_a, hist_b, trace_a, trace_b, out[k],
-        )
+    known = np.float64(turns) if prob_end <= 0.0 else -1.0
+    for c in prange(n_chunks):
+        ws_f = np.empty(2 * max_state + 2 * INFO_SIZE)
+        ws_u = np.empty(4, dtype=np.uint64)
+        ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
+        ws_8 = np.empty(3 * cap, dtype=np.int8)  # flipped turns, then both histories
+        keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
+        keys_a = keys[0]
+        keys_b = keys[1]
+        for k in range(k0 + n_tasks * c // n_chunks, k0 + n_tasks * (c + 1) // n_chunks):
+            pair = k // repetitions
+            if skip[pair] != 0:
+                continue
+            rep = k % repetitions
+            i = pair_i[pair]
+            j = pair_j[pair]
+            ki = player_keys[i]
+            kj = player_keys[j]
+            match_key = repetition_key(seed, ki, kj, rep)
+            n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
+            fill_player_streams(keys_a, match_key, ki, 0)
+            fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
+            if record:
+                hist_a = hist_out[k, 0]
+                hist_b = hist_out[k, 1]
+                trace_a = trace_out[k, 0]
+                trace_b = trace_out[k, 1]
+            elif n <= cap:
+                hist_a = ws_8[cap:cap + n]
+                hist_b = ws_8[2 * cap:2 * cap + n]
+                trace_a = no_trace
+                trace_b = no_trace
+            else:
+                hist_a = np.empty(n, dtype=np.int8)
+                hist_b = np.empty(n, dtype=np.int8)
+                trace_a = no_trace
+                trace_b = no_trace
+            play_match_in(
+                steps[i], steps[j], params[i], params[j], state0[i, : state_len[i]], state0[j, : state_len[j]],
+                perceived[i], perceived[j], game, keys_a, keys_b, cfg[i], cfg[j],
+                n, known, noise, empty, empty, hist_a, hist_b, trace_a, trace_b, out[k],
+                ws_f, ws_u, ws_c, ws_8[0:cap],
+            )
 
 
 @njit(cache=True, error_model="numpy")

@@ -24,31 +24,53 @@ from cooptourney.core.rng import (
 )
 
 
-@njit(cache=True)
-def stream_key(seed, key_i, key_j, rep, player_key, slot, purpose):
+@njit(cache=True, inline="always")
+def repetition_key(seed, key_i, key_j, rep):
+    """The part of every stream key of one match (a pair and a repetition) that its
+    players and purposes share; :func:`stream_key` goes on from here."""
     seed = np.uint64(seed)
     key_i = np.uint64(key_i)
     key_j = np.uint64(key_j)
-    player_key = np.uint64(player_key)
     lo = key_i if key_i < key_j else key_j
     hi = key_j if key_i < key_j else key_i
     k = mix64(np.uint64(0x243F6A8885A308D3) ^ seed)
     k = mix64(k ^ mix64(lo ^ mix64(hi)))
-    k = mix64(k ^ np.uint64(rep))
-    k = mix64(k ^ player_key)
-    k = mix64(k ^ np.uint64(slot))
-    return mix64(k ^ np.uint64(purpose))
+    return mix64(k ^ np.uint64(rep))
+
+
+@njit(cache=True, inline="always")
+def player_key_of(match_key, player_key, slot):
+    """The part of a player's stream keys in one match that its purposes share."""
+    return mix64(mix64(match_key ^ np.uint64(player_key)) ^ np.uint64(slot))
+
+
+@njit(cache=True, inline="always")
+def purpose_key(match_key, player_key, slot, purpose):
+    """:func:`stream_key` from the match's :func:`repetition_key`."""
+    return mix64(player_key_of(match_key, player_key, slot) ^ np.uint64(purpose))
+
+
+@njit(cache=True)
+def stream_key(seed, key_i, key_j, rep, player_key, slot, purpose):
+    return purpose_key(repetition_key(seed, key_i, key_j, rep), player_key, slot, purpose)
+
+
+@njit(cache=True, inline="always")
+def fill_player_streams(keys, match_key, player_key, slot):
+    """:func:`player_streams` into ``keys`` from the match's :func:`repetition_key`: 7 mixes, not 40."""
+    k = player_key_of(match_key, player_key, slot)
+    keys[KEY_STRATEGY] = mix64(k ^ np.uint64(PURPOSE_STRATEGY))
+    keys[KEY_NOISE] = mix64(k ^ np.uint64(PURPOSE_NOISE))
+    keys[KEY_RATIFY] = mix64(k ^ np.uint64(PURPOSE_RATIFY))
+    keys[KEY_ELECTION] = mix64(k ^ np.uint64(PURPOSE_ELECTION))
+    keys[KEY_MEMORY] = mix64(k ^ np.uint64(PURPOSE_MEMORY))
 
 
 @njit(cache=True)
 def player_streams(seed, key_i, key_j, rep, player_key, slot):
     """uint64[KEY_SIZE]: one player's stream keys in one match, indexed by ``KEY_*``."""
     keys = np.empty(KEY_SIZE, dtype=np.uint64)
-    keys[KEY_STRATEGY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_STRATEGY)
-    keys[KEY_NOISE] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_NOISE)
-    keys[KEY_RATIFY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_RATIFY)
-    keys[KEY_ELECTION] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_ELECTION)
-    keys[KEY_MEMORY] = stream_key(seed, key_i, key_j, rep, player_key, slot, PURPOSE_MEMORY)
+    fill_player_streams(keys, repetition_key(seed, key_i, key_j, rep), player_key, slot)
     return keys
 
 
