@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from numba import njit
 
 from cooptourney.atomic import write_atomic, write_atomic_all  # noqa: F401  (re-exported)
 from cooptourney.core.layout import (
@@ -90,14 +91,27 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     return out
 
 
-def _pairwise(values_a: np.ndarray, values_b: np.ndarray, pair_i, pair_j, n) -> np.ndarray:
-    """Scatter per-pair values (pairs x reps [x k]) into an n x n x reps [x k] array; self-play -> mean of copies."""
-    m = np.zeros((n, n, *values_a.shape[1:]))
-    off = pair_i != pair_j
-    m[pair_i[off], pair_j[off]] = values_a[off]
-    m[pair_j[off], pair_i[off]] = values_b[off]
-    diag = ~off
-    m[pair_i[diag], pair_i[diag]] = 0.5 * (values_a[diag] + values_b[diag])
+@njit(cache=True)
+def _scatter_columns(out, cols_a, cols_b, pair_i, pair_j, n):
+    """float64[k, n, n, reps]: result column pair ``(cols_a[q], cols_b[q])`` of every task in
+    ``out`` (pairs x reps x columns) scattered into matrix ``q``: player A's value at
+    [i, j], B's at [j, i], the mean of the two copies in self-play. One pass over the
+    tasks; each matrix ``[q]`` is C-contiguous as it stands."""
+    k = cols_a.shape[0]
+    reps = out.shape[1]
+    m = np.zeros((k, n, n, reps))
+    for p in range(out.shape[0]):
+        i = pair_i[p]
+        j = pair_j[p]
+        for r in range(reps):
+            for q in range(k):
+                a = out[p, r, cols_a[q]]
+                b = out[p, r, cols_b[q]]
+                if i == j:
+                    m[q, i, i, r] = 0.5 * (a + b)
+                else:
+                    m[q, i, j, r] = a
+                    m[q, j, i, r] = b
     return m
 
 
@@ -142,15 +156,17 @@ class ResultSet:
         columns = [(OUT_SCORE_A, OUT_SCORE_B), (OUT_UTIL_A, OUT_UTIL_B), (OUT_TURNS, OUT_TURNS),
                    (OUT_COOP_A, OUT_COOP_B), *[(OUT_CC_A + q, OUT_CC_B + q) for q in range(4)],
                    *[(a, b) for _, a, b in COUNTERS]]
-        cols_a = [a for a, _ in columns]
-        cols_b = [b for _, b in columns]
-        scattered = _pairwise(out[:, :, cols_a], out[:, :, cols_b], pair_i, pair_j, n)
+        cols_a = np.array([a for a, _ in columns], dtype=np.int64)
+        cols_b = np.array([b for _, b in columns], dtype=np.int64)
+        scattered = _scatter_columns(np.ascontiguousarray(out, dtype=np.float64), cols_a, cols_b,
+                                     np.asarray(pair_i, dtype=np.int64), np.asarray(pair_j, dtype=np.int64), n)
         at = {ab: k for k, ab in enumerate(columns)}
 
         def pw(a, b):
-            return np.ascontiguousarray(scattered[..., at[(a, b)]])
+            return scattered[at[(a, b)]]
 
-        cont = np.ascontiguousarray(scattered[..., at[(OUT_CC_A, OUT_CC_B)]:at[(OUT_CC_A, OUT_CC_B)] + 4])
+        first_cc = at[(OUT_CC_A, OUT_CC_B)]
+        cont = np.ascontiguousarray(np.moveaxis(scattered[first_cc:first_cc + 4], 0, -1))
         return cls(
             players=[p.name for p in players],
             reciprocity=[p.reciprocity for p in players],
@@ -161,7 +177,7 @@ class ResultSet:
             coop_matrix=pw(OUT_COOP_A, OUT_COOP_B),
             contingency=cont,
             moves=moves,
-            pair_index={(int(a), int(b)): k for k, (a, b) in enumerate(zip(pair_i, pair_j))},
+            pair_index=dict(zip(zip(np.asarray(pair_i).tolist(), np.asarray(pair_j).tolist()), range(len(pair_i)))),
             elapsed=elapsed,
             counters={name: pw(a, b) for name, a, b in COUNTERS},
             traces=traces,
