@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -427,7 +428,8 @@ def test_help_exits_0(capsys):
 
 # -- as a program ----------------------------------------------------------------------------------
 def test_console_script_bad_flag_exits_2():
-    exe = shutil.which("cooptourney")
+    # the script pip installed next to this interpreter (a venv's bin/ need not be on PATH)
+    exe = shutil.which("cooptourney", path=str(Path(sys.executable).parent)) or shutil.which("cooptourney")
     if exe is None:
         pytest.skip("the cooptourney console script is not installed")
     proc = subprocess.run([exe, "run", "--no-such-flag"], capture_output=True, text=True, timeout=120)
