@@ -1,14 +1,14 @@
 """The compiled match and tournament kernels.
 
-Strategies are reached through first-class function pointers: every strategy is
-compiled on its own for one signature (:data:`cooptourney.core.dispatch.STEP_SIGNATURE`)
-and the kernels take them in a ``numba.typed.List``. So the kernels compile once for
-every strategy there is or will be, each strategy compiles (and is cached) once, and a
-plugin costs only its own compilation. ENGINE.md measured the alternatives: a
-generated ``if/elif`` chain with the strategies inlined is faster per turn (4-5 ns
-against 8-15 ns) but its compile time grows with the number of strategies (over a
-minute at 50 strategies here, inlined twice per strategy), which a 240-strategy
-library and plugin users cannot afford.
+Strategies are reached through generated *entries* called by address
+(:mod:`cooptourney.core.entry`, :func:`cooptourney.core.dispatch.entry`): each strategy's
+step is inlined into an entry of one small signature, ``entry(ctx, t)``, compiled and
+cached on its own, and the kernels take the entries' addresses in an integer array. So
+the kernels compile once for every strategy there is or will be, each strategy compiles
+(and is cached) once, and a plugin costs only its own compilation. docs/engine.md
+measures the alternatives: a generated ``if/elif`` chain with the strategies inlined
+compiles in time that grows with the number of strategies (over a minute at 50
+strategies), which a 240-strategy library and plugin users cannot afford.
 
 :mod:`cooptourney.core.codegen` copies this file into the kernel cache under a name
 that hashes the engine sources it uses, so numba's on-disk cache (``cache=True``)
@@ -141,8 +141,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
 
     Parameters
     ----------
-    step_a, step_b : FunctionType(STEP_SIGNATURE)
-        The two strategies' step functions.
+    step_a, step_b : intp
+        The two strategies' entry addresses.
     par_a, par_b : ndarray(float64, ndim=1)
         Parameter values.
     init_a, init_b : ndarray(float64, ndim=1)
@@ -543,6 +543,6 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
 @njit(cache=True, error_model="numpy")
 def play_pair(steps, par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b, cfg_a, cfg_b,
               n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
-    """:func:`play_match` for a single match; ``steps`` holds the two step functions."""
+    """:func:`play_match` for a single match; ``steps`` holds the two entry addresses."""
     play_match(steps[0], steps[1], par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b,
                cfg_a, cfg_b, n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out)
