@@ -79,23 +79,30 @@ def _relu_term(output, h, truncate, weight):
 
 
 @njit(cache=True, inline="always")
-def _unit_sum(params, r, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, my_defs, rounds):
-    """One hidden unit's weighted feature sum from move 3 on (the weights start at ``params[r]``).
+def _unit_sum(params, r, t, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, my_defs, rounds):
+    """One hidden unit's weighted feature sum (its weights start at ``params[r]``).
 
     The terms are added in feature order, as the textbook sum over all 17 features
     does, but a one-hot pair (is C, is D) adds only the weight of its feature that is 1
-    (``i0`` ... ``i5`` index it), and a zero feature adds nothing. That is exact: a
-    weight times 1.0 is the weight, and adding a weight times 0.0 (a signed zero) leaves
-    a sum that started at +0.0 unchanged. So the sum is bit-identical to the full one
-    in 11 dependent additions instead of 17.
+    (``i0`` ... ``i5`` index it), and a pair that is still all zero (the partner's second
+    move and the second-last moves before move 3, every move on move 1) adds nothing.
+    That is exact: a weight times 1.0 is the weight, and adding a weight times 0.0 (a
+    signed zero) leaves a sum that started at +0.0 unchanged. So the sum is
+    bit-identical to the full one in at most 11 dependent additions instead of 17.
     """
     s = 0.0
-    s += params[r + i0]
-    s += params[r + i1]
-    s += params[r + i2]
-    s += params[r + i3]
-    s += params[r + i4]
-    s += params[r + i5]
+    if t >= 1:
+        s += params[r + i0]
+    if t >= 2:
+        s += params[r + i1]
+    if t >= 1:
+        s += params[r + i2]
+    if t >= 2:
+        s += params[r + i3]
+    if t >= 1:
+        s += params[r + i4]
+    if t >= 2:
+        s += params[r + i5]
     s += params[r + 12] * opp_coops
     s += params[r + 13] * opp_defs
     s += params[r + 14] * my_coops
@@ -104,58 +111,20 @@ def _unit_sum(params, r, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, 
     return s
 
 
-@njit(cache=True, inline="always")
-def _add5(params, r0, r1, r2, r3, r4, i, x, s0, s1, s2, s3, s4):
-    """Feature ``i`` (value ``x``) added to five units' sums; their weight rows start at ``r0`` ... ``r4``."""
-    return (s0 + params[r0 + i] * x, s1 + params[r1 + i] * x, s2 + params[r2 + i] * x,
-            s3 + params[r3 + i] * x, s4 + params[r4 + i] * x)
-
-
-@njit(cache=True)
-def _opening_move(my, opp, t, params, k, info):
-    """The move on turns 1 and 2 (``t < 2``), when some one-hot pairs are still all zero:
-    the full sum over all 17 features, in order."""
-    opp_first_c = opp_first_d = 0.0
-    my_last_c = my_last_d = opp_last_c = opp_last_d = 0.0
-    if t >= 1:
-        opp_first_c, opp_first_d = 1.0 - opp[0], 1.0 * opp[0]
-        my_last_c, my_last_d = 1.0 - my[t - 1], 1.0 * my[t - 1]
-        opp_last_c, opp_last_d = 1.0 - opp[t - 1], 1.0 * opp[t - 1]
-    opp_coops = info[INFO_OPP_COOPS]
-    my_coops = info[INFO_MY_COOPS]
-    x = (
-        opp_first_c, opp_first_d, 0.0, 0.0, my_last_c, my_last_d, 0.0, 0.0,
-        opp_last_c, opp_last_d, 0.0, 0.0, opp_coops, t - opp_coops, my_coops, t - my_coops, float(t),
-    )
-    m = int(params[k])
-    w_in = k + 1
-    w_out = w_in + m * N_FEATURES
-    bias = w_out + m
-    output = 0.0
-    truncate = False
-    for j in range(m):
-        s = 0.0
-        for i in range(N_FEATURES):
-            s += params[w_in + j * N_FEATURES + i] * x[i]
-        h = params[bias + j] + s
-        if j == 0:
-            truncate = h < 0.0
-        output = _relu_term(output, h, truncate, params[w_out + j])
-    return C if output > 0.0 else D
-
-
 @njit(cache=True)
 def ann_move(my, opp, t, params, k, info):
     """The move of the network whose table starts at ``params[k]``."""
-    if t < 2:
-        return _opening_move(my, opp, t, params, k, info)
-    # the feature index that is 1 in each one-hot pair: 2p for C, 2p + 1 for D
-    i0 = opp[0]
-    i1 = 2 + opp[1]
-    i2 = 4 + my[t - 1]
-    i3 = 6 + my[t - 2]
-    i4 = 8 + opp[t - 1]
-    i5 = 10 + opp[t - 2]
+    # the feature index that is 1 in each one-hot pair: 2p for C, 2p + 1 for D (read
+    # only once the pair is defined; 0 stands in before)
+    i0 = i1 = i2 = i3 = i4 = i5 = 0
+    if t >= 1:
+        i0 = 0 + opp[0]
+        i2 = 4 + my[t - 1]
+        i4 = 8 + opp[t - 1]
+    if t >= 2:
+        i1 = 2 + opp[1]
+        i3 = 6 + my[t - 2]
+        i5 = 10 + opp[t - 2]
     opp_coops = info[INFO_OPP_COOPS]
     my_coops = info[INFO_MY_COOPS]
     opp_defs = t - opp_coops
@@ -165,46 +134,15 @@ def ann_move(my, opp, t, params, k, info):
     w_in = k + 1
     w_out = w_in + m * N_FEATURES
     bias = w_out + m
-    # Five units at a time, their sums written out side by side: five independent chains
-    # of additions the processor runs in parallel (each still in feature order). The
-    # trained networks have 5 or 10 hidden units.
+    # every unit is an independent chain of additions; the processor overlaps them
     output = 0.0
     truncate = False
-    j = 0
-    while j < m:
-        if j + 5 <= m:
-            r0 = w_in + j * N_FEATURES
-            r1 = r0 + N_FEATURES
-            r2 = r1 + N_FEATURES
-            r3 = r2 + N_FEATURES
-            r4 = r3 + N_FEATURES
-            s0 = s1 = s2 = s3 = s4 = 0.0
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i0, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i1, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i2, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i3, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i4, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, i5, 1.0, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 12, opp_coops, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 13, opp_defs, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 14, my_coops, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 15, my_defs, s0, s1, s2, s3, s4)
-            s0, s1, s2, s3, s4 = _add5(params, r0, r1, r2, r3, r4, 16, rounds, s0, s1, s2, s3, s4)
-            if j == 0:
-                truncate = params[bias] + s0 < 0.0
-            output = _relu_term(output, params[bias + j] + s0, truncate, params[w_out + j])
-            output = _relu_term(output, params[bias + j + 1] + s1, truncate, params[w_out + j + 1])
-            output = _relu_term(output, params[bias + j + 2] + s2, truncate, params[w_out + j + 2])
-            output = _relu_term(output, params[bias + j + 3] + s3, truncate, params[w_out + j + 3])
-            output = _relu_term(output, params[bias + j + 4] + s4, truncate, params[w_out + j + 4])
-            j += 5
-        else:
-            h = params[bias + j] + _unit_sum(params, w_in + j * N_FEATURES, i0, i1, i2, i3, i4, i5, opp_coops,
-                                             opp_defs, my_coops, my_defs, rounds)
-            if j == 0:
-                truncate = h < 0.0
-            output = _relu_term(output, h, truncate, params[w_out + j])
-            j += 1
+    for j in range(m):
+        h = params[bias + j] + _unit_sum(params, w_in + j * N_FEATURES, t, i0, i1, i2, i3, i4, i5, opp_coops,
+                                         opp_defs, my_coops, my_defs, rounds)
+        if j == 0:
+            truncate = h < 0.0
+        output = _relu_term(output, h, truncate, params[w_out + j])
     return C if output > 0.0 else D
 
 
