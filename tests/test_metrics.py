@@ -108,3 +108,105 @@ def test_metrics_are_columns_of_the_player_table():
     df = r.to_dataframe()
     for name in METRICS:
         assert name in df.columns
+
+
+def _turn_by_turn(a, b, flips, can_flip, game, pa, pb):
+    """The metrics as defined, accumulated turn by turn in plain Python (the reference)."""
+    n = len(a)
+    o = {"score_a": 0.0, "score_b": 0.0, "util_a": 0.0, "util_b": 0.0}
+    gap = max_gap = 0.0
+    for t in range(n):
+        oa, ob = 2 * a[t] + b[t], 2 * b[t] + a[t]
+        o["score_a"] += game[oa]
+        o["score_b"] += game[ob]
+        o["util_a"] += pa[oa]
+        o["util_b"] += pb[ob]
+        gap += game[oa] - game[ob]
+        max_gap = max(max_gap, abs(gap))
+    o["max_gap"] = max_gap
+    o["coop_a"], o["coop_b"] = a.count(0), b.count(0)
+    for me, other, side in ((a, b, "a"), (b, a, "b")):
+        cells = [0, 0, 0, 0]  # C after C, C after D, D after C, D after D (partner's previous move)
+        for t in range(1, n):
+            cells[2 * me[t] + other[t - 1]] += 1
+        o["cc_" + side] = cells
+        chances = [t for t in range(2, n) if me[t - 1] == 1 and other[t - 2] == 1 and other[t - 1] == 1]
+        o["forgive_opp_" + side] = len(chances)
+        o["forgive_" + side] = sum(me[t] == 0 for t in chances)
+    runs, turns, length = 0, 0, 0
+    for t in range(1, n + 1):
+        mirrored = t < n and a[t] != b[t] and a[t] != a[t - 1] and b[t] != b[t - 1]
+        if mirrored:
+            length = 2 if length == 0 else length + 1
+        elif length:
+            runs, turns, length = runs + 1, turns + length, 0
+    o["echo_runs"], o["echo_turns"] = runs, turns
+    breaks = recovered = recovery = 0
+    waiting, since = False, 0
+    for t in range(n if can_flip else 0):
+        oa = 2 * a[t] + b[t]
+        if waiting and oa == 0:
+            recovered, recovery, waiting = recovered + 1, recovery + t - since, False
+        elif not waiting and flips[t] and oa != 0 and (t == 0 or 2 * a[t - 1] + b[t - 1] == 0):
+            breaks, waiting, since = breaks + 1, True, t
+    o["breaks"], o["recovered"], o["recovery_turns"] = breaks, recovered, recovery
+    return o
+
+
+def test_match_metrics_equal_the_turn_by_turn_definitions_bit_for_bit():
+    # The kernel sums payoffs over outcome counts when they are small integers and turn
+    # by turn otherwise, and counts echo runs from shifted views: both must give exactly
+    # what accumulating every turn in order gives, for any histories and payoffs.
+    from cooptourney.core import layout as L
+    from cooptourney.core.codegen import kernel_for
+
+    metrics = kernel_for().module.match_metrics
+    rng = np.random.default_rng(5)
+    default = np.array([3.0, 0.0, 5.0, 1.0])
+    payoffs = [
+        (default, default, default),  # exact: counts
+        (np.array([2.0, -1.0, 4.0, 0.0]), np.array([4.0, -2.0, 6.0, 0.0]), default),  # exact, perceived differ
+        (default, np.array([3.3, 0.1, 5.7, 1.2]), default),  # fractional perceived: turn by turn
+        (np.array([0.3, 0.1, 0.7, 0.2]), np.array([0.3, 0.1, 0.7, 0.2]), np.array([1e-3, 0.0, 1e300, 1.0])),
+        (np.array([2.0**40 + 1, 0.0, 2.0**41, 1.0]), default, default),  # integers too large: turn by turn
+    ]
+    cases = 0
+    for n in [0, 1, 2, 3, 4, 7, 200, 1000]:
+        for _ in range(12):
+            # runs of each kind: random, alternating feuds (echoes), sticky
+            a, b = [], []
+            while len(a) < n:
+                kind, k = rng.integers(3), int(rng.integers(1, 12))
+                x, y = int(rng.integers(2)), int(rng.integers(2))
+                for q in range(k):
+                    if kind == 0:
+                        x, y = int(rng.integers(2)), int(rng.integers(2))
+                    elif kind == 1:
+                        x, y = q % 2, (q + 1) % 2
+                    a.append(x)
+                    b.append(y)
+            a, b = a[:n], b[:n]
+            flips = (rng.random(n) < 0.1).astype(np.int8)
+            game, pa, pb = payoffs[cases % len(payoffs)]
+            can_flip = bool(cases % 2)
+            cases += 1
+            out = np.full(L.OUT_SIZE, -7.0)
+            metrics(np.array(a, dtype=np.int8), np.array(b, dtype=np.int8), flips, can_flip, np.int64(n),
+                    game, pa, pb, out)
+            ref = _turn_by_turn(a, b, flips, can_flip, game, pa, pb)
+            got = {
+                "score_a": out[L.OUT_SCORE_A], "score_b": out[L.OUT_SCORE_B],
+                "util_a": out[L.OUT_UTIL_A], "util_b": out[L.OUT_UTIL_B], "max_gap": out[L.OUT_MAX_GAP],
+                "coop_a": out[L.OUT_COOP_A], "coop_b": out[L.OUT_COOP_B],
+                "cc_a": list(out[L.OUT_CC_A:L.OUT_CC_A + 4]), "cc_b": list(out[L.OUT_CC_B:L.OUT_CC_B + 4]),
+                "forgive_opp_a": out[L.OUT_FORGIVE_OPP_A], "forgive_a": out[L.OUT_FORGIVE_A],
+                "forgive_opp_b": out[L.OUT_FORGIVE_OPP_B], "forgive_b": out[L.OUT_FORGIVE_B],
+                "echo_runs": out[L.OUT_ECHO_RUNS], "echo_turns": out[L.OUT_ECHO_TURNS],
+                "breaks": out[L.OUT_BREAKS], "recovered": out[L.OUT_RECOVERED],
+                "recovery_turns": out[L.OUT_RECOVERY_TURNS],
+            }
+            for key, want in ref.items():
+                # == on floats, and the same sign bit: bit for bit
+                assert got[key] == want and np.signbit(got[key]).tolist() == np.signbit(want).tolist(), (
+                    key, n, got[key], want)
+            assert out[L.OUT_TURNS] == n

@@ -330,40 +330,91 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
 
 
+# Payoffs up to this size in absolute value make every partial sum of a match's
+# payoffs an integer below 2**53 (matches are far shorter than 2**31 turns), so such
+# sums are exact in any order.
+EXACT_PAYOFF = 2.0 ** 20
+
+
+@njit(cache=True, inline="always")
+def exact_payoffs(game, perc_a, perc_b, n):
+    """Whether every payoff is an integer no larger than ``EXACT_PAYOFF`` in absolute
+    value (and the match shorter than 2**31 turns): then every running sum of payoffs
+    is exact, and a sum over the outcome counts equals the turn-by-turn sum bit for bit."""
+    if n >= 2 ** 31:
+        return False
+    for q in range(4):
+        for v in (game[q], perc_a[q], perc_b[q]):
+            if not (abs(v) <= EXACT_PAYOFF and v == np.floor(v)):
+                return False
+    return True
+
+
 @njit(cache=True, error_model="numpy")
 def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out):
     """Scores, cooperation counts and the reciprocity metrics (docs/metrics.md) of a
     finished match, from its histories and flipped turns, into ``out``.
 
-    Each sum runs over the turns in order, as the turn loop used to accumulate it, so
-    every result is bit-identical to accumulating it turn by turn.
+    Every result is bit-identical to accumulating it turn by turn. Most of them are
+    counts, computed in short passes over shifted views of the histories that LLVM
+    vectorises. The payoff sums are counts too when the payoffs are small integers
+    (:func:`exact_payoffs`, the default game among them): every partial sum is then an
+    exact integer, so the sum over the four outcome counts is the turn-by-turn sum. With
+    any other payoffs they run over the turns in order, as the turn loop once did.
     """
-    # Several short passes, each with few live values: the integer counts vectorise,
-    # and the floating-point sums run in turn order (bit-identical to accumulating
-    # them turn by turn, as the turn loop once did).
-    score_a = 0.0
-    score_b = 0.0
-    util_a = 0.0
-    util_b = 0.0
-    gap = 0.0
-    max_gap = 0.0
-    for t in range(n):
-        oa = 2 * hist_a[t] + hist_b[t]
-        ob = 2 * hist_b[t] + hist_a[t]
-        score_a += game[oa]
-        score_b += game[ob]
-        util_a += perc_a[oa]
-        util_b += perc_b[ob]
-        gap += game[oa] - game[ob]
-        if abs(gap) > max_gap:
-            max_gap = abs(gap)
-    # The integer counts index shifted views with the loop counter (t - 1 or t - 2 as
-    # an index would cost a negative-index check per access and block vectorising).
+    # pass 1: cooperations, mutual defections, defection difference, and an OR of
+    # every move (binary histories are what the count formulas below assume; a plugin
+    # returning another value gets the turn-by-turn path, where it reads what it did)
     coop_a = 0
     coop_b = 0
+    both_d = 0
+    bits = 0
     for t in range(n):
-        coop_a += hist_a[t] == 0
-        coop_b += hist_b[t] == 0
+        a = hist_a[t]
+        b = hist_b[t]
+        coop_a += a == 0
+        coop_b += b == 0
+        both_d += a & b
+        bits |= a | b
+    binary = (bits & ~1) == 0
+    if binary and exact_payoffs(game, perc_a, perc_b, n):
+        # outcome counts, from A's side: CC, CD (A cooperated, B defected), DC, DD
+        n_dd = both_d
+        n_cd = (n - coop_b) - n_dd
+        n_dc = (n - coop_a) - n_dd
+        n_cc = n - n_cd - n_dc - n_dd
+        score_a = 0.0 + (n_cc * game[0] + n_cd * game[1]) + (n_dc * game[2] + n_dd * game[3])
+        score_b = 0.0 + (n_cc * game[0] + n_dc * game[1]) + (n_cd * game[2] + n_dd * game[3])
+        util_a = 0.0 + (n_cc * perc_a[0] + n_cd * perc_a[1]) + (n_dc * perc_a[2] + n_dd * perc_a[3])
+        util_b = 0.0 + (n_cc * perc_b[0] + n_dc * perc_b[1]) + (n_cd * perc_b[2] + n_dd * perc_b[3])
+        # the material gap after turn t is (T - S) times (A's defections - B's) so far
+        # (mutual outcomes add g - g = 0): its largest size is |T - S| times the largest
+        # size of that running difference
+        lead = 0
+        top = 0
+        for t in range(n):
+            lead += hist_a[t] - hist_b[t]
+            top = max(top, abs(lead))
+        max_gap = abs(game[2] - game[1]) * top
+    else:
+        score_a = 0.0
+        score_b = 0.0
+        util_a = 0.0
+        util_b = 0.0
+        gap = 0.0
+        max_gap = 0.0
+        for t in range(n):
+            oa = 2 * hist_a[t] + hist_b[t]
+            ob = 2 * hist_b[t] + hist_a[t]
+            score_a += game[oa]
+            score_b += game[ob]
+            util_a += perc_a[oa]
+            util_b += perc_b[ob]
+            gap += game[oa] - game[ob]
+            if abs(gap) > max_gap:
+                max_gap = abs(gap)
+    # The integer counts index shifted views with the loop counter (t - 1 or t - 2 as
+    # an index would cost a negative-index check per access and block vectorising).
     # contingency: own move now, partner's previous move (turns t >= 1); the other
     # cells follow from the counts
     a_cc = 0
@@ -392,22 +443,49 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
             forgive_a += fa & (a_now[t] == 0)
             forgive_opp_b += fb
             forgive_b += fb & (b_now[t] == 0)
-    # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
-    echo = 0
+    # echo runs: CD, DC, CD, ... each outcome the mirror of the one before; a run of k
+    # mirrored turns after its first spans k + 1 turns
     echo_turns = echo_runs = 0
-    last_oa = 2 * hist_a[0] + hist_b[0] if n > 0 else -1
-    for t in range(1, n):
-        oa = 2 * hist_a[t] + hist_b[t]
-        if (oa == 1 or oa == 2) and last_oa == 3 - oa:
-            echo = 2 if echo == 0 else echo + 1
-        elif echo != 0:
+    if binary:
+        if n > 1:
+            # turn t >= 1 mirrors turn t - 1: the players differ now and each changed
+            a_now = hist_a[1:n]
+            b_now = hist_b[1:n]
+            a_prev = hist_a[0:n - 1]
+            b_prev = hist_b[0:n - 1]
+            mirrored = 0
+            for t in range(n - 1):
+                mirrored += (a_now[t] ^ b_now[t]) & (a_now[t] ^ a_prev[t]) & (b_now[t] ^ b_prev[t])
+            if mirrored > 0:
+                # runs: mirrored turns whose previous turn did not mirror its own
+                echo_runs = (hist_a[1] ^ hist_b[1]) & (hist_a[1] ^ hist_a[0]) & (hist_b[1] ^ hist_b[0])
+                if n > 2:
+                    a_2 = hist_a[0:n - 2]
+                    b_2 = hist_b[0:n - 2]
+                    a_1 = hist_a[1:n - 1]
+                    b_1 = hist_b[1:n - 1]
+                    a_0 = hist_a[2:n]
+                    b_0 = hist_b[2:n]
+                    for t in range(n - 2):
+                        now = (a_0[t] ^ b_0[t]) & (a_0[t] ^ a_1[t]) & (b_0[t] ^ b_1[t])
+                        before = (a_1[t] ^ b_1[t]) & (a_1[t] ^ a_2[t]) & (b_1[t] ^ b_2[t])
+                        echo_runs += now & (before ^ 1)
+                echo_turns = mirrored + echo_runs
+    else:
+        echo = 0
+        last_oa = 2 * hist_a[0] + hist_b[0] if n > 0 else -1
+        for t in range(1, n):
+            oa = 2 * hist_a[t] + hist_b[t]
+            if (oa == 1 or oa == 2) and last_oa == 3 - oa:
+                echo = 2 if echo == 0 else echo + 1
+            elif echo != 0:
+                echo_turns += echo
+                echo_runs += 1
+                echo = 0
+            last_oa = oa
+        if echo >= 2:
             echo_turns += echo
             echo_runs += 1
-            echo = 0
-        last_oa = oa
-    if echo >= 2:
-        echo_turns += echo
-        echo_runs += 1
     a_c_after_c = a_c_after_d = a_d_after_c = a_d_after_d = 0
     b_c_after_c = b_c_after_d = b_d_after_c = b_d_after_d = 0
     if n > 0:
