@@ -19,7 +19,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.rng import PURPOSE_LENGTH
 from cooptourney.core.streams import match_length, player_streams, stream_key
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
 from cooptourney.settings import SettingsError, check_length, check_probability, check_seed
 
 MOVE_NAMES = np.array(["C", "D"])
@@ -132,6 +132,7 @@ class Match:
             packed.cfg[0], packed.cfg[1],
             np.int64(n), known, self.noise, flip_a, flip_b, hist[0], hist[1], trace[0], trace[1], out,
         )
+        check_step_errors(self.players, out[None], [0], [1])
         self.moves = hist.T.copy()
         self._trace = trace
         self._out = out

@@ -34,7 +34,7 @@ from cooptourney.core.layout import CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TRACE
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
 from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
 from cooptourney.tournament import run_in_chunks
@@ -220,6 +220,7 @@ class MultilateralTournament:
         run_in_chunks(kernel.play_multilateral, args, reps, progress, unit="repetition", max_chunks=20)
         elapsed = time.perf_counter() - started
         out = rows.transpose(1, 0, 2).copy()
+        check_step_errors(self.players, out, pair_i, pair_j)
         moves = hist.transpose(1, 0, 2, 3).copy() if self.record_moves else None
         results = ResultSet.from_tasks(
             players=self.players, out=out, pair_i=pair_i, pair_j=pair_j, moves=moves,

@@ -11,8 +11,9 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from cooptourney.core.layout import OUT_ERRORS_A, OUT_ERRORS_B
 from cooptourney.core.rng import text_key
-from cooptourney.registry import StrategySpec, get_strategy
+from cooptourney.registry import StrategyRuntimeError, StrategySpec, get_strategy
 
 _CALL = re.compile(r"^\s*(?P<name>[^()]+?)\s*(\((?P<args>.*)\))?\s*$")
 
@@ -180,3 +181,27 @@ def player_keys(players: Iterable[Player]) -> np.ndarray:
         seen[ident] = n + 1
         keys.append(text_key(f"{ident}#{n}"))
     return np.array(keys, dtype=np.uint64)
+
+
+def check_step_errors(players: Sequence[Player], out: np.ndarray, pair_i, pair_j) -> None:
+    """Raise :class:`StrategyRuntimeError` if a strategy's step raised during a run.
+
+    ``out`` holds the kernels' result rows (last axis ``OUT_*``), pairs along the first
+    axis. A step that raises cannot pass the exception out of compiled code: the kernel
+    plays C in its place and counts the turn (:func:`cooptourney.core.entry.call_entry`),
+    and this turns the count into an error instead of a silently wrong result.
+    """
+    rows = out.reshape(len(pair_i), -1, out.shape[-1])
+    for side, column, pairs in ((0, OUT_ERRORS_A, pair_i), (1, OUT_ERRORS_B, pair_j)):
+        counts = rows[:, :, column].sum(axis=1)
+        bad = np.flatnonzero(counts)
+        if bad.size:
+            p = bad[0]
+            me = players[pairs[p]]
+            partner = players[(pair_j if side == 0 else pair_i)[p]]
+            raise StrategyRuntimeError(
+                f"strategy {me.name!r} raised an exception in its step function on {int(counts[p])} "
+                f"turn(s) against {partner.name!r} (compiled code cannot pass the exception on, so "
+                f"no result is returned); call its step from Python to see it: "
+                f"get_strategy({me.spec.name!r}).py_function(my, opp, t, state, params, info, rng)"
+            )

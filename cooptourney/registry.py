@@ -65,6 +65,11 @@ class StrategyDefinitionError(ValueError):
     """Raised when a strategy declaration itself is malformed (an author's error)."""
 
 
+class StrategyRuntimeError(StrategyDefinitionError):
+    """Raised after a run in which a strategy's step raised an exception instead of
+    returning a move (an author's error; compiled code cannot pass the exception on)."""
+
+
 @dataclass(frozen=True)
 class Param:
     """A typed strategy parameter.

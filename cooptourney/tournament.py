@@ -12,7 +12,7 @@ from cooptourney.core.layout import OUT_SIZE
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
 from cooptourney.results import ResultSet
 from cooptourney.settings import (
     SettingsError,
@@ -172,6 +172,7 @@ class Tournament:
                 known = float(n) if self.prob_end == 0.0 else -1.0
                 account(packed, pair_i[k // reps], pair_j[k // reps], moves, game, known, rows, out[k])
         elapsed = time.perf_counter() - started
+        check_step_errors(self.players, out, pair_i, pair_j)
         return ResultSet.from_tasks(
             players=self.players,
             out=out.reshape(len(pair_i), reps, OUT_SIZE),

@@ -47,6 +47,7 @@ from numba import njit, types
 from numba.extending import intrinsic
 
 from cooptourney import strategies as _bundled
+from cooptourney.core import entry as entry_module
 from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context  # noqa: F401 (generated code)
 from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategy_api import INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE  # noqa: F401
@@ -186,6 +187,9 @@ def team_meta(name, rule, doc, reciprocity, **flags):
     )
     digest = hashlib.blake2b(text.encode(), digest_size=10)
     digest.update(Path(__file__).read_bytes())
+    # and the calling convention its step uses to call the members (numba's cache of
+    # the generated step knows only the generated file)
+    digest.update(Path(entry_module.__file__).read_bytes())
     table = _register_table(symbol, n)
     step = load_generated("teams", digest.hexdigest(), text).step
 

@@ -54,3 +54,20 @@ def turn_memory_probe(my, opp, t, state, params, info, rng):
         state[1 + 2 * t] = t + 1
         state[2 + 2 * t] = opp[t - 1] + 1.0 if t > 0 else 0.0
     return C if ok else D
+
+
+@strategy(
+    "Raising Probe",
+    reciprocity="other",
+    memory_depth=0,
+    hidden=True,
+    params={"at": Param(float, 3.0, doc="the turn on which it raises")},
+)
+def raising_probe(my, opp, t, state, params, info, rng):
+    """Defects, except that on turn ``at`` its step raises an exception (a test probe).
+
+    other: a measuring instrument, not a rule of exchange.
+    """
+    if t == params[0]:
+        raise ValueError("the probe raises")
+    return D

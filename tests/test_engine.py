@@ -446,3 +446,20 @@ def test_reused_workspace_gives_the_recorded_results():
     assert recorded.turns_matrix.max() > 1000 > recorded.turns_matrix.min()  # both paths are taken
     for name in ("score_matrix", "coop_matrix", "turns_matrix", "utility_matrix"):
         np.testing.assert_array_equal(getattr(res, name), getattr(recorded, name), err_msg=name)
+
+
+def test_a_step_that_raises_is_an_error_not_a_silent_cooperation(length_probe):
+    # Compiled code cannot pass a strategy's exception on: the kernel plays C in its
+    # place and counts the turn, and the run must then fail naming the strategy, not
+    # return results with an invented move in them.
+    from cooptourney.cli import main
+    from cooptourney.registry import StrategyRuntimeError
+
+    probe = Player("Raising Probe")
+    with pytest.raises(StrategyRuntimeError, match=r"'Raising Probe' raised an exception .* on 2 turn\(s\)"):
+        Tournament(["Tit For Tat", probe], turns=10, repetitions=2, seed=1).play()  # turn 3, twice
+    with pytest.raises(StrategyRuntimeError, match="against 'Tit For Tat'"):
+        Match(("Tit For Tat", probe), turns=10, seed=1).play()
+    # a match too short to reach the raising turn is fine, and the probe defected throughout
+    assert set(moves_str(Match((probe, "Cooperator"), turns=3, seed=1).play(), 0)) == {"D"}
+    assert main(["match", "Raising Probe", "Cooperator", "--turns", "5"]) == 2

@@ -199,14 +199,15 @@ def entry(spec):
 
 
 def entry_address(spec) -> int:
-    """The address of the C-callable wrapper of ``spec``'s entry, which the kernels call
-    (:func:`cooptourney.core.entry.call_entry`). Valid for the life of the process: the
-    entry's module stays imported."""
+    """The address of ``spec``'s compiled entry, which the kernels call with numba's
+    calling convention (:func:`cooptourney.core.entry.call_entry`): not its C wrapper,
+    which costs a dozen instructions and a second call on every turn. Valid for the life
+    of the process: the entry's module stays imported."""
     key = id(spec.function)
     if key not in _ADDRESSES:
         fn = entry(spec)
         cres = fn.get_compile_result(ENTRY_SIGNATURE)
-        _ADDRESSES[key] = int(cres.library.get_pointer_to_function(cres.fndesc.llvm_cfunc_wrapper_name))
+        _ADDRESSES[key] = int(cres.library.get_pointer_to_function(cres.fndesc.llvm_func_name))
     return _ADDRESSES[key]
 
 

@@ -20,6 +20,7 @@ an address in a context block is not a use.
 import numpy as np
 from llvmlite import ir
 from numba import carray, njit, types
+from numba.core import cgutils
 from numba.extending import intrinsic
 
 # Context block: the addresses of the six arrays, then their lengths.
@@ -30,7 +31,8 @@ CTX_PARAMS = 3
 CTX_INFO = 4
 CTX_RNG = 5
 CTX_LENGTHS = 6  # + the slot of the address
-CTX_SIZE = 12
+CTX_ERRORS = 12  # how many calls raised instead of returning a move
+CTX_SIZE = 13
 
 #: entry(ctx address, turn) -> move
 ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
@@ -60,8 +62,15 @@ int64_pointer = _address_as(types.int64)
 
 @intrinsic
 def call_entry(typingctx, entry_address, ctx_address, t):
-    """Call the entry at ``entry_address`` (its C-callable wrapper, see
-    :func:`cooptourney.core.dispatch.entry_address`) with ``(ctx_address, t)``; returns the move."""
+    """Call the entry at ``entry_address`` (its compiled function itself, see
+    :func:`cooptourney.core.dispatch.entry_address`) with ``(ctx_address, t)``; returns the move.
+
+    The call uses numba's own convention for compiled functions: a pointer for the
+    result, a pointer for exception details, then the arguments; it returns a status,
+    0 when the step returned normally. A step that raised gives move C (0, as numba's C
+    wrapper did) and adds 1 to the ``CTX_ERRORS`` slot of its context block, which the
+    kernels report (:data:`cooptourney.core.layout.OUT_STEP_ERRORS`).
+    """
     if not all(isinstance(a, types.Integer) for a in (entry_address, ctx_address, t)):
         return None
     sig = types.int8(types.intp, types.intp, types.int64)
@@ -69,8 +78,17 @@ def call_entry(typingctx, entry_address, ctx_address, t):
     def codegen(context, builder, signature, args):
         address, ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
                               zip(args, signature.args, (types.intp, types.intp, types.int64)))
-        fnty = ir.FunctionType(ir.IntType(8), [ir.IntType(64), ir.IntType(64)])
-        return builder.call(builder.inttoptr(address, fnty.as_pointer()), [ctx, turn])
+        i8, i64 = ir.IntType(8), ir.IntType(64)
+        fnty = ir.FunctionType(ir.IntType(32), [i8.as_pointer(), i8.as_pointer().as_pointer(), i64, i64])
+        result = cgutils.alloca_once(builder, i8)
+        excinfo = cgutils.alloca_once(builder, i8.as_pointer())
+        builder.store(ir.Constant(i8, 0), result)
+        status = builder.call(builder.inttoptr(address, fnty.as_pointer()), [result, excinfo, ctx, turn])
+        with builder.if_then(builder.icmp_signed("!=", status, ir.Constant(ir.IntType(32), 0)), likely=False):
+            slot = builder.inttoptr(builder.add(ctx, ir.Constant(i64, 8 * CTX_ERRORS)), i64.as_pointer())
+            builder.store(builder.add(builder.load(slot), ir.Constant(i64, 1)), slot)
+            builder.store(ir.Constant(i8, 0), result)
+        return builder.load(result)
 
     return sig, codegen
 
@@ -96,6 +114,7 @@ def fill_context(ctx, my, opp, state, params, info, rng):
     ctx[CTX_LENGTHS + CTX_PARAMS] = params.shape[0]
     ctx[CTX_LENGTHS + CTX_INFO] = info.shape[0]
     ctx[CTX_LENGTHS + CTX_RNG] = rng.shape[0]
+    ctx[CTX_ERRORS] = 0
     return address(ctx)
 
 

@@ -38,6 +38,8 @@ from cooptourney.core.layout import (
     OUT_COOP_B,
     OUT_ECHO_RUNS,
     OUT_ECHO_TURNS,
+    OUT_ERRORS_A,
+    OUT_ERRORS_B,
     OUT_FORGIVE_A,
     OUT_FORGIVE_B,
     OUT_FORGIVE_OPP_A,
@@ -56,7 +58,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
-from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
+from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 from cooptourney.strategy_api import (
@@ -276,6 +278,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
         keep_alive(scratch, rngs, ctx)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+        out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
+        out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
     # The general loop: elections, per-player views of the history, tracing.
     for t in range(n):
@@ -328,6 +332,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
         observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
     keep_alive(scratch, rngs, ctx)
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+    out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
+    out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
 
 
 # Payoffs up to this size in absolute value make every partial sum of a match's

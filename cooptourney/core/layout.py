@@ -35,7 +35,11 @@ OUT_TURNOVER_A = 25
 OUT_TURNOVER_B = 26
 OUT_RESTART_A = 27
 OUT_RESTART_B = 28
-OUT_SIZE = 29
+# Turns on which a strategy's step raised an exception instead of returning a move (it
+# played C then; core/entry.py); the Python side turns any into an error naming it.
+OUT_ERRORS_A = 29
+OUT_ERRORS_B = 30
+OUT_SIZE = 31
 
 # Per-player mechanics given to the kernel (float64 row per player).
 CFG_FAIL = 0  # ratification failure q: an intended C is played as D with this probability

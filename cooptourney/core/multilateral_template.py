@@ -38,7 +38,7 @@ import numpy as np
 from numba import njit, prange
 
 from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
-from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context, keep_alive
+from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_TURN_STATE,
@@ -49,6 +49,8 @@ from cooptourney.core.layout import (
     KEY_RATIFY,
     KEY_SIZE,
     KEY_STRATEGY,
+    OUT_ERRORS_A,
+    OUT_ERRORS_B,
     OUT_RESTART_A,
     OUT_RESTART_B,
     OUT_TURNOVER_A,
@@ -404,3 +406,5 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
         out[p, OUT_TURNOVER_B] = lost[j, n]
         out[p, OUT_RESTART_A] = wiped[i, n]
         out[p, OUT_RESTART_B] = wiped[j, n]
+        out[p, OUT_ERRORS_A] = ctx_blocks[p, 0, CTX_ERRORS]
+        out[p, OUT_ERRORS_B] = ctx_blocks[p, 1, CTX_ERRORS]
