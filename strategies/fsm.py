@@ -77,7 +77,8 @@ def _table(name):
     return functools.partial(fsm_table, name)
 
 
-@njit(cache=True)
+# inlined into each step: a call would pass every array as numba's seven-field struct
+@njit(cache=True, inline="always")
 def fsm_move(opp, t, state, params, k):
     """The move of the machine whose table starts at ``params[k]``; updates ``state[0]``."""
     if t == 0:

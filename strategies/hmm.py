@@ -52,7 +52,8 @@ def hmm_table(name):
     return table + [float(p) for p in emissions]
 
 
-@njit(cache=True)
+# inlined into each step: a call would pass every array as numba's seven-field struct
+@njit(cache=True, inline="always")
 def hmm_move(opp, t, state, params, k, rng):
     """The move of the model whose table starts at ``params[k]``; updates ``state[0]``."""
     n = int(params[k])

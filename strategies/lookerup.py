@@ -56,7 +56,8 @@ def lookup_table(filename, name, probabilities=False):
     return [float(a), float(b), float(c), float(d)] + entries
 
 
-@njit(cache=True)
+# inlined into each step: a call would pass every array as numba's seven-field struct
+@njit(cache=True, inline="always")
 def lookup_position(my, opp, t, params, k):
     """Index into ``params`` of the entry that decides this turn (table at ``params[k]``)."""
     a = int(params[k])

@@ -16,7 +16,9 @@ cannot serve a kernel compiled from stale engine code.
 """
 
 import numpy as np
-from numba import njit, prange
+from llvmlite import ir
+from numba import njit, prange, types
+from numba.extending import intrinsic
 
 from cooptourney.core.layout import (
     CFG_FAIL,
@@ -58,7 +60,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
-from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, call_entry, fill_context, keep_alive
+from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context, keep_alive
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 from cooptourney.strategy_api import (
@@ -120,6 +122,59 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
     info_b[INFO_OPP_COOPS] += coop_a
     info_b[INFO_MY_COOPS] += coop_b
     info_a[INFO_OPP_COOPS] += coop_b
+
+
+#: doubles in a match's outcome table (:func:`fill_outcome_table`)
+OUTCOME_TABLE_SIZE = 32
+
+
+@njit(cache=True, inline="always")
+def fill_outcome_table(table, perc_a, perc_b):
+    """What each outcome adds to the four running slots of both players' ``info``
+    (``INFO_MY_SCORE``, ``INFO_OPP_SCORE``, ``INFO_MY_COOPS``, ``INFO_OPP_COOPS``): for
+    outcome ``o = 2 * move_a + move_b``, A's four at ``table[8o:8o + 4]``, B's at
+    ``table[8o + 4:8o + 8]``. The same values :func:`observe_turn` adds."""
+    for o in range(4):
+        a = o >> 1
+        b = o & 1
+        ob = 2 * b + a
+        table[8 * o] = perc_a[o]
+        table[8 * o + 1] = perc_a[ob]
+        table[8 * o + 2] = np.float64(1 - a)
+        table[8 * o + 3] = np.float64(1 - b)
+        table[8 * o + 4] = perc_b[ob]
+        table[8 * o + 5] = perc_b[o]
+        table[8 * o + 6] = np.float64(1 - b)
+        table[8 * o + 7] = np.float64(1 - a)
+
+
+@intrinsic
+def add_four(typingctx, target, source):
+    """``target[0:4] += source[0:4]`` for two addresses of float64s: one vector load, add
+    and store. Each lane is the same IEEE addition as four scalar ones."""
+    if not (isinstance(target, types.Integer) and isinstance(source, types.Integer)):
+        return None
+
+    def codegen(context, builder, signature, args):
+        vector = ir.VectorType(ir.DoubleType(), 4).as_pointer()
+        dst = builder.inttoptr(args[0], vector)
+        src = builder.inttoptr(args[1], vector)
+        builder.store(builder.fadd(builder.load(dst, align=8), builder.load(src, align=8)), dst, align=8)
+        return context.get_dummy_value()
+
+    return types.void(types.intp, types.intp), codegen
+
+
+@njit(cache=True, inline="always")
+def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
+    """:func:`observe_turn` through the match's outcome table (:func:`fill_outcome_table`):
+    each side's four running slots are adjacent, so each side is one vector addition of
+    the same values, bit-identical. Arguments are the addresses of ``info_a[INFO_MY_SCORE]``,
+    ``info_b[INFO_MY_SCORE]`` and the table. (A move other than C or D reads the slot of
+    its outcome's low two bits.)"""
+    q = 8 * ((2 * move_a + move_b) & 3)
+    add_four(info_a_at, table_at + 8 * q)
+    add_four(info_b_at, table_at + 8 * (q + 4))
 
 
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
@@ -184,7 +239,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     # its declared initial values, then its per-turn slots, zeros).
     len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
     len_b = init_b.shape[0] + int(cfg_b[CFG_TURN_STATE]) * n
-    need = len_a + len_b + 2 * INFO_SIZE
+    need = len_a + len_b + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
     if ws_f.shape[0] >= need:
         scratch = ws_f[0:need]
         for q in range(need):
@@ -195,6 +250,12 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     st_b = scratch[len_a:len_a + len_b]
     info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
     info_b = scratch[len_a + len_b + INFO_SIZE:len_a + len_b + 2 * INFO_SIZE]
+    table = scratch[len_a + len_b + 2 * INFO_SIZE:need]
+    fill_outcome_table(table, perc_a, perc_b)
+    # addresses for observe_outcome (the arrays stay alive: keep_alive(scratch) below)
+    info_a_at = address(info_a) + 8 * INFO_MY_SCORE
+    info_b_at = address(info_b) + 8 * INFO_MY_SCORE
+    table_at = address(table)
     for q in range(init_a.shape[0]):
         st_a[q] = init_a[q]
     for q in range(init_b.shape[0]):
@@ -275,7 +336,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
                     flips[t] = 1
             hist_a[t] = move_a
             hist_b[t] = move_b
-            observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
+            observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
         keep_alive(scratch, rngs, ctx)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
@@ -329,7 +390,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             va_opp[ta] = move_b
             vb_my[tb] = move_b
             vb_opp[tb] = move_a
-        observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b)
+        observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
     keep_alive(scratch, rngs, ctx)
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
     out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
@@ -581,7 +642,7 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
     no_trace = np.zeros(0)
     known = np.float64(turns) if prob_end <= 0.0 else -1.0
     for c in prange(n_chunks):
-        ws_f = np.empty(2 * max_state + 2 * INFO_SIZE)
+        ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
         ws_u = np.empty(4, dtype=np.uint64)
         ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
         ws_8 = np.empty(3 * cap, dtype=np.int8)  # flipped turns, then both histories
