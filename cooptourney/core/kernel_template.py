@@ -60,7 +60,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
-from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context, keep_alive
+from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 from cooptourney.strategy_api import (
@@ -183,14 +183,34 @@ def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
 def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
                keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
                flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
-    """Play one match of ``n`` turns in place (:func:`play_match_in` with no workspace)."""
-    no_floats = np.zeros(0)
+    """Play one match of ``n`` turns in place (:func:`play_match_in` with a workspace of its own)."""
+    ws_f = np.empty(workspace_floats(init_a.shape[0], init_b.shape[0], cfg_a[CFG_TURN_STATE],
+                                     cfg_b[CFG_TURN_STATE], n))
+    ws_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
+    ws_u = np.empty(4, dtype=np.uint64)
+    ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
     play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b, cfg_a,
                   cfg_b, n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out,
-                  no_floats, np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int8))
+                  ws_f, ws_u, ws_c, ws_8)
 
 
-@njit(cache=True, error_model="numpy")
+#: int8 workspace per turn of a match: the flipped-turn marks, then (with elections)
+#: each player's own view of both histories
+WORKSPACE_BYTES_PER_TURN = 5
+
+
+@njit(cache=True, inline="always")
+def workspace_floats(init_a, init_b, turn_state_a, turn_state_b, n):
+    """float64 workspace :func:`play_match_in` needs: both states (declared slots plus
+    per-turn slots), both ``info`` vectors and the outcome table."""
+    return init_a + int(turn_state_a) * n + init_b + int(turn_state_b) * n + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
+
+
+# _nrt=False: it allocates nothing (the caller hands it every array, the workspace
+# sized by workspace_floats and WORKSPACE_BYTES_PER_TURN), so it needs no reference
+# counting; with it numba increfs and decrefs its two dozen array arguments on every
+# match, each an atomic update.
+@njit(cache=True, error_model="numpy", _nrt=False)
 def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
                   keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
                   flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out, ws_f, ws_u, ws_c, ws_8):
@@ -230,29 +250,27 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
         Result row (see :mod:`cooptourney.core.layout`), filled in place.
     ws_f, ws_u, ws_c, ws_8 : ndarray (float64, uint64, int64, int8), ndim=1
         Workspace the caller reuses from match to match (the tournament kernel keeps one
-        per chunk of matches): the state and info block, the two random streams, the
-        two context blocks and the flipped-turn marks. One that is too small (or empty)
-        is replaced by a fresh array for this match. Every part of it this match reads is
-        set here first, so its earlier contents never matter.
+        per chunk of matches): the state, info and outcome-table block (at least
+        :func:`workspace_floats`), the two random streams (4), the two context blocks
+        (``2 * CTX_SIZE``), the flipped-turn marks and election views
+        (``WORKSPACE_BYTES_PER_TURN * n``). Every part of it this match reads is set
+        here first, so its earlier contents never matter.
     """
     # One scratch block for both players' state and info vectors (a strategy's state:
     # its declared initial values, then its per-turn slots, zeros).
     len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
     len_b = init_b.shape[0] + int(cfg_b[CFG_TURN_STATE]) * n
     need = len_a + len_b + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
-    if ws_f.shape[0] >= need:
-        scratch = ws_f[0:need]
-        for q in range(need):
-            scratch[q] = 0.0
-    else:
-        scratch = np.zeros(need)
+    scratch = ws_f[0:need]
+    for q in range(need):
+        scratch[q] = 0.0
     st_a = scratch[0:len_a]
     st_b = scratch[len_a:len_a + len_b]
     info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
     info_b = scratch[len_a + len_b + INFO_SIZE:len_a + len_b + 2 * INFO_SIZE]
     table = scratch[len_a + len_b + 2 * INFO_SIZE:need]
     fill_outcome_table(table, perc_a, perc_b)
-    # addresses for observe_outcome (the arrays stay alive: keep_alive(scratch) below)
+    # addresses for observe_outcome (the workspace is the caller's: alive for the whole match)
     info_a_at = address(info_a) + 8 * INFO_MY_SCORE
     info_b_at = address(info_b) + 8 * INFO_MY_SCORE
     table_at = address(table)
@@ -267,7 +285,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     info_b[INFO_LENGTH] = known_length
     info_a[INFO_NOISE] = noise
     info_b[INFO_NOISE] = noise
-    rngs = ws_u[0:4] if ws_u.shape[0] >= 4 else np.empty(4, dtype=np.uint64)
+    rngs = ws_u[0:4]
     rng_a = rngs[0:2]
     rng_b = rngs[2:4]
     rng_a[0] = keys_a[KEY_STRATEGY]
@@ -289,21 +307,18 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     can_flip = use_mask or noise > 0.0 or fail_a > 0.0 or fail_b > 0.0
     flips = flip_a  # (empty when nothing can flip)
     if can_flip:
-        if ws_8.shape[0] >= n:
-            flips = ws_8[0:n]
-            for q in range(n):
-                flips[q] = 0
-        else:
-            flips = np.zeros(n, dtype=np.int8)
+        flips = ws_8[0:n]
+        for q in range(n):
+            flips[q] = 0
     # What each strategy remembers. Without elections these are the match histories
     # themselves (no copies, no extra work); with them each player has its own view,
     # which a new leader without institutional memory starts again from turn 0.
     turnover = term_a > 0 or term_b > 0
     if turnover:
-        va_my = np.empty(n, dtype=np.int8)
-        va_opp = np.empty(n, dtype=np.int8)
-        vb_my = np.empty(n, dtype=np.int8)
-        vb_opp = np.empty(n, dtype=np.int8)
+        va_my = ws_8[n:2 * n]
+        va_opp = ws_8[2 * n:3 * n]
+        vb_my = ws_8[3 * n:4 * n]
+        vb_opp = ws_8[4 * n:5 * n]
     else:
         va_my = hist_a
         va_opp = hist_b
@@ -321,7 +336,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     # two opaque calls, fewer spills.
     # The strategies are called through their entries (core/entry.py): a context block
     # per side points at the arrays it sees, filled once here.
-    ctx = ws_c[0:2 * CTX_SIZE] if ws_c.shape[0] >= 2 * CTX_SIZE else np.empty(2 * CTX_SIZE, dtype=np.int64)
+    ctx = ws_c[0:2 * CTX_SIZE]
     ctx_a = fill_context(ctx[0:CTX_SIZE], va_my, va_opp, st_a, par_a, info_a, rng_a)
     ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing:
@@ -337,7 +352,6 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             hist_a[t] = move_a
             hist_b[t] = move_b
             observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
-        keep_alive(scratch, rngs, ctx)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
@@ -391,7 +405,6 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             vb_my[tb] = move_b
             vb_opp[tb] = move_a
         observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
-    keep_alive(scratch, rngs, ctx)
     match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
     out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
     out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
@@ -417,7 +430,9 @@ def exact_payoffs(game, perc_a, perc_b, n):
     return True
 
 
-@njit(cache=True, error_model="numpy")
+# _nrt=False: it allocates nothing, so it needs no reference counting; without it numba
+# increfs and decrefs each of its eight array arguments on every call (atomic updates).
+@njit(cache=True, error_model="numpy", _nrt=False)
 def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out):
     """Scores, cooperation counts and the reciprocity metrics (docs/metrics.md) of a
     finished match, from its histories and flipped turns, into ``out``.
@@ -632,8 +647,8 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
     if n_tasks <= 0:
         return
     n_chunks = min(n_tasks, 256)
-    # the longest match a workspace is sized for; a longer one (prob_end without a
-    # turn cap) gets its own arrays
+    # the longest match a chunk's workspace is sized for; a longer one (prob_end without
+    # a turn cap) gets a workspace of its own
     cap = turns if turns > 0 else 1000
     max_state = 0
     for i in range(state_len.shape[0]):
@@ -645,7 +660,10 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
         ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
         ws_u = np.empty(4, dtype=np.uint64)
         ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
-        ws_8 = np.empty(3 * cap, dtype=np.int8)  # flipped turns, then both histories
+        # the match workspace (flipped turns, election views), then both histories
+        ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
+        ws_bytes = ws_8[0:WORKSPACE_BYTES_PER_TURN * cap]
+        hist_at = WORKSPACE_BYTES_PER_TURN * cap
         keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
         keys_a = keys[0]
         keys_b = keys[1]
@@ -662,14 +680,21 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
             n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
             fill_player_streams(keys_a, match_key, ki, 0)
             fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
+            if n <= cap:
+                work_f = ws_f
+                work_8 = ws_bytes
+            else:
+                work_f = np.empty(workspace_floats(state_len[i], state_len[j], cfg[i, CFG_TURN_STATE],
+                                                   cfg[j, CFG_TURN_STATE], n))
+                work_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
             if record:
                 hist_a = hist_out[k, 0]
                 hist_b = hist_out[k, 1]
                 trace_a = trace_out[k, 0]
                 trace_b = trace_out[k, 1]
             elif n <= cap:
-                hist_a = ws_8[cap:cap + n]
-                hist_b = ws_8[2 * cap:2 * cap + n]
+                hist_a = ws_8[hist_at:hist_at + n]
+                hist_b = ws_8[hist_at + cap:hist_at + cap + n]
                 trace_a = no_trace
                 trace_b = no_trace
             else:
@@ -681,7 +706,7 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
                 steps[i], steps[j], params[i], params[j], state0[i, : state_len[i]], state0[j, : state_len[j]],
                 perceived[i], perceived[j], game, keys_a, keys_b, cfg[i], cfg[j],
                 n, known, noise, empty, empty, hist_a, hist_b, trace_a, trace_b, out[k],
-                ws_f, ws_u, ws_c, ws_8[0:cap],
+                work_f, ws_u, ws_c, work_8,
             )
 
 
