@@ -171,7 +171,7 @@ def test_match_metrics_equal_the_turn_by_turn_definitions_bit_for_bit():
         (np.array([2.0**40 + 1, 0.0, 2.0**41, 1.0]), default, default),  # integers too large: turn by turn
     ]
     cases = 0
-    for n in [0, 1, 2, 3, 4, 7, 200, 1000]:
+    for n in [0, 1, 2, 3, 4, 7, 9, 10, 11, 200, 1000, 4099]:  # 4099: several 255-word blocks
         for _ in range(12):
             # runs of each kind: random, alternating feuds (echoes), sticky
             a, b = [], []

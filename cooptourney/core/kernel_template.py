@@ -430,6 +430,148 @@ def exact_payoffs(game, perc_a, perc_b, n):
     return True
 
 
+@intrinsic
+def load_word(typingctx, at):
+    """The eight bytes at address ``at`` as one ``uint64`` (little-endian: byte k of
+    the word is the byte at ``at + k``), with no alignment assumed."""
+    if not isinstance(at, types.Integer):
+        return None
+
+    def codegen(context, builder, signature, args):
+        pointer = builder.inttoptr(args[0], ir.IntType(64).as_pointer())
+        return builder.load(pointer, align=1)
+
+    return types.uint64(types.intp), codegen
+
+
+ONES = np.uint64(0x0101010101010101)  # a 1 in every byte
+_EVEN = np.uint64(0x00FF00FF00FF00FF)
+_PAIRS = np.uint64(0x0001000100010001)
+
+
+@njit(cache=True, inline="always")
+def byte_sum(x):
+    """The sum of the eight bytes of ``x`` (each at most 255)."""
+    pairs = (x & _EVEN) + ((x >> np.uint64(8)) & _EVEN)  # four 16-bit sums, each <= 510
+    return np.int64((pairs * _PAIRS) >> np.uint64(48))
+
+
+@njit(cache=True, inline="always")
+def mirrors(a0, b0, a1, b1):
+    """1 where the turn mirrors the one before (CD after DC or DC after CD): the players
+    differ now and each changed (0/1 moves, bytewise)."""
+    return (a0 ^ b0) & (a0 ^ a1) & (b0 ^ b1)
+
+
+@njit(cache=True, _nrt=False)
+def binary_counts(hist_a, hist_b, n):
+    """Every count :func:`match_metrics` needs, for histories of C (0) and D (1), eight
+    turns at a time: each byte of a 64-bit word is one turn, the histories one and two
+    turns back are the words loaded one and two bytes earlier, and each count is a word
+    whose bytes count their turns, summed every 255 words (before a byte can overflow).
+    The first two turns and the last ``(n - 2) % 8`` go one at a time.
+
+    Returns (OR of every move, A's Cs, B's Cs, mutual Ds, A's Cs after B's C, B's Cs
+    after A's C, A's chances to forgive and forgivings, the same two for B, mirrored
+    turns, runs of mirrored turns). Only the OR means anything when a move is neither
+    0 nor 1.
+    """
+    pa = address(hist_a)
+    pb = address(hist_b)
+    bits = 0
+    coop_a = coop_b = both_d = a_cc = b_cc = 0
+    f_opp_a = f_a = f_opp_b = f_b = mirrored = runs = 0
+    # turns 0 and 1, one at a time
+    for t in range(min(n, 2)):
+        a = np.int64(hist_a[t])
+        b = np.int64(hist_b[t])
+        bits |= a | b
+        coop_a += 1 - a
+        coop_b += 1 - b
+        both_d += a & b
+        if t == 1:
+            a1 = np.int64(hist_a[0])
+            b1 = np.int64(hist_b[0])
+            a_cc += (1 - a) & (1 - b1)
+            b_cc += (1 - b) & (1 - a1)
+            m = (a ^ b) & (a ^ a1) & (b ^ b1)
+            mirrored += m
+            runs += m
+    words = (n - 2) // 8 if n > 2 else 0
+    w_bits = np.uint64(0)
+    done = 0
+    while done < words:
+        block = min(words - done, 255)
+        w_ca = w_cb = w_dd = w_acc = w_bcc = np.uint64(0)
+        w_foa = w_fa = w_fob = w_fb = w_m = w_r = np.uint64(0)
+        for w in range(done, done + block):
+            at = 2 + 8 * w  # turns at .. at + 7
+            a0 = load_word(pa + at)
+            b0 = load_word(pb + at)
+            a1 = load_word(pa + at - 1)
+            b1 = load_word(pb + at - 1)
+            a2 = load_word(pa + at - 2)
+            b2 = load_word(pb + at - 2)
+            w_bits |= a0 | b0
+            w_ca += ~a0 & ONES
+            w_cb += ~b0 & ONES
+            w_dd += a0 & b0
+            w_acc += ~(a0 | b1) & ONES
+            w_bcc += ~(b0 | a1) & ONES
+            fa = a1 & b2 & b1  # A retaliated last turn against a D, and B still defected
+            fb = b1 & a2 & a1
+            w_foa += fa
+            w_fa += fa & ~a0
+            w_fob += fb
+            w_fb += fb & ~b0
+            m0 = mirrors(a0, b0, a1, b1)
+            w_m += m0
+            w_r += m0 & ~mirrors(a1, b1, a2, b2)
+        coop_a += byte_sum(w_ca)
+        coop_b += byte_sum(w_cb)
+        both_d += byte_sum(w_dd)
+        a_cc += byte_sum(w_acc)
+        b_cc += byte_sum(w_bcc)
+        f_opp_a += byte_sum(w_foa)
+        f_a += byte_sum(w_fa)
+        f_opp_b += byte_sum(w_fob)
+        f_b += byte_sum(w_fb)
+        mirrored += byte_sum(w_m)
+        runs += byte_sum(w_r)
+        done += block
+    if w_bits != 0:
+        # the OR of the words' bytes, folded into one byte
+        folded = w_bits | (w_bits >> np.uint64(32))
+        folded |= folded >> np.uint64(16)
+        folded |= folded >> np.uint64(8)
+        bits |= np.int64(folded & np.uint64(0xFF))
+    # the rest, one turn at a time
+    for t in range(2 + 8 * words, n):
+        a = np.int64(hist_a[t])
+        b = np.int64(hist_b[t])
+        a1 = np.int64(hist_a[t - 1])
+        b1 = np.int64(hist_b[t - 1])
+        a2 = np.int64(hist_a[t - 2])
+        b2 = np.int64(hist_b[t - 2])
+        bits |= a | b
+        coop_a += 1 - a
+        coop_b += 1 - b
+        both_d += a & b
+        a_cc += (1 - a) & (1 - b1)
+        b_cc += (1 - b) & (1 - a1)
+        fa = a1 & b2 & b1
+        fb = b1 & a2 & a1
+        f_opp_a += fa
+        f_a += fa & (1 - a)
+        f_opp_b += fb
+        f_b += fb & (1 - b)
+        m0 = (a ^ b) & (a ^ a1) & (b ^ b1)
+        m1 = (a1 ^ b1) & (a1 ^ a2) & (b1 ^ b2)
+        mirrored += m0
+        runs += m0 & (1 - m1)
+    return (bits & 0xFF, coop_a, coop_b, both_d, a_cc, b_cc, f_opp_a, f_a, f_opp_b, f_b, mirrored, runs)
+
+
 # _nrt=False: it allocates nothing, so it needs no reference counting; without it numba
 # increfs and decrefs each of its eight array arguments on every call (atomic updates).
 @njit(cache=True, error_model="numpy", _nrt=False)
@@ -438,26 +580,17 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
     finished match, from its histories and flipped turns, into ``out``.
 
     Every result is bit-identical to accumulating it turn by turn. Most of them are
-    counts, computed in short passes over shifted views of the histories that LLVM
-    vectorises. The payoff sums are counts too when the payoffs are small integers
-    (:func:`exact_payoffs`, the default game among them): every partial sum is then an
-    exact integer, so the sum over the four outcome counts is the turn-by-turn sum. With
-    any other payoffs they run over the turns in order, as the turn loop once did.
+    counts, computed eight turns at a time (:func:`binary_counts`). The payoff sums are
+    counts too when the payoffs are small integers (:func:`exact_payoffs`, the default
+    game among them): every partial sum is then an exact integer, so the sum over the
+    four outcome counts is the turn-by-turn sum. With any other payoffs they run over
+    the turns in order, as the turn loop once did.
     """
-    # pass 1: cooperations, mutual defections, defection difference, and an OR of
-    # every move (binary histories are what the count formulas below assume; a plugin
-    # returning another value gets the turn-by-turn path, where it reads what it did)
-    coop_a = 0
-    coop_b = 0
-    both_d = 0
-    bits = 0
-    for t in range(n):
-        a = hist_a[t]
-        b = hist_b[t]
-        coop_a += a == 0
-        coop_b += b == 0
-        both_d += a & b
-        bits |= a | b
+    # every count at once, eight turns at a time (binary_counts); they hold for moves of
+    # 0 and 1, which the OR of every move shows (a plugin returning another value gets
+    # the turn-by-turn loops below, and reads what it did)
+    (bits, coop_a, coop_b, both_d, a_cc, b_cc, forgive_opp_a, forgive_a, forgive_opp_b, forgive_b,
+     mirrored, echo_runs) = binary_counts(hist_a, hist_b, n)
     binary = (bits & ~1) == 0
     if binary and exact_payoffs(game, perc_a, perc_b, n):
         # outcome counts, from A's side: CC, CD (A cooperated, B defected), DC, DD
@@ -495,65 +628,46 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
             gap += game[oa] - game[ob]
             if abs(gap) > max_gap:
                 max_gap = abs(gap)
-    # The integer counts index shifted views with the loop counter (t - 1 or t - 2 as
-    # an index would cost a negative-index check per access and block vectorising).
-    # contingency: own move now, partner's previous move (turns t >= 1); the other
-    # cells follow from the counts
-    a_cc = 0
-    b_cc = 0
-    if n > 1:
-        a_now = hist_a[1:n]
-        b_now = hist_b[1:n]
-        a_prev = hist_a[0:n - 1]
-        b_prev = hist_b[0:n - 1]
-        for t in range(n - 1):
-            a_cc += (a_now[t] == 0) & (b_prev[t] == 0)
-            b_cc += (b_now[t] == 0) & (a_prev[t] == 0)
-    # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
-    forgive_opp_a = forgive_a = forgive_opp_b = forgive_b = 0
-    if n > 2:
-        a_now = hist_a[2:n]
-        b_now = hist_b[2:n]
-        a_1 = hist_a[1:n - 1]
-        b_1 = hist_b[1:n - 1]
-        a_2 = hist_a[0:n - 2]
-        b_2 = hist_b[0:n - 2]
-        for t in range(n - 2):
-            fa = (a_1[t] == 1) & (b_2[t] == 1) & (b_1[t] == 1)
-            fb = (b_1[t] == 1) & (a_2[t] == 1) & (a_1[t] == 1)
-            forgive_opp_a += fa
-            forgive_a += fa & (a_now[t] == 0)
-            forgive_opp_b += fb
-            forgive_b += fb & (b_now[t] == 0)
-    # echo runs: CD, DC, CD, ... each outcome the mirror of the one before; a run of k
-    # mirrored turns after its first spans k + 1 turns
-    echo_turns = echo_runs = 0
-    if binary:
+    echo_turns = mirrored + echo_runs  # a run of k mirrored turns spans k + 1 turns
+    if not binary:
+        # Turn by turn, for histories with moves other than C and D. The integer counts
+        # index shifted views with the loop counter (t - 1 or t - 2 as an index would
+        # cost a negative-index check per access).
+        coop_a = 0
+        coop_b = 0
+        for t in range(n):
+            coop_a += hist_a[t] == 0
+            coop_b += hist_b[t] == 0
+        # contingency: own move now, partner's previous move (turns t >= 1); the other
+        # cells follow from the counts
+        a_cc = 0
+        b_cc = 0
         if n > 1:
-            # turn t >= 1 mirrors turn t - 1: the players differ now and each changed
             a_now = hist_a[1:n]
             b_now = hist_b[1:n]
             a_prev = hist_a[0:n - 1]
             b_prev = hist_b[0:n - 1]
-            mirrored = 0
             for t in range(n - 1):
-                mirrored += (a_now[t] ^ b_now[t]) & (a_now[t] ^ a_prev[t]) & (b_now[t] ^ b_prev[t])
-            if mirrored > 0:
-                # runs: mirrored turns whose previous turn did not mirror its own
-                echo_runs = (hist_a[1] ^ hist_b[1]) & (hist_a[1] ^ hist_a[0]) & (hist_b[1] ^ hist_b[0])
-                if n > 2:
-                    a_2 = hist_a[0:n - 2]
-                    b_2 = hist_b[0:n - 2]
-                    a_1 = hist_a[1:n - 1]
-                    b_1 = hist_b[1:n - 1]
-                    a_0 = hist_a[2:n]
-                    b_0 = hist_b[2:n]
-                    for t in range(n - 2):
-                        now = (a_0[t] ^ b_0[t]) & (a_0[t] ^ a_1[t]) & (b_0[t] ^ b_1[t])
-                        before = (a_1[t] ^ b_1[t]) & (a_1[t] ^ a_2[t]) & (b_1[t] ^ b_2[t])
-                        echo_runs += now & (before ^ 1)
-                echo_turns = mirrored + echo_runs
-    else:
+                a_cc += (a_now[t] == 0) & (b_prev[t] == 0)
+                b_cc += (b_now[t] == 0) & (a_prev[t] == 0)
+        # forgiveness: retaliated at t-1 (D after partner D at t-2), partner still D at t-1
+        forgive_opp_a = forgive_a = forgive_opp_b = forgive_b = 0
+        if n > 2:
+            a_now = hist_a[2:n]
+            b_now = hist_b[2:n]
+            a_1 = hist_a[1:n - 1]
+            b_1 = hist_b[1:n - 1]
+            a_2 = hist_a[0:n - 2]
+            b_2 = hist_b[0:n - 2]
+            for t in range(n - 2):
+                fa = (a_1[t] == 1) & (b_2[t] == 1) & (b_1[t] == 1)
+                fb = (b_1[t] == 1) & (a_2[t] == 1) & (a_1[t] == 1)
+                forgive_opp_a += fa
+                forgive_a += fa & (a_now[t] == 0)
+                forgive_opp_b += fb
+                forgive_b += fb & (b_now[t] == 0)
+        # echo runs: CD, DC, CD, ... each outcome the mirror of the one before
+        echo_turns = echo_runs = 0
         echo = 0
         last_oa = 2 * hist_a[0] + hist_b[0] if n > 0 else -1
         for t in range(1, n):
