@@ -260,7 +260,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     # its declared initial values, then its per-turn slots, zeros).
     len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
     len_b = init_b.shape[0] + int(cfg_b[CFG_TURN_STATE]) * n
-    need = len_a + len_b + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
+    need = workspace_floats(init_a.shape[0], init_b.shape[0], cfg_a[CFG_TURN_STATE], cfg_b[CFG_TURN_STATE], n)
     scratch = ws_f[0:need]
     for q in range(need):
         scratch[q] = 0.0
