@@ -134,9 +134,10 @@ def step(my, opp, t, state, params, info, rng):
             member_info[INFO_OPP_SCORE] += payoff(info, theirs, mine)
             member_info[INFO_MY_COOPS] += 1 - mine
             member_info[INFO_OPP_COOPS] += 1 - theirs
-        ctx = fill_context(blocks[k * CTX_SIZE:(k + 1) * CTX_SIZE], own, opp, state[STATE_START[k]:STATE_END[k]],
+        ctx = fill_context(blocks[k * CTX_SIZE:(k + 1) * CTX_SIZE], entries[k], own, opp,
+                           state[STATE_START[k]:STATE_END[k]],
                            params[int(params[{p0} + 2 * k]):int(params[{p0} + 2 * k + 1])], member_info, rng)
-        move = call_entry(entries[k], ctx, t)
+        move = call_entry(ctx, t)
         own[t] = move
         state[k] = move
     return {rule}

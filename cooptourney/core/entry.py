@@ -5,22 +5,25 @@ arrays. Called through a function pointer, each array crosses the call as numba'
 seven-field array struct (about 45 values through memory per call), and the call goes
 through a C-ABI wrapper into the compiled function: most of a simple strategy's turn.
 So the kernels call a generated *entry* per strategy (:func:`cooptourney.core.dispatch.entry`)
-with two scalars, ``entry(ctx, t)``, through its address (:func:`call_entry`): ``ctx`` is the address of a small ``int64``
-*context* block that holds the addresses and lengths of the six arrays. The entry
-rebuilds the arrays as views (:func:`numba.carray`, no allocation) and calls the
-strategy's compiled step directly, in one module, where LLVM can inline it. The
-views own no memory (no NRT meminfo), so no reference counting happens on them.
+with two scalars, ``entry(ctx, t)``: ``ctx`` is the address of a small ``int64``
+*context* block that holds the entry's own address, the addresses and lengths of the
+six arrays, and the slots the call writes its move and its error status to
+(:func:`call_entry`). The entry rebuilds the arrays as views (:func:`numba.carray`, no
+allocation) and calls the strategy's compiled step directly, in one module, where
+LLVM can inline it. The views own no memory (no NRT meminfo), so no reference counting
+happens on them.
 
 The kernel fills a context once per match (:func:`fill_context`), before the turn
 loop, and must keep every array it points to alive until the match ends
 (:func:`keep_alive`): numba frees an array after the last use of its variable, and
-an address in a context block is not a use.
+an address in a context block is not a use. Everything a call needs being in the
+block, the turn loop keeps one address per side live across the calls instead of
+four (docs/engine.md, "Session 6").
 """
 
 import numpy as np
 from llvmlite import ir
 from numba import carray, njit, types
-from numba.core import cgutils
 from numba.extending import intrinsic
 
 # Context block: the addresses of the six arrays, then their lengths.
@@ -32,7 +35,10 @@ CTX_INFO = 4
 CTX_RNG = 5
 CTX_LENGTHS = 6  # + the slot of the address
 CTX_ERRORS = 12  # how many calls raised instead of returning a move
-CTX_SIZE = 13
+CTX_ENTRY = 13  # the address of the entry to call (dispatch.entry_address)
+CTX_RESULT = 14  # where the call writes its move (an int8 in the low byte)
+CTX_EXCINFO = 15  # where a call that raised writes numba's exception details
+CTX_SIZE = 16
 
 #: entry(ctx address, turn) -> move
 ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
@@ -61,32 +67,37 @@ int64_pointer = _address_as(types.int64)
 
 
 @intrinsic
-def call_entry(typingctx, entry_address, ctx_address, t):
-    """Call the entry at ``entry_address`` (its compiled function itself, see
-    :func:`cooptourney.core.dispatch.entry_address`) with ``(ctx_address, t)``; returns the move.
+def call_entry(typingctx, ctx_address, t):
+    """Call the entry of the context block at ``ctx_address`` (its ``CTX_ENTRY`` slot:
+    the compiled function itself, see :func:`cooptourney.core.dispatch.entry_address`)
+    with ``(ctx_address, t)``; returns the move.
 
     The call uses numba's own convention for compiled functions: a pointer for the
-    result, a pointer for exception details, then the arguments; it returns a status,
-    0 when the step returned normally. A step that raised gives move C (0, as numba's C
-    wrapper did) and adds 1 to the ``CTX_ERRORS`` slot of its context block, which the
-    kernels report (:data:`cooptourney.core.layout.OUT_STEP_ERRORS`).
+    result, a pointer for exception details (both slots of the block), then the
+    arguments; it returns a status, 0 when the step returned normally. A step that
+    raised gives move C (0, as numba's C wrapper did) and adds 1 to the ``CTX_ERRORS``
+    slot of its block, which the kernels report (``OUT_ERRORS_A`` / ``OUT_ERRORS_B`` in
+    :mod:`cooptourney.core.layout`).
     """
-    if not all(isinstance(a, types.Integer) for a in (entry_address, ctx_address, t)):
+    if not all(isinstance(a, types.Integer) for a in (ctx_address, t)):
         return None
-    sig = types.int8(types.intp, types.intp, types.int64)
+    sig = types.int8(types.intp, types.int64)
 
     def codegen(context, builder, signature, args):
-        address, ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
-                              zip(args, signature.args, (types.intp, types.intp, types.int64)))
+        ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
+                     zip(args, signature.args, (types.intp, types.int64)))
         i8, i64 = ir.IntType(8), ir.IntType(64)
+
+        def slot(k, pointee):
+            return builder.inttoptr(builder.add(ctx, ir.Constant(i64, 8 * k)), pointee.as_pointer())
+
         fnty = ir.FunctionType(ir.IntType(32), [i8.as_pointer(), i8.as_pointer().as_pointer(), i64, i64])
-        result = cgutils.alloca_once(builder, i8)
-        excinfo = cgutils.alloca_once(builder, i8.as_pointer())
-        builder.store(ir.Constant(i8, 0), result)
-        status = builder.call(builder.inttoptr(address, fnty.as_pointer()), [result, excinfo, ctx, turn])
+        entry = builder.inttoptr(builder.load(slot(CTX_ENTRY, i64)), fnty.as_pointer())
+        result = slot(CTX_RESULT, i8)
+        status = builder.call(entry, [result, slot(CTX_EXCINFO, i8.as_pointer()), ctx, turn])
         with builder.if_then(builder.icmp_signed("!=", status, ir.Constant(ir.IntType(32), 0)), likely=False):
-            slot = builder.inttoptr(builder.add(ctx, ir.Constant(i64, 8 * CTX_ERRORS)), i64.as_pointer())
-            builder.store(builder.add(builder.load(slot), ir.Constant(i64, 1)), slot)
+            errors = slot(CTX_ERRORS, i64)
+            builder.store(builder.add(builder.load(errors), ir.Constant(i64, 1)), errors)
             builder.store(ir.Constant(i8, 0), result)
         return builder.load(result)
 
@@ -100,8 +111,10 @@ def address(a):
 
 
 @njit(cache=True, inline="always")
-def fill_context(ctx, my, opp, state, params, info, rng):
-    """Point the context block ``ctx`` (``int64[CTX_SIZE]``) at a strategy's six arrays; returns its address."""
+def fill_context(ctx, entry, my, opp, state, params, info, rng):
+    """Point the context block ``ctx`` (``int64[CTX_SIZE]``) at a strategy's entry
+    (its address) and six arrays; returns the block's address."""
+    ctx[CTX_ENTRY] = entry
     ctx[CTX_MY] = address(my)
     ctx[CTX_OPP] = address(opp)
     ctx[CTX_STATE] = address(state)

@@ -126,6 +126,9 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
 
 #: doubles in a match's outcome table (:func:`fill_outcome_table`)
 OUTCOME_TABLE_SIZE = 32
+#: bytes from ``info_a[INFO_MY_SCORE]`` to the outcome table in :func:`play_match_in`'s
+#: workspace (``info_a``, ``info_b``, then the table)
+TABLE_FROM_INFO_A = 8 * (2 * INFO_SIZE - INFO_MY_SCORE)
 
 
 @njit(cache=True, inline="always")
@@ -337,12 +340,27 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     # The strategies are called through their entries (core/entry.py): a context block
     # per side points at the arrays it sees, filled once here.
     ctx = ws_c[0:2 * CTX_SIZE]
-    ctx_a = fill_context(ctx[0:CTX_SIZE], va_my, va_opp, st_a, par_a, info_a, rng_a)
-    ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], vb_my, vb_opp, st_b, par_b, info_b, rng_b)
+    ctx_a = fill_context(ctx[0:CTX_SIZE], step_a, va_my, va_opp, st_a, par_a, info_a, rng_a)
+    ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], step_b, vb_my, vb_opp, st_b, par_b, info_b, rng_b)
+    if not turnover and not tracing and not can_flip:
+        # The commonest case, nothing between the strategies and the record, gets the
+        # leanest loop: every address it needs is one base plus a constant (B's context
+        # follows A's, B's info and the table follow A's info), so fewer values live
+        # across the two calls and fewer of them are reloaded from the stack each turn.
+        for t in range(n):
+            move_a = call_entry(ctx_a, t)
+            move_b = call_entry(ctx_a + 8 * CTX_SIZE, t)
+            hist_a[t] = move_a
+            hist_b[t] = move_b
+            observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
+        match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+        out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
+        out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
+        return
     if not turnover and not tracing:
         for t in range(n):
-            move_a = call_entry(step_a, ctx_a, t)
-            move_b = call_entry(step_b, ctx_b, t)
+            move_a = call_entry(ctx_a, t)
+            move_b = call_entry(ctx_b, t)
             if can_flip:
                 move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
                                                      keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
@@ -384,8 +402,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
         # Both sides are written out (not a loop over a side index): rebinding array
         # variables inside the turn loop costs atomic reference-count updates that
         # measured 150 ns per turn.
-        move_a = call_entry(step_a, ctx_a, ta)
-        move_b = call_entry(step_b, ctx_b, tb)
+        move_a = call_entry(ctx_a, ta)
+        move_b = call_entry(ctx_b, tb)
         if tracing:
             if tr_a >= 0:
                 trace_a[t] = st_a[tr_a]

@@ -217,15 +217,15 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
         i = pair_i[p]
         j = pair_j[p]
         if elections:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], views[p, 0, 0], views[p, 0, 1], st[p, 0, : slen[p, 0]],
-                                     params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], views[p, 1, 0], views[p, 1, 1], st[p, 1, : slen[p, 1]],
-                                     params[j], info[p, 1], rng[p, 1])
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], steps[i], views[p, 0, 0], views[p, 0, 1],
+                                     st[p, 0, : slen[p, 0]], params[i], info[p, 0], rng[p, 0])
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], steps[j], views[p, 1, 0], views[p, 1, 1],
+                                     st[p, 1, : slen[p, 1]], params[j], info[p, 1], rng[p, 1])
         else:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], hist[p, 0], hist[p, 1], st[p, 0, : slen[p, 0]],
-                                     params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], hist[p, 1], hist[p, 0], st[p, 1, : slen[p, 1]],
-                                     params[j], info[p, 1], rng[p, 1])
+            ctx[p, 0] = fill_context(ctx_blocks[p, 0], steps[i], hist[p, 0], hist[p, 1],
+                                     st[p, 0, : slen[p, 0]], params[i], info[p, 0], rng[p, 0])
+            ctx[p, 1] = fill_context(ctx_blocks[p, 1], steps[j], hist[p, 1], hist[p, 0],
+                                     st[p, 1, : slen[p, 1]], params[j], info[p, 1], rng[p, 1])
 
     for t in range(rounds):
         # elections (between rounds, before anyone moves)
@@ -278,8 +278,8 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
                         seen_c, seen_n, sec_good, sec_member, club, reliability)
             ta = t - off[i]
             tb = t - off[j]
-            move_a = call_entry(steps[i], ctx[p, 0], ta)
-            move_b = call_entry(steps[j], ctx[p, 1], tb)
+            move_a = call_entry(ctx[p, 0], ta)
+            move_b = call_entry(ctx[p, 1], tb)
             intended[p, 0, t] = move_a
             intended[p, 1, t] = move_b
             # ratification failure and noise, drawn exactly as play_match draws them
