@@ -173,11 +173,15 @@ def test_match_metrics_equal_the_turn_by_turn_definitions_bit_for_bit():
     cases = 0
     for n in [0, 1, 2, 3, 4, 7, 9, 10, 11, 200, 1000, 4099]:  # 4099: several 255-word blocks
         for _ in range(12):
-            # runs of each kind: random, alternating feuds (echoes), sticky
+            # runs of each kind: random, alternating feuds (echoes), sticky, and long
+            # one-sided ones (the running material gap far from 0)
             a, b = [], []
             while len(a) < n:
-                kind, k = rng.integers(3), int(rng.integers(1, 12))
+                kind, k = rng.integers(4), int(rng.integers(1, 12))
                 x, y = int(rng.integers(2)), int(rng.integers(2))
+                if kind == 3:
+                    k = int(rng.integers(1, 300))
+                    x, y = (1, 0) if rng.integers(2) else (0, 1)
                 for q in range(k):
                     if kind == 0:
                         x, y = int(rng.integers(2)), int(rng.integers(2))

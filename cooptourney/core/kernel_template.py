@@ -590,6 +590,63 @@ def binary_counts(hist_a, hist_b, n):
     return (bits & 0xFF, coop_a, coop_b, both_d, a_cc, b_cc, f_opp_a, f_a, f_opp_b, f_b, mirrored, runs)
 
 
+def _lead_steps():
+    """For every four turns, ``(rise, peak, trough)`` of the running difference "A's
+    defections minus B's": its change over the four turns and its highest and lowest
+    value after each of them, relative to the start. Indexed by ``up | down << 4``,
+    where bit k of ``up`` (``down``) says A (B) defected alone on the k-th turn."""
+    steps = np.zeros((256, 3), dtype=np.int64)
+    for up in range(16):
+        for down in range(16):
+            lead = peak = trough = 0
+            for k in range(4):
+                lead += ((up >> k) & 1) - ((down >> k) & 1)
+                peak = max(peak, lead) if k else lead
+                trough = min(trough, lead) if k else lead
+            steps[up | down << 4] = (lead, peak, trough)
+    return steps
+
+
+LEAD_STEPS = _lead_steps()
+#: gathers bit 0 of each byte of a word of 0/1 bytes into the top byte of the product
+#: (byte k to bit 56 + k; each bit of the product gets one term, so nothing carries)
+GATHER = np.uint64(0x0102040810204080)
+_NIBBLE = np.uint64(15)
+
+
+@njit(cache=True, _nrt=False)
+def binary_max_lead(hist_a, hist_b, n):
+    """The largest ``|lead|`` over the turns, where ``lead`` after turn t is A's
+    defections minus B's in turns 0..t (histories of C = 0 and D = 1). Eight turns at a
+    time: a word where the two histories agree leaves ``lead`` as it is; otherwise the
+    turns where one side defected alone become two 8-bit masks (:data:`GATHER`), and
+    each half of the word is one look-up of its change, highest and lowest prefix
+    (:data:`LEAD_STEPS`). The largest ``|lead + p|`` over the prefixes ``p`` of a half
+    is that of its highest or of its lowest one."""
+    pa = address(hist_a)
+    pb = address(hist_b)
+    lead = 0
+    top = 0
+    words = n // 8
+    for w in range(words):
+        a = load_word(pa + 8 * w)
+        b = load_word(pb + 8 * w)
+        differ = a ^ b
+        if differ == 0:
+            continue
+        up = ((a & differ) * GATHER) >> np.uint64(56)
+        down = ((b & differ) * GATHER) >> np.uint64(56)
+        for half in range(2):
+            shift = np.uint64(4 * half)
+            k = np.int64(((up >> shift) & _NIBBLE) | (((down >> shift) & _NIBBLE) << np.uint64(4)))
+            top = max(top, lead + LEAD_STEPS[k, 1], -(lead + LEAD_STEPS[k, 2]))
+            lead += LEAD_STEPS[k, 0]
+    for t in range(8 * words, n):
+        lead += np.int64(hist_a[t]) - np.int64(hist_b[t])
+        top = max(top, abs(lead))
+    return top
+
+
 # _nrt=False: it allocates nothing, so it needs no reference counting; without it numba
 # increfs and decrefs each of its eight array arguments on every call (atomic updates).
 @njit(cache=True, error_model="numpy", _nrt=False)
@@ -623,12 +680,7 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         # the material gap after turn t is (T - S) times (A's defections - B's) so far
         # (mutual outcomes add g - g = 0): its largest size is |T - S| times the largest
         # size of that running difference
-        lead = 0
-        top = 0
-        for t in range(n):
-            lead += hist_a[t] - hist_b[t]
-            top = max(top, abs(lead))
-        max_gap = abs(game[2] - game[1]) * top
+        max_gap = abs(game[2] - game[1]) * binary_max_lead(hist_a, hist_b, n)
     else:
         score_a = 0.0
         score_b = 0.0
