@@ -37,6 +37,7 @@ The function returns ``C`` or ``D``.
 from __future__ import annotations
 
 import difflib
+import dis
 import hashlib
 import importlib
 import importlib.metadata
@@ -165,6 +166,17 @@ class StrategySpec:
         return cached
 
     @property
+    def reads_info(self) -> bool:
+        """Whether the step can read its ``info`` argument (the running scores and
+        counts the engine keeps for it): the engine skips keeping them in a match where
+        neither step can. Decided from the step's bytecode, conservatively (see
+        :func:`reads_argument`)."""
+        cached = getattr(self, "_reads_info", None)
+        if cached is None:
+            cached = self._reads_info = reads_argument(self.py_function, INFO_ARGUMENT)
+        return cached
+
+    @property
     def reason(self) -> str:
         """The one-line reason for the reciprocity tag, from the docstring."""
         for line in self.doc.splitlines():
@@ -184,6 +196,30 @@ class StrategySpec:
             "uses_game": self.uses_game,
             "uses_length": self.uses_length,
         }
+
+
+#: the position of ``info`` in a step's arguments (my, opp, t, state, params, info, rng)
+INFO_ARGUMENT = 5
+
+
+def reads_argument(fn: Callable, position: int) -> bool:
+    """Whether ``fn`` can read its positional argument at ``position``: some instruction
+    of its code loads that name (a read, a call that passes it on, a nested function
+    that captures it). Only "no" is a promise; anything it cannot inspect (no code
+    object, ``*args``, fewer arguments) counts as a read."""
+    code = getattr(fn, "__code__", None)
+    if code is None or code.co_argcount <= position or code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return True
+    name = code.co_varnames[position]
+    if name in code.co_cellvars:
+        return True
+    for ins in dis.get_instructions(code):
+        # LOAD_FAST and its variants (LOAD_FAST_LOAD_FAST loads two names at once)
+        if ins.opname.startswith("LOAD"):
+            names = ins.argval if isinstance(ins.argval, tuple) else (ins.argval,)
+            if name in names:
+                return True
+    return False
 
 
 def _norm(name: str) -> str:

@@ -5,7 +5,17 @@ iff ``info[INFO_LENGTH]`` equals its parameter ``expect``. Hidden, so it never s
 in listings; the tests remove it from the registry again afterwards.
 """
 
-from cooptourney.strategy_api import C, D, INFO_LENGTH, Param, strategy
+from cooptourney.strategy_api import (
+    INFO_LENGTH,
+    INFO_MY_COOPS,
+    INFO_MY_SCORE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    C,
+    D,
+    Param,
+    strategy,
+)
 
 
 @strategy(
@@ -71,3 +81,31 @@ def raising_probe(my, opp, t, state, params, info, rng):
     if t == params[0]:
         raise ValueError("the probe raises")
     return D
+
+
+@strategy(
+    "Info Probe",
+    reciprocity="other",
+    memory_depth=1,
+    hidden=True,
+)
+def info_probe(my, opp, t, state, params, info, rng):
+    """Cooperates iff the running sums in ``info`` are what the history says (a test probe).
+
+    other: a measuring instrument, not a rule of exchange.
+
+    Checks its own and its partner's cooperations so far, and the running scores
+    recomputed from the moves with the payoffs it is told.
+    """
+    mine = 0.0
+    theirs = 0.0
+    my_coops = 0.0
+    opp_coops = 0.0
+    for s in range(t):
+        mine += info[2 * my[s] + opp[s]]
+        theirs += info[2 * opp[s] + my[s]]
+        my_coops += 1 - my[s]
+        opp_coops += 1 - opp[s]
+    ok = (info[INFO_MY_SCORE] == mine and info[INFO_OPP_SCORE] == theirs and info[INFO_MY_COOPS] == my_coops
+          and info[INFO_OPP_COOPS] == opp_coops)
+    return C if ok else D

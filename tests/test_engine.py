@@ -232,6 +232,51 @@ def test_a_new_leader_restarts_the_per_turn_state(length_probe):
     assert set(moves_str(moves, 0)) == {"C"}
 
 
+def test_info_is_kept_for_a_step_that_reads_it_whatever_its_partner(length_probe):
+    # The turn loop skips the running sums in info in a match where neither step can
+    # read them (StrategySpec.reads_info); the probe cooperates iff they are right, so a
+    # wrong skip shows up as a defection. Its partners here never read info.
+    from cooptourney.registry import get_strategy
+
+    probe = Player("Info Probe")
+    partners = ["Cooperator", "Defector", "Random", "Tit For Tat", "Alternator"]
+    assert get_strategy("Info Probe").reads_info
+    assert not any(get_strategy(name).reads_info for name in partners)
+    res = Tournament([probe, *partners], turns=30, repetitions=2, seed=3).play()
+    assert (res.coop_matrix[0] == res.turns_matrix[0]).all()
+    for partner in partners:
+        assert set(moves_str(Match((partner, probe), turns=30, seed=2).play(), 1)) == {"C"}, partner
+
+
+def test_reads_argument_says_no_only_when_the_step_cannot_read_info():
+    from cooptourney.registry import INFO_ARGUMENT, reads_argument
+
+    def helper(info):
+        return info[0]
+
+    def direct(my, opp, t, state, params, info, rng):
+        return 0 if info[6] > 1 else 1
+
+    def passed_on(my, opp, t, state, params, info, rng):
+        return helper(info)
+
+    def captured(my, opp, t, state, params, info, rng):
+        return (lambda: info[0])()
+
+    def renamed(my, opp, t, state, params, seen, rng):  # the position counts, not the name
+        return seen[0]
+
+    def ignores(my, opp, t, state, params, info, rng):
+        return opp[t - 1] if t else 0
+
+    def star(*args):
+        return 0
+
+    for fn in (direct, passed_on, captured, renamed, star):
+        assert reads_argument(fn, INFO_ARGUMENT), fn.__name__
+    assert not reads_argument(ignores, INFO_ARGUMENT)
+
+
 def test_turn_state_must_be_a_non_negative_integer():
     from cooptourney.registry import Registry, StrategyDefinitionError, strategy
 

@@ -22,6 +22,7 @@ from numba.extending import intrinsic
 
 from cooptourney.core.layout import (
     CFG_FAIL,
+    CFG_IGNORES_INFO,
     CFG_MEMORY,
     CFG_REELECT,
     CFG_TERM,
@@ -209,6 +210,22 @@ def workspace_floats(init_a, init_b, turn_state_a, turn_state_b, n):
     return init_a + int(turn_state_a) * n + init_b + int(turn_state_b) * n + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
 
 
+@njit(cache=True, inline="always")
+def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
+    """The turn loop of :func:`play_match_in` when nothing stands between the strategies
+    and the record (no flips, elections or tracing). B's context block follows A's
+    (``ctx_a``), B's info and the outcome table follow A's (``info_a_at``), so every
+    address is one base plus a constant; ``observe`` (a constant at each call site)
+    says whether to keep the running sums in info."""
+    for t in range(n):
+        move_a = call_entry(ctx_a, t)
+        move_b = call_entry(ctx_a + 8 * CTX_SIZE, t)
+        hist_a[t] = move_a
+        hist_b[t] = move_b
+        if observe:
+            observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
+
+
 # _nrt=False: it allocates nothing (the caller hands it every array, the workspace
 # sized by workspace_floats and WORKSPACE_BYTES_PER_TURN), so it needs no reference
 # counting; with it numba increfs and decrefs its two dozen array arguments on every
@@ -344,15 +361,14 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], step_b, vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing and not can_flip:
         # The commonest case, nothing between the strategies and the record, gets the
-        # leanest loop: every address it needs is one base plus a constant (B's context
-        # follows A's, B's info and the table follow A's info), so fewer values live
-        # across the two calls and fewer of them are reloaded from the stack each turn.
-        for t in range(n):
-            move_a = call_entry(ctx_a, t)
-            move_b = call_entry(ctx_a + 8 * CTX_SIZE, t)
-            hist_a[t] = move_a
-            hist_b[t] = move_b
-            observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
+        # leanest loop (plain_turns): fewer values live across the two calls, so fewer
+        # of them are reloaded from the stack each turn.
+        # The running sums in info are kept only if one of the steps can read them
+        # (a loop of its own each way: a test in the loop costs a register).
+        if cfg_a[CFG_IGNORES_INFO] > 0.0 and cfg_b[CFG_IGNORES_INFO] > 0.0:
+            plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, False)
+        else:
+            plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, True)
         match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]

@@ -48,7 +48,8 @@ CFG_REELECT = 2  # probability the incumbent is re-elected
 CFG_MEMORY = 3  # institutional memory m: probability the strategy's state survives a new leader
 CFG_TRACE = 4  # index of the state slot recorded every turn (-1 = none)
 CFG_TURN_STATE = 5  # extra state slots per turn of the match (StrategySpec.turn_state)
-CFG_SIZE = 6
+CFG_IGNORES_INFO = 6  # 1 when the step never reads ``info`` (StrategySpec.reads_info); 0 = it may
+CFG_SIZE = 7
 
 # Stream keys of one player in one match, by purpose (see core/streams.py).
 KEY_STRATEGY = 0

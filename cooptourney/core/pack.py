@@ -8,7 +8,16 @@ import numpy as np
 
 from cooptourney.core.codegen import Kernel, kernel_for
 from cooptourney.core.dispatch import step_list
-from cooptourney.core.layout import CFG_FAIL, CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TERM, CFG_TRACE, CFG_TURN_STATE
+from cooptourney.core.layout import (
+    CFG_FAIL,
+    CFG_IGNORES_INFO,
+    CFG_MEMORY,
+    CFG_REELECT,
+    CFG_SIZE,
+    CFG_TERM,
+    CFG_TRACE,
+    CFG_TURN_STATE,
+)
 from cooptourney.players import Player, player_keys
 
 
@@ -62,6 +71,7 @@ def pack(players: list[Player], game: np.ndarray, transformer=None, multilateral
     cfg[:, CFG_MEMORY] = 1.0
     cfg[:, CFG_TRACE] = [p.spec.trace[0] if p.spec.trace else -1 for p in players]
     cfg[:, CFG_TURN_STATE] = [p.spec.turn_state for p in players]
+    cfg[:, CFG_IGNORES_INFO] = [0.0 if p.spec.reads_info else 1.0 for p in players]
     perceived = np.tile(np.asarray(game, dtype=np.float64), (n, 1))
     if transformer is not None:
         from cooptourney.game import Game
