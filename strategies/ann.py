@@ -41,19 +41,32 @@ here: a weight vector of free size is not a scalar parameter.
 import functools
 import math
 
+import numpy as np
 from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
 from cooptourney.strategy_api import INFO_MY_COOPS, INFO_OPP_COOPS, C, D, strategy
 
 N_FEATURES = 17
+# Hidden units are evaluated five at a time: LLVM unrolls a loop of five units fully
+# (every table offset a constant, no loop counter), not one of ten (its unrolling
+# budget). Both networks have a multiple of five units.
+BLOCK = 5
 
 
-def ann_table(name):
-    """One network as the flat table :func:`ann_move` reads.
+def ann_table(name, units=None):
+    """One network as the flat table :func:`ann_move` reads; ``units``, when given, is
+    the number of hidden units the network's step passes to :func:`ann_move` (checked).
 
     Layout: the number of hidden units m, the m x 17 input-to-hidden weights
     (row-major, one row per hidden unit), the m hidden-to-output weights, the m biases.
+
+    Keep the layout: it is part of each player's identity. ``Player.identity`` lists
+    the table values in this order, and the identity keys the player's random streams
+    (its noise, and the random picks of a meta player whose table holds its members'
+    tables, such as NMWE Deterministic). A reordered table (feature-major, say, so that
+    four units' weights would be adjacent for one vector load) plays the same moves
+    but changes those streams, and so every noisy result of the networks.
     """
     net = trained_tables("ann.json")[name]
     m = net["num_hidden"]
@@ -62,7 +75,20 @@ def ann_table(name):
         raise ValueError(f"{name}: expected {m} x {N_FEATURES} input weights")
     if len(net["hidden_to_output"]) != m or len(net["bias"]) != m:
         raise ValueError(f"{name}: expected {m} output weights and {m} biases")
+    if units is not None and units != m:
+        raise ValueError(f"{name}: its step passes {units} hidden units, the table has {m}")
     return [float(m)] + [float(x) for row in w for x in row] + net["hidden_to_output"] + net["bias"]
+
+
+@njit(cache=True, inline="always")
+def _at(params, i):
+    """``params[i]``, read with an unsigned index.
+
+    numba corrects a signed index for Python's negative indexing (adds the length when
+    it is negative): a shift, an and and an add per read, for each of the up to 130
+    weights read per move. Every index here is a valid, non-negative one.
+    """
+    return params[np.uint64(i)]
 
 
 @njit(cache=True, inline="always")
@@ -79,7 +105,7 @@ def _relu_term(output, h, truncate, weight):
 
 
 @njit(cache=True, inline="always")
-def _unit_sum(params, r, t, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, my_defs, rounds):
+def _unit_sum(params, r, defined, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coops, my_defs, rounds):
     """One hidden unit's weighted feature sum (its weights start at ``params[r]``).
 
     The terms are added in feature order, as the textbook sum over all 17 features
@@ -89,39 +115,59 @@ def _unit_sum(params, r, t, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, my_coop
     That is exact: a weight times 1.0 is the weight, and adding a weight times 0.0 (a
     signed zero) leaves a sum that started at +0.0 unchanged. So the sum is
     bit-identical to the full one in at most 11 dependent additions instead of 17.
+    ``defined`` is the number of moves played as far as the pairs go: min(t, 2).
     """
     s = 0.0
-    if t >= 1:
-        s += params[r + i0]
-    if t >= 2:
-        s += params[r + i1]
-    if t >= 1:
-        s += params[r + i2]
-    if t >= 2:
-        s += params[r + i3]
-    if t >= 1:
-        s += params[r + i4]
-    if t >= 2:
-        s += params[r + i5]
-    s += params[r + 12] * opp_coops
-    s += params[r + 13] * opp_defs
-    s += params[r + 14] * my_coops
-    s += params[r + 15] * my_defs
-    s += params[r + 16] * rounds
+    if defined >= 1:
+        s += _at(params, r + i0)
+    if defined >= 2:
+        s += _at(params, r + i1)
+    if defined >= 1:
+        s += _at(params, r + i2)
+    if defined >= 2:
+        s += _at(params, r + i3)
+    if defined >= 1:
+        s += _at(params, r + i4)
+    if defined >= 2:
+        s += _at(params, r + i5)
+    s += _at(params, r + 12) * opp_coops
+    s += _at(params, r + 13) * opp_defs
+    s += _at(params, r + 14) * my_coops
+    s += _at(params, r + 15) * my_defs
+    s += _at(params, r + 16) * rounds
     return s
 
 
-@njit(cache=True)
-def ann_move(my, opp, t, params, k, info):
-    """The move of the network whose table starts at ``params[k]``."""
+# inlined into each step: a call would pass every array as numba's seven-field struct
+# and count references on each (about ten calls into numba's runtime per move)
+@njit(cache=True, inline="always")
+def ann_move(my, opp, t, params, k, info, units=0):
+    """The move of the network whose table starts at ``params[k]``.
+
+    ``units`` is its number of hidden units, 0 to read it from the table. Each step
+    passes its network's as a constant (:func:`ann_table` checks it): then the loop
+    over the units unrolls (``BLOCK``) and every offset into the table is a
+    compile-time constant.
+    """
+    # From move 3 on every one-hot pair is defined: that copy of the network (every
+    # move but two) checks nothing per unit. The first two moves have their own copy.
+    if t >= 2:
+        return _network_move(my, opp, t, params, k, info, units, 2)
+    return _network_move(my, opp, t, params, k, info, units, t)
+
+
+@njit(cache=True, inline="always")
+def _network_move(my, opp, t, params, k, info, units, defined):
+    """:func:`ann_move`, with ``defined`` = min(t, 2) (see :func:`_unit_sum`); a constant
+    2 leaves no check of the move number in the code."""
     # the feature index that is 1 in each one-hot pair: 2p for C, 2p + 1 for D (read
     # only once the pair is defined; 0 stands in before)
     i0 = i1 = i2 = i3 = i4 = i5 = 0
-    if t >= 1:
+    if defined >= 1:
         i0 = 0 + opp[0]
         i2 = 4 + my[t - 1]
         i4 = 8 + opp[t - 1]
-    if t >= 2:
+    if defined >= 2:
         i1 = 2 + opp[1]
         i3 = 6 + my[t - 2]
         i5 = 10 + opp[t - 2]
@@ -130,51 +176,52 @@ def ann_move(my, opp, t, params, k, info):
     opp_defs = t - opp_coops
     my_defs = t - my_coops
     rounds = float(t)
-    m = int(params[k])
+    m = units if units > 0 else int(params[k])
     w_in = k + 1
     w_out = w_in + m * N_FEATURES
     bias = w_out + m
     # every unit is an independent chain of additions; the processor overlaps them
     output = 0.0
     truncate = False
-    for j in range(m):
-        h = params[bias + j] + _unit_sum(params, w_in + j * N_FEATURES, t, i0, i1, i2, i3, i4, i5, opp_coops,
-                                         opp_defs, my_coops, my_defs, rounds)
-        if j == 0:
-            truncate = h < 0.0
-        output = _relu_term(output, h, truncate, params[w_out + j])
+    for first in range(0, m, BLOCK):
+        for j in range(first, min(first + BLOCK, m)):
+            h = _at(params, bias + j) + _unit_sum(params, w_in + j * N_FEATURES, defined, i0, i1, i2, i3, i4, i5,
+                                                  opp_coops, opp_defs, my_coops, my_defs, rounds)
+            if j == 0:
+                truncate = h < 0.0
+            output = _relu_term(output, h, truncate, _at(params, w_out + j))
     return C if output > 0.0 else D
 
 
-def _table(name):
-    return functools.partial(ann_table, name)
+def _table(name, units):
+    return functools.partial(ann_table, name, units)
 
 
 # No declared parameters: every network starts at params[0].
 
 
-@strategy("Evolved ANN", reciprocity="specific", table=_table("Evolved ANN"), oracle="moves")
+@strategy("Evolved ANN", reciprocity="specific", table=_table("Evolved ANN", 10), oracle="moves")
 def evolved_ann(my, opp, t, state, params, info, rng):
     """A network with 10 hidden units evolved to score well against axelrod's strategies. (Martin Jones, axelrod-dojo 0.0.8, doi:10.5281/zenodo.1306926; as in axelrod 4.13.1)
 
     specific: cooperates with cooperators and, once the partner defects, mostly defects for good, like a grudger.
     """
-    return ann_move(my, opp, t, params, 0, info)
+    return ann_move(my, opp, t, params, 0, info, 10)
 
 
-@strategy("Evolved ANN 5", reciprocity="specific", table=_table("Evolved ANN 5"), oracle="moves")
+@strategy("Evolved ANN 5", reciprocity="specific", table=_table("Evolved ANN 5", 5), oracle="moves")
 def evolved_ann_5(my, opp, t, state, params, info, rng):
     """A network with 5 hidden units evolved to score well against axelrod's strategies. (Marc Harper, axelrod-dojo 0.0.8, doi:10.5281/zenodo.1306931; as in axelrod 4.13.1)
 
     specific: cooperates with cooperators and meets repeated defection with defection.
     """
-    return ann_move(my, opp, t, params, 0, info)
+    return ann_move(my, opp, t, params, 0, info, 5)
 
 
-@strategy("Evolved ANN 5 Noise 05", reciprocity="other", table=_table("Evolved ANN 5 Noise 05"), oracle="moves")
+@strategy("Evolved ANN 5 Noise 05", reciprocity="other", table=_table("Evolved ANN 5 Noise 05", 5), oracle="moves")
 def evolved_ann_5_noise_05(my, opp, t, state, params, info, rng):
     """A network with 5 hidden units evolved in noisy matches (noise 0.05). (Marc Harper, axelrod-dojo 0.0.8, doi:10.5281/zenodo.1314247; as in axelrod 4.13.1)
 
     other: its play turns on the round number and the running counts, not on what the partner did last; after 34 moves it starts defecting against an unconditional cooperator.
     """
-    return ann_move(my, opp, t, params, 0, info)
+    return ann_move(my, opp, t, params, 0, info, 5)
