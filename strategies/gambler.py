@@ -6,7 +6,8 @@ playing C; it cooperates on its opening moves. The rules follow the Python libra
 ``axelrod`` 4.13.1 (``axelrod/strategies/gambler.py``); the tables, trained with a
 particle swarm (Koutsovoulos, Harper), are in ``data/gambler.json``, written from the
 installed ``axelrod`` by ``data/generate_tables.py``. Every gambler is one decorated
-function over the lookup interpreter :func:`~cooptourney.strategies.lookerup.lookup_position`.
+function over the lookup interpreter :func:`~cooptourney.strategies.lookerup.lookup_position`
+(through :func:`~cooptourney.strategies.lookerup.lookup_entry`, with the table's depths as constants).
 
 An entry of exactly 0 or 1 draws nothing (as in axelrod), so the PSO gamblers,
 whose tables are mostly 0s and 1s, use few draws. They agree with axelrod in
@@ -18,13 +19,13 @@ played (after noise).
 
 import functools
 
-from cooptourney.strategies.lookerup import lookup_position, lookup_table
+from cooptourney.strategies.lookerup import lookup_entry, lookup_table
 
 from cooptourney.strategy_api import random_choice, strategy
 
 
-def _table(name):
-    return functools.partial(lookup_table, "gambler.json", name, probabilities=True)
+def _table(name, depths):
+    return functools.partial(lookup_table, "gambler.json", name, probabilities=True, depths=depths)
 
 
 # No declared parameters: every table starts at params[0]. Its entries, the opening
@@ -32,7 +33,7 @@ def _table(name):
 
 
 @strategy("PSO Gambler Mem1", reciprocity="diffuse", memory_depth=1, stochastic=True,
-          table=_table("PSO Gambler Mem1"), oracle="statistics")
+          table=_table("PSO Gambler Mem1", (1, 1, 0)), oracle="statistics")
 def pso_gambler_mem1(my, opp, t, state, params, info, rng):
     """A memory-one Gambler trained by particle swarm against axelrod's short-run-time strategies. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -41,11 +42,11 @@ def pso_gambler_mem1(my, opp, t, state, params, info, rng):
     Opens with C. Then P(C) keyed (own last, partner's last): CC 1, CD 0.52173487,
     DC 0, DD 0.12050939.
     """
-    return random_choice(rng, params[lookup_position(my, opp, t, params, 0)])
+    return random_choice(rng, lookup_entry(my, opp, t, params, 1, 1, 0))
 
 
 @strategy("PSO Gambler 1_1_1", reciprocity="diffuse", stochastic=True,
-          table=_table("PSO Gambler 1_1_1"), oracle="statistics")
+          table=_table("PSO Gambler 1_1_1", (1, 1, 1)), oracle="statistics")
 def pso_gambler_1_1_1(my, opp, t, state, params, info, rng):
     """A Gambler on its own last move, the partner's last move and the partner's first move, trained by particle swarm. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -55,11 +56,11 @@ def pso_gambler_1_1_1(my, opp, t, state, params, info, rng):
     CCD 1, CDC 0.12304797, CDD 0.57740178, DCC 0, DCD 0, DDC 0.13581423,
     DDD 0.11886807.
     """
-    return random_choice(rng, params[lookup_position(my, opp, t, params, 0)])
+    return random_choice(rng, lookup_entry(my, opp, t, params, 1, 1, 1))
 
 
 @strategy("PSO Gambler 2_2_2", reciprocity="specific", stochastic=True,
-          table=_table("PSO Gambler 2_2_2"), oracle="statistics")
+          table=_table("PSO Gambler 2_2_2", (2, 2, 2)), oracle="statistics")
 def pso_gambler_2_2_2(my, opp, t, state, params, info, rng):
     """A Gambler on its own last two moves, the partner's last two and the partner's first two, trained by particle swarm; table in data/gambler.json. (Georgios Koutsovoulos and Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -67,11 +68,11 @@ def pso_gambler_2_2_2(my, opp, t, state, params, info, rng):
 
     Opens with C, C; the 64 probabilities are in the order of ``lookerup.py``.
     """
-    return random_choice(rng, params[lookup_position(my, opp, t, params, 0)])
+    return random_choice(rng, lookup_entry(my, opp, t, params, 2, 2, 2))
 
 
 @strategy("PSO Gambler 2_2_2 Noise 05", reciprocity="specific", stochastic=True,
-          table=_table("PSO Gambler 2_2_2 Noise 05"), oracle="statistics")
+          table=_table("PSO Gambler 2_2_2 Noise 05", (2, 2, 2)), oracle="statistics")
 def pso_gambler_2_2_2_noise_05(my, opp, t, state, params, info, rng):
     """A 2, 2, 2 Gambler trained by particle swarm in noisy matches (noise 0.05); table in data/gambler.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -79,11 +80,11 @@ def pso_gambler_2_2_2_noise_05(my, opp, t, state, params, info, rng):
 
     Opens with C, C; the 64 probabilities are in the order of ``lookerup.py``.
     """
-    return random_choice(rng, params[lookup_position(my, opp, t, params, 0)])
+    return random_choice(rng, lookup_entry(my, opp, t, params, 2, 2, 2))
 
 
 @strategy("ZD-Mem2", reciprocity="negative", memory_depth=2, stochastic=True,
-          table=_table("ZD-Mem2"), oracle="statistics")
+          table=_table("ZD-Mem2", (2, 2, 0)), oracle="statistics")
 def zd_mem2(my, opp, t, state, params, info, rng):
     """A memory-two generalisation of a zero-determinant strategy: P(C) depends on both players' last two moves. (Li 2014, "Strategies in the Stochastic Iterated Prisoner's Dilemma", UChicago REU; as in axelrod 4.13.1)
 
@@ -93,4 +94,4 @@ def zd_mem2(my, opp, t, state, params, info, rng):
     11/12, 4/11, 7/9, 1/10, 5/6, 3/11, 7/9, 1/10, 2/3, 1/11, 7/9, 1/10, 3/4, 2/11,
     7/9, 1/10.
     """
-    return random_choice(rng, params[lookup_position(my, opp, t, params, 0)])
+    return random_choice(rng, lookup_entry(my, opp, t, params, 2, 2, 0))

@@ -26,6 +26,7 @@ and has no counterpart here: a table of free length is not a scalar parameter.
 
 import functools
 
+import numpy as np
 from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
@@ -34,13 +35,20 @@ from cooptourney.strategy_api import strategy
 _MOVE = {"C": 0.0, "D": 1.0}
 
 
-def lookup_table(filename, name, probabilities=False):
-    """One table as the flat layout :func:`lookup_position` reads.
+def lookup_table(filename, name, probabilities=False, depths=None):
+    """One table as the flat layout :func:`lookup_position` reads; ``depths``, when
+    given, is the (a, b, c) that the table's step passes to :func:`lookup_position`
+    (checked against the data).
 
     Layout: own depth a, partner depth b, opening depth c, d = max(a, b, c), the d
     opening entries, then the 2 ** (a + b + c) table entries. Entries are moves
     (0 = C, 1 = D), or with ``probabilities`` the probability of playing C (an
     opening C is then 1.0).
+
+    Keep the layout and the order of the entries: ``Player.identity`` lists the table
+    values in this order, and the identity keys the player's random streams (its noise,
+    a gambler's draws, a meta player's picks), so a reordered table changes results
+    even where it plays the same moves.
     """
     spec = trained_tables(filename)[name]
     a, b, c = spec["own_depth"], spec["op_depth"], spec["op_openings_depth"]
@@ -49,6 +57,8 @@ def lookup_table(filename, name, probabilities=False):
     pattern = spec["pattern"]
     if len(openings) != d or len(pattern) != 2 ** (a + b + c):
         raise ValueError(f"{name}: {len(openings)} opening moves and {len(pattern)} entries for depths {a, b, c}")
+    if depths is not None and tuple(depths) != (a, b, c):
+        raise ValueError(f"{name}: its step passes depths {tuple(depths)}, the table has {a, b, c}")
     if probabilities:
         entries = [1.0 - _MOVE[m] for m in openings] + [float(p) for p in pattern]
     else:
@@ -56,34 +66,54 @@ def lookup_table(filename, name, probabilities=False):
     return [float(a), float(b), float(c), float(d)] + entries
 
 
+@njit(cache=True, inline="always")
+def _at(x, i):
+    """``x[i]``, read with an unsigned index: numba corrects a signed index for
+    Python's negative indexing (a shift, an and and an add per read). Every index here
+    is a valid, non-negative one."""
+    return x[np.uint64(i)]
+
+
 # inlined into each step: a call would pass every array as numba's seven-field struct
 @njit(cache=True, inline="always")
-def lookup_position(my, opp, t, params, k):
-    """Index into ``params`` of the entry that decides this turn (table at ``params[k]``)."""
-    a = int(params[k])
-    b = int(params[k + 1])
-    c = int(params[k + 2])
-    d = int(params[k + 3])
+def lookup_position(my, opp, t, params, k, a=-1, b=-1, c=-1):
+    """Index into ``params`` of the entry that decides this turn (table at ``params[k]``).
+
+    ``a``, ``b``, ``c`` are the table's depths, -1 to read them from the table. Each
+    step passes its table's as constants (:func:`lookup_table` checks them): then the
+    loops that build the key unroll and every offset is a compile-time constant.
+    """
+    if a < 0:
+        a = int(_at(params, k))
+        b = int(_at(params, k + 1))
+        c = int(_at(params, k + 2))
+    d = max(a, b, c)
     if t < d:
         return k + 4 + t
     key = 0
-    for i in range(t - a, t):
-        key = 2 * key + my[i]
-    for i in range(t - b, t):
-        key = 2 * key + opp[i]
+    for i in range(a):
+        key = 2 * key + _at(my, t - a + i)
+    for i in range(b):
+        key = 2 * key + _at(opp, t - b + i)
     for i in range(c):
-        key = 2 * key + opp[i]
+        key = 2 * key + _at(opp, i)
     return k + 4 + d + key
 
 
-def _table(name):
-    return functools.partial(lookup_table, "lookerup.json", name)
+@njit(cache=True, inline="always")
+def lookup_entry(my, opp, t, params, a, b, c):
+    """The entry that decides this turn, for the table at ``params[0]`` of depths a, b, c."""
+    return _at(params, lookup_position(my, opp, t, params, 0, a, b, c))
+
+
+def _table(name, depths):
+    return functools.partial(lookup_table, "lookerup.json", name, depths=depths)
 
 
 # No declared parameters: every table starts at params[0].
 
 
-@strategy("EvolvedLookerUp1_1_1", reciprocity="specific", table=_table("EvolvedLookerUp1_1_1"), oracle="moves")
+@strategy("EvolvedLookerUp1_1_1", reciprocity="specific", table=_table("EvolvedLookerUp1_1_1", (1, 1, 1)), oracle="moves")
 def evolved_lookerup_1_1_1(my, opp, t, state, params, info, rng):
     """A lookup table on its own last move, the partner's last move and the partner's first move, evolved to score well against axelrod's strategies. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -92,10 +122,10 @@ def evolved_lookerup_1_1_1(my, opp, t, state, params, info, rng):
     Opens with C. Then, keyed (own last, partner's last, partner's first):
     CCC -> C, CCD -> D, CDC -> D, CDD -> D, DCC -> D, DCD -> C, DDC -> D, DDD -> D.
     """
-    return int(params[lookup_position(my, opp, t, params, 0)])
+    return int(lookup_entry(my, opp, t, params, 1, 1, 1))
 
 
-@strategy("EvolvedLookerUp2_2_2", reciprocity="specific", table=_table("EvolvedLookerUp2_2_2"), oracle="moves")
+@strategy("EvolvedLookerUp2_2_2", reciprocity="specific", table=_table("EvolvedLookerUp2_2_2", (2, 2, 2)), oracle="moves")
 def evolved_lookerup_2_2_2(my, opp, t, state, params, info, rng):
     """A lookup table on its own last two moves, the partner's last two and the partner's first two, evolved to score well against axelrod's strategies; table in data/lookerup.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -103,10 +133,10 @@ def evolved_lookerup_2_2_2(my, opp, t, state, params, info, rng):
 
     Opens with C, C; the 64 entries are in the order of the module docstring.
     """
-    return int(params[lookup_position(my, opp, t, params, 0)])
+    return int(lookup_entry(my, opp, t, params, 2, 2, 2))
 
 
-@strategy("Winner12", reciprocity="specific", memory_depth=2, table=_table("Winner12"), oracle="moves")
+@strategy("Winner12", reciprocity="specific", memory_depth=2, table=_table("Winner12", (1, 2, 0)), oracle="moves")
 def winner12(my, opp, t, state, params, info, rng):
     """After its own C plays Tit For Tat; after its own D cooperates only if the partner's last two moves were C then D. (Mathieu & Delahaye 2015, AAMAS; as in axelrod 4.13.1)
 
@@ -115,10 +145,10 @@ def winner12(my, opp, t, state, params, info, rng):
     Opens with C, C. Then, keyed (own last, partner's second-last, partner's last):
     CCC -> C, CCD -> D, CDC -> C, CDD -> D, DCC -> D, DCD -> C, DDC -> D, DDD -> D.
     """
-    return int(params[lookup_position(my, opp, t, params, 0)])
+    return int(lookup_entry(my, opp, t, params, 1, 2, 0))
 
 
-@strategy("Winner21", reciprocity="specific", memory_depth=2, table=_table("Winner21"), oracle="moves")
+@strategy("Winner21", reciprocity="specific", memory_depth=2, table=_table("Winner21", (1, 2, 0)), oracle="moves")
 def winner21(my, opp, t, state, params, info, rng):
     """After its own C plays Tit For Tat; after its own D cooperates only if the partner cooperated on both of its last two moves. (Mathieu & Delahaye 2015, AAMAS; as in axelrod 4.13.1)
 
@@ -127,4 +157,4 @@ def winner21(my, opp, t, state, params, info, rng):
     Opens with D, C. Then, keyed (own last, partner's second-last, partner's last):
     CCC -> C, CCD -> D, CDC -> C, CDD -> D, DCC -> C, DCD -> D, DDC -> D, DDD -> D.
     """
-    return int(params[lookup_position(my, opp, t, params, 0)])
+    return int(lookup_entry(my, opp, t, params, 1, 2, 0))
