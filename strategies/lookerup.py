@@ -76,17 +76,13 @@ def _at(x, i):
 
 # inlined into each step: a call would pass every array as numba's seven-field struct
 @njit(cache=True, inline="always")
-def lookup_position(my, opp, t, params, k, a=-1, b=-1, c=-1):
+def lookup_position(my, opp, t, params, k, a, b, c):
     """Index into ``params`` of the entry that decides this turn (table at ``params[k]``).
 
-    ``a``, ``b``, ``c`` are the table's depths, -1 to read them from the table. Each
-    step passes its table's as constants (:func:`lookup_table` checks them): then the
-    loops that build the key unroll and every offset is a compile-time constant.
+    ``a``, ``b``, ``c`` are the table's depths. Each step passes its table's as
+    constants (:func:`lookup_table` checks them against the data): then the loops that
+    build the key unroll and every offset is a compile-time constant.
     """
-    if a < 0:
-        a = int(_at(params, k))
-        b = int(_at(params, k + 1))
-        c = int(_at(params, k + 2))
     d = max(a, b, c)
     if t < d:
         return k + 4 + t

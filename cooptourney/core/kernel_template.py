@@ -351,9 +351,9 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
     # The turn loop does only what the strategies can observe (moves, info) and what
     # cannot be recomputed; every result is computed afterwards from the finished
     # histories in tight loops without opaque calls (match_metrics), which keeps the
-    # counters in registers (docs/engine.md, "Per-turn cost"). The common case, no
-    # elections and no tracing, has a loop of its own: fewer live values across the
-    # two opaque calls, fewer spills.
+    # counters in registers (docs/engine.md, "Per-turn cost"). Matches without
+    # elections or tracing have loops of their own (one more when nothing can flip a
+    # move): fewer live values across the two opaque calls, fewer spills.
     # The strategies are called through their entries (core/entry.py): a context block
     # per side points at the arrays it sees, filled once here.
     ctx = ws_c[0:2 * CTX_SIZE]
@@ -374,15 +374,15 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
     if not turnover and not tracing:
+        # something can flip a move (noise, a flip mask, ratification failure)
         for t in range(n):
             move_a = call_entry(ctx_a, t)
             move_b = call_entry(ctx_b, t)
-            if can_flip:
-                move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
-                                                     keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
-                                                     nkey_a, nkey_b)
-                if flipped:
-                    flips[t] = 1
+            move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
+                                                 keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
+                                                 nkey_a, nkey_b)
+            if flipped:
+                flips[t] = 1
             hist_a[t] = move_a
             hist_b[t] = move_b
             observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
