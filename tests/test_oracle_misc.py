@@ -143,6 +143,34 @@ def test_dbs_parameters_agree_with_axelrod(kw):
                       noise_levels=(0.0, 0.1))
 
 
+@pytest.mark.parametrize("discount", [0.75, 0.5, 1.0])
+def test_dbs_moves_do_not_depend_on_the_state_after_its_rules(discount):
+    # A team meta player (Meta Winner Deterministic, NMWE Deterministic) starts its members
+    # from zeros, not from their declared states. DBS's rule slots then start zeroed (as
+    # they always have); the slots after them, where it records which moves hold the terms
+    # of its discounted frequencies, must start over at move 0 whatever they hold, or the
+    # team plays differently (the whole-library digest caught this, no test did).
+    from cooptourney.strategies import dbs
+
+    spec = get_strategy("DBS")
+    player = Player("DBS", discount_factor=discount)
+    info = np.zeros(INFO_SIZE)
+    info[:4] = (3.0, 0.0, 5.0, 1.0)
+    rng = np.zeros(2, dtype=np.uint64)
+    garbage = np.random.default_rng(0).uniform(-3.0, 3.0, len(dbs._INITIAL_STATE) - dbs._LAST)
+    for opponent in ("Random", "Random(p=0.3)", "Tit For Tat", "DBS"):
+        moves = Match((player, opponent), turns=300, noise=0.1, seed=3).play()
+        my = np.array([0 if a == "C" else 1 for a, _ in moves], dtype=np.int8)
+        opp = np.array([0 if b == "C" else 1 for _, b in moves], dtype=np.int8)
+        for rules in (player.initial_state[: dbs._LAST], np.zeros(dbs._LAST)):  # declared, a team's
+            played = []
+            for records in (player.initial_state[dbs._LAST:], np.zeros_like(garbage), garbage):
+                state = np.concatenate([rules, records])
+                played.append([int(spec.function(my, opp, t, state, player.param_values, info, rng))
+                               for t in range(len(moves))])
+            assert played[1] == played[0] and played[2] == played[0], opponent
+
+
 @pytest.mark.parametrize("name", ["Naive Prober", "Remorseful Prober"])
 @pytest.mark.parametrize("p", [0.0, 1.0])
 def test_probers_without_randomness_play_axelrods_moves(name, p):
