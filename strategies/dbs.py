@@ -272,9 +272,8 @@ def dbs(my, opp, t, state, params, info, rng):
     or a discount of 0) the Tit For Tat prior is used instead.
     """
     if t == 0:
-        # the records of where the terms are start here, not from the state the step is
-        # given: a team meta player (team_metas.py) starts its members from zeros, in
-        # which the rules above have always started too
+        # the records of where the terms are start here, whatever the state the step is
+        # given holds (tests/test_oracle_misc.py: moves do not depend on those slots)
         for k in range(4):
             state[_LAST + k] = -1.0
             state[_FIRST + k] = _NEVER

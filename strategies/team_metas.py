@@ -12,7 +12,8 @@ difference is what the members are given. Here each member gets exactly what an
 * its own ``info``: the payoffs and the match length as the meta player sees them, and
   its score and cooperation count computed from its proposals against the partner's
   actual moves;
-* its own state and parameters, and the meta player's random stream.
+* its own state (starting from its declared initial state) and parameters, and the
+  meta player's random stream.
 
 So a member may read all of its own history, which the memory-one teams of ``meta.py``
 cannot allow. The members are called through their kernel entries
@@ -204,7 +205,8 @@ def team_meta(name, rule, doc, reciprocity, **flags):
         name,
         reciprocity=reciprocity,
         params=_member_params(team),
-        state=(0.0,) * head,
+        # proposals and scores zero, each member from its own declared initial state
+        state=(0.0,) * state0 + tuple(member_state) + (0.0,) * (head - info0),
         table=lambda: _member_table(team),
         turn_state=math.ceil(n / 8),
         prepare=prepare,

@@ -145,11 +145,9 @@ def test_dbs_parameters_agree_with_axelrod(kw):
 
 @pytest.mark.parametrize("discount", [0.75, 0.5, 1.0])
 def test_dbs_moves_do_not_depend_on_the_state_after_its_rules(discount):
-    # A team meta player (Meta Winner Deterministic, NMWE Deterministic) starts its members
-    # from zeros, not from their declared states. DBS's rule slots then start zeroed (as
-    # they always have); the slots after them, where it records which moves hold the terms
-    # of its discounted frequencies, must start over at move 0 whatever they hold, or the
-    # team plays differently (the whole-library digest caught this, no test did).
+    # The slots after DBS's rules, where it records which moves hold the terms of its
+    # discounted frequencies, start over at move 0 whatever they hold: moves depend only on
+    # the rule slots (declared, or all zero) and the history.
     from cooptourney.strategies import dbs
 
     spec = get_strategy("DBS")

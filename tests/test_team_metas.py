@@ -9,9 +9,14 @@ import subprocess
 import sys
 
 import axelrod as axl
+import numpy as np
 
 from cooptourney import Match
+from cooptourney.core.dispatch import compiled
 from cooptourney.interop import AxelrodPlayer
+from cooptourney.players import Player
+from cooptourney.strategies.fsm import trained_tables
+from cooptourney.strategy_api import INFO_LENGTH, INFO_SIZE
 
 
 def _axelrod_moves(player, opponent, turns, **kw):
@@ -53,3 +58,43 @@ def test_team_meta_plays_in_axelrod_as_a_wrapped_player():
     for kw in (dict(), dict(prob_end=0.02)):
         expected = _axelrod_moves(axl.MetaHunter(), axl.Random(0.3), 60, **kw)
         assert _axelrod_moves(AxelrodPlayer("Meta Hunter"), axl.Random(0.3), 60, **kw) == expected, kw
+
+
+
+def _proposals(meta_name, opp):
+    """Each member's own history (its proposals) when the team meta's step plays against ``opp``."""
+    player = Player(meta_name)
+    spec = player.spec
+    step = compiled(spec)
+    turns = len(opp)
+    state = np.concatenate([player.initial_state, np.zeros(spec.turn_state * turns)])
+    info = np.zeros(INFO_SIZE)
+    info[:4] = (3.0, 0.0, 5.0, 1.0)
+    info[INFO_LENGTH] = turns
+    rng = np.zeros(2, dtype=np.uint64)
+    my = np.zeros(turns, dtype=np.int8)
+    for t in range(turns):
+        my[t] = step(my, opp, np.int64(t), state, player.param_values, info, rng)
+    members = trained_tables("teams.json")[meta_name]
+    histories = state[len(player.initial_state):].view(np.int8)
+    per = len(histories) // len(members)  # bytes of history per member
+    return {m: histories[k * per:k * per + turns].tolist() for k, m in enumerate(members)}
+
+
+def test_every_member_of_a_team_proposes_what_it_plays_alone():
+    # Each member sees its own proposals as its history and the partner's real moves, so
+    # its proposals must be exactly its moves in a match of its own against the same
+    # partner moves, from its own declared initial state. (A team that started its
+    # members from zeros broke AntiCycler, DBS, MEM2, Revised Downing and three Second
+    # tournament strategies, yet still passed the oracle panel: those members were
+    # never the winner there.)
+    turns = 120
+    for seed, p in ((1, 0.3), (2, 0.7)):
+        opp = (np.random.default_rng(seed).random(turns) < p).astype(np.int8)
+        wrong = []
+        for member, moves in _proposals("Meta Winner Deterministic", opp).items():
+            alone = Match((member, Player.sequence(opp.tolist())), turns=turns, seed=seed)
+            alone.play()
+            if alone.moves[:, 0].tolist() != moves:
+                wrong.append(member)
+        assert not wrong, f"members whose proposals differ from their own play: {wrong}"
