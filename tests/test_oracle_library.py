@@ -30,11 +30,13 @@ def _claims():
 CLAIMS = _claims()
 
 
-#: axelrod's twins that run a team of 149 strategies every turn: their moves claim is
-#: checked against the foundation panel only (not Axelrod's first tournament as well) and
-#: with one noise seed, about a quarter of the full check. Each member is also checked
-#: move for move inside the team (tests/test_team_metas.py).
-EXPENSIVE_MOVES_IN_AXELROD = {"Meta Winner Deterministic"}
+#: axelrod's twins that take about a second a match (Meta Winner Deterministic runs a team
+#: of 149 strategies every turn, DBS a depth-5 tree search): their moves claim is checked
+#: against the foundation panel only (not Axelrod's first tournament as well) and with one
+#: noise seed, about a quarter of the full check. On top, each member of the team is
+#: checked move for move inside it (tests/test_team_metas.py), and DBS in long noisy
+#: matches and with other parameters (tests/test_oracle_misc.py).
+EXPENSIVE_MOVES_IN_AXELROD = {"Meta Winner Deterministic", "DBS"}
 
 
 @pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "moves"])
