@@ -40,6 +40,7 @@ strategy that does is registered with ``group=True`` and plays only in that mode
 =======================  =====================================================
 """
 
+import numpy as np
 from numba import njit
 
 from cooptourney.core.rng import rand  # noqa: F401  (re-exported for strategy authors)
@@ -101,3 +102,13 @@ def random_choice(rng, p):
 @njit(cache=True, inline="always")
 def flip(move):
     return 1 - move
+
+
+@njit(cache=True, inline="always")
+def at(x, i):
+    """``x[i]`` for an index ``i`` known to be valid and non-negative, read unsigned.
+
+    numba corrects a signed index for Python's negative indexing (a shift, an and and
+    an add per read); a table-driven step that reads many entries per move saves them.
+    """
+    return x[np.uint64(i)]

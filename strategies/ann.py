@@ -41,11 +41,10 @@ here: a weight vector of free size is not a scalar parameter.
 import functools
 import math
 
-import numpy as np
 from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
-from cooptourney.strategy_api import INFO_MY_COOPS, INFO_OPP_COOPS, C, D, strategy
+from cooptourney.strategy_api import INFO_MY_COOPS, INFO_OPP_COOPS, C, D, at, strategy
 
 N_FEATURES = 17
 # Hidden units are evaluated five at a time: LLVM unrolls a loop of five units fully
@@ -81,17 +80,6 @@ def ann_table(name, units=None):
 
 
 @njit(cache=True, inline="always")
-def _at(params, i):
-    """``params[i]``, read with an unsigned index.
-
-    numba corrects a signed index for Python's negative indexing (adds the length when
-    it is negative): a shift, an and and an add per read, for each of the up to 130
-    weights read per move. Every index here is a valid, non-negative one.
-    """
-    return params[np.uint64(i)]
-
-
-@njit(cache=True, inline="always")
 def _relu_term(output, h, truncate, weight):
     """``output`` plus one hidden unit's contribution: its relu value ``h`` times its weight.
 
@@ -119,35 +107,34 @@ def _unit_sum(params, r, defined, i0, i1, i2, i3, i4, i5, opp_coops, opp_defs, m
     """
     s = 0.0
     if defined >= 1:
-        s += _at(params, r + i0)
+        s += at(params, r + i0)
     if defined >= 2:
-        s += _at(params, r + i1)
+        s += at(params, r + i1)
     if defined >= 1:
-        s += _at(params, r + i2)
+        s += at(params, r + i2)
     if defined >= 2:
-        s += _at(params, r + i3)
+        s += at(params, r + i3)
     if defined >= 1:
-        s += _at(params, r + i4)
+        s += at(params, r + i4)
     if defined >= 2:
-        s += _at(params, r + i5)
-    s += _at(params, r + 12) * opp_coops
-    s += _at(params, r + 13) * opp_defs
-    s += _at(params, r + 14) * my_coops
-    s += _at(params, r + 15) * my_defs
-    s += _at(params, r + 16) * rounds
+        s += at(params, r + i5)
+    s += at(params, r + 12) * opp_coops
+    s += at(params, r + 13) * opp_defs
+    s += at(params, r + 14) * my_coops
+    s += at(params, r + 15) * my_defs
+    s += at(params, r + 16) * rounds
     return s
 
 
 # inlined into each step: a call would pass every array as numba's seven-field struct
 # and count references on each (about ten calls into numba's runtime per move)
 @njit(cache=True, inline="always")
-def ann_move(my, opp, t, params, k, info, units=0):
-    """The move of the network whose table starts at ``params[k]``.
+def ann_move(my, opp, t, params, k, info, units):
+    """The move of the network with ``units`` hidden units whose table starts at ``params[k]``.
 
-    ``units`` is its number of hidden units, 0 to read it from the table. Each step
-    passes its network's as a constant (:func:`ann_table` checks it): then the loop
-    over the units unrolls (``BLOCK``) and every offset into the table is a
-    compile-time constant.
+    Each step passes its network's number of units as a constant (:func:`ann_table`
+    checks it against the data): then the loop over the units unrolls (``BLOCK``) and
+    every offset into the table is a compile-time constant.
     """
     # From move 3 on every one-hot pair is defined: that copy of the network (every
     # move but two) checks nothing per unit. The first two moves have their own copy.
@@ -176,7 +163,7 @@ def _network_move(my, opp, t, params, k, info, units, defined):
     opp_defs = t - opp_coops
     my_defs = t - my_coops
     rounds = float(t)
-    m = units if units > 0 else int(params[k])
+    m = units
     w_in = k + 1
     w_out = w_in + m * N_FEATURES
     bias = w_out + m
@@ -185,11 +172,11 @@ def _network_move(my, opp, t, params, k, info, units, defined):
     truncate = False
     for first in range(0, m, BLOCK):
         for j in range(first, min(first + BLOCK, m)):
-            h = _at(params, bias + j) + _unit_sum(params, w_in + j * N_FEATURES, defined, i0, i1, i2, i3, i4, i5,
+            h = at(params, bias + j) + _unit_sum(params, w_in + j * N_FEATURES, defined, i0, i1, i2, i3, i4, i5,
                                                   opp_coops, opp_defs, my_coops, my_defs, rounds)
             if j == 0:
                 truncate = h < 0.0
-            output = _relu_term(output, h, truncate, _at(params, w_out + j))
+            output = _relu_term(output, h, truncate, at(params, w_out + j))
     return C if output > 0.0 else D
 
 

@@ -26,11 +26,10 @@ and has no counterpart here: a table of free length is not a scalar parameter.
 
 import functools
 
-import numpy as np
 from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
-from cooptourney.strategy_api import strategy
+from cooptourney.strategy_api import at, strategy
 
 _MOVE = {"C": 0.0, "D": 1.0}
 
@@ -66,14 +65,6 @@ def lookup_table(filename, name, probabilities=False, depths=None):
     return [float(a), float(b), float(c), float(d)] + entries
 
 
-@njit(cache=True, inline="always")
-def _at(x, i):
-    """``x[i]``, read with an unsigned index: numba corrects a signed index for
-    Python's negative indexing (a shift, an and and an add per read). Every index here
-    is a valid, non-negative one."""
-    return x[np.uint64(i)]
-
-
 # inlined into each step: a call would pass every array as numba's seven-field struct
 @njit(cache=True, inline="always")
 def lookup_position(my, opp, t, params, k, a, b, c):
@@ -88,18 +79,18 @@ def lookup_position(my, opp, t, params, k, a, b, c):
         return k + 4 + t
     key = 0
     for i in range(a):
-        key = 2 * key + _at(my, t - a + i)
+        key = 2 * key + at(my, t - a + i)
     for i in range(b):
-        key = 2 * key + _at(opp, t - b + i)
+        key = 2 * key + at(opp, t - b + i)
     for i in range(c):
-        key = 2 * key + _at(opp, i)
+        key = 2 * key + at(opp, i)
     return k + 4 + d + key
 
 
 @njit(cache=True, inline="always")
 def lookup_entry(my, opp, t, params, a, b, c):
     """The entry that decides this turn, for the table at ``params[0]`` of depths a, b, c."""
-    return _at(params, lookup_position(my, opp, t, params, 0, a, b, c))
+    return at(params, lookup_position(my, opp, t, params, 0, a, b, c))
 
 
 def _table(name, depths):

@@ -14,6 +14,7 @@ from cooptourney.strategy_api import (
     C,
     D,
     Param,
+    payoff,
     strategy,
 )
 
@@ -102,8 +103,8 @@ def info_probe(my, opp, t, state, params, info, rng):
     my_coops = 0.0
     opp_coops = 0.0
     for s in range(t):
-        mine += info[2 * my[s] + opp[s]]
-        theirs += info[2 * opp[s] + my[s]]
+        mine += payoff(info, my[s], opp[s])
+        theirs += payoff(info, opp[s], my[s])
         my_coops += 1 - my[s]
         opp_coops += 1 - opp[s]
     ok = (info[INFO_MY_SCORE] == mine and info[INFO_OPP_SCORE] == theirs and info[INFO_MY_COOPS] == my_coops

@@ -236,7 +236,7 @@ def test_ann_reproduces_axelrods_integer_relu():
     assert h[0] < 0
     assert np.maximum(h, 0) @ w_out < 0  # a real relu would defect
     assert np.trunc(np.maximum(h, 0)) @ w_out > 0  # axelrod's cooperates
-    assert ann_move(my, opp, t, params, 0, info) == 0
+    assert ann_move(my, opp, t, params, 0, info, int(params[0])) == 0
     p = axl_player("Evolved ANN")
     q = axl_player("Cooperator")
     for a, b in zip(mine, theirs):
@@ -267,7 +267,8 @@ def test_ann_move_equals_axelrods_network_on_random_histories(name):
             p.history.append(axl.Action.D if a else axl.Action.C, axl.Action.D if b else axl.Action.C)
             q.history.append(axl.Action.D if b else axl.Action.C, axl.Action.D if a else axl.Action.C)
         expected = 1 if p.strategy(q) == axl.Action.D else 0
-        ours = ann_move(np.append(my, 0).astype(np.int8), np.append(opp, 0).astype(np.int8), t, params, 0, info)
+        ours = ann_move(np.append(my, 0).astype(np.int8), np.append(opp, 0).astype(np.int8), t, params, 0, info,
+                       int(params[0]))
         assert ours == expected, (name, t, my.tolist(), opp.tolist())
         both += expected
     assert 0 < both < 600  # the histories reach both moves
