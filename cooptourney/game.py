@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 
 #: Classes of symmetric 2x2 games named in MODEL.md section 1, in the order they are tested.
 GAME_CLASSES = (
@@ -42,6 +43,23 @@ def classify(R: float, S: float, T: float, P: float) -> str:
     if T > P > R > S:
         return "Deadlock"
     return "other"
+
+
+@njit(cache=True, inline="always")
+def game_generosity(R, S, T, P):
+    """min(1 - (T-R)/(R-S), (R-P)/(T-P)) clipped to [0, 1] (Nowak & Sigmund 1992).
+
+    A term whose denominator is not positive (R <= S or T <= P: not a PD) is left out;
+    with neither term defined the generosity is 0 (plain Tit For Tat).
+    """
+    g = 2.0
+    if R - S > 0.0:
+        g = min(g, 1.0 - (T - R) / (R - S))
+    if T - P > 0.0:
+        g = min(g, (R - P) / (T - P))
+    if g > 1.0:
+        g = 0.0 if g == 2.0 else 1.0
+    return max(g, 0.0)
 
 
 @dataclass(frozen=True)

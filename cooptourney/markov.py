@@ -32,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
-from cooptourney.game import Game
+from cooptourney.game import Game, game_generosity
 from cooptourney.settings import SettingsError, check_length, check_probability
 
 #: Named memory-one vectors (p_CC, p_CD, p_DC, p_DD) and first-move cooperation
@@ -76,8 +76,6 @@ def memory_one_vector(name: str, game: Game | None = None) -> tuple[np.ndarray, 
 
     spec = get_strategy(name)
     if spec.name == "Generous Tit For Tat":
-        from cooptourney.strategies.memoryone import game_generosity
-
         g = game or Game()
         gen = float(game_generosity(g.R, g.S, g.T, g.P))
         return np.array([1.0, gen, 1.0, gen]), 1.0

@@ -35,9 +35,9 @@ from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
+from cooptourney.progress import run_in_chunks
 from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
-from cooptourney.tournament import run_in_chunks
 from cooptourney.settings import SettingsError, check_length, check_positive_int, check_probability, check_seed
 
 #: Defaults, documented in docs/multilateral.md.

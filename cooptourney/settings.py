@@ -36,6 +36,15 @@ def check_positive_int(name: str, value: object) -> int:
     return int(value)
 
 
+def check_non_negative_int(name: str, value: object) -> int:
+    """A whole number >= 0 (a float with no fractional part is accepted)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, Integral) or value < 0:
+        raise SettingsError(f"{name} must be a whole number >= 0, got {value!r}")
+    return int(value)
+
+
 def check_seed(seed: object) -> int:
     """A seed is a whole number in [0, 2**64); ``None`` draws a fresh one (reported in results)."""
     if seed is None:

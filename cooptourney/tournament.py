@@ -13,6 +13,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
+from cooptourney.progress import run_in_chunks
 from cooptourney.results import ResultSet
 from cooptourney.settings import (
     SettingsError,
@@ -21,30 +22,6 @@ from cooptourney.settings import (
     check_probability,
     check_seed,
 )
-
-
-def run_in_chunks(kernel, args: tuple, total: int, progress: bool, unit: str, max_chunks: int) -> None:
-    """Call ``kernel(*args, k0, k1)`` over ``[0, total)``: once, or in up to ``max_chunks``
-    slices when ``progress`` shows a bar (on stderr, once the run has taken a second).
-
-    Every task the kernels run writes only its own rows, so chunking cannot change a
-    single bit of the result; it only lets the bar move.
-    """
-    n_chunks = min(total, max_chunks) if progress else 1
-    bounds = np.linspace(0, total, n_chunks + 1).astype(np.int64)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, unit=unit, delay=1.0, leave=False)
-    try:
-        for k0, k1 in zip(bounds[:-1], bounds[1:]):
-            kernel(*args, np.int64(k0), np.int64(k1))
-            if bar is not None:
-                bar.update(int(k1 - k0))
-    finally:
-        if bar is not None:
-            bar.close()
 
 
 class Tournament:

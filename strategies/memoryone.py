@@ -1,7 +1,6 @@
 """Memory-one strategies: the next move depends only on the last round."""
 
-from numba import njit
-
+from cooptourney.game import game_generosity
 from cooptourney.strategy_api import (
     C,
     INFO_P,
@@ -46,23 +45,6 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
     if payoff(info, my[t - 1], opp[t - 1]) >= a:
         return my[t - 1]
     return 1 - my[t - 1]
-
-
-@njit(cache=True, inline="always")
-def game_generosity(R, S, T, P):
-    """min(1 - (T-R)/(R-S), (R-P)/(T-P)) clipped to [0, 1] (Nowak & Sigmund 1992).
-
-    A term whose denominator is not positive (R <= S or T <= P: not a PD) is left out;
-    with neither term defined the generosity is 0 (plain Tit For Tat).
-    """
-    g = 2.0
-    if R - S > 0.0:
-        g = min(g, 1.0 - (T - R) / (R - S))
-    if T - P > 0.0:
-        g = min(g, (R - P) / (T - P))
-    if g > 1.0:
-        g = 0.0 if g == 2.0 else 1.0
-    return max(g, 0.0)
 
 
 @strategy(

@@ -7,7 +7,8 @@ community, about relative gains, with short horizons (politicians, elections);
 accelerator (it creates the will to act on a shared threat) and a brake (it brings in
 us-versus-them contests and domestic vetoes).
 
-This module is the model and its analysis, in pure Python and numpy:
+This module is the model, in pure Python and numpy; :mod:`cooptourney.politics.analysis`
+analyses the games it gives:
 
 * :class:`ActorProfile`, one per player: relative weight ``k``, ``sensitivity`` to
   politicization, electoral ``term`` and ``reelection`` probability, institutional
@@ -18,8 +19,6 @@ This module is the model and its analysis, in pure Python and numpy:
   acts on under an issue.
 * :class:`Transformer`: profiles plus politicization, turned into the arrays the
   numba kernel takes (:meth:`Transformer.kernel_arrays`).
-* Analysis: :func:`classify_perceived`, :func:`pd_k_range`, :func:`tft_threshold`,
-  :func:`grim_threshold`, :func:`gtft_generosity` and :func:`analyse`.
 
 The formulas, for player ``i`` with profile ``(k, sensitivity, ..., q)`` under an issue
 ``(s, theta, kappa, rho)``::
@@ -52,40 +51,34 @@ Scharpf, F. W. (1997). *Games Real Actors Play: Actor-Centered Institutionalism 
 Policy Research*. Boulder: Westview.
 McKenzie, politics and policy in international cooperation (the framing of MODEL.md
 section 3).
-Axelrod, R. (1984). *The Evolution of Cooperation*. New York: Basic Books (TFT's
-collective stability, Proposition 2).
-Nowak, M. A. & Sigmund, K. (1992). Tit for tat in heterogeneous populations.
-*Nature* 355, 250-253 (GTFT's generosity).
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
 
-from cooptourney.game import Game, classify
+from cooptourney.game import Game
 from cooptourney.settings import SettingsError, check_probability
 
 __all__ = [
     "PRESETS",
     "ActorProfile",
+    "GameLike",
     "Politicization",
     "Transformer",
-    "analyse",
-    "classify_perceived",
+    "as_profile",
     "effective",
-    "grim_threshold",
-    "gtft_generosity",
-    "pd_k_range",
+    "payoff_values",
     "perceived_game",
     "perceived_payoffs",
-    "tft_threshold",
+    "perceived_values",
 ]
 
 #: Anything the analysis functions accept as a game: a :class:`Game` or (R, S, T, P).
@@ -351,7 +344,8 @@ class Politicization:
 
 
 # -- one actor under one issue --------------------------------------------------------------
-def _rstp(game: GameLike) -> tuple[float, float, float, float]:
+def payoff_values(game: GameLike) -> tuple[float, float, float, float]:
+    """(R, S, T, P) as floats from a :class:`Game` or four numbers."""
     if isinstance(game, Game):
         return game.R, game.S, game.T, game.P
     values = tuple(float(x) for x in game)
@@ -360,7 +354,8 @@ def _rstp(game: GameLike) -> tuple[float, float, float, float]:
     return values  # type: ignore[return-value]
 
 
-def _profile(profile: ActorProfile | str) -> ActorProfile:
+def as_profile(profile: ActorProfile | str) -> ActorProfile:
+    """An :class:`ActorProfile`, or the preset of that name."""
     if isinstance(profile, str):
         return ActorProfile.preset(profile)
     if not isinstance(profile, ActorProfile):
@@ -397,9 +392,9 @@ def effective(
     >>> {key: round(x, 6) for key, x in effective("politician", Politicization(s=1.0)).items()}
     {'s_i': 1.0, 'k': 0.8, 'q': 0.12, 'P': -1.0}
     """
-    profile = _profile(profile)
+    profile = as_profile(profile)
     pol = politicization if politicization is not None else Politicization()
-    P = _rstp(game if game is not None else Game())[3]
+    P = payoff_values(game if game is not None else Game())[3]
     s_i = profile.sensitivity * pol.s
     return {
         "s_i": s_i,
@@ -409,8 +404,9 @@ def effective(
     }
 
 
-def _perceived_values(game: GameLike, profile: ActorProfile, pol: Politicization) -> tuple[float, float, float, float]:
-    R, S, T, _ = _rstp(game)
+def perceived_values(game: GameLike, profile: ActorProfile, pol: Politicization) -> tuple[float, float, float, float]:
+    """The perceived (R, S, T, P) as floats (see :func:`perceived_payoffs`)."""
+    R, S, T, _ = payoff_values(game)
     eff = effective(profile, pol, game)
     k, P = eff["k"], eff["P"]
     if k == 0.0:  # exactly the (accelerated) game, no rounding from 1 - 0
@@ -428,7 +424,7 @@ def perceived_payoffs(
     perceived game whose four payoffs are equal (an actor indifferent to everything).
     """
     pol = politicization if politicization is not None else Politicization()
-    return np.array(_perceived_values(game, _profile(profile), pol), dtype=np.float64)
+    return np.array(perceived_values(game, as_profile(profile), pol), dtype=np.float64)
 
 
 def perceived_game(
@@ -446,7 +442,7 @@ def perceived_game(
     Game(R=1.5, S=-2.5, T=5.0, P=0.5)
     """
     pol = politicization if politicization is not None else Politicization()
-    values = _perceived_values(game, _profile(profile), pol)
+    values = perceived_values(game, as_profile(profile), pol)
     try:
         return Game(*values)
     except ValueError as exc:
@@ -479,7 +475,7 @@ class Transformer:
     def __post_init__(self) -> None:
         profiles = self.profiles
         if isinstance(profiles, (ActorProfile, str)):
-            profiles = _profile(profiles)
+            profiles = as_profile(profiles)
         else:
             try:
                 items = list(profiles)
@@ -489,7 +485,7 @@ class Transformer:
                 ) from None
             if not items:
                 raise SettingsError("profiles must not be empty: give one profile for all players or one per player")
-            profiles = tuple(_profile(p) for p in items)
+            profiles = tuple(as_profile(p) for p in items)
         object.__setattr__(self, "profiles", profiles)
         if not isinstance(self.politicization, Politicization):
             raise SettingsError(f"politicization must be a Politicization, got {self.politicization!r}")
@@ -530,7 +526,7 @@ class Transformer:
         perceived = np.empty((n, 4), dtype=np.float64)
         fail = np.empty(n, dtype=np.float64)
         for i, p in enumerate(profiles):
-            perceived[i] = _perceived_values(game, p, pol)
+            perceived[i] = perceived_values(game, p, pol)
             fail[i] = effective(p, pol, game)["q"]
         return {
             "perceived": perceived,
@@ -549,12 +545,12 @@ class Transformer:
         consulted: replacement with ``memory = 1`` leaves play unchanged, but it
         still happens (and is counted), so such a setting is not called neutral.
         """
-        material = np.array(_rstp(game), dtype=np.float64)
+        material = np.array(payoff_values(game), dtype=np.float64)
         profiles = (self.profiles,) if isinstance(self.profiles, ActorProfile) else self.profiles
         for p in profiles:
             if p.has_elections or effective(p, self.politicization, game)["q"] != 0.0:
                 return False
-            if not np.array_equal(np.array(_perceived_values(game, p, self.politicization)), material):
+            if not np.array_equal(np.array(perceived_values(game, p, self.politicization)), material):
                 return False
         return True
 
@@ -565,210 +561,3 @@ class Transformer:
             "profiles": profiles.as_dict() if isinstance(profiles, ActorProfile) else [p.as_dict() for p in profiles],
             "politicization": self.politicization.as_dict(),
         }
-
-
-# -- analysis ------------------------------------------------------------------------------
-def classify_perceived(
-    game: GameLike, profile: ActorProfile | str, politicization: Politicization | None = None
-) -> str:
-    """The class of the game one actor perceives (:func:`cooptourney.game.classify`).
-
-    One of "Prisoner's Dilemma", "Chicken", "Stag Hunt", "Harmony", "Deadlock",
-    "zero-sum-like" or "other". At 3, 0, 5, 1 with s = 0: PD for -1/4 < k < 1,
-    Chicken for -2/3 < k < -1/4, Harmony for k < -2/3, zero-sum-like at k = 1,
-    Deadlock for k > 1.
-    """
-    pol = politicization if politicization is not None else Politicization()
-    return classify(*_perceived_values(game, _profile(profile), pol))
-
-
-def _interval(constraints: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """The open set of x with a * x > b for every (a, b): (low, high), or (nan, nan) if empty."""
-    low, high = -math.inf, math.inf
-    for a, b in constraints:
-        if a > 0:
-            low = max(low, b / a)
-        elif a < 0:
-            high = min(high, b / a)
-        elif not 0.0 > b:
-            return math.nan, math.nan
-    return (low, high) if low < high else (math.nan, math.nan)
-
-
-def pd_k_range(game: GameLike) -> tuple[float, float]:
-    """The relative weights k for which ``U = pi_i - k pi_j`` keeps ``game`` a PD.
-
-    For a PD (T > R > P > S, 2R > T + S) the transformed game is a PD exactly for
-    ``-min((T-R)/(R-S), (P-S)/(T-P)) < k < 1`` (MODEL.md section 3): below the lower
-    bound cooperating against a cooperator beats exploiting it (T' < R') or
-    being exploited beats mutual defection (S' > P'); at k = 1 mutual cooperation and
-    mutual defection are both worth 0 (zero-sum-like).
-
-    Any other game is solved from the same four strict inequalities
-    (T' > R', R' > P', P' > S', 2R' > T' + S'), each linear in k, so the answer is
-    exact for every game: e.g. the Deadlock 2, 0, 5, 3 becomes a PD for k > 1.
-
-    Returns
-    -------
-    (low, high) : tuple of float
-        The open interval of k; a bound may be infinite; ``(nan, nan)`` when no k
-        makes the game a PD (e.g. Stag Hunt).
-
-    Examples
-    --------
-    >>> pd_k_range(Game())
-    (-0.25, 1.0)
-    """
-    R, S, T, P = _rstp(game)
-    return _interval(
-        [
-            (R - S, R - T),  # T - kS > (1-k)R
-            (P - R, P - R),  # (1-k)(R - P) > 0
-            (T - P, S - P),  # (1-k)P > S - kT
-            (T + S - 2 * R, T + S - 2 * R),  # (1-k)(2R - T - S) > 0
-        ]
-    )
-
-
-def _threshold(constraints: Sequence[tuple[float, float]]) -> float:
-    """Smallest w in [0, 1] with a * w' >= b for every w' in [w, 1]; inf if none."""
-    w_star = 0.0
-    for a, b in constraints:
-        tol = 1e-12 * max(1.0, abs(a), abs(b))
-        if a - b < -tol:  # fails even at w = 1
-            return math.inf
-        if a > 0:
-            w_star = max(w_star, min(1.0, b / a))
-    return w_star
-
-
-def tft_threshold(game: GameLike) -> float:
-    """TFT's critical continuation probability w*: it is collectively stable iff w >= w*.
-
-    ``w* = max((T-R)/(T-P), (T-R)/(R-S))`` (Axelrod 1984, Proposition 2): 2/3 at
-    3, 0, 5, 1. Give it the *perceived* payoffs (:func:`perceived_game`) to get the
-    threshold under the transformer: 0.875 at k = 0.5 and 1.0 at k = 1.
-
-    Derivation, valid for any 2x2 game: against TFT a player's situation is one of
-    two states (TFT will play C, or D next), so its best reply is stationary: keep
-    cooperating (worth ``R / (1-w)``), always defect (``T + w P / (1-w)``) or
-    alternate D, C (``(T + w S) / (1 - w^2)``). TFT is a best reply to itself iff
-
-        w (T - P) >= T - R    and    w (R - S) >= T - R.
-
-    Returns
-    -------
-    float
-        The smallest w in [0, 1] from which both conditions hold up to w = 1 (the
-        undiscounted limit, where they read R >= P and 2R >= T + S). In a PD this is
-        the formula above. Otherwise: 0 when T <= R (cooperation pays at once:
-        Harmony, Stag Hunt); the formula clipped to [0, 1] in Chicken; exactly 1.0
-        when stability holds only in the limit (the zero-sum-like k = 1 transform);
-        ``inf`` when TFT is not collectively stable for any w (Deadlock, where
-        R < P, or 2R < T + S).
-    """
-    R, S, T, P = _rstp(game)
-    return _threshold([(T - P, T - R), (R - S, T - R)])
-
-
-def grim_threshold(game: GameLike) -> float:
-    """Grim trigger's critical continuation probability: ``(T-R)/(T-P)`` in a PD.
-
-    1/2 at 3, 0, 5, 1 (MODEL.md section 6). A deviation from mutual cooperation
-    earns T once, and then Grim defects forever, so the deviator's best is
-    ``max(P, S)`` per turn: Grim is a best reply to itself iff
-    ``w (T - max(P, S)) >= T - R``. In a PD (P > S) this is ``(T-R)/(T-P)``; in
-    Chicken (S > P) the punished player prefers to cooperate, and the threshold is
-    ``(T-R)/(T-S)``. The same conventions as :func:`tft_threshold`: 0 when T <= R,
-    1.0 when stability holds only in the limit, ``inf`` when never.
-    """
-    R, S, T, P = _rstp(game)
-    return _threshold([(T - max(P, S), T - R)])
-
-
-def gtft_generosity(game: GameLike) -> float:
-    """GTFT's generosity ``min(1 - (T-R)/(R-S), (R-P)/(T-P))``: 1/3 at 3, 0, 5, 1.
-
-    The probability with which Generous TFT forgives a defection (Nowak & Sigmund
-    1992). This is the implementation the GTFT strategy uses
-    (:func:`cooptourney.strategies.memoryone.game_generosity`): clipped to [0, 1],
-    a term with a non-positive denominator is left out, and 0 (plain TFT) when both
-    are. Give it the perceived payoffs to get the generosity a transformed GTFT uses.
-    """
-    from cooptourney.strategies.memoryone import game_generosity
-
-    R, S, T, P = _rstp(game)
-    return float(game_generosity(R, S, T, P))
-
-
-def analyse(
-    game: GameLike | None = None,
-    profiles: Sequence[ActorProfile | str] | Mapping[str, ActorProfile | str] | ActorProfile | str = (),
-    politicization: Politicization | None = None,
-    include_plain: bool = True,
-    labels: Sequence[str] | None = None,
-):
-    """One row per profile: its perceived game, class and shadow-of-the-future thresholds.
-
-    Parameters
-    ----------
-    game : Game or (R, S, T, P), default 3, 0, 5, 1
-    profiles : profiles or preset names, a sequence, or a mapping label -> profile
-        Labels default to the preset name, or ``k=<k>`` for an unnamed profile.
-    politicization : Politicization, default s = 0
-    include_plain : bool, default True
-        Put the material game itself first, labelled ``plain game``.
-    labels : sequence of str, optional
-        Row labels for a sequence of profiles (one each), instead of the defaults.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by ``profile``, with columns ``k``, ``sensitivity``, ``s_i``,
-        ``k_eff``, ``q_eff``, ``R``, ``S``, ``T``, ``P`` (perceived), ``class``,
-        ``tft_threshold`` (w*), ``grim_threshold`` and ``gtft_generosity``. The plain
-        game's row has the material payoffs and k_eff = q_eff = s_i = 0.
-    """
-    import pandas as pd
-
-    g = game if game is not None else Game()
-    pol = politicization if politicization is not None else Politicization()
-    if isinstance(profiles, (ActorProfile, str)):
-        profiles = [profiles]
-    if isinstance(profiles, Mapping):
-        labelled = [(str(label), _profile(p)) for label, p in profiles.items()]
-    else:
-        labelled = []
-        for p in profiles:
-            name = p.strip().lower() if isinstance(p, str) else None
-            prof = _profile(p)
-            labelled.append((name or _label(prof), prof))
-        if labels is not None:
-            labels = [str(x) for x in labels]
-            if len(labels) != len(labelled):
-                raise SettingsError(f"got {len(labels)} labels for {len(labelled)} profiles")
-            labelled = [(label, prof) for label, (_, prof) in zip(labels, labelled)]
-    rows = []
-
-    def row(label, rstp, k, sensitivity, eff):
-        rows.append({
-            "profile": label, "k": k, "sensitivity": sensitivity, "s_i": eff["s_i"], "k_eff": eff["k"],
-            "q_eff": eff["q"], "R": rstp[0], "S": rstp[1], "T": rstp[2], "P": rstp[3],
-            "class": classify(*rstp), "tft_threshold": tft_threshold(rstp),
-            "grim_threshold": grim_threshold(rstp), "gtft_generosity": gtft_generosity(rstp),
-        })
-
-    if include_plain:
-        row("plain game", _rstp(g), 0.0, 0.0, {"s_i": 0.0, "k": 0.0, "q": 0.0})
-    for label, prof in labelled:
-        row(label, _perceived_values(g, prof, pol), prof.k, prof.sensitivity, effective(prof, pol, g))
-    columns = ["profile", "k", "sensitivity", "s_i", "k_eff", "q_eff", "R", "S", "T", "P", "class",
-               "tft_threshold", "grim_threshold", "gtft_generosity"]
-    return pd.DataFrame(rows, columns=columns).set_index("profile")
-
-
-def _label(profile: ActorProfile) -> str:
-    for name, preset in PRESETS.items():
-        if profile == preset:
-            return name
-    return f"k={profile.k:g}"

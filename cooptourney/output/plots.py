@@ -274,7 +274,7 @@ def shares_over_time(shares, names: Sequence[str], title: str | None = None, xla
 
 def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | Path | None = None):
     """A pandas table (rows: y values, columns: x values, e.g. from
-    :func:`cooptourney.sweep.summarise`) as an annotated heatmap."""
+    :func:`cooptourney.sweeps.summarise`) as an annotated heatmap."""
     values = table.to_numpy(dtype=float)
     ny, nx = values.shape
 

@@ -256,7 +256,7 @@ def sweep_report(table: pd.DataFrame, path: str | Path, outcome: str, x: str, y:
                  player: str | None = None, summary: str = "", settings: Mapping[str, Any] | None = None) -> Path:
     """The report of ``cooptourney report``: the (y, x) table of an outcome and its heat map.
 
-    ``table`` is :func:`cooptourney.sweep.summarise`'s output; ``settings`` should hold
+    ``table`` is :func:`cooptourney.sweeps.summarise`'s output; ``settings`` should hold
     the sweep's seed and spec (from its manifest).
     """
     from cooptourney import plots

@@ -1,17 +1,11 @@
-"""Evolution and space: ecological dynamics, the Moran process, spatial tournaments, fingerprints.
+"""The birth-death Moran process in a finite population, and its compiled kernel.
 
-Everything here runs on the tournament engine: matches are played by the same compiled
-kernel, with the same counter-based random streams, as :class:`~cooptourney.Tournament`.
-
-* :func:`ecological` -- Axelrod's ecological analysis: discrete replicator dynamics on a
-  tournament's payoff matrix (Axelrod 1984, ch. 3).
-* :class:`MoranProcess` -- the birth-death Moran process in a finite population (Moran
-  1958; Nowak 2006, ch. 6 and 8), with mutation and interaction/reproduction graphs;
-  fixation probabilities over many runs, in parallel, bit-identical for any thread count.
-  :func:`fixation_probability` is the exact value for two types on the complete graph.
-* :class:`SpatialTournament` -- a round robin restricted to the edges of a graph.
-* :func:`ashlock_fingerprint` and :func:`transitive_fingerprint` -- Ashlock's fingerprints
-  (Ashlock & Kim 2008), with the probes of :mod:`cooptourney.strategies.probes`.
+* :class:`MoranProcess` -- the birth-death Moran process (Moran 1958; Nowak 2006, ch. 6
+  and 8), with mutation and interaction/reproduction graphs; fixation probabilities over
+  many runs, in parallel, bit-identical for any thread count.
+* :func:`match_pool` -- the matches the process draws its payoffs from, played once by
+  the tournament kernel.
+* :func:`fixation_probability` -- the exact value for two types on the complete graph.
 
 docs/evolution.md gives the formulas, the conventions and the measurements.
 
@@ -19,8 +13,6 @@ References
 ----------
 Moran, P. A. P. (1958), "Random processes in genetics", Proc. Cambridge Phil. Soc. 54.
 Nowak, M. A. (2006), Evolutionary Dynamics, Harvard University Press.
-Axelrod, R. (1984), The Evolution of Cooperation, Basic Books.
-Ashlock, D. & Kim, E.-Y. (2008), IEEE Transactions on Evolutionary Computation 12(5).
 Lieberman, E., Hauert, C. & Nowak, M. A. (2005), "Evolutionary dynamics on graphs", Nature 433.
 """
 
@@ -28,10 +20,9 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from numbers import Integral, Real
-from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numba
 import numpy as np
@@ -39,15 +30,19 @@ import pandas as pd
 from numba import njit, prange
 
 from cooptourney.core.rng import derive_key, mix64, text_key, uniform_at
+from cooptourney.evolution.ecological import FITNESS
+from cooptourney.evolution.graphs import csr_arrays, reproduction_adjacency, require_connected, undirected_adjacency
+from cooptourney.evolution.spatial import SpatialTournament
 from cooptourney.game import Game
 from cooptourney.players import Player, as_player
 from cooptourney.politics import ActorProfile, Transformer
-from cooptourney.registry import get_strategy
-from cooptourney.results import ResultSet
-from cooptourney.settings import SettingsError, check_positive_int, check_probability, check_seed
+from cooptourney.progress import ProgressBar
+from cooptourney.settings import SettingsError, check_non_negative_int, check_positive_int, check_probability, check_seed
 from cooptourney.tournament import Tournament
 
-FITNESS = ("material", "perceived")
+__all__ = ["AGGREGATES", "SELECTIONS", "MatchPool", "MoranProcess", "MoranResult", "fixation_probability",
+           "match_pool", "pool_from_matrix"]
+
 AGGREGATES = ("total", "mean")
 SELECTIONS = ("linear", "exponential")
 
@@ -56,477 +51,6 @@ SELECTIONS = ("linear", "exponential")
 _BLOCK_CELLS = 4_000_000
 
 
-# =============================================================================================
-# Playing chosen pairs: spatial tournaments on the tournament engine
-# =============================================================================================
-def _star_matches(
-    center: Player,
-    others: Sequence[Player],
-    settings: dict[str, Any],
-    record_moves: bool = False,
-    progress: bool = False,
-    batch: int | None = None,
-):
-    """Play ``center`` against each of ``others`` (``settings``: Tournament keywords).
-
-    A spatial tournament on a star, played by :meth:`Tournament.play` in batches of
-    ``batch`` leaves (a fingerprint has ten thousand probes, and a ResultSet is
-    n x n x repetitions; the default keeps a batch's arrays near 30 MB). Streams are keyed
-    by the players, not by their positions, so the batches give exactly the matches of
-    one big star.
-
-    Returns
-    -------
-    scores : ndarray(float64, ndim=2)
-        ``[len(others), repetitions]`` the center's total material payoff per match.
-    turns : ndarray(float64, ndim=2)
-        ``[len(others), repetitions]`` match lengths.
-    moves : list of ndarray(int8, ndim=3) or None
-        Per opponent, ``[repetitions, 2, max_turns]`` (center first) when ``record_moves``.
-    """
-    n = len(others)
-    if batch is None:  # a ResultSet holds ~20 arrays of (batch + 1)^2 x repetitions floats
-        batch = max(1, min(128, int(math.sqrt(200_000 / settings["repetitions"])) - 1))
-    scores, turns, moves = [], [], [] if record_moves else None
-    with _Progress(n, "match-up", progress) as bar:
-        for start in range(0, n, batch):
-            leaves = list(others[start:start + batch])
-            edges = [(0, k) for k in range(1, len(leaves) + 1)]
-            res = SpatialTournament([center] + leaves, edges, record_moves=record_moves, **settings).play()
-            scores.append(res.score_matrix[0, 1:, :])
-            turns.append(res.turns_matrix[0, 1:, :])
-            if record_moves:
-                moves += [res.moves[res.pair_index[(0, k)]] for k in range(1, len(leaves) + 1)]
-            bar.update(len(leaves))
-    return np.concatenate(scores), np.concatenate(turns), moves
-
-
-class _Progress:
-    """A tqdm bar on stderr, shown only after one second."""
-
-    def __init__(self, total: int, unit: str, enabled: bool) -> None:
-        self.total = int(total)
-        self.enabled = bool(enabled) and self.total > 0
-        self.bar = None
-        self.unit = unit
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=self.total, unit=self.unit, delay=1.0, leave=False)
-        return self
-
-    def update(self, n: int) -> None:
-        if self.bar is not None:
-            self.bar.update(int(n))
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-# =============================================================================================
-# Graphs
-# =============================================================================================
-def _node_order(graph, n: int, what: str) -> dict:
-    """Node -> position: nodes 0..n-1 sit at their own index, other labels in ``graph.nodes`` order."""
-    nodes = list(graph.nodes)
-    if len(nodes) != n:
-        raise SettingsError(f"the {what} has {len(nodes)} nodes but there are {n} players; give one node per player")
-    if set(nodes) == set(range(n)):
-        return {v: v for v in range(n)}
-    return {v: k for k, v in enumerate(nodes)}
-
-
-def _check_graph(graph, what: str) -> None:
-    try:
-        import networkx as nx
-    except ImportError:  # pragma: no cover - networkx is a dependency
-        raise SettingsError("graphs need networkx (pip install networkx)") from None
-    if not isinstance(graph, (nx.Graph, nx.DiGraph)):
-        raise SettingsError(f"the {what} must be a networkx graph, got {type(graph).__name__}")
-
-
-def graph_from_spec(spec: str, n: int | None = None):
-    """A networkx graph from ``"complete"``, ``"cycle"``, ``"grid:WxH"`` or ``"edgelist:FILE"``.
-
-    ``n`` (the population size) is needed for the complete graph and the cycle; a grid has
-    W * H nodes (row-major: node ``r * W + c``), an edge list as many nodes as it names
-    (whole numbers 0..n-1, one edge ``u v`` per line, ``#`` comments).
-    """
-    import networkx as nx
-
-    text = str(spec).strip()
-    kind, _, arg = text.partition(":")
-    kind = kind.strip().lower()
-    if kind in ("complete", "cycle"):
-        if arg:
-            raise SettingsError(f"graph {text!r}: {kind} takes no argument")
-        if n is None:
-            raise SettingsError(f"graph {kind} needs the population size")
-        return nx.complete_graph(n) if kind == "complete" else nx.cycle_graph(n)
-    if kind == "grid":
-        w, sep, h = arg.lower().partition("x")
-        if not sep or not w.strip().isdigit() or not h.strip().isdigit() or int(w) < 1 or int(h) < 1:
-            raise SettingsError(f"graph {text!r}: write grid:WxH with whole numbers W, H >= 1, e.g. grid:5x4")
-        w, h = int(w), int(h)
-        g = nx.grid_2d_graph(h, w)
-        return nx.relabel_nodes(g, {(r, c): r * w + c for r, c in g.nodes})
-    if kind == "edgelist":
-        path = Path(arg)
-        if not arg or not path.is_file():
-            raise SettingsError(f"graph {text!r}: no such edge-list file {arg!r}")
-        try:
-            g = nx.read_edgelist(path, nodetype=int, data=False)
-        except (TypeError, ValueError) as exc:
-            raise SettingsError(f"graph {text!r}: cannot read the edge list (lines 'u v' of whole numbers): {exc}") from None
-        if n is not None:
-            g.add_nodes_from(range(n))  # nodes without edges are still individuals (and make it disconnected)
-        return g
-    raise SettingsError(f"unknown graph {text!r}; choose complete, cycle, grid:WxH or edgelist:FILE")
-
-
-def _undirected_adjacency(graph, n: int, what: str) -> list[list[int]]:
-    """Sorted neighbour lists (self-loops dropped) of a graph whose nodes are the n positions."""
-    _check_graph(graph, what)
-    order = _node_order(graph, n, what)
-    nbrs: list[set[int]] = [set() for _ in range(n)]
-    for u, v in graph.edges():
-        a, b = order[u], order[v]
-        if a != b:
-            nbrs[a].add(b)
-            nbrs[b].add(a)
-    return [sorted(s) for s in nbrs]
-
-
-def _reproduction_adjacency(graph, n: int, what: str) -> list[list[int]]:
-    """Sorted out-neighbour lists (directed edges followed, self-loops kept)."""
-    _check_graph(graph, what)
-    order = _node_order(graph, n, what)
-    out: list[set[int]] = [set() for _ in range(n)]
-    for u, v in graph.edges():
-        a, b = order[u], order[v]
-        out[a].add(b)
-        if not graph.is_directed():
-            out[b].add(a)
-    return [sorted(s) for s in out]
-
-
-def _require_connected(adj: list[list[int]], what: str, directed: bool) -> None:
-    import networkx as nx
-
-    g = nx.DiGraph() if directed else nx.Graph()
-    g.add_nodes_from(range(len(adj)))
-    g.add_edges_from((a, b) for a, nb in enumerate(adj) for b in nb)
-    ok = nx.is_strongly_connected(g) if directed else nx.is_connected(g)
-    if not ok:
-        parts = (nx.number_strongly_connected_components(g) if directed else nx.number_connected_components(g))
-        kind = "strongly connected" if directed else "connected"
-        raise SettingsError(
-            f"the {what} is not {kind} ({parts} components): every individual must be able to reach "
-            "every other, or the process cannot fix"
-        )
-
-
-def _csr(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    ptr = np.zeros(len(adj) + 1, dtype=np.int64)
-    ptr[1:] = np.cumsum([len(a) for a in adj])
-    idx = np.array([b for a in adj for b in a], dtype=np.int64)
-    return ptr, idx
-
-
-# =============================================================================================
-# Spatial tournaments
-# =============================================================================================
-class SpatialTournament(Tournament):
-    """A round robin restricted to the edges of a graph (Nowak & May 1992 style spatial play).
-
-    Parameters
-    ----------
-    players : sequence of Player or str
-    graph : networkx graph or sequence of (i, j) pairs
-        Who plays whom. Player k sits at node k when the nodes are 0..n-1, otherwise at
-        the k-th node of ``graph.nodes``. Edge direction is ignored; a self-loop makes
-        that player play itself.
-    self_play : bool, default False
-        Also play every player against itself (``axelrod``'s spatial tournaments do not).
-    **kwargs
-        Everything :class:`Tournament` takes (turns, prob_end, noise, repetitions, seed,
-        game, record_moves, transformer).
-
-    Notes
-    -----
-    Every played match is bit-identical to the same match in the full round robin with
-    the same settings (streams are keyed by the players, not by positions). :meth:`play`
-    returns a :class:`SpatialResultSet`: unplayed pairs have zero turns and NaN per-turn
-    payoffs, and per-player scores count only the matches played.
-    """
-
-    def __init__(self, players, graph, self_play: bool = False, **kwargs: Any) -> None:
-        super().__init__(players, **kwargs)
-        n = len(self.players)
-        if isinstance(graph, (list, tuple)):
-            import networkx as nx
-
-            edges = [tuple(e) for e in graph]
-            if any(len(e) != 2 for e in edges):
-                raise SettingsError("edges must be pairs (i, j) of player indices")
-            bad = [e for e in edges for v in e if isinstance(v, bool) or not isinstance(v, Integral) or not 0 <= v < n]
-            if bad:
-                raise SettingsError(f"edge {bad[0]!r} names a player outside 0..{n - 1}")
-            g = nx.Graph()
-            g.add_nodes_from(range(n))
-            g.add_edges_from(edges)
-            graph = g
-        _check_graph(graph, "spatial tournament's graph")
-        order = _node_order(graph, n, "spatial tournament's graph")
-        pairs = {tuple(sorted((order[u], order[v]))) for u, v in graph.edges()}
-        if self_play:
-            pairs |= {(k, k) for k in range(n)}
-        self.graph = graph
-        self.self_play = bool(self_play)
-        self._pairs = sorted(pairs)
-
-    @property
-    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """The graph's edges as (i <= j) index arrays, sorted."""
-        if not self._pairs:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        arr = np.array(self._pairs, dtype=np.int64)
-        return arr[:, 0].copy(), arr[:, 1].copy()
-
-    def play(self, progress: bool = False) -> "SpatialResultSet":
-        if not self._pairs:
-            raise SettingsError("the graph has no edges: no match to play")
-        res = super().play(progress=progress)
-        values = {f.name: getattr(res, f.name) for f in fields(ResultSet)}
-        values["settings"] = {**res.settings, "graph": {"edges": len(self._pairs), "self_play": self.self_play}}
-        return SpatialResultSet(**values)
-
-
-@dataclass
-class SpatialResultSet(ResultSet):
-    """A :class:`ResultSet` of a tournament that played only some pairs.
-
-    Unplayed pairs have zero turns; their per-turn values are NaN, and every per-player
-    aggregate (normalised scores, utilities, wins, cooperation, reciprocity metrics)
-    runs over the matches actually played, so a player is compared with its neighbours.
-    """
-
-    @property
-    def played(self) -> np.ndarray:
-        """bool[n, n]: True where the pair played (both orders)."""
-        return self.turns_matrix.sum(axis=2) > 0
-
-    def _others(self) -> np.ndarray:
-        return (self.played & ~np.eye(self.n_players, dtype=bool))[:, :, None]
-
-    def _per_turn(self, matrix: np.ndarray, self_play: bool) -> np.ndarray:
-        mask = (self.played if self_play else self._others()[:, :, 0])[:, :, None] & (self.turns_matrix > 0)
-        per_turn = np.divide(matrix, self.turns_matrix, out=np.zeros_like(matrix), where=mask)
-        count = mask.sum(axis=1)
-        return np.divide(per_turn.sum(axis=1), count, out=np.full(count.shape, np.nan), where=count > 0)
-
-    def _mean_per_turn(self, matrix: np.ndarray) -> np.ndarray:
-        ok = self.turns_matrix > 0
-        per_turn = np.divide(matrix, self.turns_matrix, out=np.full(matrix.shape, np.nan), where=ok)
-        out = np.full(matrix.shape[:2], np.nan)
-        played = self.played
-        out[played] = per_turn[played].mean(axis=-1)
-        return out
-
-    @property
-    def payoff_matrix(self) -> np.ndarray:
-        """float64[n, n]: mean per-turn material payoff of i against j; NaN where unplayed."""
-        return self._mean_per_turn(self.score_matrix)
-
-    @property
-    def utility_matrix_per_turn(self) -> np.ndarray:
-        """float64[n, n]: mean per-turn perceived utility of i against j; NaN where unplayed."""
-        return self._mean_per_turn(self.utility_matrix)
-
-    @property
-    def cooperation_matrix(self) -> np.ndarray:
-        """float64[n, n]: fraction of C moves by i against j; NaN where unplayed."""
-        turns = self.turns_matrix.sum(axis=2)
-        return np.divide(self.coop_matrix.sum(axis=2), turns, out=np.full(turns.shape, np.nan), where=turns > 0)
-
-    def _metric_arrays(self, mask: np.ndarray, axes: tuple[int, ...]) -> dict[str, np.ndarray]:
-        return super()._metric_arrays(mask * self.played[:, :, None], axes)
-
-
-# =============================================================================================
-# Ecological (replicator) dynamics
-# =============================================================================================
-@dataclass
-class EcologicalResult:
-    """Shares over generations of Axelrod's ecological simulation.
-
-    ``shares[g, i]`` is the share of player i after g generations (``shares[0]`` the
-    initial shares); ``payoff_matrix`` is the matrix the dynamics ran on (shift included).
-    """
-
-    players: list[str]
-    shares: np.ndarray  # float64[generations + 1, n]
-    payoff_matrix: np.ndarray  # float64[n, n]
-    fitness: str  # "material", "perceived" or "given matrix"
-    shift: float
-    tol: float
-    converged: bool  # the last generation changed no share by tol or more
-    converged_at: int | None  # first generation from which no share changes by tol or more
-
-    @property
-    def generations(self) -> int:
-        return self.shares.shape[0] - 1
-
-    @property
-    def final_shares(self) -> np.ndarray:
-        return self.shares[-1].copy()
-
-    def summary(self) -> pd.DataFrame:
-        """One row per player: initial share, final share, largest share reached, sorted by final share."""
-        df = pd.DataFrame({
-            "player": self.players,
-            "initial_share": self.shares[0],
-            "final_share": self.shares[-1],
-            "max_share": self.shares.max(axis=0),
-        })
-        return df.sort_values("final_share", ascending=False, kind="stable").reset_index(drop=True)
-
-
-@njit(cache=True)
-def _replicator_kernel(A, x0, out):
-    """Discrete replicator dynamics x' = x * (A x) / (x . A x), filling ``out[g]`` in place.
-
-    ``out`` is float64[generations + 1, n]; a generation with zero mean fitness leaves x.
-    """
-    n = x0.shape[0]
-    for i in range(n):
-        out[0, i] = x0[i]
-    f = np.empty(n)
-    for g in range(1, out.shape[0]):
-        mean = 0.0
-        for i in range(n):
-            s = 0.0
-            for j in range(n):
-                s += A[i, j] * out[g - 1, j]
-            f[i] = s
-            mean += out[g - 1, i] * s
-        for i in range(n):
-            out[g, i] = out[g - 1, i] * f[i] / mean if mean > 0.0 else out[g - 1, i]
-
-
-def ecological(
-    results_or_matrix: ResultSet | np.ndarray | Sequence[Sequence[float]],
-    initial_shares: Sequence[float] | None = None,
-    generations: int = 1000,
-    tol: float = 1e-10,
-    fitness: str = "material",
-    shift: float = 0.0,
-    players: Sequence[str] | None = None,
-) -> EcologicalResult:
-    """Axelrod's ecological simulation: discrete replicator dynamics on a payoff matrix.
-
-    Each generation every player type's share grows in proportion to its mean payoff
-    against the current population (Axelrod 1984, ch. 3; Taylor & Jonker 1978)::
-
-        f_i = sum_j A_ij x_j,        x_i' = x_i f_i / sum_j x_j f_j.
-
-    Parameters
-    ----------
-    results_or_matrix : ResultSet or array-like (n, n)
-        A tournament's results (its mean per-turn payoff matrix is used, self-play on
-        the diagonal: a type meets itself in proportion to its own share) or the matrix.
-    initial_shares : array-like (n,), optional
-        Non-negative, normalised to sum 1; default equal shares.
-    generations : int
-        Generations to run; ``shares`` always has ``generations + 1`` rows.
-    tol : float
-        Convergence: a generation that changes no share by ``tol`` or more.
-    fitness : {"material", "perceived"}
-        With a ResultSet: material payoffs (``payoff_matrix``) or perceived utilities
-        under the tournament's transformer (``utility_matrix_per_turn``).
-    shift : float
-        Added to every payoff. The dynamics need non-negative payoffs (a negative f_i
-        would give a negative share); perceived utilities under a transformer can be
-        negative, and adding a constant keeps every rest point of the dynamics (it only
-        changes their speed), so pass e.g. ``shift=-A.min()``. Negative payoffs without
-        a shift are rejected.
-    players : sequence of str, optional
-        Names when a matrix is given.
-
-    Returns
-    -------
-    EcologicalResult
-    """
-    if isinstance(results_or_matrix, ResultSet):
-        if fitness not in FITNESS:
-            raise SettingsError(f"fitness must be one of {', '.join(FITNESS)}, got {fitness!r}")
-        A = results_or_matrix.payoff_matrix if fitness == "material" else results_or_matrix.utility_matrix_per_turn
-        names = list(results_or_matrix.players)
-        what = fitness
-    else:
-        A = np.asarray(results_or_matrix, dtype=np.float64)
-        if A.ndim != 2 or A.shape[0] != A.shape[1] or A.shape[0] < 1:
-            raise SettingsError(f"the payoff matrix must be square (n x n), got shape {A.shape}")
-        names = [str(p) for p in players] if players is not None else [f"type {k}" for k in range(A.shape[0])]
-        what = "given matrix"
-    A = np.array(A, dtype=np.float64)
-    n = A.shape[0]
-    if len(names) != n:
-        raise SettingsError(f"got {len(names)} player names for a {n} x {n} matrix")
-    if not np.isfinite(A).all():
-        raise SettingsError(
-            "the payoff matrix has undefined entries (NaN): ecological dynamics need every pair's payoff "
-            "(a spatial tournament's unplayed pairs have none)"
-        )
-    if isinstance(shift, bool) or not isinstance(shift, Real) or not math.isfinite(shift):
-        raise SettingsError(f"shift must be a finite number, got {shift!r}")
-    A = A + float(shift)
-    if A.min() < 0:
-        raise SettingsError(
-            f"payoffs must be >= 0 for the replicator dynamics, the smallest is {A.min():g}; pass "
-            f"shift={-(A.min() - shift):g} (or more): a constant added to every payoff keeps the rest points"
-        )
-    generations = check_non_negative_int("generations", generations)
-    if isinstance(tol, bool) or not isinstance(tol, Real) or not tol > 0:
-        raise SettingsError(f"tol must be a number > 0, got {tol!r}")
-    x0 = _shares(initial_shares, n)
-    out = np.empty((generations + 1, n))
-    _replicator_kernel(A, x0, out)
-    change = np.abs(np.diff(out, axis=0)).max(axis=1) if generations else np.zeros(0)
-    moving = np.nonzero(change >= tol)[0]
-    converged_at = int(moving[-1] + 1) if len(moving) else 0
-    converged = bool(generations == 0 or change[-1] < tol)
-    return EcologicalResult(
-        players=names, shares=out, payoff_matrix=A, fitness=what, shift=float(shift), tol=float(tol),
-        converged=converged, converged_at=converged_at if converged else None,
-    )
-
-
-def check_non_negative_int(name: str, value: object) -> int:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, Integral) or value < 0:
-        raise SettingsError(f"{name} must be a whole number >= 0, got {value!r}")
-    return int(value)
-
-
-def _shares(initial, n: int) -> np.ndarray:
-    if initial is None:
-        return np.full(n, 1.0 / n)
-    x = np.asarray(initial, dtype=np.float64)
-    if x.shape != (n,):
-        raise SettingsError(f"initial_shares must have one value per player ({n}), got {x.shape[0] if x.ndim == 1 else x.shape}")
-    if not np.isfinite(x).all() or (x < 0).any() or x.sum() <= 0:
-        raise SettingsError("initial_shares must be non-negative numbers with a positive sum")
-    return x / x.sum()
-
-
-# =============================================================================================
-# The Moran process
-# =============================================================================================
 @dataclass(frozen=True)
 class MatchPool:
     """Per-turn payoffs of R actual matches per pair of types: what Moran interactions draw from.
@@ -868,22 +392,22 @@ class MoranProcess:
         if interaction_graph is None:
             adj = None
         else:
-            adj = _undirected_adjacency(interaction_graph, N, "interaction graph")
+            adj = undirected_adjacency(interaction_graph, N, "interaction graph")
             lonely = [k for k, a in enumerate(adj) if not a]
             if lonely:
                 raise SettingsError(
                     f"the interaction graph is not connected: individual {lonely[0]} has no neighbour to interact with"
                 )
             if reproduction_graph is None:  # offspring follow the interaction graph
-                _require_connected(adj, "interaction graph", False)
+                require_connected(adj, "interaction graph", False)
         if reproduction_graph is None:
             rep = [sorted(set(a) | {k}) for k, a in enumerate(adj)] if adj is not None else None
             directed = False
         else:
-            rep = _reproduction_adjacency(reproduction_graph, N, "reproduction graph")
+            rep = reproduction_adjacency(reproduction_graph, N, "reproduction graph")
             directed = reproduction_graph.is_directed()
         if rep is not None:
-            _require_connected(rep, "reproduction graph", directed)
+            require_connected(rep, "reproduction graph", directed)
         self._adj, self._rep = adj, rep
         # the match pool
         self.pool = pool
@@ -1002,8 +526,8 @@ class MoranProcess:
         self._check_fitness_sign(pay, N)
         adj = self._adj if self._adj is not None else [[j for j in range(N) if j != i] for i in range(N)]
         rep = self._rep if self._rep is not None else [list(range(N)) for _ in range(N)]
-        nbr_ptr, nbr_idx = _csr(adj)
-        rep_ptr, rep_idx = _csr(rep)
+        nbr_ptr, nbr_idx = csr_arrays(adj)
+        rep_ptr, rep_idx = csr_arrays(rep)
         edges = [(i, j) for i in range(N) for j in adj[i] if i < j]
         edge_a = np.array([e[0] for e in edges], dtype=np.int64)
         edge_b = np.array([e[1] for e in edges], dtype=np.int64)
@@ -1026,7 +550,7 @@ class MoranProcess:
         total_sq = np.zeros((n_ck, K), dtype=np.int64)
         tail = np.zeros((n_ck, K), dtype=np.int64)
         tail_sq = np.zeros((n_ck, K), dtype=np.int64)
-        with _Progress(runs, "run", progress) as bar:
+        with ProgressBar(runs, "run", progress) as bar:
             for r0 in range(0, runs, block):
                 r1 = min(runs, r0 + block)
                 _moran_runs(*args, np.int64(r0), np.int64(r1))
@@ -1337,239 +861,3 @@ def fixation_probability(
             ab[2, k - 1] = -down[i]
     phi = solve_banded((1, 1), ab, rhs)
     return float(phi[i0 - 1])
-
-
-# =============================================================================================
-# Fingerprints
-# =============================================================================================
-@dataclass
-class Fingerprint:
-    """Ashlock's fingerprint: the strategy's mean per-turn score against the probe at (x, y).
-
-    ``scores[j, i]`` is the value at ``(x[i], y[j])`` (rows are y, so
-    ``imshow(scores, origin="lower")`` draws it the usual way round).
-    """
-
-    strategy: str
-    probe: str
-    x: np.ndarray
-    y: np.ndarray
-    scores: np.ndarray  # float64[len(y), len(x)]
-    standard_errors: np.ndarray  # float64[len(y), len(x)]: of each mean, over repetitions
-    settings: dict
-
-    @property
-    def data(self) -> dict[tuple[float, float], float]:
-        """``{(x, y): score}``, like ``axelrod.AshlockFingerprint.data``."""
-        return {(float(x), float(y)): float(self.scores[j, i])
-                for i, x in enumerate(self.x) for j, y in enumerate(self.y)}
-
-
-def _probe_player(spec, x: float, y: float) -> Player:
-    # axelrod's _create_jossann: the dual of JossAnn(1 - x, 1 - y) when x + y >= 1
-    if x + y >= 1:
-        return Player(spec, x=1.0 - x, y=1.0 - y, dual=True)
-    return Player(spec, x=x, y=y)
-
-
-def ashlock_fingerprint(
-    strategy: Player | str,
-    probe: str = "Tit For Tat",
-    step: float = 0.01,
-    turns: int = 50,
-    repetitions: int = 10,
-    noise: float = 0.0,
-    seed: int | None = None,
-    game: Game | None = None,
-    progress: bool = False,
-) -> Fingerprint:
-    """Ashlock's fingerprint of ``strategy`` with the Joss-Ann transforms of ``probe``.
-
-    At each point (x, y) of a grid of the unit square with spacing ``step`` the strategy
-    plays ``repetitions`` matches of ``turns`` turns against the probe that cooperates with
-    probability x, defects with probability y and otherwise plays ``probe`` (x + y < 1),
-    or against the dual of the probe at (1 - x, 1 - y) (x + y >= 1). The value is the
-    strategy's mean per-turn score (Ashlock & Kim 2008; the construction and defaults of
-    ``axelrod.AshlockFingerprint``). The grid has ``int(1 / step) + 1`` points per side.
-    """
-    from cooptourney.strategies.probes import joss_ann
-
-    step = _check_step(step)
-    player = as_player(strategy)
-    probe_spec = joss_ann(probe)
-    num = int((1 / step) // 1) + 1
-    xs = np.linspace(0, 1, num)
-    probes = [_probe_player(probe_spec, float(x), float(y)) for x in xs for y in xs]
-    t = Tournament([player], turns=turns, noise=noise, repetitions=repetitions, seed=seed, game=game)
-    settings = {"turns": t.turns, "noise": t.noise, "repetitions": t.repetitions, "seed": t.seed, "game": t.game}
-    totals, lengths, _ = _star_matches(player, probes, settings, progress=progress)
-    per_turn = totals / lengths
-    reps = per_turn.shape[1]
-    se = per_turn.std(axis=1, ddof=1) / math.sqrt(reps) if reps > 1 else np.full(len(probes), np.nan)
-    # points run x-major; rows of the result are y
-    scores, se = per_turn.mean(axis=1).reshape(num, num).T, se.reshape(num, num).T
-    return Fingerprint(
-        strategy=player.name, probe=get_strategy(probe).name, x=xs, y=xs.copy(), scores=scores, standard_errors=se,
-        settings={"turns": t.turns, "repetitions": t.repetitions, "noise": t.noise, "seed": t.seed,
-                  "step": step, "game": [t.game.R, t.game.S, t.game.T, t.game.P]},
-    )
-
-
-def _check_step(step) -> float:
-    if isinstance(step, bool) or not isinstance(step, Real) or not (0 < float(step) <= 1):
-        raise SettingsError(f"step must be a number in (0, 1], got {step!r}")
-    return float(step)
-
-
-@dataclass
-class TransitiveFingerprint:
-    """The transitive fingerprint: ``cooperation[k, t]`` is the strategy's probability of
-    cooperating on turn t against opponent k (mean over repetitions)."""
-
-    strategy: str
-    opponents: list[str]
-    cooperation: np.ndarray  # float64[opponents, turns]
-    settings: dict
-
-
-def transitive_fingerprint(
-    strategy: Player | str,
-    opponents: Sequence[Player | str] | None = None,
-    number_of_opponents: int = 50,
-    turns: int = 50,
-    repetitions: int = 1000,
-    noise: float = 0.0,
-    seed: int | None = None,
-    game: Game | None = None,
-    progress: bool = False,
-) -> TransitiveFingerprint:
-    """The strategy's cooperation rate, turn by turn, against each of a list of opponents.
-
-    Default opponents: ``Random(p)`` for ``number_of_opponents`` values of p evenly spaced
-    in [0, 1] (``axelrod.TransitiveFingerprint``'s spectrum).
-    """
-    player = as_player(strategy)
-    spectrum = opponents is None
-    if spectrum:
-        number_of_opponents = check_positive_int("number_of_opponents", number_of_opponents)
-        opps = [Player("Random", p=float(p)) for p in np.linspace(0, 1, number_of_opponents)]
-    else:
-        opps = [as_player(p) for p in opponents]
-        if not opps:
-            raise SettingsError("give at least one opponent")
-    t = Tournament([player], turns=turns, noise=noise, repetitions=repetitions, seed=seed, game=game)
-    settings = {"turns": t.turns, "noise": t.noise, "repetitions": t.repetitions, "seed": t.seed, "game": t.game}
-    _, _, moves = _star_matches(player, opps, settings, record_moves=True, progress=progress)
-    coop = np.stack([(m[:, 0, : t.turns] == 0).mean(axis=0) for m in moves])
-    return TransitiveFingerprint(
-        strategy=player.name, opponents=[p.name for p in opps], cooperation=coop,
-        settings={"turns": t.turns, "repetitions": t.repetitions, "noise": t.noise, "seed": t.seed,
-                  "game": [t.game.R, t.game.S, t.game.T, t.game.P], "random_spectrum": spectrum},
-    )
-
-
-# =============================================================================================
-# Plots (cooptourney.plots: Agg backend, its palette, atomic PNG files)
-# =============================================================================================
-def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None = None, title: str | None = None):
-    """Population shares over generations; returns the Figure and writes a PNG to ``path``.
-
-    Ecological dynamics: each type's share (:func:`cooptourney.plots.shares_over_time`).
-    Moran: the mean share over runs at every checkpoint, with a band of +- 2 standard errors.
-    """
-    from cooptourney import plots
-
-    if isinstance(result, EcologicalResult):
-        return plots.shares_over_time(
-            result.shares, result.players, path=path,
-            title=title or f"Ecological dynamics ({result.fitness} payoffs)")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.5, 3.8))
-    for k, name in enumerate(result.types):
-        colour = plots.PALETTE[k % len(plots.PALETTE)]
-        style = plots.LINESTYLES[(k // 2) % len(plots.LINESTYLES)]
-        m, se = result.mean_shares[:, k], result.share_standard_errors[:, k]
-        ax.plot(result.checkpoints, m, label=name, color=colour, linestyle=style, linewidth=1.6)
-        if np.isfinite(se).all():
-            ax.fill_between(result.checkpoints, m - 2 * se, m + 2 * se, color=colour, alpha=0.2, linewidth=0)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("generation (birth-death steps)")
-    ax.set_ylabel("population share (mean over runs)")
-    ax.set_title(title or f"Moran process, N = {result.population}, {result.runs} runs "
-                          f"(fitness: {result.settings['fitness']})", fontsize=10)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
-    fig.tight_layout()
-    plots.save(fig, path)
-    return fig
-
-
-def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str = "seismic",
-                     title: str | None = None):
-    """Heat map of an Ashlock fingerprint (x to the right, y up); returns the Figure and
-    writes a PNG to ``path``."""
-    import matplotlib.pyplot as plt
-
-    from cooptourney import plots
-
-    fig, ax = plt.subplots(figsize=(5.5, 4.5))
-    im = ax.imshow(fp.scores, origin="lower", extent=(0, 1, 0, 1), cmap=cmap, interpolation="none", aspect="equal")
-    fig.colorbar(im, ax=ax, label="mean score per turn")
-    ax.set_xlabel("x (probe cooperates)")
-    ax.set_ylabel("y (probe defects)")
-    ax.set_title(title or f"{fp.strategy} vs Joss-Ann {fp.probe}", fontsize=10)
-    fig.tight_layout()
-    plots.save(fig, path)
-    return fig
-
-
-def plot_transitive_fingerprint(tf: TransitiveFingerprint, path: str | Path | None = None, cmap: str = "viridis",
-                                title: str | None = None):
-    """Heat map of a transitive fingerprint (turns to the right, opponents up); returns the
-    Figure and writes a PNG to ``path``."""
-    import matplotlib.pyplot as plt
-
-    from cooptourney import plots
-
-    fig, ax = plt.subplots(figsize=(6.5, 4.5))
-    n, turns = tf.cooperation.shape
-    spectrum = tf.settings.get("random_spectrum") and n > 1
-    half = 0.5 / (n - 1) if spectrum else 0.5
-    extent = (0.5, turns + 0.5, -half, 1 + half) if spectrum else (0.5, turns + 0.5, -0.5, n - 0.5)
-    im = ax.imshow(tf.cooperation, origin="lower", cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="none",
-                   extent=extent)
-    fig.colorbar(im, ax=ax, label=f"probability that {tf.strategy} cooperates")
-    ax.set_xlabel("turn")
-    if spectrum:
-        ax.set_ylabel("opponent Random(p): p")
-    else:
-        ax.set_ylabel("opponent")
-        if n <= 20:
-            ax.set_yticks(range(n), tf.opponents, fontsize=7)
-    ax.set_title(title or f"Transitive fingerprint of {tf.strategy}", fontsize=10)
-    fig.tight_layout()
-    plots.save(fig, path)
-    return fig
-
-
-__all__ = [
-    "EcologicalResult",
-    "Fingerprint",
-    "MatchPool",
-    "MoranProcess",
-    "MoranResult",
-    "SpatialResultSet",
-    "SpatialTournament",
-    "TransitiveFingerprint",
-    "ashlock_fingerprint",
-    "ecological",
-    "fixation_probability",
-    "graph_from_spec",
-    "match_pool",
-    "plot_fingerprint",
-    "plot_shares",
-    "plot_transitive_fingerprint",
-    "pool_from_matrix",
-    "transitive_fingerprint",
-]
