@@ -7,18 +7,6 @@ arrays -> :class:`ResultSet` -> table, plot or file.
 
 __version__ = "0.1.0"
 
-import os as _os
-
-# The strategy library lives in the repository's top-level strategies/ and is installed
-# as cooptourney.strategies. When the package is imported straight from a checkout (for
-# example `python -m cooptourney` run from the repository root, which puts the source
-# tree ahead of the installed package), make the library importable under that name too.
-_here = _os.path.dirname(_os.path.abspath(__file__))
-if not _os.path.isdir(_os.path.join(_here, "strategies")) and _os.path.isfile(
-    _os.path.join(_os.path.dirname(_here), "strategies", "__init__.py")
-):
-    __path__.append(_os.path.dirname(_here))  # noqa: F821  (package __path__)
-
 from cooptourney.game import Game, classify
 from cooptourney.markov import expected_payoffs
 from cooptourney.match import Match

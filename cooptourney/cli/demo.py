@@ -5,8 +5,8 @@
     cooptourney demo                       # list the demos
     cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S] [--quick]
 
-Exit codes follow :mod:`cooptourney.cli`: 0 success; 1 the plots or the report could not
-be written; 2 bad usage (e.g. an unknown demo name, with suggestions), one line.
+Exit codes: 0 success; 1 the plots or the report could not be written; 2 bad usage (e.g.
+an unknown demo name, with suggestions), one line.
 """
 
 from __future__ import annotations
@@ -15,24 +15,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from cooptourney.cli import EXIT_OK, EXIT_WRITE_FAILED, _add_report_flag, format_table
-# One exception class for usage errors whichever copy of cli.py runs (see cli_sweep.py).
-from cooptourney.config import ConfigError as UsageError
-
-
-def _print(text: str = "") -> None:
-    print(text, file=sys.stdout, flush=True)
+from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, add_report_flag, show
+from cooptourney.output.tables import format_table
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from cooptourney.demos import DEMOS, UnknownDemoError, get_demo
-    from cooptourney.report import check_report_path
+    from cooptourney.output.report import check_report_path
 
     if args.name is None:
         rows = [[d.name, d.summary] for d in DEMOS.values()]
-        _print(format_table(["Demo", "What it shows"], rows))
-        _print()
-        _print("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
+        show(format_table(["Demo", "What it shows"], rows))
+        show()
+        show("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
                "see docs/tutorial.md.")
         return EXIT_OK
     if args.seed is not None and args.seed < 0:
@@ -48,7 +43,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path(f"demo-{demo.name}")
     seed = 0 if args.seed is None else args.seed
     result = demo.run(quick=args.quick, seed=seed, out=None)
-    _print(result.narrative)
+    show(result.narrative)
     try:
         paths = result.save_figures(out)
         if args.report:
@@ -58,9 +53,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_WRITE_FAILED
     finally:
         result.close()
-    _print("Plots: " + ", ".join(str(p) for p in paths))
+    show("Plots: " + ", ".join(str(p) for p in paths))
     if args.report:
-        _print(f"Report: {report}")
+        show(f"Report: {report}")
     return EXIT_OK
 
 
@@ -71,7 +66,7 @@ def register(subparsers) -> None:
                     "measured and save its plots (see docs/tutorial.md).")
     p.add_argument("name", nargs="?", metavar="NAME", help="the demo to run (omit to list them)")
     p.add_argument("--out", metavar="DIR", help="directory for the PNG plots (default ./demo-NAME)")
-    _add_report_flag(p)
+    add_report_flag(p)
     p.add_argument("--seed", type=int, metavar="S", help="random seed, a whole number >= 0 (default 0)")
     p.add_argument("--quick", action="store_true", help="small settings (a few seconds)")
     p.set_defaults(handler=cmd_demo)

@@ -1,16 +1,11 @@
-"""``cooptourney evolve`` and ``cooptourney fingerprint``: population dynamics and fingerprints.
+"""``cooptourney evolve``: population dynamics, ecological or the Moran process (docs/evolution.md).
 
-Usage (see docs/evolution.md)::
+::
 
     cooptourney evolve [CONFIG.toml] -p NAME ... [--method ecological|moran] [--population N]
                        [--initial C1,C2,...] [--generations G] [--mutation MU] [--runs R]
                        [--graph complete|cycle|grid:WxH|edgelist:FILE] [--fitness material|perceived]
                        [--seed S] [--plot FILE.png] [--report FILE.html] ...
-    cooptourney fingerprint NAME [--probe NAME] [--step X] [--turns N] [--repetitions R]
-                            [--plot FILE.png] [--transitive] ...
-
-Registered by :func:`cooptourney.cli._register_command_modules`; errors follow that
-module's conventions (one line, exit code 2).
 """
 
 from __future__ import annotations
@@ -21,20 +16,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cooptourney.cli import (
+from cooptourney.cli.common import (
     EXIT_OK,
     UsageError,
-    _add_length_flags,
-    _add_plugin_flag,
-    _add_report_flag,
-    _num,
-    _plural,
-    _print,
-    _write_report,
+    add_length_flags,
+    add_plugin_flag,
+    add_report_flag,
     describe_game,
     describe_length,
-    format_table,
     game_note,
+    plural,
+    save_plot,
+    show,
+    write_report,
 )
 from cooptourney.config import (
     ConfigError,
@@ -44,6 +38,7 @@ from cooptourney.config import (
     read_toml,
     unknown_key_message,
 )
+from cooptourney.output.tables import ecological_table, moran_table
 from cooptourney.settings import check_length, check_positive_int, check_probability, check_seed
 
 METHODS = ("moran", "ecological")
@@ -63,7 +58,6 @@ DEFAULT_REPETITIONS = {"moran": 100, "ecological": 10}
 DEFAULT_POPULATION_PER_TYPE = 10
 
 
-# -- evolve -----------------------------------------------------------------------------------
 def read_evolve_config(path: str | Path) -> dict[str, Any]:
     """The [evolve] section of a TOML file as flat settings; paths made relative to the file."""
     path = Path(path)
@@ -125,9 +119,10 @@ def _whole(name: str, value: Any, low: int) -> int:
 
 
 def cmd_evolve(args: argparse.Namespace) -> int:
-    from cooptourney.evolution import MoranProcess, ecological, graph_from_spec, plot_shares
+    from cooptourney.evolution import MoranProcess, ecological, graph_from_spec
+    from cooptourney.output.plots import plot_shares
     from cooptourney.politics import ActorProfile, Politicization, Transformer
-    from cooptourney.report import check_report_path, evolution_report
+    from cooptourney.output.report import check_report_path, evolution_report
     from cooptourney.tournament import Tournament
 
     s = _settings(args)
@@ -140,7 +135,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
     printed: list[str] = []  # what this command prints, repeated in the HTML report
 
     def say(text: str = "") -> None:
-        _print(text)
+        show(text)
         printed.append(text)
 
     method = s["method"]
@@ -190,8 +185,8 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         generations = _whole("generations", s.get("generations", 1000), 1)
         t = Tournament(players, turns=turns or None, prob_end=prob_end or None, noise=noise,
                        repetitions=repetitions, seed=seed, game=game, transformer=transformer)
-        say(f"Ecological dynamics: {_plural(len(players), 'player')}; payoff matrix from a tournament of "
-               f"{matches}, {_plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}.")
+        say(f"Ecological dynamics: {plural(len(players), 'player')}; payoff matrix from a tournament of "
+               f"{matches}, {plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}.")
         note = game_note(game)
         if note:
             say(note)
@@ -206,7 +201,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         say()
         conv = (f"converged by generation {eco.converged_at} (no share moves by {eco.tol:g} or more)"
                 if eco.converged else f"not converged after {generations} generations")
-        say(f"Shares after {_plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
+        say(f"Shares after {plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
                f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
                f"{time.perf_counter() - started:.2f} s.")
         result = eco
@@ -232,7 +227,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
             interaction_graph=graph, seed=seed,
         )
         say(f"Moran process (birth-death): N = {N} ("
-               + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts)) + f"), {_plural(runs, 'run')}, "
+               + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts)) + f"), {plural(runs, 'run')}, "
                f"{'complete graph' if graph is None else f'graph {graph_spec}'}, mutation {float(mutation):g}, seed {seed}.")
         mapping = ("" if mp.selection == "linear" and mp.intensity == 1.0 else
                    f", mapped to 1 - w + w x with w = {mp.intensity:g}" if mp.selection == "linear" else
@@ -249,7 +244,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         stop = ("runs stop at fixation" if mp.stop_on_fixation
                 else "with mutation no type stays fixed, so every run lasts all generations")
         if mp.stop_on_fixation:
-            say(f"{res.runs - res.unfixed} of {_plural(res.runs, 'run')} fixed within {res.settings['generations']} "
+            say(f"{res.runs - res.unfixed} of {plural(res.runs, 'run')} fixed within {res.settings['generations']} "
                    f"generations ({stop}); fixation probability = fraction of runs, SE = sqrt(p(1-p)/runs); final "
                    f"share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
         else:
@@ -257,7 +252,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
                    f"runs +- SE. {time.perf_counter() - started:.2f} s.")
         result = res
     if plot is not None:
-        code = _save_plot(plot_shares, result, plot)
+        code = save_plot(plot_shares, result, plot)
         if code != EXIT_OK:
             return code
         say(f"Wrote the plot of population shares to {plot} (PNG).")
@@ -266,23 +261,8 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         settings.update(players=labels, method=method, seed=seed, noise=noise, turns=turns or None,
                         prob_end=prob_end or None, repetitions=repetitions, fitness=fitness,
                         game=[game.R, game.S, game.T, game.P])
-        return _write_report(lambda: evolution_report(result, report, console="\n".join(printed),
+        return write_report(lambda: evolution_report(result, report, console="\n".join(printed),
                                                       settings=settings), report)
-    return EXIT_OK
-
-
-def _save_plot(plotter, result, path: str) -> int:
-    """Draw and write the plot; a file that cannot be written is exit code 1."""
-    import matplotlib.pyplot as plt
-
-    from cooptourney.cli import EXIT_WRITE_FAILED, _note
-
-    try:
-        fig = plotter(result, path)
-    except OSError as exc:
-        _note(f"error: cannot write {path!r}: {exc}")
-        return EXIT_WRITE_FAILED
-    plt.close(fig)
     return EXIT_OK
 
 
@@ -305,7 +285,7 @@ def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
         except ValueError:
             raise UsageError(f"initial must be whole numbers separated by commas, one per player, got {text!r}") from None
         if len(counts) != K:
-            raise UsageError(f"initial has {len(counts)} counts for {_plural(K, 'player')}: give one per player")
+            raise UsageError(f"initial has {len(counts)} counts for {plural(K, 'player')}: give one per player")
         if min(counts) < 0:
             raise UsageError(f"initial counts must be >= 0, got {text!r}")
         if population is not None and sum(counts) != population:
@@ -322,101 +302,8 @@ def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
     return [base + (1 if k < extra else 0) for k in range(K)]
 
 
-def ecological_table(eco) -> str:
-    df = eco.summary()
-    rows = [[str(k + 1), r.player, f"{r.initial_share:.3f}", f"{r.final_share:.4f}", f"{r.max_share:.4f}"]
-            for k, r in enumerate(df.itertuples())]
-    return format_table(["Rank", "Player", "Initial share", "Final share", "Max share"], rows, right=[0, 2, 3, 4])
-
-
-def moran_table(res) -> str:
-    """Per type: fixation counts and probability +- SE (n/a when runs do not stop at
-    fixation, i.e. with mutation), mean final share +- SE, mean generations to fixation."""
-    df = res.summary()
-    fixing = res.settings["stop_on_fixation"]
-
-    def fix(text: str) -> str:
-        return text if fixing else "n/a"
-
-    rows = [[r.type, str(r.initial), fix(str(r.fixations)), fix(_num(r.fixation_probability, 4)),
-             fix(_num(r.fixation_se, 4)), _num(r.final_share, 4), _num(r.final_share_se, 4),
-             fix(_num(r.mean_fixation_time, 1))]
-            for r in df.itertuples()]
-    return format_table(["Type", "Initial", "Fixations", "Fixation prob.", "SE", "Final share", "SE",
-                         "Mean gens to fix"], rows, right=[1, 2, 3, 4, 5, 6, 7])
-
-
-# -- fingerprint ------------------------------------------------------------------------------
-def cmd_fingerprint(args: argparse.Namespace) -> int:
-    from cooptourney.evolution import (
-        ashlock_fingerprint,
-        plot_fingerprint,
-        plot_transitive_fingerprint,
-        transitive_fingerprint,
-    )
-    from cooptourney.players import Player
-
-    load_plugins(args.plugins or [])
-    player = Player.parse(args.strategy)
-    game = parse_game(args.game) if args.game is not None else None
-    seed = check_seed(args.seed)
-    turns = check_positive_int("turns", args.turns)
-    progress = not args.no_progress
-    started = time.perf_counter()
-    if args.transitive:
-        for flag, value in (("--probe", args.probe), ("--step", args.step)):
-            if value is not None:
-                raise UsageError(f"{flag} applies to the Ashlock fingerprint, not --transitive")
-        reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 1000)
-        tf = transitive_fingerprint(player, turns=turns, repetitions=reps, noise=args.noise, seed=seed, game=game,
-                                    progress=progress)
-        _print(f"Transitive fingerprint of {tf.strategy}: its probability of cooperating on each turn against "
-               f"Random(p), p = 0 .. 1 ({len(tf.opponents)} opponents); {_plural(turns, 'turn')}, "
-               f"{_plural(reps, 'repetition')}, noise {args.noise:g}, seed {seed}.")
-        _print()
-        coop = tf.cooperation
-        q = [0, min(1, turns - 1), turns // 2, turns - 1]
-        shown = sorted(set(q))
-        n_opp = len(tf.opponents)
-        step = max(1, n_opp // 10)
-        rows = [[tf.opponents[k]] + [f"{coop[k, t]:.3f}" for t in shown] + [f"{coop[k].mean():.3f}"]
-                for k in sorted(set(range(0, n_opp, step)) | {n_opp - 1})]
-        _print(format_table(["Opponent"] + [f"Turn {t + 1}" for t in shown] + ["Mean"], rows,
-                            right=list(range(1, len(shown) + 2))))
-        if step > 1:
-            _print(f"(every {step}th opponent shown; --plot draws them all)")
-        result, plotter = tf, plot_transitive_fingerprint
-    else:
-        step = args.step if args.step is not None else 0.1
-        reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 10)
-        probe = args.probe or "Tit For Tat"
-        fp = ashlock_fingerprint(player, probe=probe, step=step, turns=turns, repetitions=reps, noise=args.noise,
-                                 seed=seed, game=game, progress=progress)
-        _print(f"Ashlock fingerprint of {fp.strategy} with probe {fp.probe}: its mean score per turn against the "
-               f"probe that cooperates with probability x, defects with probability y and otherwise plays "
-               f"{fp.probe} (the dual probe at (1-x, 1-y) where x + y >= 1); {_plural(turns, 'turn')}, "
-               f"{_plural(reps, 'repetition')}, step {fp.settings['step']:g}, noise {args.noise:g}, seed {seed}.")
-        _print()
-        n = len(fp.x)
-        if n <= 11:
-            rows = [[f"{fp.y[j]:.2f}"] + [f"{fp.scores[j, i]:.3f}" for i in range(n)] for j in range(n - 1, -1, -1)]
-            _print(format_table(["y \\ x"] + [f"{x:.2f}" for x in fp.x], rows, right=list(range(n + 1))))
-        else:
-            _print(f"{n} x {n} grid: scores from {fp.scores.min():.3f} to {fp.scores.max():.3f}, "
-                   f"mean {fp.scores.mean():.3f} (the table is shown for grids up to 11 x 11; use --plot).")
-        result, plotter = fp, plot_fingerprint
-    _print()
-    _print(f"{time.perf_counter() - started:.2f} s.")
-    if args.plot is not None:
-        code = _save_plot(plotter, result, args.plot)
-        if code != EXIT_OK:
-            return code
-        _print(f"Wrote the plot to {args.plot} (PNG).")
-    return EXIT_OK
-
-
-# -- parsers ----------------------------------------------------------------------------------
-def _rate(text: str) -> float:
+def rate(text: str) -> float:
+    """argparse type of a rate: any number (its range is checked where it is used)."""
     try:
         return float(text)
     except ValueError:
@@ -424,7 +311,7 @@ def _rate(text: str) -> float:
 
 
 def register(sub) -> None:
-    """Add ``evolve`` and ``fingerprint`` to the ``cooptourney`` subcommands."""
+    """Add ``evolve`` to the ``cooptourney`` subcommands."""
     ev = sub.add_parser(
         "evolve", help="population dynamics: ecological (replicator) dynamics or the Moran process",
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
@@ -439,7 +326,7 @@ def register(sub) -> None:
     ev.add_argument("--generations", type=int, metavar="G",
                     help="generations (Moran: birth-death steps per run at most, default max(1000, 10 N^2) without "
                          "mutation; ecological: default 1000)")
-    ev.add_argument("--mutation", type=_rate, metavar="MU", help="Moran: mutation rate in [0, 1] (default 0)")
+    ev.add_argument("--mutation", type=rate, metavar="MU", help="Moran: mutation rate in [0, 1] (default 0)")
     ev.add_argument("--runs", type=int, metavar="R", help="Moran: independent runs (default 1000)")
     ev.add_argument("--graph", metavar="GRAPH",
                     help="Moran: interaction graph complete (default), cycle, grid:WxH or edgelist:FILE; offspring "
@@ -448,34 +335,15 @@ def register(sub) -> None:
                     help="material payoff (default) or perceived utility under --profile/--s")
     ev.add_argument("--selection", choices=("linear", "exponential"), metavar="MAP",
                     help="Moran: fitness 1 - w + w * payoff (linear, default) or exp(w * payoff)")
-    ev.add_argument("--intensity", type=_rate, metavar="W", help="Moran: selection intensity w > 0 (default 1)")
-    _add_length_flags(ev)
+    ev.add_argument("--intensity", type=rate, metavar="W", help="Moran: selection intensity w > 0 (default 1)")
+    add_length_flags(ev)
     ev.add_argument("--repetitions", type=int, metavar="R",
                     help="matches per pair of players (Moran: the payoff pool, default 100, 1 when matches are "
                          "deterministic; ecological: default 10)")
     ev.add_argument("--profile", metavar="NAME", help="actor profile for every player (politics transformer)")
     ev.add_argument("--s", type=float, metavar="S", help="issue politicization in [0, 1] (politics transformer)")
     ev.add_argument("--plot", metavar="FILE.png", help="save a plot of the population shares over time")
-    _add_report_flag(ev)
-    _add_plugin_flag(ev)
+    add_report_flag(ev)
+    add_plugin_flag(ev)
     ev.add_argument("--no-progress", action="store_true", dest="no_progress", help="no progress bar")
     ev.set_defaults(handler=cmd_evolve)
-
-    fp = sub.add_parser(
-        "fingerprint", help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
-        description="Fingerprint a strategy: its mean score against the Joss-Ann transforms of a probe over the "
-                    "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
-                    "Random(p) opponents. See docs/evolution.md.")
-    fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
-    fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")
-    fp.add_argument("--step", type=_rate, metavar="X", help="grid spacing in (0, 1] (default 0.1)")
-    fp.add_argument("--turns", type=int, default=50, metavar="N", help="turns per match (default 50)")
-    fp.add_argument("--repetitions", type=int, metavar="R", help="matches per point (default 10; transitive 1000)")
-    fp.add_argument("--noise", type=_rate, default=0.0, metavar="E", help="noise (default 0)")
-    fp.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
-    fp.add_argument("--game", metavar="R,S,T,P", help="payoffs (default 3,0,5,1)")
-    fp.add_argument("--transitive", action="store_true", help="the transitive fingerprint instead")
-    fp.add_argument("--plot", metavar="FILE.png", help="save the fingerprint as a heat map")
-    _add_plugin_flag(fp)
-    fp.add_argument("--no-progress", action="store_true", dest="no_progress", help="no progress bar")
-    fp.set_defaults(handler=cmd_fingerprint)

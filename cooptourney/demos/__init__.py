@@ -87,7 +87,7 @@ class DemoResult:
         return n.text(key)
 
     def save_figures(self, out: str | Path) -> list[Path]:
-        from cooptourney.plots import save
+        from cooptourney.output.plots import save
 
         out = Path(out)
         paths = [save(fig, out / f"{self.name}-{stem}.png") for stem, fig in self.figures.items()]
@@ -96,7 +96,7 @@ class DemoResult:
 
     def report(self, path: str | Path) -> Path:
         """Write the self-contained HTML report of this demo."""
-        from cooptourney.report import Section, html_report
+        from cooptourney.output.report import Section, html_report
 
         sections = [Section("What happened", text=self.narrative)]
         if self.tables:
@@ -141,7 +141,7 @@ def _finish(name, title, narrative, n: Numbers, out, **kw) -> DemoResult:
 def echo(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """One misperception (a pre-drawn noise flip) turns Tit For Tat vs Tit For Tat into a
     feud; Generous TFT and the standing Contrite TFT recover."""
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     turns = 60 if quick else 200
     flip_turn = 10 if quick else 20  # 1-based turn of the misperceived move
@@ -208,7 +208,7 @@ Ask: which of the two repairs (generosity, contrition) needs to know who made th
 # -- gears ---------------------------------------------------------------------------------
 def gears(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """Gears against a scripted partner: cooperates, exploits, makes amends."""
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     coop1, exploit = (12, 6) if quick else (20, 6)
     amends = 15 if quick else 30
@@ -302,7 +302,7 @@ def _teaching_family(spec) -> bool:
 def specific_vs_diffuse(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """The specific and diffuse families (by registry tag) head to head, with and without
     noise, and against a free rider (Defector)."""
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     spec = [s.name for s in REGISTRY.filter(reciprocity="specific") if _teaching_family(s)]
     diff = [s.name for s in REGISTRY.filter(reciprocity="diffuse") if _teaching_family(s)]
@@ -372,7 +372,7 @@ POLITICS_FIELD = (TFT, GTFT, "Win-Stay Lose-Shift", "Ledger", "Diffuse Ledger", 
 def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """Cooperation and world welfare as the issue's politicization s rises, with the
     accelerator (theta) and the brake (kappa, rho) shown separately."""
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     levels = np.linspace(0, 1, 3 if quick else 6)
     turns, reps, noise = (100, 3, 0.02) if quick else (200, 10, 0.02)
@@ -439,7 +439,7 @@ HORIZONS_FIELD = ("Gears", "Diffuse Ledger", "Ledger", GTFT, TFT, CTFT, "Grudger
 def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """Politicians (elections, turnover) vs bureaucrats (institutional memory): what a
     secretariat's memory is worth, measured."""
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     players = list(HORIZONS_FIELD[:4] if quick else HORIZONS_FIELD)
     turns, reps, noise, s = (200, 3, 0.01, 0.5) if quick else (400, 10, 0.01, 0.5)
@@ -521,9 +521,7 @@ AXELROD_1980_SCORES = {
 
 def axelrod_1980(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
     """Axelrod's first tournament, ranked, beside the published scores."""
-    import matplotlib.pyplot as plt
-
-    from cooptourney.plots import _STYLE, PALETTE, ranking_bars
+    from cooptourney.output import plots
 
     players = list(AXELROD_1980_SCORES)
     reps = 2 if quick else 5
@@ -567,20 +565,12 @@ tutorial ("Running Axelrod's First Tournament") also finds that Tit For Tat typi
 
 Ask: rerun with --seed 1, 2, 3. Which ranks are stable, and which are noise?
 """
-    with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(6, 5))
-        ax.plot([250, 520], [250, 520], color="#888888", linestyle="--", linewidth=1, label="measured = published")
-        ax.scatter(table.published_score, table.measured_score, color=PALETTE[0], zorder=3)
-        for _, row in table.iterrows():
-            ax.annotate(row.player.replace("First by ", ""), (row.published_score, row.measured_score),
-                        fontsize=7, xytext=(4, -3), textcoords="offset points")
-        ax.set_xlabel("published score per game (Axelrod 1980, Table 2)")
-        ax.set_ylabel(f"measured score per game (seed {seed}, {reps} repetitions)")
-        ax.set_title("Axelrod's first tournament: published vs measured")
-        ax.legend(loc="upper left", fontsize=8)
-        fig.tight_layout()
+    fig = plots.published_vs_measured(
+        table, "published score per game (Axelrod 1980, Table 2)",
+        f"measured score per game (seed {seed}, {reps} repetitions)",
+        "Axelrod's first tournament: published vs measured", (250, 520))
     figs = {"published-vs-measured": fig,
-            "ranking": ranking_bars(r, by="score_with_self_play", title="Axelrod 1980 re-run (self-play included)")}
+            "ranking": plots.ranking_bars(r, by="score_with_self_play", title="Axelrod 1980 re-run (self-play included)")}
     settings = {"players": players, "turns": 200, "repetitions": reps, "seed": seed, "self_play": True,
                 "published": "Axelrod (1980) JCR 24(1):3-25, Table 2"}
     return _finish("axelrod-1980", "Axelrod's first tournament (1980)", text, n, out,
@@ -602,7 +592,7 @@ def free_riders(quick: bool = False, seed: int = 0, out: str | Path | None = Non
     """A population of diffuse reciprocators with a few Defectors, under noise: ecological
     dynamics and the Moran process, for an unforgiving, a forgiving and a very forgiving
     resident (the same Ledger, debts fading at three speeds)."""
-    from cooptourney import plots
+    from cooptourney.output import plots
     from cooptourney.evolution import MoranProcess, ecological, fixation_probability
 
     turns, pool_reps, noise = (100, 10, 0.05) if quick else (200, 50, 0.05)
@@ -696,15 +686,11 @@ Ask: forgiveness is what keeps diffuse reciprocity going after a misunderstandin
 what free riders live on. Keohane (1986): diffuse reciprocity rests on norms and institutions. What could an
 institution that records and publishes defections change in these numbers?
 """
-    figures["fixation"] = plots.grouped_bars(
+    figures["fixation"] = plots.fixation_bars(
         [lbl for lbl, _, _ in FREE_RIDER_RESIDENTS],
         {f"simulated ({runs} runs)": table.fixation_probability.to_numpy(),
          "exact (mean payoffs)": table.fixation_exact.to_numpy()},
-        "fixation probability of one Defector", f"Moran process, N = {N}: can one free rider take over?")
-    ax = figures["fixation"].axes[0]
-    ax.axhline(1 / N, color="#555555", linestyle=":", linewidth=1)
-    ax.annotate(f"neutral 1/N = {1 / N:.3f}", (ax.get_xlim()[0], 1 / N), xytext=(4, 3), textcoords="offset points",
-                fontsize=8, color="#555555")
+        N, "fixation probability of one Defector", f"Moran process, N = {N}: can one free rider take over?")
     settings = {"residents": [r for _, r, _ in FREE_RIDER_RESIDENTS], "lam": [1.0, 0.9, 0.5], "tau": 5.0,
                 "invader": "Defector", "noise": noise, "turns": turns, "pool_repetitions": pool_reps,
                 "initial_defector_share": start_share, "generations": generations, "population": N, "runs": runs,

@@ -22,16 +22,27 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from cooptourney.results import write_atomic  # noqa: E402
+from cooptourney.atomic import write_atomic  # noqa: E402
+from cooptourney.evolution import (  # noqa: E402
+    EcologicalResult,
+    Fingerprint,
+    MoranResult,
+    TransitiveFingerprint,
+)
 
 __all__ = [
     "PALETTE",
     "cooperation_over_turns",
     "gear_trace",
+    "fixation_bars",
     "grouped_bars",
     "ledger_trace",
     "lines",
     "payoff_heatmap",
+    "plot_fingerprint",
+    "plot_shares",
+    "plot_transitive_fingerprint",
+    "published_vs_measured",
     "ranking_bars",
     "save",
     "shares_over_time",
@@ -335,5 +346,111 @@ def grouped_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], y
         ax.set_title(title)
         ax.legend(fontsize=8)
         fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def fixation_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], population: int, ylabel: str,
+                  title: str, path: str | Path | None = None):
+    """:func:`grouped_bars` of fixation probabilities with the neutral value 1/N marked."""
+    fig = grouped_bars(groups, series, ylabel, title)
+    ax = fig.axes[0]
+    ax.axhline(1 / population, color="#555555", linestyle=":", linewidth=1)
+    ax.annotate(f"neutral 1/N = {1 / population:.3f}", (ax.get_xlim()[0], 1 / population), xytext=(4, 3),
+                textcoords="offset points", fontsize=8, color="#555555")
+    save(fig, path)
+    return fig
+
+
+def published_vs_measured(table, xlabel: str, ylabel: str, title: str, limits: tuple[float, float],
+                          path: str | Path | None = None):
+    """Measured against published scores, one labelled point per player, with the diagonal.
+
+    ``table`` has columns ``player``, ``published_score`` and ``measured_score``; a
+    leading "First by " is dropped from the labels.
+    """
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(6, 5))
+        ax.plot(limits, limits, color="#888888", linestyle="--", linewidth=1, label="measured = published")
+        ax.scatter(table.published_score, table.measured_score, color=PALETTE[0], zorder=3)
+        for _, row in table.iterrows():
+            ax.annotate(row.player.replace("First by ", ""), (row.published_score, row.measured_score),
+                        fontsize=7, xytext=(4, -3), textcoords="offset points")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(loc="upper left", fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+# -- evolution and fingerprints ---------------------------------------------------------------
+def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None = None, title: str | None = None):
+    """Population shares over generations; returns the Figure and writes a PNG to ``path``.
+
+    Ecological dynamics: each type's share (:func:`cooptourney.shares_over_time`).
+    Moran: the mean share over runs at every checkpoint, with a band of +- 2 standard errors.
+    """
+    if isinstance(result, EcologicalResult):
+        return shares_over_time(
+            result.shares, result.players, path=path,
+            title=title or f"Ecological dynamics ({result.fitness} payoffs)")
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    for k, name in enumerate(result.types):
+        colour = PALETTE[k % len(PALETTE)]
+        style = LINESTYLES[(k // 2) % len(LINESTYLES)]
+        m, se = result.mean_shares[:, k], result.share_standard_errors[:, k]
+        ax.plot(result.checkpoints, m, label=name, color=colour, linestyle=style, linewidth=1.6)
+        if np.isfinite(se).all():
+            ax.fill_between(result.checkpoints, m - 2 * se, m + 2 * se, color=colour, alpha=0.2, linewidth=0)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("generation (birth-death steps)")
+    ax.set_ylabel("population share (mean over runs)")
+    ax.set_title(title or f"Moran process, N = {result.population}, {result.runs} runs "
+                          f"(fitness: {result.settings['fitness']})", fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
+    fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str = "seismic",
+                     title: str | None = None):
+    """Heat map of an Ashlock fingerprint (x to the right, y up); returns the Figure and
+    writes a PNG to ``path``."""
+    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    im = ax.imshow(fp.scores, origin="lower", extent=(0, 1, 0, 1), cmap=cmap, interpolation="none", aspect="equal")
+    fig.colorbar(im, ax=ax, label="mean score per turn")
+    ax.set_xlabel("x (probe cooperates)")
+    ax.set_ylabel("y (probe defects)")
+    ax.set_title(title or f"{fp.strategy} vs Joss-Ann {fp.probe}", fontsize=10)
+    fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def plot_transitive_fingerprint(tf: TransitiveFingerprint, path: str | Path | None = None, cmap: str = "viridis",
+                                title: str | None = None):
+    """Heat map of a transitive fingerprint (turns to the right, opponents up); returns the
+    Figure and writes a PNG to ``path``."""
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    n, turns = tf.cooperation.shape
+    spectrum = tf.settings.get("random_spectrum") and n > 1
+    half = 0.5 / (n - 1) if spectrum else 0.5
+    extent = (0.5, turns + 0.5, -half, 1 + half) if spectrum else (0.5, turns + 0.5, -0.5, n - 0.5)
+    im = ax.imshow(tf.cooperation, origin="lower", cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="none",
+                   extent=extent)
+    fig.colorbar(im, ax=ax, label=f"probability that {tf.strategy} cooperates")
+    ax.set_xlabel("turn")
+    if spectrum:
+        ax.set_ylabel("opponent Random(p): p")
+    else:
+        ax.set_ylabel("opponent")
+        if n <= 20:
+            ax.set_yticks(range(n), tf.opponents, fontsize=7)
+    ax.set_title(title or f"Transitive fingerprint of {tf.strategy}", fontsize=10)
+    fig.tight_layout()
     save(fig, path)
     return fig

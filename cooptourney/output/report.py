@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from cooptourney.results import write_atomic
+from cooptourney.atomic import write_atomic
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -203,7 +203,7 @@ def tournament_report(results, path: str | Path, rank_by: str = "score", summary
     settings : mapping, optional
         Extra settings printed with ``results.settings`` (e.g. the player list).
     """
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     table = results.to_dataframe(rank_by)
     metrics = results.reciprocity_metrics()
@@ -234,7 +234,8 @@ def evolution_report(result, path: str | Path, summary: str = "", settings: Mapp
     console : str
         Preformatted text shown as is (e.g. what ``cooptourney evolve`` printed).
     """
-    from cooptourney.evolution import EcologicalResult, plot_shares
+    from cooptourney.evolution import EcologicalResult
+    from cooptourney.output.plots import plot_shares
 
     if isinstance(result, EcologicalResult):
         kind = "ecological dynamics"
@@ -259,7 +260,7 @@ def sweep_report(table: pd.DataFrame, path: str | Path, outcome: str, x: str, y:
     ``table`` is :func:`cooptourney.sweeps.summarise`'s output; ``settings`` should hold
     the sweep's seed and spec (from its manifest).
     """
-    from cooptourney import plots
+    from cooptourney.output import plots
 
     who = player or "mean over players"
     shown = table.copy()

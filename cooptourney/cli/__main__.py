@@ -1,0 +1,7 @@
+"""``python -m cooptourney.cli``: the same as the ``cooptourney`` command."""
+
+import sys
+
+from cooptourney.cli import main
+
+sys.exit(main())

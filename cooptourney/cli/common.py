@@ -1,0 +1,160 @@
+"""What every command shares: exit codes, the one usage error, printing, flags, plot and report writing.
+
+Exit codes: 0 success; 1 the results could not be written (or a sweep task failed, or a
+verification disagreed); 2 bad usage (unknown flag, invalid setting, unknown strategy, bad
+config, missing file), reported on one line ``cooptourney: error: <message>``; 130
+interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from cooptourney.config import DEFAULT_TOURNAMENT, ConfigError
+from cooptourney.game import Game
+from cooptourney.registry import UnknownStrategyError
+from cooptourney.settings import SettingsError
+
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_WRITE_FAILED",
+    "PROG",
+    "USAGE_ERRORS",
+    "Parser",
+    "UsageError",
+    "add_length_flags",
+    "add_plugin_flag",
+    "add_report_flag",
+    "describe_game",
+    "describe_length",
+    "game_note",
+    "one_line",
+    "plural",
+    "save_plot",
+    "show",
+    "warn",
+    "write_report",
+]
+
+PROG = "cooptourney"
+EXIT_OK, EXIT_WRITE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_FAILED = EXIT_WRITE_FAILED  # 1: a sweep's run or a verification did not succeed
+
+
+class UsageError(Exception):
+    """Bad command-line usage (raised instead of argparse's print-usage-and-exit)."""
+
+
+# Errors that mean "the user asked for something invalid": exit 2, one line, no traceback.
+USAGE_ERRORS = (UsageError, ConfigError, SettingsError, UnknownStrategyError, ValueError, OSError)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, raising :class:`UsageError` instead of printing the usage and exiting."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+# -- printing -----------------------------------------------------------------------------------
+def show(text: str = "") -> None:
+    """One line (or block) of the command's output, on stdout."""
+    print(text, file=sys.stdout, flush=True)
+
+
+def warn(text: str) -> None:
+    """A note or error line on stderr, prefixed with the program name."""
+    print(f"{PROG}: {text}", file=sys.stderr, flush=True)
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line of text for ``cooptourney: error: ...``."""
+    if isinstance(exc, FileNotFoundError) and exc.filename:
+        return f"no such file: {exc.filename!r}"
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def plural(n: int, word: str, plural: str = "") -> str:
+    """``1 turn``, ``2 turns`` (``plural`` for irregular words)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def describe_length(turns: int | None, prob_end: float | None) -> str:
+    """A match length in words: fixed turns, or prob_end with its expected length."""
+    if not prob_end:
+        return plural(turns, "turn")
+    text = f"prob_end {prob_end:g} (expected length {1 / prob_end:.4g} turns"
+    return text + (f"; at most {turns})" if turns else ")")
+
+
+def describe_game(game: Game) -> str:
+    """The game in the command's header line."""
+    return f"game {game}"
+
+
+def game_note(game: Game) -> str | None:
+    """A warning line when the game is not a Prisoner's Dilemma, naming its class."""
+    cls = game.classification
+    if cls == "Prisoner's Dilemma":
+        return None
+    what = "of no named class" if cls == "other" else f"a {cls} game"
+    return (
+        f"note: this game is NOT a Prisoner's Dilemma: it is {what} "
+        f"(a PD needs T > R > P > S and 2R > T + S); it is played as given."
+    )
+
+
+# -- flags --------------------------------------------------------------------------------------
+def add_length_flags(p: argparse.ArgumentParser) -> None:
+    """--turns, --prob-end, --noise, --seed and --game."""
+    p.add_argument("--turns", type=int, metavar="N",
+                   help=f"turns per match (default {DEFAULT_TOURNAMENT['turns']}); with --prob-end, the cap on the length")
+    p.add_argument("--prob-end", type=float, metavar="P", dest="prob_end",
+                   help="probability that a match ends after each turn (random length, players not told)")
+    p.add_argument("--noise", type=float, metavar="E", help=f"probability that each move is flipped (default {DEFAULT_TOURNAMENT['noise']:g})")
+    p.add_argument("--seed", type=int, metavar="S", help=f"random seed, a whole number >= 0 (default {DEFAULT_TOURNAMENT['seed']})")
+    p.add_argument("--game", metavar="R,S,T,P",
+                   help=f"payoffs (default {','.join(f'{x:g}' for x in DEFAULT_TOURNAMENT['game'])}); write --game=-1,0,5,1 when the first is negative")
+
+
+def add_plugin_flag(p: argparse.ArgumentParser) -> None:
+    """--plugin FILE.py (repeatable)."""
+    p.add_argument("--plugin", action="append", dest="plugins", metavar="FILE.py",
+                   help="import a Python file that registers strategies (repeatable)")
+
+
+def add_report_flag(p: argparse.ArgumentParser) -> None:
+    """--report FILE.html."""
+    p.add_argument("--report", metavar="FILE.html",
+                   help="also write one self-contained HTML report (plots embedded, opens offline)")
+
+
+# -- files --------------------------------------------------------------------------------------
+def write_report(write: Callable[[], object], path: str) -> int:
+    """Run ``write()`` (which writes the HTML report); a file that cannot be written is exit code 1."""
+    try:
+        write()
+    except OSError as exc:
+        warn(f"error: cannot write the report {str(path)!r}: {exc}")
+        return EXIT_WRITE_FAILED
+    show(f"Wrote the HTML report to {path}.")
+    return EXIT_OK
+
+
+def save_plot(plotter, result, path: str) -> int:
+    """Draw and write the plot; a file that cannot be written is exit code 1."""
+    import matplotlib.pyplot as plt
+
+    try:
+        fig = plotter(result, path)
+    except OSError as exc:
+        warn(f"error: cannot write {path!r}: {exc}")
+        return EXIT_WRITE_FAILED
+    plt.close(fig)
+    return EXIT_OK
