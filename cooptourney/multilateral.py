@@ -366,7 +366,7 @@ class MultilateralResult:
         if suffix == ".json":
             import json
 
-            from cooptourney.results import _finite
+            from cooptourney.results import json_safe as _finite
 
             data = self.results.to_dict(by)
             data["clubs"] = self.club_table().to_dict(orient="records")

@@ -115,14 +115,14 @@ def _scatter_columns(out, cols_a, cols_b, pair_i, pair_j, n):
     return m
 
 
-def _finite(obj: Any) -> Any:
+def json_safe(obj: Any) -> Any:
     """Plain JSON types with NaN and infinities as None."""
     if isinstance(obj, dict):
-        return {str(k): _finite(v) for k, v in obj.items()}
+        return {str(k): json_safe(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_finite(v) for v in obj]
+        return [json_safe(v) for v in obj]
     if isinstance(obj, np.ndarray):
-        return _finite(obj.tolist())
+        return json_safe(obj.tolist())
     if isinstance(obj, (np.integer,)):
         return int(obj)
     if isinstance(obj, (float, np.floating)):
@@ -411,7 +411,7 @@ class ResultSet:
         suffix = path.suffix.lower()
         if suffix == ".json":
             # strict JSON: undefined values (NaN, e.g. a rate with no opportunities) -> null
-            text = json.dumps(_finite(self.to_dict(by)), indent=1, allow_nan=False)
+            text = json.dumps(json_safe(self.to_dict(by)), indent=1, allow_nan=False)
             return write_atomic(path, lambda p: p.write_text(text))
         # The player table and its per-match companion are committed together, so a failed
         # write never leaves a new matches file beside an old (or missing) table.

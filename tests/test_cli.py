@@ -526,7 +526,7 @@ def test_sweep_report_command_writes_html(capsys, tmp_path):
     assert code == 0, err
     assert f"Wrote the HTML report to {report}." in out
     text = _self_contained(report)
-    from cooptourney.sweep import load_results, summarise
+    from cooptourney.sweeps import load_results, summarise
 
     table = summarise(load_results(out_dir), "cooperation_rate", "tournament.noise")
     assert all(f"<td>{x:.4g}</td>" in text for x in table.to_numpy().ravel())

@@ -374,7 +374,7 @@ def _reports(tmp_path) -> dict[str, Path]:
     """One report of each kind: demo, run, evolve (ecological and Moran) and a sweep's."""
     import pandas as pd
 
-    from cooptourney.report import sweep_report
+    from cooptourney.output.report import sweep_report
 
     r = run_demo("free-riders", quick=True)
     reports = {"demo": r.report(tmp_path / "demo.html")}

@@ -28,10 +28,10 @@ from cooptourney.evolution import (
     fixation_probability,
     graph_from_spec,
     match_pool,
-    plot_shares,
     pool_from_matrix,
     transitive_fingerprint,
 )
+from cooptourney.output.plots import plot_shares
 from cooptourney.politics import ActorProfile, Transformer
 from cooptourney.registry import UnknownStrategyError
 from cooptourney.settings import SettingsError

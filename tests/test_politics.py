@@ -252,16 +252,20 @@ def test_threshold_conventions_outside_pds():
 
 
 def test_gtft_generosity_is_the_strategys_implementation(monkeypatch):
-    """One implementation: politics.gtft_generosity calls memoryone.game_generosity."""
+    """One implementation: the GTFT strategy and politics.gtft_generosity both use game.game_generosity."""
+    from cooptourney import game
+    from cooptourney.politics import analysis
     from cooptourney.strategies import memoryone
 
+    assert memoryone.game_generosity is game.game_generosity
+    assert analysis.game_generosity is game.game_generosity
     calls = []
 
     def spy(R, S, T, P):
         calls.append((R, S, T, P))
         return 0.123
 
-    monkeypatch.setattr(memoryone, "game_generosity", spy)
+    monkeypatch.setattr(analysis, "game_generosity", spy)
     assert gtft_generosity(Game(1.5, -2.5, 5, 0.5)) == 0.123
     assert calls == [(1.5, -2.5, 5.0, 0.5)]
 

@@ -1,4 +1,4 @@
-"""Sweeps (cooptourney.sweep, docs/sweeps.md): spec, seeds, Dask runs, resume, verify, report.
+"""Sweeps (cooptourney.sweeps, docs/sweeps.md): spec, seeds, Dask runs, resume, verify, report.
 
 The reference sweep is docs/examples/sweep.toml (8 tiny tournaments). Its tasks are
 computed four ways (in this process, a 1-thread local cluster, a 2-process local
@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from cooptourney.cli import main
-from cooptourney.sweep import (
+from cooptourney.sweeps import (
     SweepError,
     derive_seed,
     load_results,
