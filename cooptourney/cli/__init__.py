@@ -26,8 +26,9 @@ import sys
 from typing import Callable, Sequence
 
 from cooptourney import __version__
-from cooptourney.cli import demo, evolve, fingerprint, game, match, report, run, sweep, verify
-from cooptourney.cli import list as list_command
+# `list` is the command; its module is listing.py, as a submodule named list would shadow
+# the builtin in this package's namespace.
+from cooptourney.cli import demo, evolve, fingerprint, game, listing, match, report, run, sweep, verify
 from cooptourney.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -42,7 +43,7 @@ from cooptourney.cli.common import (
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The subcommands, in the order ``cooptourney --help`` lists them.
-COMMANDS = (run, list_command, match, game, demo, evolve, fingerprint, sweep, verify, report)
+COMMANDS = (run, listing, match, game, demo, evolve, fingerprint, sweep, verify, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
