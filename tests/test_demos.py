@@ -94,7 +94,7 @@ def test_politicization_and_horizons_numbers(quick_results):
 
 
 def test_free_riders_numbers_are_what_the_evolution_api_gives(quick_results):
-    from cooptourney.demos import FREE_RIDER_RESIDENTS
+    from cooptourney.demos.free_riders import FREE_RIDER_RESIDENTS
     from cooptourney.evolution import MoranProcess, ecological, fixation_probability
 
     _, results = quick_results
