@@ -389,7 +389,7 @@ def published_vs_measured(table, xlabel: str, ylabel: str, title: str, limits: t
 def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None = None, title: str | None = None):
     """Population shares over generations; returns the Figure and writes a PNG to ``path``.
 
-    Ecological dynamics: each type's share (:func:`cooptourney.shares_over_time`).
+    Ecological dynamics: each type's share (:func:`shares_over_time`).
     Moran: the mean share over runs at every checkpoint, with a band of +- 2 standard errors.
     """
     if isinstance(result, EcologicalResult):
