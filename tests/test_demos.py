@@ -164,7 +164,8 @@ def test_plots_are_png_files(quick_results):
 def test_other_plot_functions(tmp_path):
     import pandas as pd
 
-    from cooptourney import Tournament, plots
+    from cooptourney import Tournament
+    from cooptourney.output import plots
 
     r = Tournament(["Tit For Tat", "Defector", "Grudger"], turns=20, repetitions=2, seed=1,
                    record_moves=True).play()
