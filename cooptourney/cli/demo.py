@@ -20,6 +20,7 @@ from cooptourney.output.tables import format_table
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """List the demos, or run one: print its narrative, save its plots and report."""
     from cooptourney.demos import DEMOS, UnknownDemoError, get_demo
     from cooptourney.output.report import check_report_path
 

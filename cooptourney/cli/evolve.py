@@ -119,6 +119,7 @@ def _whole(name: str, value: Any, low: int) -> int:
 
 
 def cmd_evolve(args: argparse.Namespace) -> int:
+    """Run ecological dynamics or the Moran process; print the table; write the plot and report."""
     from cooptourney.evolution import MoranProcess, ecological, graph_from_spec
     from cooptourney.output.plots import plot_shares
     from cooptourney.politics import ActorProfile, Politicization, Transformer

@@ -19,6 +19,7 @@ from cooptourney.settings import check_positive_int, check_seed
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> int:
+    """Compute and print a fingerprint; write its heat map."""
     from cooptourney.evolution import ashlock_fingerprint, transitive_fingerprint
     from cooptourney.output.plots import plot_fingerprint, plot_transitive_fingerprint
     from cooptourney.players import Player

@@ -11,6 +11,7 @@ from cooptourney.registry import RECIPROCITY_TAGS, REGISTRY
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """Print the registered strategies that match the filters, or the axelrod coverage table."""
     load_plugins(args.plugins or [])
     if args.coverage:
         from cooptourney import coverage

@@ -10,6 +10,7 @@ from cooptourney.output.tables import match_summary, moves_table
 
 
 def cmd_match(args: argparse.Namespace) -> int:
+    """Play one match and print it turn by turn, with its summary."""
     from cooptourney.match import Match
 
     cfg = load_config(

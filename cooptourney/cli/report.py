@@ -16,6 +16,7 @@ from cooptourney.output.tables import sweep_table
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    """Print one outcome of a sweep over one or two settings; write the heatmap and report."""
     import matplotlib.pyplot as plt
 
     from cooptourney.output.plots import sweep_heatmap

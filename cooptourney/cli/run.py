@@ -41,6 +41,7 @@ RANK_BY_TEXT = {
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """Play the tournament of the config and flags; print the ranking; write results and report."""
     cfg = load_config(
         args.config,
         {

@@ -23,6 +23,7 @@ def _positive(name: str, value: int | None) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
+    """Run (or resume) a sweep on Dask; report failed tasks."""
     from cooptourney.sweeps import load_spec, run_sweep
 
     for name in ("workers", "threads_per_worker", "numba_threads"):

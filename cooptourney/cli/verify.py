@@ -15,6 +15,7 @@ from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, show, warn
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a sweep directory against its manifest; exit code 1 on any mismatch."""
     from cooptourney.sweeps import verify
 
     if args.sample is not None and args.sample < 0:
