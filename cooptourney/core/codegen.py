@@ -12,10 +12,9 @@ compile; nothing lists the files by hand. The cache directory is
 ``$COOPTOURNEY_CACHE_DIR``, else ``$XDG_CACHE_HOME/cooptourney``, else
 ``~/.cache/cooptourney``.
 
-A limit this cannot lift: a ``cache=True`` function that the generated module calls
-without inlining is loaded from numba's cache beside its own file, which is current
-for that file but not for what *it* calls in a third file. The engine inlines its
-helpers into their callers (``inline="always"``) or keeps them in the same file.
+A limit this cannot lift: a ``cache=True`` function that generated code calls without
+inlining it is loaded from numba's cache beside its own file, which is current for
+that file but not for what *it* compiles in from a third file.
 """
 
 from __future__ import annotations
@@ -112,7 +111,7 @@ def _source_file(module: ModuleType) -> Path | None:
     path = getattr(module, "__file__", None)
     if path is None or not path.endswith(".py"):
         return None
-    return Path(path).resolve()
+    return Path(path)
 
 
 def _direct_dependencies(module: ModuleType, path: Path) -> list[str]:
@@ -133,8 +132,33 @@ def dependency_files(modules: Iterable[str]) -> tuple[Path, ...]:
     """The source files numba may compile into code of ``modules``: those modules' files
     and, transitively, the files of the modules they import at top level and of the
     jitted functions and intrinsics they refer to, other than the standard library's,
-    numpy's and numba's. Sorted. Modules not yet imported are imported."""
-    todo = list(modules)
+    numpy's and numba's. Sorted. Modules not yet imported are imported.
+
+    The answer for each module is kept while none of its files changes (a stat per
+    file per call): every strategy of a module shares it.
+    """
+    files: set[Path] = set()
+    for name in set(modules):
+        known = _CLOSURES.get(name)
+        if known is None or not all(_stamp(path) == stamp for path, stamp in known):
+            known = _CLOSURES[name] = tuple((path, _stamp(path)) for path in _closure(name))
+        files.update(path for path, _ in known)
+    return tuple(sorted(files))
+
+
+_CLOSURES: dict[str, tuple[tuple[Path, tuple[int, int]], ...]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _closure(module_name: str) -> tuple[Path, ...]:
+    todo = [module_name]
     seen: set[str] = set()
     files: set[Path] = set()
     while todo:
