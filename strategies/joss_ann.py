@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import threading
 
-from cooptourney.core.composite import JOSS_ANN_PARAMS, joss_ann_step
+from cooptourney.core.composite import joss_ann_step
 from cooptourney.registry import REGISTRY, StrategyDefinitionError, StrategySpec, get_strategy, strategy
 from cooptourney.strategies import titfortat as _titfortat
-
-#: The number of parameters every probe puts before the probe's own ones (x, y, dual).
-N_JOSS_ANN_PARAMS = len(JOSS_ANN_PARAMS)
 
 _LOCK = threading.RLock()
 
