@@ -4,39 +4,43 @@ Follows the Python library ``axelrod`` 4.13.1 (``axelrod/strategies/meta.py``, b
 Karol Langner and Marc Harper). Every move a meta player asks each member of its team
 what it would play, then plays by a rule over the proposals: the majority (Meta
 Majority), or the proposal of the member that would have scored best so far (Meta
-Winner), or one of the best few at random (Meta Winner Ensemble).
+Winner), or one of the best few at random (Meta Winner Ensemble), or D when any hunter
+proposes D (Meta Hunter).
 
 What each member sees, as in axelrod's ``MetaPlayer``: the partner's moves as
 actually played, and as its own history *its own proposals*, which are not the moves
 the meta player made. Its score (for the Winner rules) is what its proposals would
 have earned against the partner's actual moves, in the payoffs the meta player
-perceives. The members are the registered step functions themselves, called with
-a private slice of the meta player's ``state`` and ``params``, so each behaves
-exactly as it does on its own; their random draws come from the meta player's stream
-(axelrod seeds each member from the meta player's generator), so the metas with
-stochastic members agree with axelrod in distribution and are checked statistically
-(``tests/test_oracle_meta.py``).
+perceives. The members are the registered step functions themselves, with a private
+slice of the meta player's ``state`` and ``params`` (starting from their own declared
+initial state), so each behaves exactly as it does on its own; their random draws come
+from the meta player's stream (axelrod seeds each member from the meta player's
+generator), so the metas with stochastic members agree with axelrod in distribution and
+are checked statistically.
 
-Only the teams whose members read at most their own *last* proposal are here: the
-``state`` vector has a fixed length, so a member that reads deeper into its own
-history (or its own cooperation count or score) could not be given it exactly. The
-team of memory-one strategies qualifies: each reads its own last move, the partner's
-moves and the payoffs, nothing else (``tests/test_oracle_meta.py`` checks this by
-running every member on a history that is wrong everywhere but in its last entry).
-So each turn the member gets the meta player's own history with its last entry set,
-for the call, to the member's last proposal (and restored afterwards). The teams of axelrod's other metas (all 217 ordinary strategies,
-the long-memory or the deterministic ones, ...) have members that read their whole
-own history; they are not ported (see the report in ``tests/test_oracle_meta.py``).
+Two ways of giving each member its own history, both built by the engine
+(:mod:`cooptourney.core.composite`, which also documents the state and parameter layout):
 
-A meta's step function calls its members by name, so numba compiles them into it.
-numba's on-disk cache knows only the file of the function it caches, not the files of
-the functions it calls, so each meta's step is generated (like the Joss-Ann probes
-of :mod:`cooptourney.strategies.probes`) into ``<cache>/metas/`` under a name that
-hashes the template, this file and the source files of its members: a change to a
-member gives a fresh compile. With a cold cache the first 37-member step compiles in
-about 18 s (with the members' calls), each further one in 5-6 s; then they load from
-the cache. The state holds 37 numbers (74 for the Winner rules), so a tournament with
-a meta player pads every player's state to that length.
+* the memory-one team (:func:`team_meta`): each member reads at most its own *last*
+  proposal (``tests/strategies/test_meta.py`` checks this by running every member on a
+  history that is wrong everywhere but in its last entry), so it is compiled into the
+  meta player's step and given the meta player's own history with its last entry set,
+  for the call, to the member's last proposal. The state holds 37 numbers (74 for the
+  Winner rules).
+* the hunters and the 149 ordinary deterministic strategies (:func:`whole_history_meta`):
+  members that read all of their own history, and their own score and cooperation
+  count, get exactly what an ``axelrod`` team member has: their past proposals (kept in
+  per-turn state slots, ``turn_state``), and their own ``info``. They are called
+  through their kernel entries, by address, so the meta player's code is one loop for
+  any team and each member compiles once. These teams are written to
+  ``data/teams.json`` from the installed ``axelrod`` by ``data/generate_tables.py``.
+
+The teams of axelrod's other metas (all 217 ordinary strategies, the long-memory or
+stochastic ones, ...) are not ported (docs/coverage.md).
+
+Compile time, cold cache, on the 2-core development machine: the first 37-member step
+about 18 s (with the members' calls), each further one 5-6 s; then they load from the
+cache.
 
 Turn counting: ``t`` is the number of moves already played, axelrod's
 ``len(self.history)``; all histories are as actually played (after noise), except the
@@ -45,14 +49,14 @@ members' own, which are their proposals.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import math
-import re
-import sys
-from pathlib import Path
+import pkgutil
 
 from numba import njit
 
+from cooptourney import strategies as _bundled
+from cooptourney.core.composite import history_team, proposal_team
 from cooptourney.strategies import (
     axelrod_first,
     basic,
@@ -65,7 +69,8 @@ from cooptourney.strategies import (
     titfortat,
     zero_determinant,
 )
-from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, payoff, rand, strategy
+from cooptourney.strategies.fsm import trained_tables
+from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, rand, strategy
 
 #: axelrod's team of "Memory One" metas: its ordinary strategies (``obey_axelrod``) of
 #: memory depth at most 1, in axelrod's order (the order breaks ties in the Ensemble).
@@ -109,29 +114,13 @@ MEMORY_ONE_TEAM = (
     ("ZD-SET-2", zero_determinant.zd_set_2),
 )
 
-# Layout of a meta player with a team of n members.
-#   state:  [0, n)    each member's last proposal (its own last move)
-#           [n, 2n)   each member's running score (Winner rules only)
-#           then each member's own state, in team order
-#   params: first the declared parameters: all the parameters of the members that have
-#           one whose default is derived from the game (None, passed as NaN, which a
-#           table cannot hold), named "<member>_<parameter>"; then the table: for each
-#           member where its parameters start and end in ``params`` (2n entries), then
-#           the parameter values (defaults) and tables of the other members, in team order.
 
-
-# --- the rules, called by the generated step functions --------------------------------
+# --- the rules: rule(state, n, opp, t, info, rng) over the proposals state[:n] and ----------
+# --- the scores state[n:2n] (cooptourney.core.composite) --------------------------------------
 
 
 @njit(cache=True)
-def update_scores(state, n, theirs, info):
-    """Add to each member's score what its last proposal earned against ``theirs``."""
-    for k in range(n):
-        state[n + k] += payoff(info, int(state[k]), theirs)
-
-
-@njit(cache=True)
-def majority(state, n):
+def majority(state, n, opp, t, info, rng):
     """D iff more members propose D than C (a tie cooperates)."""
     defections = 0
     for k in range(n):
@@ -140,7 +129,7 @@ def majority(state, n):
 
 
 @njit(cache=True)
-def winner(state, n):
+def winner(state, n, opp, t, info, rng):
     """The proposal of the best-scoring members: C if any of them proposes C."""
     best = state[n]
     for k in range(1, n):
@@ -182,133 +171,56 @@ def nice(move, t, info):
     return move
 
 
-# --- generating the step functions --------------------------------------------------------
-
-_TEMPLATE = '''\
-# GENERATED by cooptourney.strategies.meta: {name!r}; do not edit.
-from cooptourney.strategies.meta import ensemble, majority, nice, update_scores, winner  # noqa: F401
-{imports}
+@njit(cache=True)
+def nice_ensemble(state, n, opp, t, info, rng):
+    """:func:`ensemble` behind :func:`nice` (axelrod's Nice Meta Winner Ensemble)."""
+    return nice(ensemble(state, n, rng), t, info)
 
 
-def step(my, opp, t, state, params, info, rng):
-    """{doc}"""
-    n = {n}
-{score_update}    # Each member's own history is the meta player's, with its last entry set to the
-    # member's last proposal for the call and restored afterwards: the members of this
-    # team read nothing older, and the step allocates nothing. (``my`` is the engine's
-    # buffer; nothing else reads it while this step runs.) The members' parameters are a
-    # strided view, so each call compiles on its own, never the overload the engine uses.
-    played = my[t - 1] if t > 0 else 0
-{calls}
-    if t > 0:
-        my[t - 1] = played
-    return {rule}
-'''
+@njit(cache=True)
+def hunters(state, n, opp, t, info, rng):
+    """axelrod's MetaHunter rule: D if any hunter proposes D; else, after 100 moves, the
+    partner's last move; else C."""
+    for k in range(n):
+        if state[k] == D:
+            return D
+    if t > 100:
+        return opp[t - 1]
+    return C
 
-_CALL = '''\
-    if t > 0:
-        my[t - 1] = int(state[{k}])
-    state[{k}] = _m{k}(my, opp, t, state[{s0}:{s1}], params[int(params[{p0}]):int(params[{p1}]):1], info, rng)
-'''
 
-_SCORE_UPDATE = '''\
-    if t > 0:
-        update_scores(state, n, opp[t - 1], info)
-'''
-
-_RULES = {
-    "majority": ("majority(state, n)", False),
-    "winner": ("winner(state, n)", True),
-    "nice ensemble": ("nice(ensemble(state, n, rng), t, info)", True),
+#: rule name -> (rule, whether it reads the members' scores)
+RULES = {
+    "majority": (majority, False),
+    "winner": (winner, True),
+    "nice ensemble": (nice_ensemble, True),
+    "hunters": (hunters, True),
 }
 
 
-def _declares(fn):
-    """Whether a member's parameters go into the meta player's declared parameters."""
-    return any(p.default is None for p in fn.spec.params.values())
-
-
-def _member_params(team):
-    """The meta player's declared parameters: those of the members with a game-derived default."""
-    params = {}
-    for name, fn in team:
-        if _declares(fn):
-            if fn.spec.table is not None:
-                raise ValueError(f"{name}: a member with declared parameters and a table is not supported")
-            key = re.sub(r"\W+", "_", name.lower()).strip("_")
-            params.update({f"{key}_{pname}": p for pname, p in fn.spec.params.items()})
-    return params
-
-
-def _member_table(team):
-    """The meta player's table: where each member's parameters start and end, then values."""
-    n = len(team)
-    declared = 0  # position among the declared parameters
-    start = len(_member_params(team)) + 2 * n  # the first value, after the bounds
-    values, bounds = [], []
-    for _, fn in team:
-        spec = fn.spec
-        if _declares(fn):
-            bounds += [declared, declared + len(spec.params)]
-            declared += len(spec.params)
-            continue
-        first = start + len(values)
-        values += [p.coerce(pname, spec.name, None) for pname, p in spec.params.items()]
-        values += [float(x) for x in spec.table_values()]
-        bounds += [first, start + len(values)]
-    return [float(x) for x in bounds] + values
-
-
-def _generate(name, team, rule, doc):
-    """The step function of the meta player ``name`` (generated, see the module docstring)."""
-    from cooptourney.core.codegen import load_generated
-
-    n = len(team)
-    expr, scored = _RULES[rule]
-    state0 = 2 * n if scored else n
-    n_declared = len(_member_params(team))
-    imports, calls = [], []
-    for k, (_, fn) in enumerate(team):
-        imports.append(f"from {fn.spec.module} import {fn.spec.py_function.__name__} as _m{k}")
-        s1 = state0 + len(fn.spec.state)
-        p0 = n_declared + 2 * k
-        calls.append(_CALL.format(k=k, s0=state0, s1=s1, p0=p0, p1=p0 + 1))
-        state0 = s1
-    score_update = _SCORE_UPDATE if scored else ""
-    text = _TEMPLATE.format(name=name, imports="\n".join(imports), doc=doc, n=n, score_update=score_update,
-                            calls="".join(calls), rule=expr)
-    h = hashlib.blake2b(text.encode(), digest_size=10)
-    h.update(Path(__file__).read_bytes())
-    for module in sorted({fn.spec.module for _, fn in team}):
-        h.update(Path(sys.modules[module].__file__).read_bytes())
-    return load_generated("metas", h.hexdigest(), text).step
-
-
-def _initial_state(team, scored):
-    n = len(team)
-    state = [0.0] * (2 * n if scored else n)
-    for _, fn in team:
-        state += list(fn.spec.state)
-    return tuple(state)
-
-
 def team_meta(name, team, rule, doc, reciprocity, **flags):
-    """Register the meta player ``name`` with ``team`` and ``rule`` (a key of ``_RULES``).
+    """Register the meta player ``name`` with ``team`` and ``rule`` (a key of ``RULES``).
 
     ``team`` is a sequence of (axelrod name, step function) of registered strategies
     that read at most their own last move, and not their own cooperation count or
     score (the module docstring says why); ``flags`` go to :func:`strategy` (a test
     passes its own ``registry``).
     """
-    step = _generate(name, team, rule, doc)
-    return strategy(
-        name,
-        reciprocity=reciprocity,
-        params=_member_params(team),
-        state=_initial_state(team, _RULES[rule][1]),
-        table=lambda: _member_table(team),
-        **flags,
-    )(step)
+    fn, scored = RULES[rule]
+    made = proposal_team(name, [(label, step.spec) for label, step in team], fn, scored, doc)
+    return strategy(name, reciprocity=reciprocity, params=made.params, state=made.state, table=made.table,
+                    **flags)(made.step)
+
+
+def whole_history_meta(name, rule, doc, reciprocity, **flags):
+    """Register the meta player ``name``, its team read from ``data/teams.json``, its
+    members given their whole own history (the module docstring says how)."""
+    from cooptourney.registry import get_strategy
+
+    members = [get_strategy(m) for m in trained_tables("teams.json")[name]]
+    made = history_team(name, members, RULES[rule][0], doc)
+    return strategy(name, reciprocity=reciprocity, params=made.params, state=made.state, table=made.table,
+                    turn_state=made.turn_state, prepare=made.prepare, **flags)(made.step)
 
 
 _MEMORY_ONE = dict(
@@ -366,4 +278,76 @@ nmwe_memory_one = team_meta(
     """,
     "other",
     **_MEMORY_ONE,
+)
+
+
+# The members of the whole-history teams are registered strategies of the other bundled
+# modules: import them first.
+for _mod in sorted(pkgutil.iter_modules(_bundled.__path__), key=lambda m: m.name):
+    if not _mod.name.startswith("_") and _mod.name != __name__.rsplit(".", 1)[-1]:
+        importlib.import_module(f"{_bundled.__name__}.{_mod.name}")
+
+_HUNTERS = dict(memory_depth=math.inf, oracle="moves")
+
+meta_hunter = whole_history_meta(
+    "Meta Hunter",
+    "hunters",
+    """Defects when any of six hunters (Defector, Alternator, Random, Math Constant, Cycle and Eventual Cycle Hunter) proposes D; otherwise cooperates, and after 100 moves copies the partner's last move. (Karol Langner, as in axelrod 4.13.1)
+
+    negative: hunts partners that look exploitable (all-D, alternating, random, constant-rate, cyclic) and defects on them.
+
+    The team has no Cooperator Hunter (axelrod: it would defect too readily against
+    unforgiving partners). Each hunter sees its own proposals as its history.
+    """,
+    "negative",
+    **_HUNTERS,
+)
+
+meta_hunter_aggressive = whole_history_meta(
+    "Meta Hunter Aggressive",
+    "hunters",
+    """Meta Hunter with Cooperator Hunter in the team as well: defects on unconditional cooperators too. (Marc Harper, as in axelrod 4.13.1)
+
+    negative: exploits every partner the seven hunters flag, unconditional cooperators included.
+
+    Otherwise as Meta Hunter.
+    """,
+    "negative",
+    **_HUNTERS,
+)
+
+_DETERMINISTIC_TEAM = dict(memory_depth=math.inf, uses_game=True, uses_length=True)
+
+meta_winner_deterministic = whole_history_meta(
+    "Meta Winner Deterministic",
+    "winner",
+    """Plays the proposal of the member of axelrod's 149 ordinary deterministic strategies whose proposals would have scored best so far. (Marc Harper, as in axelrod 4.13.1)
+
+    other: follows whichever deterministic rule of the team pays best against this partner, reciprocal or not.
+
+    A member's score is what its own proposals would have earned against the partner's
+    actual moves, in the payoffs the player perceives; when several members share the
+    best score it cooperates if any of them proposes C.
+    """,
+    "other",
+    oracle="moves",
+    **_DETERMINISTIC_TEAM,
+)
+
+nmwe_deterministic = whole_history_meta(
+    "NMWE Deterministic",
+    "nice ensemble",
+    """Plays the proposal of one of the 11 best-scoring members of axelrod's 149 ordinary deterministic strategies, picked at random, but never defects first. (Marc Harper, as in axelrod 4.13.1, Nice Meta Winner Ensemble)
+
+    other: follows the rules of the team that pay best against this partner, behind a guarantee of never defecting first.
+
+    Members are scored as in Meta Winner Deterministic and ranked by score, ties by
+    team order (the later first, as in axelrod); the best max(1, int(0.08 x 149)) = 11
+    are candidates and one is picked uniformly every move. A proposed D becomes C while
+    the partner has not defected (axelrod's ``NiceTransformer``).
+    """,
+    "other",
+    oracle="statistics",
+    stochastic=True,
+    **_DETERMINISTIC_TEAM,
 )

@@ -1,20 +1,28 @@
-"""Put the compiled kernels where numba's cache cannot go stale.
+"""Generated modules that numba's on-disk cache cannot serve stale.
 
-numba's on-disk cache is keyed by the source file of the cached function, not by the
-files of the functions it calls (ENGINE.md), and the kernels inline the random
-streams and layout of other engine modules. So the kernel module is copied from
-:mod:`cooptourney.core.kernel_template` (with
-:mod:`cooptourney.core.multilateral_template` appended) to ``<cache>/kernels/k_<hash>.py``, where the
-hash covers the template, the engine modules it imports and numba's version; numba
-keeps the compiled code in ``__pycache__`` beside it. A change to any engine source
-gives a new file and a fresh compile. The cache directory is
+numba caches a compiled function beside its source file, keyed by that file alone, not
+by the files of the functions, intrinsics and constants it compiles in (see
+:func:`load_generated`). So every module the engine generates -- the kernels, each
+strategy's entry (:mod:`cooptourney.core.dispatch`), the composite steps of meta
+players and the Joss-Ann transforms (:mod:`cooptourney.core.composite`) -- is written
+to ``<cache>/<kind>/<k>_<hash>.py`` and imported from there, where the hash covers the
+generated text, numba's version and the source of every file numba compiles into it
+(:func:`dependency_files`). An edit to any of them gives a new file name and a fresh
+compile; nothing lists the files by hand. The cache directory is
 ``$COOPTOURNEY_CACHE_DIR``, else ``$XDG_CACHE_HOME/cooptourney``, else
 ``~/.cache/cooptourney``.
+
+A limit this cannot lift: a ``cache=True`` function that generated code calls without
+inlining it is loaded from numba's cache beside its own file, which is current for
+that file but not for what *it* compiles in from a third file.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
+import importlib
 import importlib.util
 import os
 import sys
@@ -23,24 +31,237 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Iterable
 
 import numba
 
 from cooptourney.atomic import write_atomic
-
+from cooptourney.core.numba_abi import defining_module, is_intrinsic, is_jitted
 
 _HERE = Path(__file__).resolve().parent
-_ENGINE_SOURCES = [
-    _HERE / "kernel_template.py",
-    _HERE / "rng.py",
-    _HERE / "streams.py",
-    _HERE / "layout.py",
-    _HERE.parent / "strategy_api.py",
-    _HERE / "dispatch.py",
-    _HERE / "entry.py",
-]
-_LOCK = threading.Lock()
-_LOADED: dict[str, "Kernel"] = {}
+#: top-level packages whose code is not hashed: the standard library and the compiler's
+#: own stack (their versions are pinned by numba's version, hashed separately)
+_NOT_HASHED = frozenset(sys.stdlib_module_names) | {"numpy", "numba", "llvmlite", "scipy"}
+
+
+def cache_dir() -> Path:
+    """Where generated modules and their compiled code are kept."""
+    base = os.environ.get("COOPTOURNEY_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "cooptourney"
+
+
+# --- what a generated module depends on ----------------------------------------------------
+
+
+def _top_level_imports(tree: ast.Module, package: str | None) -> list[str]:
+    """The modules a module's top-level statements import (not those inside functions,
+    which numba never compiles): ``import a.b`` gives ``a.b``; ``from a import b`` gives
+    ``a.b`` when that is a module, else ``a``."""
+    found = []
+
+    def visit(body):
+        for node in body:
+            if isinstance(node, ast.Import):
+                found.extend(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = "." * node.level + (node.module or "")
+                try:
+                    base = importlib.util.resolve_name(base, package) if node.level else base
+                except (ImportError, ValueError):
+                    continue
+                if base.split(".")[0] in _NOT_HASHED:
+                    found.append(base)
+                    continue
+                for alias in node.names:
+                    sub = f"{base}.{alias.name}"
+                    found.append(sub if _is_module(sub) else base)
+            elif isinstance(node, (ast.If, ast.Try, ast.With)):
+                for field in ("body", "orelse", "finalbody"):
+                    visit(getattr(node, field, []))
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+
+    visit(tree.body)
+    return found
+
+
+def _is_module(name: str) -> bool:
+    if name in sys.modules:
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@functools.lru_cache(maxsize=None)
+def _file_imports(path: Path, package: str | None, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """The top-level imports of the source file ``path``, parsed once per version of the file."""
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (SyntaxError, ValueError):
+        return ()
+    return tuple(_top_level_imports(tree, package))
+
+
+def _source_file(module: ModuleType) -> Path | None:
+    path = getattr(module, "__file__", None)
+    if path is None or not path.endswith(".py"):
+        return None
+    return Path(path)
+
+
+def _direct_dependencies(module: ModuleType, path: Path) -> list[str]:
+    """The modules whose code or constants ``module`` can put into compiled code: those
+    it imports at top level, and those defining the jitted functions and intrinsics it
+    holds (a name re-exported from elsewhere compiles the code of where it is defined)."""
+    st = path.stat()
+    names = list(_file_imports(path, module.__package__, st.st_mtime_ns, st.st_size))
+    for value in list(vars(module).values()):
+        if isinstance(value, ModuleType):
+            names.append(value.__name__)
+        elif is_jitted(value) or is_intrinsic(value):
+            names.append(defining_module(value))
+    return names
+
+
+def dependency_files(modules: Iterable[str]) -> tuple[Path, ...]:
+    """The source files numba may compile into code of ``modules``: those modules' files
+    and, transitively, the files of the modules they import at top level and of the
+    jitted functions and intrinsics they refer to, other than the standard library's,
+    numpy's and numba's. Sorted. Modules not yet imported are imported.
+
+    The answer for each module is kept while none of its files changes (a stat per
+    file per call): every strategy of a module shares it.
+    """
+    files: set[Path] = set()
+    for name in set(modules):
+        known = _CLOSURES.get(name)
+        if known is None or not all(_stamp(path) == stamp for path, stamp in known):
+            known = _CLOSURES[name] = tuple((path, _stamp(path)) for path in _closure(name))
+        files.update(path for path, _ in known)
+    return tuple(sorted(files))
+
+
+_CLOSURES: dict[str, tuple[tuple[Path, tuple[int, int]], ...]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _closure(module_name: str) -> tuple[Path, ...]:
+    todo = [module_name]
+    seen: set[str] = set()
+    files: set[Path] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name.split(".")[0] in _NOT_HASHED:
+            continue
+        seen.add(name)
+        module = sys.modules.get(name)
+        if module is None:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+        path = _source_file(module)
+        if path is None:
+            continue
+        files.add(path)
+        todo.extend(_direct_dependencies(module, path))
+    return tuple(sorted(files))
+
+
+def _source_bytes(path: Path) -> bytes:
+    """A source file's bytes, read once per version of the file (a stat per call)."""
+    st = path.stat()
+    return _read_source(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def _read_source(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
+
+
+def source_digest(text: str, depends_on: Iterable[str] = ()) -> tuple[str, tuple[Path, ...]]:
+    """The hash that names the generated module ``text`` and the files it covers: the
+    text, numba's version and :func:`dependency_files` of the modules ``text`` imports at
+    top level and of ``depends_on`` (modules whose code it reaches otherwise)."""
+    roots = _top_level_imports(ast.parse(text), None) + list(depends_on)
+    files = dependency_files(roots)
+    h = hashlib.blake2b(digest_size=10)
+    h.update(text.encode())
+    h.update(numba.__version__.encode())
+    for path in files:
+        h.update(_source_bytes(path))
+    return h.hexdigest(), files
+
+
+# --- writing and importing ---------------------------------------------------------------------
+
+_LOCK = threading.RLock()
+
+
+def load_generated(kind: str, text: str, depends_on: Iterable[str] = ()) -> ModuleType:
+    """Import the generated source ``text`` from ``<cache>/<kind>/<kind[0]>_<hash>.py``.
+
+    Parameters
+    ----------
+    kind : str
+        The cache subdirectory: ``"kernels"``, ``"entries"``, ``"metas"``, ``"teams"``,
+        ``"probes"``.
+    text : str
+        The module's source.
+    depends_on : iterable of str
+        Names of modules whose code the generated module compiles in without importing
+        them by name at top level (e.g. a function it is handed at import time).
+
+    Returns
+    -------
+    module
+        The imported module (once per process and hash). The file is written atomically
+        when absent or different, so concurrent processes never import half a file;
+        numba keeps the compiled code beside it. A read-only cache directory falls back
+        to a private temporary one.
+    """
+    digest, _ = source_digest(text, depends_on)
+    name = f"_cooptourney_{kind}_{digest}"
+    with _LOCK:
+        if name in sys.modules:
+            return sys.modules[name]
+        filename = f"{kind[0]}_{digest}.py"
+        path = cache_dir() / kind / filename
+        try:
+            _write_if_changed(path, text)
+        except OSError:
+            path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / kind / filename
+            _write_if_changed(path, text)
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]  # a failed import (e.g. a compile error) is not cached
+            raise
+        return module
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text() == text:
+        return
+    write_atomic(path, lambda tmp: tmp.write_text(text))
+
+
+# --- the kernels -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -51,18 +272,10 @@ class Kernel:
     digest: str
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("COOPTOURNEY_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "cooptourney"
-
-
 _SAME_MODULE = "# generated: same module"
 
 
-def _render() -> str:
+def _render_kernel() -> str:
     """kernel_template.py, then multilateral_template.py, as one module.
 
     The multilateral kernel calls ``play_match`` directly; its import of it (marked
@@ -80,60 +293,15 @@ def _render() -> str:
     )
 
 
-def _digest(text: str) -> str:
-    h = hashlib.blake2b(digest_size=10)
-    h.update(text.encode())
-    h.update(numba.__version__.encode())
-    for path in _ENGINE_SOURCES:
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def load_generated(kind: str, digest: str, text: str) -> ModuleType:
-    """Write generated source ``text`` to ``<cache>/<kind>/<kind[0]>_<digest>.py`` (once) and
-    import it; numba caches its compiled functions beside it. Falls back to a private
-    temporary directory when the cache location is read-only."""
-    name = f"_cooptourney_{kind}_{digest}"
-    if name in sys.modules:
-        return sys.modules[name]
-    filename = f"{kind[0]}_{digest}.py"
-    path = cache_dir() / kind / filename
-    try:
-        _write_if_changed(path, text)
-    except OSError:
-        path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / kind / filename
-        _write_if_changed(path, text)
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[name]  # a failed import (e.g. a compile error) is not cached
-        raise
-    return module
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.exists() and path.read_text() == text:
-        return
-    write_atomic(path, lambda tmp: tmp.write_text(text))
-
-
 _CURRENT: list[Kernel] = []
 
 
 def kernel_for() -> Kernel:
-    """The compiled kernel module (generated into the kernel cache, loaded once per process)."""
+    """The compiled kernel module (generated into ``<cache>/kernels/``, loaded once per process)."""
     if _CURRENT:  # the engine sources cannot change under a running process
         return _CURRENT[0]
-    text = _render()
-    digest = _digest(text)
     with _LOCK:
-        if digest in _LOADED:
-            return _LOADED[digest]
-        module = load_generated("kernels", digest, text)
-        kernel = Kernel(module=module, digest=digest)
-        _LOADED[digest] = kernel
-        _CURRENT[:] = [kernel]
-        return kernel
+        if not _CURRENT:
+            module = load_generated("kernels", _render_kernel())
+            _CURRENT[:] = [Kernel(module=module, digest=module.__name__.rsplit("_", 1)[-1])]
+        return _CURRENT[0]

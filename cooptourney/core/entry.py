@@ -21,10 +21,16 @@ block, the turn loop keeps one address per side live across the calls instead of
 four (docs/engine.md, "Session 6").
 """
 
-import numpy as np
-from llvmlite import ir
 from numba import carray, njit, types
-from numba.extending import intrinsic
+
+from cooptourney.core.numba_abi import (  # noqa: F401 (address is part of this module's API)
+    address,
+    calling_convention_call,
+    float64_pointer,
+    int8_pointer,
+    int64_pointer,
+    uint64_pointer,
+)
 
 # Context block: the addresses of the six arrays, then their lengths.
 CTX_MY = 0
@@ -43,71 +49,14 @@ CTX_SIZE = 16
 #: entry(ctx address, turn) -> move
 ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
 
-
-def _address_as(pointee):
-    @intrinsic
-    def as_pointer(typingctx, address):
-        """The integer ``address`` as a typed pointer (LLVM inttoptr)."""
-        if not isinstance(address, types.Integer):
-            return None
-        sig = types.CPointer(pointee)(address)
-
-        def codegen(context, builder, signature, args):
-            return builder.inttoptr(args[0], context.get_value_type(signature.return_type))
-
-        return sig, codegen
-
-    return as_pointer
-
-
-int8_pointer = _address_as(types.int8)
-float64_pointer = _address_as(types.float64)
-uint64_pointer = _address_as(types.uint64)
-int64_pointer = _address_as(types.int64)
-
-
-@intrinsic
-def call_entry(typingctx, ctx_address, t):
-    """Call the entry of the context block at ``ctx_address`` (its ``CTX_ENTRY`` slot:
-    the compiled function itself, see :func:`cooptourney.core.dispatch.entry_address`)
-    with ``(ctx_address, t)``; returns the move.
-
-    The call uses numba's own convention for compiled functions: a pointer for the
-    result, a pointer for exception details (both slots of the block), then the
-    arguments; it returns a status, 0 when the step returned normally. A step that
-    raised gives move C (0, as numba's C wrapper did) and adds 1 to the ``CTX_ERRORS``
-    slot of its block, which the kernels report (``OUT_ERRORS_A`` / ``OUT_ERRORS_B`` in
-    :mod:`cooptourney.core.layout`).
-    """
-    if not all(isinstance(a, types.Integer) for a in (ctx_address, t)):
-        return None
-    sig = types.int8(types.intp, types.int64)
-
-    def codegen(context, builder, signature, args):
-        ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
-                     zip(args, signature.args, (types.intp, types.int64)))
-        i8, i64 = ir.IntType(8), ir.IntType(64)
-
-        def slot(k, pointee):
-            return builder.inttoptr(builder.add(ctx, ir.Constant(i64, 8 * k)), pointee.as_pointer())
-
-        fnty = ir.FunctionType(ir.IntType(32), [i8.as_pointer(), i8.as_pointer().as_pointer(), i64, i64])
-        entry = builder.inttoptr(builder.load(slot(CTX_ENTRY, i64)), fnty.as_pointer())
-        result = slot(CTX_RESULT, i8)
-        status = builder.call(entry, [result, slot(CTX_EXCINFO, i8.as_pointer()), ctx, turn])
-        with builder.if_then(builder.icmp_signed("!=", status, ir.Constant(ir.IntType(32), 0)), likely=False):
-            errors = slot(CTX_ERRORS, i64)
-            builder.store(builder.add(builder.load(errors), ir.Constant(i64, 1)), errors)
-            builder.store(ir.Constant(i8, 0), result)
-        return builder.load(result)
-
-    return sig, codegen
-
-
-@njit(cache=True, inline="always")
-def address(a):
-    """The address of the first element of array ``a``, as an ``intp``."""
-    return np.intp(a.ctypes.data)
+#: ``call_entry(ctx_address, t) -> move``: call the entry of the context block at
+#: ``ctx_address`` (its ``CTX_ENTRY`` slot: the compiled function itself, see
+#: :func:`cooptourney.core.dispatch.entry_address`) with ``(ctx_address, t)``, in numba's
+#: own calling convention (:func:`cooptourney.core.numba_abi.calling_convention_call`),
+#: the move written to the ``CTX_RESULT`` slot. A step that raised gives move C (0, as
+#: numba's C wrapper did) and adds 1 to the ``CTX_ERRORS`` slot of its block, which the
+#: kernels report (``OUT_ERRORS_A`` / ``OUT_ERRORS_B`` in :mod:`cooptourney.core.layout`).
+call_entry = calling_convention_call(CTX_ENTRY, CTX_RESULT, CTX_EXCINFO, CTX_ERRORS)
 
 
 @njit(cache=True, inline="always")

@@ -16,9 +16,7 @@ cannot serve a kernel compiled from stale engine code.
 """
 
 import numpy as np
-from llvmlite import ir
-from numba import njit, prange, types
-from numba.extending import intrinsic
+from numba import njit, prange
 
 from cooptourney.core.layout import (
     CFG_FAIL,
@@ -62,6 +60,7 @@ from cooptourney.core.layout import (
     OUT_UTIL_B,
 )
 from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
+from cooptourney.core.numba_abi import add_four, load_word
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 from cooptourney.strategy_api import (
@@ -150,23 +149,6 @@ def fill_outcome_table(table, perc_a, perc_b):
         table[8 * o + 5] = perc_b[o]
         table[8 * o + 6] = np.float64(1 - b)
         table[8 * o + 7] = np.float64(1 - a)
-
-
-@intrinsic
-def add_four(typingctx, target, source):
-    """``target[0:4] += source[0:4]`` for two addresses of float64s: one vector load, add
-    and store. Each lane is the same IEEE addition as four scalar ones."""
-    if not (isinstance(target, types.Integer) and isinstance(source, types.Integer)):
-        return None
-
-    def codegen(context, builder, signature, args):
-        vector = ir.VectorType(ir.DoubleType(), 4).as_pointer()
-        dst = builder.inttoptr(args[0], vector)
-        src = builder.inttoptr(args[1], vector)
-        builder.store(builder.fadd(builder.load(dst, align=8), builder.load(src, align=8)), dst, align=8)
-        return context.get_dummy_value()
-
-    return types.void(types.intp, types.intp), codegen
 
 
 @njit(cache=True, inline="always")
@@ -462,20 +444,6 @@ def exact_payoffs(game, perc_a, perc_b, n):
             if not (abs(v) <= EXACT_PAYOFF and v == np.floor(v)):
                 return False
     return True
-
-
-@intrinsic
-def load_word(typingctx, at):
-    """The eight bytes at address ``at`` as one ``uint64`` (little-endian: byte k of
-    the word is the byte at ``at + k``), with no alignment assumed."""
-    if not isinstance(at, types.Integer):
-        return None
-
-    def codegen(context, builder, signature, args):
-        pointer = builder.inttoptr(args[0], ir.IntType(64).as_pointer())
-        return builder.load(pointer, align=1)
-
-    return types.uint64(types.intp), codegen
 
 
 ONES = np.uint64(0x0101010101010101)  # a 1 in every byte

@@ -1,0 +1,426 @@
+"""Composite steps: generated step functions that call the steps of other strategies.
+
+Two kinds of player are built from registered strategies:
+
+* a **meta player** (axelrod's ``MetaPlayer``): every move each member of a team
+  proposes a move and a *rule* over the proposals decides. :func:`proposal_team`
+  compiles the members into the meta player's step, each given the meta player's own
+  history with its last entry set to the member's last proposal (for members that read
+  nothing older); :func:`history_team` calls the members through their kernel entries
+  (:mod:`cooptourney.core.entry`) and gives each its whole own history of proposals.
+* a **Joss-Ann transform** (:func:`joss_ann_step`): a strategy that cooperates with
+  probability x, defects with probability y and otherwise plays what another strategy
+  would, or the dual of that player (axelrod's ``JossAnnTransformer`` and
+  ``DualTransformer``; Ashlock & Kim 2008).
+
+Each step calls its members by name, or reads their entries from a table, so it is a
+module generated from a template and loaded by :func:`cooptourney.core.codegen.load_generated`,
+under a name that hashes the text and every source file numba compiles into it. The
+functions here return the step and what its registration needs (:class:`Composite`);
+registering it (:func:`cooptourney.registry.strategy`) is left to the strategy library.
+
+State of a meta player with a team of n members:
+
+* ``[0, n)``: each member's last proposal;
+* ``[n, 2n)``: each member's running score, when the rule reads scores
+  (:func:`update_scores`);
+* then each member's own state, in team order (from its declared initial state);
+* :func:`history_team` only: each member's ``info``, its context block, then per turn
+  one byte of own history per member (``turn_state``).
+
+Parameters: first the declared ones (the members' parameters whose default derives
+from the game, named ``"<member>_<parameter>"``), then the table: for each member where
+its parameters start and end in ``params`` (2n entries), then the other members'
+parameter values and tables, in team order.
+
+A rule is a jitted function ``rule(state, n, opp, t, info, rng) -> move`` reachable as a
+module-level name; it reads the proposals and scores above.
+
+References
+----------
+Ashlock, D. & Kim, E.-Y. (2008), "Fingerprinting: visualization and automatic analysis
+of prisoner's dilemma strategies", IEEE Transactions on Evolutionary Computation 12(5),
+647-659.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import sys
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+from numba import njit
+
+from cooptourney.core.codegen import load_generated
+from cooptourney.core.entry import CTX_SIZE
+from cooptourney.core.numba_abi import python_function, register_symbol_table
+from cooptourney.registry import Param, StrategySpec
+from cooptourney.strategy_api import INFO_MY_COOPS, INFO_SIZE, C, D, payoff, rand
+
+
+@dataclass(frozen=True)
+class Composite:
+    """A generated step and the arguments of its registration (:func:`cooptourney.registry.strategy`)."""
+
+    step: Callable
+    params: dict[str, Param]
+    state: tuple[float, ...]
+    table: Callable[[], list[float]] | None = None
+    turn_state: int = 0
+    prepare: Callable[[], None] | None = None
+
+
+def _rule_source(rule) -> tuple[str, str]:
+    """(module, name) of a rule, checked to be reachable by that name."""
+    fn = python_function(rule)
+    module = sys.modules.get(fn.__module__)
+    if module is None or getattr(module, fn.__name__, None) is not rule:
+        raise ValueError(f"the rule {fn.__qualname__} is not the module-level name {fn.__module__}.{fn.__name__}")
+    return fn.__module__, fn.__name__
+
+
+# --- meta players ------------------------------------------------------------------------------
+
+
+@njit(cache=True)
+def update_scores(state, n, theirs, info):
+    """Add to each member's score (``state[n:2n]``) what its last proposal (``state[:n]``)
+    earned against ``theirs``."""
+    for k in range(n):
+        state[n + k] += payoff(info, int(state[k]), theirs)
+
+
+def _declares(spec: StrategySpec) -> bool:
+    """Whether a member's parameters go into the meta player's declared parameters."""
+    return any(p.default is None for p in spec.params.values())
+
+
+def member_params(members: Sequence[tuple[str, StrategySpec]]) -> dict[str, Param]:
+    """The meta player's declared parameters: those of the members with a game-derived default."""
+    params = {}
+    for name, spec in members:
+        if _declares(spec):
+            if spec.table is not None:
+                raise ValueError(f"{name}: a member with declared parameters and a table is not supported")
+            key = re.sub(r"\W+", "_", name.lower()).strip("_")
+            params.update({f"{key}_{pname}": p for pname, p in spec.params.items()})
+    return params
+
+
+def member_table(members: Sequence[tuple[str, StrategySpec]]) -> list[float]:
+    """The meta player's table: where each member's parameters start and end, then values."""
+    n = len(members)
+    declared = 0  # position among the declared parameters
+    start = len(member_params(members)) + 2 * n  # the first value, after the bounds
+    values, bounds = [], []
+    for _, spec in members:
+        if _declares(spec):
+            bounds += [declared, declared + len(spec.params)]
+            declared += len(spec.params)
+            continue
+        first = start + len(values)
+        values += [p.coerce(pname, spec.name, None) for pname, p in spec.params.items()]
+        values += [float(x) for x in spec.table_values()]
+        bounds += [first, start + len(values)]
+    return [float(x) for x in bounds] + values
+
+
+_PROPOSAL_TEMPLATE = '''\
+# GENERATED by cooptourney.core.composite: {name!r}; do not edit.
+from cooptourney.core.composite import update_scores  # noqa: F401
+from {rule_module} import {rule_name} as _rule
+{imports}
+
+
+def step(my, opp, t, state, params, info, rng):
+    """{doc}"""
+    n = {n}
+{score_update}    # Each member's own history is the meta player's, with its last entry set to the
+    # member's last proposal for the call and restored afterwards: the members of this
+    # team read nothing older, and the step allocates nothing. (``my`` is the engine's
+    # buffer; nothing else reads it while this step runs.) The members' parameters are a
+    # strided view, so each call compiles on its own, never the overload the engine uses.
+    played = my[t - 1] if t > 0 else 0
+{calls}
+    if t > 0:
+        my[t - 1] = played
+    return _rule(state, n, opp, t, info, rng)
+'''
+
+_PROPOSAL_CALL = '''\
+    if t > 0:
+        my[t - 1] = int(state[{k}])
+    state[{k}] = _m{k}(my, opp, t, state[{s0}:{s1}], params[int(params[{p0}]):int(params[{p1}]):1], info, rng)
+'''
+
+_SCORE_UPDATE = '''\
+    if t > 0:
+        update_scores(state, n, opp[t - 1], info)
+'''
+
+
+def proposal_team(name: str, members: Sequence[tuple[str, StrategySpec]], rule, scored: bool,
+                  doc: str) -> Composite:
+    """A meta player whose members read, of their own history, only their last move.
+
+    Parameters
+    ----------
+    name : str
+        The meta player's name (for the generated file's header).
+    members : sequence of (str, StrategySpec)
+        The team, in order: a label (for declared parameter names) and a registered
+        strategy whose step is a module-level name.
+    rule : numba dispatcher
+        ``rule(state, n, opp, t, info, rng) -> move``, a module-level name.
+    scored : bool
+        Keep each member's score (``state[n:2n]``), for rules that read it.
+    doc : str
+        The step's docstring (what the registry shows).
+    """
+    n = len(members)
+    rule_module, rule_name = _rule_source(rule)
+    state0 = 2 * n if scored else n
+    n_declared = len(member_params(members))
+    imports, calls = [], []
+    for k, (_, spec) in enumerate(members):
+        imports.append(f"from {spec.module} import {spec.py_function.__name__} as _m{k}")
+        s1 = state0 + len(spec.state)
+        p0 = n_declared + 2 * k
+        calls.append(_PROPOSAL_CALL.format(k=k, s0=state0, s1=s1, p0=p0, p1=p0 + 1))
+        state0 = s1
+    text = _PROPOSAL_TEMPLATE.format(name=name, rule_module=rule_module, rule_name=rule_name,
+                                     imports="\n".join(imports), doc=doc, n=n,
+                                     score_update=_SCORE_UPDATE if scored else "", calls="".join(calls))
+    step = load_generated("metas", text).step
+    state = [0.0] * (2 * n if scored else n)
+    for _, spec in members:
+        state += list(spec.state)
+    return Composite(step=step, params=member_params(members), state=tuple(state),
+                     table=lambda: member_table(members))
+
+
+_HISTORY_TEMPLATE = '''\
+# GENERATED by cooptourney.core.composite: {name!r}; do not edit.
+import numpy as np
+from numba import carray
+
+from cooptourney.core.composite import update_scores
+from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context
+from cooptourney.core.numba_abi import symbol_table
+from cooptourney.strategy_api import INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE, payoff
+from {rule_module} import {rule_name} as _rule
+
+N = {n}
+SYMBOL = {symbol!r}
+# state layout: proposals [0, N), scores [N, 2N), the members' states, their infos, their
+# context blocks, then the per-turn slots: each member's own history, N bytes a turn
+STATE_START = np.array({state_start})
+STATE_END = np.array({state_end})
+INFO0 = {info0}
+CTX0 = {ctx0}
+HEAD = {head}
+
+
+def step(my, opp, t, state, params, info, rng):
+    """{doc}"""
+    entries = carray(symbol_table({symbol!r}), N)
+    turns = ((state.shape[0] - HEAD) * 8) // N  # bytes of history per member
+    histories = state[HEAD:].view(np.int8)
+    blocks = state[CTX0:CTX0 + N * CTX_SIZE].view(np.int64)
+    if t > 0:
+        update_scores(state, N, opp[t - 1], info)
+    for k in range(N):
+        own = histories[k * turns:(k + 1) * turns]
+        member_info = state[INFO0 + k * INFO_SIZE:INFO0 + (k + 1) * INFO_SIZE]
+        if t == 0:
+            for q in range(INFO_MY_SCORE):  # payoffs, length, noise: as the meta player sees them
+                member_info[q] = info[q]
+        else:
+            mine = own[t - 1]
+            theirs = opp[t - 1]
+            member_info[INFO_MY_SCORE] += payoff(info, mine, theirs)
+            member_info[INFO_OPP_SCORE] += payoff(info, theirs, mine)
+            member_info[INFO_MY_COOPS] += 1 - mine
+            member_info[INFO_OPP_COOPS] += 1 - theirs
+        ctx = fill_context(blocks[k * CTX_SIZE:(k + 1) * CTX_SIZE], entries[k], own, opp,
+                           state[STATE_START[k]:STATE_END[k]],
+                           params[int(params[{p0} + 2 * k]):int(params[{p0} + 2 * k + 1])], member_info, rng)
+        move = call_entry(ctx, t)
+        own[t] = move
+        state[k] = move
+    return _rule(state, N, opp, t, info, rng)
+'''
+
+
+def history_team(name: str, members: Sequence[StrategySpec], rule, doc: str) -> Composite:
+    """A meta player whose members get their whole own history, info, state and parameters.
+
+    Each member is called through its kernel entry, by address: the step is one loop,
+    the same for a team of 6 or of 149, and each member compiles once, as for any
+    tournament. The entries' addresses differ from process to process, so they are not
+    compiled in: the team has a table registered with LLVM under a name
+    (:func:`cooptourney.core.numba_abi.register_symbol_table`), filled with the
+    addresses by the registration's ``prepare`` before the step is first compiled or
+    called; the compiled code, cached or not, reads it through the name. Members'
+    scores are always kept.
+
+    Parameters
+    ----------
+    name : str
+        The meta player's name (the table's symbol hashes it and the members' names).
+    members : sequence of StrategySpec
+        The team, in order.
+    rule : numba dispatcher
+        ``rule(state, n, opp, t, info, rng) -> move``, a module-level name.
+    doc : str
+        The step's docstring.
+    """
+    team = [(spec.name, spec) for spec in members]
+    n = len(team)
+    rule_module, rule_name = _rule_source(rule)
+    state0 = 2 * n
+    starts, ends, member_state = [], [], []
+    for spec in members:
+        starts.append(state0 + len(member_state))
+        member_state += list(spec.state)
+        ends.append(state0 + len(member_state))
+    info0 = state0 + len(member_state)
+    ctx0 = info0 + n * INFO_SIZE
+    head = ctx0 + n * CTX_SIZE
+    h = hashlib.blake2b(name.encode(), digest_size=8)
+    for spec in members:
+        h.update(spec.name.encode())
+    symbol = f"cooptourney_team_{h.hexdigest()}"
+    text = _HISTORY_TEMPLATE.format(
+        name=name, rule_module=rule_module, rule_name=rule_name, n=n, symbol=symbol, state_start=starts,
+        state_end=ends, info0=info0, ctx0=ctx0, head=head, doc=doc, p0=len(member_params(team)),
+    )
+    table = register_symbol_table(symbol, n)
+    step = load_generated("teams", text).step
+
+    def prepare():
+        from cooptourney.core.dispatch import entry_address
+
+        for k, spec in enumerate(members):
+            table[k] = entry_address(spec)
+
+    return Composite(
+        step=step,
+        params=member_params(team),
+        # proposals and scores zero, each member from its own declared initial state
+        state=(0.0,) * state0 + tuple(member_state) + (0.0,) * (head - info0),
+        table=lambda: member_table(team),
+        turn_state=math.ceil(n / 8),
+        prepare=prepare,
+    )
+
+
+# --- the Joss-Ann transform ---------------------------------------------------------------------
+
+#: The parameters a Joss-Ann transform puts before those of the strategy it transforms.
+JOSS_ANN_PARAMS = {
+    "x": Param(float, 0.0, 0.0, 1.0, "probability of cooperating regardless of the probe"),
+    "y": Param(float, 0.0, 0.0, 1.0, "probability of defecting regardless of the probe"),
+    "dual": Param(bool, False, 0.0, 1.0, "play the dual: flip every move, the probe sees its own moves flipped"),
+}
+
+
+@njit(cache=True, inline="always")
+def joss_ann_move(rng, x, y, proposed):
+    """C with probability x, D with probability y, else ``proposed`` (axelrod's ``joss_ann_wrapper``).
+
+    When x + y > 1 the two are rescaled to sum to 1; no random number is drawn when
+    x = y = 0, x = 1 or y = 1.
+    """
+    total = x + y
+    if total > 1.0:
+        x = x / total
+        y = y / total
+    if x >= 1.0:
+        return C
+    if y >= 1.0:
+        return D
+    if x <= 0.0 and y <= 0.0:
+        return proposed
+    u = rand(rng)
+    if u < x:
+        return C
+    if u < x + y:
+        return D
+    return proposed
+
+
+@njit(cache=True)
+def dual_history(my, t):
+    """int8[len(my)]: the first ``t`` own moves flipped (what the dual's probe reads)."""
+    out = np.zeros(my.shape[0], dtype=np.int8)
+    for k in range(t):
+        out[k] = 1 - my[k]
+    return out
+
+
+@njit(cache=True)
+def dual_info(info, t):
+    """A copy of ``info`` with the own cooperation count flipped (C and D swap roles)."""
+    out = info.copy()
+    out[INFO_MY_COOPS] = t - info[INFO_MY_COOPS]
+    return out
+
+
+_JOSS_ANN_TEMPLATE = '''\
+# GENERATED by cooptourney.core.composite: the Joss-Ann probe of {name!r}; do not edit.
+# Probe source: {module}.{attr} (source hash {source_hash}).
+import sys
+
+from cooptourney.core.composite import dual_history, dual_info, joss_ann_move
+
+_probe = getattr(sys.modules[{module!r}], {attr!r})
+
+
+def step(my, opp, t, state, params, info, rng):
+    """Joss-Ann {name}: C with probability x, D with probability y, else {name}; dual flips.
+
+    other: a fingerprint probe, a randomised distortion of another strategy.
+    """
+    # params[{n}::1] is a strided ("A") view: the probe is compiled here for a signature of
+    # its own, so this call never creates the overload the engine compiles for the step
+    # signature (that one must return int8; inferred here it could be int64).
+    probe_params = params[{n}::1]
+    if params[2] > 0.5:
+        proposed = _probe(dual_history(my, t), opp, t, state, probe_params, dual_info(info, t), rng)
+        return 1 - joss_ann_move(rng, params[0], params[1], proposed)
+    proposed = _probe(my, opp, t, state, probe_params, info, rng)
+    return joss_ann_move(rng, params[0], params[1], proposed)
+'''
+
+
+def joss_ann_step(probe: StrategySpec) -> Composite:
+    """The Joss-Ann transform of ``probe``: parameters x, y, dual (:data:`JOSS_ANN_PARAMS`),
+    then the probe's own; the probe's state.
+
+    The probe is consulted every turn (its state evolves as if it had played), then the
+    Joss-Ann draw may override its move. The dual flips the probe's own history before
+    it decides, the ``info`` cooperation count it sees, and the move it returns (the
+    override included), as axelrod's ``DualTransformer``.
+
+    Raises
+    ------
+    ValueError
+        When the probe's step function is not reachable as a module-level name or one of
+        its parameters is called x, y or dual.
+    """
+    clash = sorted(set(probe.params) & set(JOSS_ANN_PARAMS))
+    if clash:
+        raise ValueError(f"its parameter {clash[0]!r} clashes with the probe's own ({', '.join(JOSS_ANN_PARAMS)})")
+    attr = probe.py_function.__name__
+    module = sys.modules.get(probe.module)
+    if module is None or getattr(module, attr, None) is not probe.function:
+        raise ValueError(f"its step function is not the module-level name {probe.module}.{attr}")
+    text = _JOSS_ANN_TEMPLATE.format(name=probe.name, module=probe.module, attr=attr,
+                                     source_hash=probe.source_hash, n=len(JOSS_ANN_PARAMS))
+    step = load_generated("probes", text, depends_on=[probe.module]).step
+    return Composite(step=step, params={**JOSS_ANN_PARAMS, **probe.params}, state=probe.state)
