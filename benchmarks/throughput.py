@@ -39,11 +39,11 @@ def _rate(names: list[str], turns: int, repetitions: int, noise: float) -> tuple
 
 def _team_players() -> set[str]:
     """The meta players: each consults a team of registered strategies every turn."""
-    from cooptourney.strategies import meta, team_metas
+    from cooptourney.strategies import meta
 
     steps = (meta.meta_majority_memory_one, meta.meta_winner_memory_one, meta.nmwe_memory_one,
-             team_metas.meta_hunter, team_metas.meta_hunter_aggressive, team_metas.meta_winner_deterministic,
-             team_metas.nmwe_deterministic)
+             meta.meta_hunter, meta.meta_hunter_aggressive, meta.meta_winner_deterministic,
+             meta.nmwe_deterministic)
     return {step.spec.name for step in steps}
 
 

@@ -30,7 +30,7 @@ from cooptourney.registry import REGISTRY, StrategySpec, _norm
 VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
 
 
-_OWN_HISTORY = ("not yet: strategies/team_metas.py plays teams whose members read their whole own "
+_OWN_HISTORY = ("not yet: strategies/meta.py plays teams whose members read their whole own "
                 "history (it plays the 149 deterministic strategies that way), but this team of {n} "
                 "includes stochastic members, so it needs a statistics check against axelrod's Meta "
                 "player, and axelrod runs a 149-member team at about 100 s per opponent of the default "

@@ -61,9 +61,6 @@ KNOWN = {
     "cooptourney/core/pack.py: core may not import players (cooptourney.players.player_keys)",
     # registry's name key (_norm) should be public
     "cooptourney/coverage.py: private name cooptourney.registry._norm",
-    # the team metas reuse the meta players' member tables
-    "strategies/team_metas.py: private name cooptourney.strategies.meta._member_params",
-    "strategies/team_metas.py: private name cooptourney.strategies.meta._member_table",
 }
 
 

@@ -298,7 +298,7 @@ def test_spatial_tournament_on_a_cycle_plays_only_edges_and_matches_the_round_ro
 @pytest.mark.parametrize("name,axl_cls", [("Tit For Tat", axl.TitForTat), ("Win-Stay Lose-Shift", axl.WinStayLoseShift),
                                           ("Grudger", axl.Grudger)])
 def test_joss_ann_probes_play_like_axelrods_transformers(name, axl_cls, probe_kwargs, axl_probe):
-    from cooptourney.strategies.probes import joss_ann
+    from cooptourney.strategies.joss_ann import joss_ann
 
     probe = Player(joss_ann(name), **probe_kwargs)
     for opp, axl_opp in (("Alternator", axl.Alternator), ("Tit For Tat", axl.TitForTat),
@@ -328,7 +328,7 @@ def test_a_probe_compiled_first_does_not_break_its_strategy(tmp_path, monkeypatc
     # The probe calls the strategy's step function; had that call created the overload the
     # engine uses (inferred return type int64, not int8), the strategy could not play alone.
     from cooptourney.registry import load_plugin
-    from cooptourney.strategies.probes import joss_ann
+    from cooptourney.strategies.joss_ann import joss_ann
 
     path = tmp_path / "copycat.py"
     path.write_text(PROBE_PLUGIN)

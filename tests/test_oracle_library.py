@@ -34,7 +34,7 @@ CLAIMS = _claims()
 #: of 149 strategies every turn, DBS a depth-5 tree search): their moves claim is checked
 #: against the foundation panel only (not Axelrod's first tournament as well) and with one
 #: noise seed, about a quarter of the full check. On top, each member of the team is
-#: checked move for move inside it (tests/test_team_metas.py), and DBS in long noisy
+#: checked move for move inside it (tests/strategies/test_meta.py), and DBS in long noisy
 #: matches and with other parameters (tests/test_oracle_misc.py).
 EXPENSIVE_MOVES_IN_AXELROD = {"Meta Winner Deterministic", "DBS"}
 

@@ -2,7 +2,7 @@
 
 * :func:`ashlock_fingerprint` -- the strategy's mean score against the Joss-Ann
   transforms of a probe over the unit square, with the probes of
-  :mod:`cooptourney.strategies.probes`.
+  :mod:`cooptourney.strategies.joss_ann`.
 * :func:`transitive_fingerprint` -- its cooperation rate, turn by turn, against a
   spectrum of opponents.
 
@@ -81,7 +81,7 @@ def ashlock_fingerprint(
     strategy's mean per-turn score (Ashlock & Kim 2008; the construction and defaults of
     ``axelrod.AshlockFingerprint``). The grid has ``int(1 / step) + 1`` points per side.
     """
-    from cooptourney.strategies.probes import joss_ann
+    from cooptourney.strategies.joss_ann import joss_ann
 
     step = _check_step(step)
     player = as_player(strategy)
