@@ -1,13 +1,14 @@
-"""Strategies no other library has (MODEL.md section 2): behaviour pinned move by move.
+"""Tests of ``strategies/ledger.py`` (Ledger, Diffuse Ledger and Gears), strategies no
+other library has (MODEL.md section 2).
 
-Every expected sequence below is derived by hand from the rule in the strategy's
-docstring; the derivation is in the comment above it.
+Their behaviour is pinned move by move: every expected sequence below is derived by hand
+from the rule in the strategy's docstring; the derivation is in the comment above it.
 """
 
-import numpy as np
 import pytest
 
-from cooptourney import Game, Match, Player, Tournament
+from cooptourney.match import Match
+from cooptourney.players import Player
 
 
 def play(a, b, turns, flips=None, **kw):
@@ -15,8 +16,6 @@ def play(a, b, turns, flips=None, **kw):
     m.play()
     return "".join("CD"[x] for x in m.moves[:, 0]), "".join("CD"[x] for x in m.moves[:, 1]), m
 
-
-# -- Ledger -------------------------------------------------------------------------------------
 
 def test_strict_ledger_demands_equivalent_value():
     # B starts at 0. Being exploited (C vs D) adds S - T = -5, exploiting adds +5, equal moves 0.
@@ -56,8 +55,6 @@ def test_ledger_values_imbalances_in_perceived_payoffs():
     assert biased == "CCDCCC"  # t2: B = -10 < -5 -> D; t3 (D,C): +10 -> 0 -> C
 
 
-# -- Gears --------------------------------------------------------------------------------------
-
 def test_gears_shift_up_down_and_into_reverse():
     # shift_up = 5. Outcomes t0..t4 are CC -> gear 2 from t5; t5..t9 CC -> gear 3 from t10.
     # Partner D at t12: B = -5 >= -c(3) = -10 -> keep cooperating (no shift: within credit).
@@ -83,47 +80,3 @@ def test_gears_never_lets_a_defector_exploit_it_twice_in_a_row():
     mine, _, m = play("Gears", "Defector", 10)
     assert mine == "C" + "D" * 9
     assert m.trace["Gears: gear"].tolist() == [1, 1] + [-1] * 8
-
-
-# -- Contrite Tit For Tat (standing) ---------------------------------------------------------------
-
-def test_standing_ctft_recovers_from_a_flip_in_two_turns():
-    # A's C flipped to D at t3: A in bad standing. t4: A contrite -> C; B punishes -> D (justified,
-    # B stays good). t5: both good -> CC for good.
-    flips = np.zeros((2, 12), dtype=np.int8)
-    flips[0, 3] = 1
-    a, b, _ = play("Contrite Tit For Tat (standing)", "Contrite Tit For Tat (standing)", 12, flips)
-    assert a == "CCCDCCCCCCCC"
-    assert b == "CCCCDCCCCCCC"
-
-
-def test_tft_echoes_where_standing_ctft_recovers():
-    flips = np.zeros((2, 30), dtype=np.int8)
-    flips[0, 3] = 1
-    a, b, _ = play("Tit For Tat", "Tit For Tat", 30, flips)
-    assert a[4:] == "CD" * 13 and b[4:] == "DC" * 13
-
-
-def test_standing_ctft_punishes_an_unjustified_defection_once():
-    # Partner defects once at t2 (bad standing) -> CTFT defects once at t3 (justified) and the
-    # partner's C at t3 restores its standing -> back to C.
-    mine, _, _ = play("Standing CTFT", Player.sequence("CCDCCCC"), 7)
-    assert mine == "CCCDCCC"
-    # A defector stays in bad standing: CTFT keeps punishing and stays in good standing.
-    mine, _, _ = play("Standing CTFT", "Defector", 6)
-    assert mine == "CDDDDD"
-
-
-def test_standing_ctft_beats_tft_under_noise_in_self_play():
-    r = Tournament(["Standing CTFT", "Tit For Tat"], turns=500, noise=0.01, repetitions=20, seed=3).play()
-    pm = r.payoff_matrix
-    assert pm[0, 0] > pm[1, 1] + 0.3  # self-play: CTFT ~ 2.9+, TFT ~ 2.25 in the long run
-
-
-# -- Generous TFT from the game ------------------------------------------------------------------
-
-@pytest.mark.parametrize("game, g", [(Game(), 1 / 3), (Game(4, 0, 5, 1), 0.75), (Game(3, 0, 4, 2), 0.5)])
-def test_gtft_generosity_is_computed_from_the_game(game, g):
-    r = Tournament(["GTFT", "Defector"], turns=3000, repetitions=4, seed=9, game=game).play()
-    rate = r.coop_matrix[0, 1].sum() / (r.turns_matrix[0, 1].sum())
-    assert abs(rate - g) < 5 * np.sqrt(g * (1 - g) / 12000)

@@ -1,6 +1,7 @@
 """Axelrod's first tournament (Axelrod 1980) against axelrod (the oracle): one line per strategy.
 
-Tit For Tat, Grudger and Random are checked in test_oracle_basic.py.
+Tit For Tat, Grudger and Random are checked in the tests of their own modules
+(``test_titfortat.py``, ``test_grudger.py``, ``test_rand.py``).
 """
 
 import axelrod as axl
