@@ -24,7 +24,7 @@ LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "
 
 @pytest.mark.parametrize("name", ["Adaptive Pavlov 2006", "Adaptive Pavlov 2011"])
 def test_same_moves_in_long_matches(name):
-    # Tricky Level Punisher changes rule at move 101; the Pavlovs reclassify every 6 moves
+    # the Pavlovs reclassify the partner every 6 moves
     assert_same_moves(name, opponents=LONG_PANEL, turns=200, noise_levels=(0.0, 0.05), seeds=(0,))
 
 

@@ -43,8 +43,7 @@ LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "
 
 @pytest.mark.parametrize("name", ["Go By Majority", "Hard Go By Majority 40"])
 def test_same_moves_in_long_matches(name):
-    # punishments of Gradual grow with the match; Adaptive TFT's image reaches 1.0 after
-    # 53 cooperations; Go By Majority 40's window slides; Grumpy needs 10 net defections
+    # Go By Majority 40's window slides
     assert_same_moves(name, opponents=LONG_PANEL, turns=300, noise_levels=(0.0, 0.05), seeds=(0,))
 
 

@@ -36,8 +36,6 @@ LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-S
 
 @pytest.mark.parametrize("name", ["$\\phi$", "$\\pi$", "$e$"])
 def test_same_moves_in_long_matches(name):
-    # DoubleCrosser's suspended grudge ends after round 180; the hunters' windows and
-    # cycle checks (every 10 moves for Eventual Cycle Hunter) keep moving
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
 
 

@@ -22,7 +22,6 @@ LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "
 
 @pytest.mark.parametrize("name", ["Revised Downing"])
 def test_same_moves_in_long_matches(name):
-    # Tricky Level Punisher changes rule at move 101; the Pavlovs reclassify every 6 moves
     assert_same_moves(name, opponents=LONG_PANEL, turns=200, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
