@@ -41,17 +41,17 @@ def test_foundation_tournament_scores_equal_axelrod():
 # -- grudgers, Tit For Tat variants, cyclers, hunters, sequences, memory two ----------------------
 
 SEQUENCE_FAMILIES_DETERMINISTIC = [
-    # grudger_variants.py
+    # grudger.py
     "Aggravater", "CAPRI", "EasyGo", "Forgetful Grudger", "General Soft Grudger", "GrudgerAlternator",
     "Opposite Grudger", "Soft Grudger", "SpitefulCC",
-    # tft_more.py
+    # titfortat.py
     "Alexei", "EugineNier", "N Tit(s) For M Tat(s)", "Slow Tit For Two Tats 2", "Sneaky Tit For Tat",
     # cycler.py
     "AntiCycler", "Cycler CCCCCD", "Cycler CCCD", "Cycler CCCDCD", "Cycler CCD", "Cycler DC", "Cycler DDC",
     # hunter.py
     "Alternator Hunter", "Cooperator Hunter", "Cycle Hunter", "Defector Hunter", "Eventual Cycle Hunter",
     "Math Constant Hunter", "Random Hunter",
-    # sequences.py
+    # backstabber.py, resurrection.py, sequence_player.py, mathematicalconstants.py
     "BackStabber", "DoubleCrosser", "DoubleResurrection", "Resurrection", "ThueMorse", "ThueMorseInverse",
     "$\\phi$", "$\\pi$", "$e$",
     # memorytwo.py
@@ -70,7 +70,8 @@ def test_sequence_families_names_and_classifiers_follow_axelrod():
         assert spec.name == name
         assert spec.oracle == ("statistics" if name in SEQUENCE_FAMILIES_STOCHASTIC else "moves"), name
         assert spec.stochastic == axl.Classifiers["stochastic"](p), name
-        assert spec.uses_length == ("length" in axl.Classifiers["makes_use_of"](p)) == (name in SEQUENCE_FAMILIES_USES_LENGTH), name
+        uses_length = "length" in axl.Classifiers["makes_use_of"](p)
+        assert spec.uses_length == uses_length == (name in SEQUENCE_FAMILIES_USES_LENGTH), name
         assert not spec.uses_game
         # axelrod says 10; its spells chain from the first one (see test_forgetful_grudger_memory_is_unbounded)
         expected = float("inf") if name == "Forgetful Grudger" else axl.Classifiers["memory_depth"](p)

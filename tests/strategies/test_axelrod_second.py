@@ -113,8 +113,15 @@ def test_every_entry_cites_axelrod_1980b_and_gives_its_reason():
 
 
 @pytest.mark.parametrize("name,noise_levels,seeds", [
-    *[(n, (0.0, 0.05, 0.2), (0,)) for n in ["Second by Borufsen", "Second by Colbert", "Second by Gladstein", "Second by GraaskampKatzen", "Second by Grofman"]],
-    *[(n, (0.0, 0.05), (0, 1, 2)) for n in ["Second by Mikkelson", "Second by RichardHufford", "Second by Rowsam", "Second by Tester", "Second by Tideman and Chieruzzi", "Second by Weiner", "Second by White", "Second by Yamachi"]],
+    *[(n, (0.0, 0.05, 0.2), (0,)) for n in [
+        "Second by Borufsen", "Second by Colbert", "Second by Gladstein",
+        "Second by GraaskampKatzen", "Second by Grofman"
+    ]],
+    *[(n, (0.0, 0.05), (0, 1, 2)) for n in [
+        "Second by Mikkelson", "Second by RichardHufford", "Second by Rowsam", "Second by Tester",
+        "Second by Tideman and Chieruzzi", "Second by Weiner", "Second by White",
+        "Second by Yamachi"
+    ]],
 ])
 def test_same_moves_in_long_matches(name, noise_levels, seeds):
     # Borufsen re-evaluates its mode on moves 27, 52, 77, ...; GraaskampKatzen checks its
@@ -138,7 +145,10 @@ def test_same_moves_in_another_game(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=120, noise_levels=(0.0, 0.1), game=OTHER_GAME)
 
 
-@pytest.mark.parametrize("name", ["Second by Appold", "Second by Black", "Second by Cave", "Second by Champion", "Second by Eatherley", "Second by Getzler", "Second by Harrington"])
+@pytest.mark.parametrize("name", [
+    "Second by Appold", "Second by Black", "Second by Cave", "Second by Champion",
+    "Second by Eatherley", "Second by Getzler", "Second by Harrington"
+])
 def test_same_statistics_in_long_matches(name):
     # Champion's rule starts at move 26, Cave's thresholds at 20-40, Harrington's random
     # defections at move 38 and its randomness test every 15 moves
@@ -146,7 +156,9 @@ def test_same_statistics_in_long_matches(name):
                                             "Tit For 2 Tats"), turns=150, matches=120)
 
 
-@pytest.mark.parametrize("name", ["Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"])
+@pytest.mark.parametrize("name", [
+    "Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"
+])
 def test_statistics_in_long_matches(name):
     # Kluepfel's random-partner test starts at move 28, WmAdams' draws after 10
     # partner defections, Tranquilizer's running means need time.
@@ -313,7 +325,10 @@ def _play_with_shared_draws(name, opp_name, turns, noise, seed, game=Game()):
     return None, int(rng[1]), n_axl[0]
 
 
-@pytest.mark.parametrize("name", ["Second by Appold", "Second by Black", "Second by Cave", "Second by Champion", "Second by Eatherley", "Second by Getzler", "Second by Harrington"])
+@pytest.mark.parametrize("name", [
+    "Second by Appold", "Second by Black", "Second by Cave", "Second by Champion",
+    "Second by Eatherley", "Second by Getzler", "Second by Harrington"
+])
 def test_same_moves_with_shared_random_draws(name):
     draws = 0
     for opp_name in panel(["Second by Borufsen", "Second by Harrington", "Second by Cave"]):
@@ -428,7 +443,9 @@ def _fmt(moves):
     return "".join("CD"[m] for m in moves)
 
 
-@pytest.mark.parametrize("name", ["Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"])
+@pytest.mark.parametrize("name", [
+    "Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"
+])
 def test_same_moves_given_axelrods_draws(name, monkeypatch):
     turns = 120
     drew = 0
