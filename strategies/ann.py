@@ -1,5 +1,9 @@
 """Neural-network players: a one-hidden-layer network reads 17 features of the history.
 
+Source: the networks trained for Harper, M., Knight, V., Jones, M., Koutsovoulos, G.,
+Glynatsis, N. E. and Campbell, O. (2017). "Reinforcement learning produces dominant
+strategies for the iterated prisoner's dilemma". PLoS ONE 12(12), e0188046.
+
 The network computes h_j = relu(bias_j + sum_i W[j, i] x_i) over the features x, and
 cooperates when sum_j w_j h_j > 0 (a sum of exactly 0 is a defection). The rules
 follow the Python library ``axelrod`` 4.13.1 (``axelrod/strategies/ann.py``,

@@ -6,7 +6,7 @@ original FORTRAN is lost for most of them. The rules here follow the
 reconstruction in the Python library ``axelrod`` (version 4.13.1,
 ``axelrod/strategies/axelrod_first.py``) move for move, including its reading of
 ambiguous descriptions and its quirks, because that library is the reference the
-test suite checks against (``tests/test_oracle_first.py``). Where the
+test suite checks against (``tests/strategies/test_axelrod_first.py``). Where the
 reconstruction departs from Axelrod's prose, the docstring says so.
 
 Tit For Tat, Grudger (Friedman) and Random are the same rules as the foundation

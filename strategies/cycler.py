@@ -1,7 +1,7 @@
 """Cyclers: fixed cycles of moves, and AntiCycler, a sequence that never becomes periodic.
 
 Each follows the Python library ``axelrod`` 4.13.1 (``axelrod/strategies/cycler.py``)
-move for move (checked in ``tests/test_oracle_families_a.py``). A Cycler's cycle is its
+move for move (checked in ``tests/strategies/test_cycler.py``). A Cycler's cycle is its
 ``table`` (0.0 = C, 1.0 = D), read by one interpreter, ``_cycle``: a new cycler is one
 decorated function with its cycle as the table.
 

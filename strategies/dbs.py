@@ -4,7 +4,7 @@ Au & Nau (2006), "Accident or intention: that is the question (in the noisy
 iterated prisoner's dilemma)", AAMAS '06. The rules follow the Python library
 ``axelrod`` 4.13.1 (``axelrod/strategies/dbs.py``) move for move, because that
 library is the reference the test suite checks against
-(``tests/test_oracle_misc.py``).
+(``tests/strategies/test_dbs.py``).
 
 The partner is modelled by rules "after outcome o (my move, its move) it plays C
 with probability p", one per outcome o in CC, CD, DC, DD, drawn from three sets:
@@ -273,7 +273,7 @@ def dbs(my, opp, t, state, params, info, rng):
     """
     if t == 0:
         # the records of where the terms are start here, whatever the state the step is
-        # given holds (tests/test_oracle_misc.py: moves do not depend on those slots)
+        # given holds (tests/strategies/test_dbs.py: moves do not depend on those slots)
         for k in range(4):
             state[_LAST + k] = -1.0
             state[_FIRST + k] = _NEVER

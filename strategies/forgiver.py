@@ -2,7 +2,7 @@
 
 Both rules were written for the ``axelrod`` library by Thomas Campbell and have no
 earlier source; they follow ``axelrod`` 4.13.1 (``axelrod/strategies/forgiver.py``)
-move for move (checked in ``tests/test_oracle_tft_variants.py``).
+move for move (checked in ``tests/strategies/test_forgiver.py``).
 
 Turn counting: ``t`` is the number of moves already played; the partner's
 defections so far are ``t - info[INFO_OPP_COOPS]`` (axelrod's ``opponent.defections``).

@@ -1,5 +1,13 @@
 """Finite state machines: Ashlock's published machines and the evolved ones of axelrod.
 
+Sources: the machines of Ashlock and co-authors (Ashlock, Kim & Leahy 2006, IEEE SMC-C
+36(4); Ashlock & Ashlock 2006, CEC; Ashlock & Kim 2008, IEEE TEC 12(5); Ashlock, Kim &
+Ashlock 2009, IEEE TCIAIG 1(2); Ashlock, Tsang & Ashlock 2014, FOCI; Ashlock, Brown &
+Hingston 2015, IEEE TCIAIG 7(1)), and the machines evolved for Harper, M., Knight, V.,
+Jones, M., Koutsovoulos, G., Glynatsis, N. E. and Campbell, O. (2017). "Reinforcement
+learning produces dominant strategies for the iterated prisoner's dilemma". PLoS ONE
+12(12), e0188046, and Knight et al. (2018), PLoS ONE 13(10).
+
 A machine reads only the partner's last move. It opens with a fixed move; on every
 later turn, from its current state s and the partner's last move, it takes the pair
 (next state, move) from its transition table. The rules follow the Python library

@@ -1,5 +1,10 @@
 """Gamblers: lookup tables whose entries are probabilities of cooperating.
 
+Sources: Harper, M., Knight, V., Jones, M., Koutsovoulos, G., Glynatsis, N. E. and
+Campbell, O. (2017). "Reinforcement learning produces dominant strategies for the
+iterated prisoner's dilemma". PLoS ONE 12(12), e0188046; Li (2014), "Strategies in the
+Stochastic Iterated Prisoner's Dilemma", UChicago REU (ZD-Mem2).
+
 A Gambler is a LookerUp (``lookerup.py``) whose table holds, for each key of own
 last moves, partner's last moves and partner's first moves, the probability of
 playing C; it cooperates on its opening moves. The rules follow the Python library

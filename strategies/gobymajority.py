@@ -4,7 +4,7 @@ Gail Grisell's entry to Axelrod's second tournament (Axelrod 1984, 23rd; "Soft
 Majority" in Mittal & Deb 2009), with the windowed and "hard" variants of the
 Python library ``axelrod``. All follow ``axelrod`` 4.13.1
 (``axelrod/strategies/gobymajority.py``) move for move (checked in
-``tests/test_oracle_tft_variants.py``).
+``tests/strategies/test_gobymajority.py``).
 
 The count runs over the partner's last ``memory_depth`` moves, or its whole
 history when ``memory_depth`` is 0 (axelrod's reading of 0; its default, infinity,

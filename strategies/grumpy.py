@@ -1,7 +1,7 @@
 """Grumpy: a mood driven by the partner's running balance of defections over cooperations.
 
 Follows ``axelrod`` 4.13.1 (``axelrod/strategies/grumpy.py``) move for move
-(checked in ``tests/test_oracle_tft_variants.py``).
+(checked in ``tests/strategies/test_grumpy.py``).
 
 Parked under a leading underscore, so the registry does not load it: the name
 "Grumpy" clashes with the alias "GRUMPY" of the plugin stub in

@@ -1,5 +1,9 @@
 """Hidden Markov model players: stochastic finite state machines.
 
+Source: Harper, M., Knight, V., Jones, M., Koutsovoulos, G., Glynatsis, N. E. and
+Campbell, O. (2017). "Reinforcement learning produces dominant strategies for the
+iterated prisoner's dilemma". PLoS ONE 12(12), e0188046.
+
 The player is in one of n hidden states. After its opening move, each turn it first
 moves to a new state drawn from the row of its current state in one of two
 transition matrices (the one for the partner's last move, C or D), then cooperates

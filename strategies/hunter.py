@@ -2,7 +2,7 @@
 
 Each follows the Python library ``axelrod`` 4.13.1 (``axelrod/strategies/hunter.py``,
 with ``detect_cycle`` from ``axelrod/_strategy_utils.py``) move for move, checked in
-``tests/test_oracle_families_a.py``. The hunters were written for ``axelrod`` by Karol
+``tests/strategies/test_hunter.py``. The hunters were written for ``axelrod`` by Karol
 Langner and Marc Harper.
 
 axelrod rescans the whole history every move. Here the same answers come from running

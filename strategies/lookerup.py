@@ -1,5 +1,10 @@
 """Lookup tables: the move is read from a table keyed by the recent and the opening moves.
 
+Sources: Harper, M., Knight, V., Jones, M., Koutsovoulos, G., Glynatsis, N. E. and
+Campbell, O. (2017). "Reinforcement learning produces dominant strategies for the
+iterated prisoner's dilemma". PLoS ONE 12(12), e0188046; Mathieu & Delahaye (2015),
+AAMAS (Winner12, Winner21).
+
 A LookerUp with depths (a, b, c) looks up its own last a moves, the partner's last b
 moves and the partner's first c moves; before it has d = max(a, b, c) moves of
 history it plays its fixed opening moves instead. The rules follow the Python

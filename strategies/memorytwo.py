@@ -1,7 +1,11 @@
 """Memory-two strategies: the all-or-none rules AON2 and Delayed AON1, and MEM2.
 
+Sources: Hilbe, C., Martinez-Vaquero, L. A., Chatterjee, K. and Nowak, M. A. (2017).
+"Memory-n strategies of direct reciprocity". PNAS 114(18), 4715-4720 (AON2, Delayed
+AON1); Li, Hingston & Kendall (2014) (MEM2).
+
 Each follows the Python library ``axelrod`` 4.13.1 (``axelrod/strategies/memorytwo.py``)
-move for move (checked in ``tests/test_oracle_families_a.py``).
+move for move (checked in ``tests/strategies/test_memorytwo.py``).
 
 AON2 and Delayed AON1 are deterministic memory-two players: a table of 16
 probabilities of C (the ``table`` here), indexed by the last two rounds, in axelrod's

@@ -1,19 +1,23 @@
-"""Punishers: defection answered by a spell of defection whose length depends on the partner's record.
+"""Punishers: defection answered by a spell of defection whose length depends on the
+partner's record.
 
 Punisher and Inverse Punisher were written by Geraint Palmer for the Python
-library ``axelrod``; Level Punisher comes from Eckhart's Coopsim (Eckhart 2015,
-"Coopsim v0.9.9 beta 6"). The rules here follow ``axelrod`` 4.13.1
-(``axelrod/strategies/punisher.py``) move for move, because that library is the
-reference the test suite checks against (``tests/test_oracle_retaliate_zd.py``).
+library ``axelrod``; Level Punisher and Tricky Level Punisher come from Eckhart's
+Coopsim (Eckhart, A. (2015). "Coopsim v0.9.9 beta 6").
 
-Turn counting: ``t`` is the number of moves already played (axelrod's
-``len(self.history)``); the partner's defections so far are
-``t - info[INFO_OPP_COOPS]`` (moves actually played, after noise).
+The rules follow ``axelrod`` 4.13.1's module of the same name
+(``axelrod/strategies/punisher.py``) move for move, including its quirks, because that
+library is the reference the tests check against
+(``tests/strategies/test_punisher.py``).
+
+Turn counting: ``t`` is the number of moves already played, so axelrod's
+``len(self.history)`` is ``t``; the partner's defections so far are
+``t - info[INFO_OPP_COOPS]``. All histories are the moves actually played (after noise).
 """
 
 from numba import njit
 
-from cooptourney.strategy_api import C, D, INFO_OPP_COOPS, strategy
+from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, strategy
 
 
 @njit(cache=True, inline="always")
@@ -99,5 +103,23 @@ def level_punisher(my, opp, t, state, params, info, rng):
     if t < 10:
         return C
     if (t - info[INFO_OPP_COOPS]) / t > 0.2:
+        return D
+    return C
+
+
+@strategy("Tricky Level Punisher", oracle="moves", reciprocity="diffuse")
+def tricky_level_punisher(my, opp, t, state, params, info, rng):
+    """Cooperates, but before move 101 defects while more than 5% of the partner's moves so far were defections. (Eckhart 2015, Coopsim; as in axelrod 4.13.1, punisher.py)
+
+    diffuse: judges the partner by its overall defection rate, not single moves, and from move 101 on lets everything pass.
+
+    axelrod's docstring and code name three thresholds: a rate above 20% before
+    move 11, 10% before move 51, 5% before move 101. Its tests are cumulative
+    (before move 11 all three apply), so the 5% test alone decides, as here.
+    Cooperates on the first move.
+    """
+    if t == 0 or t >= 100:
+        return C
+    if (t - info[INFO_OPP_COOPS]) / t > 0.05:
         return D
     return C

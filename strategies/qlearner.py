@@ -2,7 +2,7 @@
 
 Written by Geraint Palmer for the Python library ``axelrod``; the rules follow
 ``axelrod`` 4.13.1 (``axelrod/strategies/qlearner.py``), checked statistically
-against it in ``tests/test_oracle_misc.py``. The four variants differ only in
+against it in ``tests/strategies/test_qlearner.py``. The four variants differ only in
 the learning rate and the discount rate.
 
 axelrod's state is the partner's last 12 moves together with its number of
@@ -14,7 +14,7 @@ all D; so a state recurs only as the state of the turn just before, after 13
 partner defections in a row. Every other state is met once, with the fresh
 entry Q = (0, 0), V = 0, and the update of the state it leaves is never read
 again. The state vector therefore holds one table entry, the current state's,
-and the action intended last turn; ``tests/test_oracle_misc.py`` checks the
+and the action intended last turn; ``tests/strategies/test_qlearner.py`` checks the
 premise on axelrod's own table.
 
 Turn counting: ``t`` is the number of moves already played (axelrod's

@@ -3,7 +3,7 @@
 The Retaliate family was written by Owen Campbell for the Python library ``axelrod``
 and has no literature source; the rules here follow ``axelrod`` 4.13.1
 (``axelrod/strategies/retaliate.py``) move for move, because that library is the
-reference the test suite checks against (``tests/test_oracle_retaliate_zd.py``).
+reference the test suite checks against (``tests/strategies/test_retaliate.py``).
 
 Both families count, over all rounds played so far (the moves actually played,
 after noise), the rounds CD (this player cooperated, the partner defected: it was

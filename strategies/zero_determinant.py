@@ -24,7 +24,7 @@ s < 1 with l = P is extortion (extortion factor chi = 1/s), s < 1 with l = R is
 generosity, s = 0 an equaliser (the partner's payoff is pinned at l). The rules
 and default parameters follow ``axelrod`` 4.13.1
 (``axelrod/strategies/zero_determinant.py``), because that library is the
-reference the test suite checks against (``tests/test_oracle_retaliate_zd.py``).
+reference the test suite checks against (``tests/strategies/test_zero_determinant.py``).
 All nine cooperate on the first move.
 
 The vector is computed every turn from the payoffs the player *perceives*

@@ -15,20 +15,33 @@ noise flips as ``axelrod.Match`` would (``strategy()`` for both players, flip,
 replayed on the cooptourney side by a ``Player.sequence``, with the same flips
 applied to our strategy, and our strategy's moves must equal axelrod's turn by
 turn. Stochastic opponents are fine: their moves are whatever axelrod drew.
+
+The strategy tests (``tests/strategies/test_<module>.py``, one file per module of
+``strategies/``) share the rest of the harness: draw-for-draw replays of axelrod's
+own random draws (``replay_axelrod_draws``), axelrod's moves when the match length is
+hidden (``axl_moves_unknown_length``), the exact Markov-chain payoffs of axelrod's
+memory-one vectors (``axl_four_vector``, ``assert_same_payoffs_as_markov_chain``) and
+cooperation rates at one turn (``cooperation_at``, ``assert_rate``). The test
+directories find this module through ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 from functools import lru_cache
 from typing import Iterable
 
 import axelrod as axl
 import numpy as np
+from numba.core.registry import CPUDispatcher
 
 from cooptourney.game import Game
+from cooptourney.markov import expected_payoffs, memory_one_vector
 from cooptourney.match import Match
 from cooptourney.players import Player
+from cooptourney.registry import get_strategy
+from cooptourney.strategy_api import INFO_LENGTH, INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE
 from cooptourney.tournament import Tournament
 
 C, D = axl.Action.C, axl.Action.D
@@ -65,7 +78,7 @@ def axl_player(name: str, **kwargs) -> axl.Player:
 
     axelrod's Darwin keeps its genome in a class attribute carried from match to match;
     it is compared from a fresh genome, the only start a reproducible engine can give
-    every match (strategies/misc_a.py, Darwin).
+    every match (strategies/darwin.py).
     """
     cls = _axl_classes()[name]
     if name == "Darwin":
@@ -222,3 +235,161 @@ def assert_same_tournament(names: list[str], turns: int = 50, repetitions: int =
     np.testing.assert_array_equal(np.array(ar.wins), r.wins)
     assert list(ar.ranking) == r.ranking().tolist()
 
+
+# -- draw-for-draw replays ----------------------------------------------------------------------
+
+
+_PAYOFF = {(0, 0): (3.0, 3.0), (0, 1): (0.0, 5.0), (1, 0): (5.0, 0.0), (1, 1): (1.0, 1.0)}
+
+
+def replay_axelrod_draws(monkeypatch, name, opponent, turns, seed, params=None):
+    """axelrod's moves, and ours when our step function gets axelrod's uniform draws in order.
+
+    The step function runs as plain Python with ``rand`` and ``random_choice`` of its
+    module (and its jitted helpers) patched through ``monkeypatch``, so each port must
+    draw exactly when axelrod draws. Returns (axelrod's moves, ours, number of draws).
+    """
+    spec = get_strategy(name)
+    player = axl_player(name, **(params or {}))
+    draws = []
+
+    def record(generator):
+        draw = generator.random
+
+        def recorded(*args, **kwargs):
+            x = draw(*args, **kwargs)
+            draws.append(float(x))
+            return x
+
+        generator.random = recorded  # RandomGenerator.random_choice draws through this too
+
+    set_seed = player.set_seed
+
+    def set_seed_and_record(s):
+        set_seed(s)
+        record(player._random)
+        if hasattr(player, "joss_instance"):  # Calculator's opening is played by its own Joss
+            record(player.joss_instance._random)
+
+    player.set_seed = set_seed_and_record
+    played = axl.Match((player, axl_player(opponent)), turns=turns, seed=seed).play()
+    mine = [0 if a == axl.Action.C else 1 for a, _ in played]
+    theirs = [0 if b == axl.Action.C else 1 for _, b in played]
+
+    stream = iter(draws)
+
+    def rand(rng):
+        return next(stream)
+
+    def random_choice(rng, p):
+        if p <= 0.0:
+            return 1
+        if p >= 1.0:
+            return 0
+        return 0 if rand(rng) < p else 1
+
+    module = importlib.import_module(spec.module)
+    for attr, value in list(vars(module).items()):
+        if isinstance(value, CPUDispatcher):  # helpers run as Python, so that they see the patched draws
+            monkeypatch.setattr(module, attr, value.py_func)
+    monkeypatch.setattr(module, "rand", rand, raising=False)  # a module imports only what it draws with
+    monkeypatch.setattr(module, "random_choice", random_choice, raising=False)
+
+    my = np.zeros(turns, dtype=np.int8)
+    opp = np.zeros(turns, dtype=np.int8)
+    state = np.array(spec.state, dtype=np.float64)
+    values = {**{k: p.default for k, p in spec.params.items()}, **(params or {})}
+    param_values = np.array([values[k] for k in spec.params], dtype=np.float64)
+    info = np.zeros(INFO_SIZE)
+    info[:4] = (3.0, 0.0, 5.0, 1.0)
+    info[INFO_LENGTH] = turns
+    ours = []
+    for t in range(turns):
+        ours.append(int(spec.py_function(my, opp, t, state, param_values, info, None)))
+        my[t], opp[t] = mine[t], theirs[t]
+        info[INFO_MY_SCORE] += _PAYOFF[mine[t], theirs[t]][0]
+        info[INFO_OPP_SCORE] += _PAYOFF[mine[t], theirs[t]][1]
+        info[INFO_MY_COOPS] += mine[t] == 0
+        info[INFO_OPP_COOPS] += theirs[t] == 0
+    return mine, ours, len(draws)
+
+
+# -- matches of unknown length ------------------------------------------------------------------
+
+
+def axl_moves_unknown_length(name, opponent, turns):
+    """axelrod's moves with the length hidden (match attribute length = -1, as with prob_end)."""
+    player, partner = axl_player(name), axl_player(opponent)
+    for p in (player, partner):
+        p.set_match_attributes(length=-1)
+    mine, theirs = [], []
+    for _ in range(turns):
+        a, b = player.strategy(partner), partner.strategy(player)
+        player.update_history(a, b)
+        partner.update_history(b, a)
+        mine.append(a.name)
+        theirs.append(b.name)
+    return "".join(mine), "".join(theirs)
+
+
+# -- memory-one vectors and the Markov chain ----------------------------------------------------
+
+
+OUTCOMES = [(C, C), (C, D), (D, C), (D, D)]
+
+
+def axl_four_vector(name, game=None):
+    """axelrod's own (four-vector, P(C) on move 1) for a memory-one strategy in ``game``."""
+    game = game or Game()
+    if name == "ALLCorALLD":  # not a MemoryOnePlayer: repeats its own move, opens C w.p. 0.6
+        return (1.0, 1.0, 0.0, 0.0), 0.6
+    p = axl_player(name)
+    p.set_match_attributes(length=-1, game=axl.Game(r=game.R, s=game.S, t=game.T, p=game.P), noise=0)
+    return tuple(float(p._four_vector[o]) for o in OUTCOMES), (1.0 if p._initial == C else 0.0)
+
+
+# (opponent, settings): fixed length; noise with a game; prob_end with noise
+MARKOV_SETTINGS = [
+    ("Tit For Tat", dict(turns=40)),
+    ("GTFT", dict(turns=30, noise=0.05, game=Game(3.2, 0, 4.5, 0.5))),
+    ("Random", dict(prob_end=0.05, noise=0.02)),
+]
+
+
+def assert_same_payoffs_as_markov_chain(name: str) -> None:
+    """Our simulated mean payoffs against the exact expectation from axelrod's vector.
+
+    The expectation is exact, and our engine makes thousands of repetitions cheap,
+    so this is a tight check: a wrong entry of the vector, a wrong first move or
+    a vector computed from the wrong payoffs would show.
+    """
+    reps = 3000
+    for opp, settings in MARKOV_SETTINGS:
+        game = settings.get("game", Game())
+        p, p0 = axl_four_vector(name, game)
+        q, q0 = memory_one_vector(opp, game)
+        ex = expected_payoffs(p, q, p0, q0, **settings)
+        r = Tournament([name, opp], repetitions=reps, seed=7, **settings).play()
+        for side, (i, j) in enumerate(((0, 1), (1, 0))):
+            sim = r.score_matrix[i, j]
+            se = sim.std(ddof=1) / math.sqrt(reps)
+            assert abs(sim.mean() - ex.total[side]) < 4.5 * se + 1e-9, (opp, side, sim.mean(), ex.total[side], se)
+        coop = r.coop_matrix[0, 1] / r.turns_matrix[0, 1]
+        # per-turn cooperation of the strategy: compare the totals (ratio of means)
+        sim_c = r.coop_matrix[0, 1].sum() / r.turns_matrix[0, 1].sum()
+        assert abs(sim_c - ex.cooperation[0]) < 4.5 * coop.std(ddof=1) / math.sqrt(reps) + 1e-3, (opp, sim_c)
+
+
+# -- cooperation rates at one turn --------------------------------------------------------------
+
+
+def cooperation_at(a, b, turn, repetitions=4000, seed=11):
+    r = Tournament([Player(a), Player(b)], turns=turn + 1, repetitions=repetitions, seed=seed,
+                   record_moves=True).play()
+    moves = np.array([r.match_moves(0, 1, k)[turn, 0] for k in range(repetitions)])
+    return float(np.mean(moves == 0)), repetitions
+
+
+def assert_rate(observed, n, p):
+    se = math.sqrt(p * (1 - p) / n)
+    assert abs(observed - p) < 4.5 * se + 1e-12, (observed, p)

@@ -1,0 +1,39 @@
+"""Tests of ``strategies/adaptor.py`` (AdaptorBrief and AdaptorLong) against axelrod (the
+oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds draw-for-draw replays of
+axelrod's own random draws.
+"""
+
+import pytest
+from oracle import replay_axelrod_draws
+
+from cooptourney import REGISTRY
+
+
+DETERMINISTIC = []
+STOCHASTIC = [
+    "AdaptorBrief",
+    "AdaptorLong",
+]
+
+
+@pytest.mark.parametrize("name", ["AdaptorBrief", "AdaptorLong"])
+def test_same_draws_give_axelrods_moves(monkeypatch, name):
+    total = 0
+    for opponent in ("Cooperator", "Defector", "Random", "Tit For Tat", "Alternator", "First by Joss"):
+        for seed in (0, 1):
+            expected, got, n_draws = replay_axelrod_draws(monkeypatch, name, opponent, 70, seed)
+            assert got == expected, f"{name} vs {opponent}, seed {seed}"
+            total += n_draws
+    assert total > 0
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

@@ -1,0 +1,46 @@
+"""Tests of ``strategies/bush_mosteller.py`` (Bush Mosteller) against axelrod (the oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds draw-for-draw replays, with
+parameters too.
+"""
+
+import pytest
+from oracle import replay_axelrod_draws
+
+from cooptourney import REGISTRY
+
+
+DETERMINISTIC = []
+STOCHASTIC = [
+    "Bush Mosteller",
+]
+
+
+@pytest.mark.parametrize("name", ["Bush Mosteller"])
+def test_same_draws_give_axelrods_moves(monkeypatch, name):
+    total = 0
+    for opponent in ("Cooperator", "Defector", "Random", "Tit For Tat", "Alternator", "First by Joss"):
+        for seed in (0, 1):
+            expected, got, n_draws = replay_axelrod_draws(monkeypatch, name, opponent, 70, seed)
+            assert got == expected, f"{name} vs {opponent}, seed {seed}"
+            total += n_draws
+    assert total > 0
+
+
+@pytest.mark.parametrize("name,params", [
+    ("Bush Mosteller", {'c_prob': 0.8, 'd_prob': 0.3, 'aspiration_level_divider': 2.0, 'learning_rate': 0.2}),
+], ids=lambda x: str(x))
+def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, params):
+    for opponent in ("Random", "Tit For Tat", "Grudger"):
+        expected, got, _ = replay_axelrod_draws(monkeypatch, name, opponent, 80, 3, params)
+        assert got == expected, f"{name} vs {opponent}"
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

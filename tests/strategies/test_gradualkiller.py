@@ -1,0 +1,35 @@
+"""Tests of ``strategies/gradualkiller.py`` (Gradual Killer) against axelrod (the oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds a hand-derived sequence.
+"""
+
+import pytest
+
+from cooptourney import REGISTRY
+from cooptourney.match import Match
+
+
+DETERMINISTIC = [
+    "Gradual Killer",
+]
+STOCHASTIC = []
+
+
+def _moves(players, turns):
+    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
+
+
+def test_gradual_killer_judges_moves_6_and_7():
+    assert _moves(("Gradual Killer", "Grudger"), 12) == "DDDDDCC" + "DDDDD"
+    # Tit For Tat answers the fifth D on move 6 and the first C on move 7: D, C
+    assert _moves(("Gradual Killer", "Tit For Tat"), 12) == "DDDDDCC" + "CCCCC"
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

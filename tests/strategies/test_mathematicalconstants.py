@@ -1,0 +1,59 @@
+"""Tests of ``strategies/mathematicalconstants.py`` (the mathematical-constant players)
+against axelrod (the oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds long matches, aliases and
+hand-derived sequences.
+"""
+
+import pytest
+from oracle import assert_same_moves
+
+from cooptourney import REGISTRY, get_strategy
+from cooptourney.match import Match
+
+
+DETERMINISTIC = [
+    "$\\phi$",
+    "$\\pi$",
+    "$e$",
+]
+STOCHASTIC = []
+
+
+def test_readable_aliases_of_the_constant_players():
+    assert get_strategy("Golden").name == "$\\phi$"
+    assert get_strategy("Pi").name == "$\\pi$"
+    assert get_strategy("e").name == "$e$"
+
+
+# Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
+LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator", "Defector",
+              "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$", "First by Joss",
+              "Sneaky Tit For Tat"]
+
+
+@pytest.mark.parametrize("name", ["$\\phi$", "$\\pi$", "$e$"])
+def test_same_moves_in_long_matches(name):
+    assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
+
+
+def _moves(players, turns, flips=None, **kw):
+    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
+    return "".join(a for a, _ in m.play())
+
+
+def test_golden_ratio_player_against_alternator():
+    # joint C:D ratio before moves 3..8: 1, 2, 1, 1.5, 1.4, 1.8 against 1.618...
+    assert _moves(("$\\phi$", "Alternator"), 8) == "CDCDCCCD"
+    assert _moves(("$\\pi$", "Defector"), 6) == "CCCCCC"
+    assert _moves(("$e$", "Cooperator"), 5) == "CDDDD"
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

@@ -1,0 +1,51 @@
+"""Tests of ``strategies/mutual.py`` (Desperate, Hopeless and Willing) against axelrod (the
+oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds draw-for-draw replays and their
+moves after the first.
+"""
+
+import pytest
+from oracle import replay_axelrod_draws
+
+from cooptourney import REGISTRY
+from cooptourney.match import Match
+
+
+DETERMINISTIC = []
+STOCHASTIC = [
+    "Desperate",
+    "Hopeless",
+    "Willing",
+]
+
+
+@pytest.mark.parametrize("name", ["Desperate", "Hopeless", "Willing"])
+def test_same_draws_give_axelrods_moves(monkeypatch, name):
+    total = 0
+    for opponent in ("Cooperator", "Defector", "Random", "Tit For Tat", "Alternator", "First by Joss"):
+        for seed in (0, 1):
+            expected, got, n_draws = replay_axelrod_draws(monkeypatch, name, opponent, 70, seed)
+            assert got == expected, f"{name} vs {opponent}, seed {seed}"
+            total += n_draws
+    assert total > 0
+
+
+def _moves(players, turns):
+    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
+
+
+def test_desperate_hopeless_willing_after_their_first_move():
+    # against a defector Desperate alternates: after (C, D) it defects, after (D, D) it cooperates
+    assert _moves(("Desperate", "Defector"), 20)[1:] in ("DC" * 9 + "D", "CD" * 9 + "C")
+    assert _moves(("Willing", "Cooperator"), 20)[1:] == "C" * 19
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim

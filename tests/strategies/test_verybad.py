@@ -1,0 +1,33 @@
+"""Tests of ``strategies/verybad.py`` (VeryBad) against axelrod (the oracle).
+
+Every deterministic strategy here must play axelrod's moves exactly, every stochastic
+one agree with it statistically; the default check of each claim runs in
+``tests/test_oracle_library.py``, and this module adds long matches.
+"""
+
+import pytest
+from oracle import assert_same_moves
+
+from cooptourney import REGISTRY
+
+
+DETERMINISTIC = [
+    "VeryBad",
+]
+STOCHASTIC = []
+
+LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
+              "GTFT", "Bully", "First by Joss", "First by Davis"]
+
+
+@pytest.mark.parametrize("name", ["VeryBad"])
+def test_same_moves_in_long_matches(name):
+    assert_same_moves(name, opponents=LONG_PANEL, turns=200, noise_levels=(0.0, 0.05), seeds=(0,))
+
+
+# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
+# here: every strategy of this module carries the claim it should.
+@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+def test_every_strategy_here_carries_its_oracle_claim(name, claim):
+    ours = name if isinstance(name, str) else name[0]
+    assert REGISTRY.get(ours).oracle == claim
