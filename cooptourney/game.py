@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
-#: Classes of symmetric 2x2 games named in MODEL.md section 1, in the order they are tested.
+#: Classes of symmetric 2x2 games named in docs/model.md, "Game", in the order they are tested.
 GAME_CLASSES = (
     "Prisoner's Dilemma",
     "Chicken",

@@ -52,7 +52,7 @@ class Match:
         random noise; for checking strategies move by move against other engines.
     transformer : cooptourney.politics.Transformer, optional
         The politics/policy transformer: perceived payoffs, ratification failure and
-        leader turnover (see docs/politics.md). ``None`` plays the plain game.
+        leader turnover (see docs/model.md, "Politics and policy"). ``None`` plays the plain game.
 
     Examples
     --------

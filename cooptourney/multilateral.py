@@ -1,4 +1,4 @@
-"""Multilateral mode: partners as a group (MODEL.md section 5; docs/multilateral.md).
+"""Multilateral mode: partners as a group (docs/model.md, "Multilateral mode"; docs/howto/multilateral.md).
 
 N players meet in synchronous rounds: every pair plays round t before any pair plays
 round t + 1, all inside one compiled kernel call per repetition
@@ -40,7 +40,7 @@ from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
 from cooptourney.settings import SettingsError, check_length, check_positive_int, check_probability, check_seed
 
-#: Defaults, documented in docs/multilateral.md.
+#: Defaults, documented in docs/reference/config.md.
 DEFAULT_OBSERVATION = 1.0  # everyone sees every interaction: reputations are public
 DEFAULT_SECRETARIAT = 0.0  # no secretariat
 

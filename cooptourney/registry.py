@@ -369,7 +369,7 @@ def strategy(
     name : str
         The name in the field's spelling, as ``axelrod`` spells it where it has one.
     reciprocity : {"specific", "diffuse", "negative", "unconditional", "other"}
-        Where the strategy sits on Keohane's continuum (MODEL.md section 2). The
+        Where the strategy sits on Keohane's continuum (docs/model.md, "Reciprocity"). The
         docstring must carry a line ``"<tag>: <one-line reason>"``.
     aliases : iterable of str
         Other accepted names.

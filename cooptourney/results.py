@@ -55,7 +55,7 @@ from cooptourney.core.layout import (
 RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
 
 #: Per-match counters kept by the kernel (name, column for the row player, column for the
-#: column player); pair-level quantities use the same column twice. See docs/metrics.md.
+#: column player); pair-level quantities use the same column twice. See docs/reference/metrics.md.
 COUNTERS = (
     ("forgive_opportunities", OUT_FORGIVE_OPP_A, OUT_FORGIVE_OPP_B),
     ("forgave", OUT_FORGIVE_A, OUT_FORGIVE_B),
@@ -69,7 +69,7 @@ COUNTERS = (
     ("restarts", OUT_RESTART_A, OUT_RESTART_B),
 )
 
-#: The reciprocity metrics of MODEL.md section 2, as columns of the tables (docs/metrics.md).
+#: The reciprocity metrics of docs/model.md, "Reciprocity", as columns of the tables (docs/reference/metrics.md).
 METRICS = (
     "cooperation_rate",
     "contingency",
@@ -278,7 +278,7 @@ class ResultSet:
         m = self.moves[k, repetition]
         return np.stack([m[a, :n], m[b, :n]], axis=1)
 
-    # -- reciprocity metrics (MODEL.md section 2; definitions in docs/metrics.md) ------------
+    # -- reciprocity metrics (docs/model.md, "Reciprocity"; definitions in docs/reference/metrics.md) ------------
     def _metric_arrays(self, mask: np.ndarray, axes: tuple[int, ...]) -> dict[str, np.ndarray]:
         """Pool counts over ``axes`` of the [n, n, reps] arrays, restricted to ``mask``."""
         def total(a):

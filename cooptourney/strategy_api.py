@@ -14,7 +14,7 @@ Everything here is usable inside numba step functions. Slots of ``info``
 ``INFO_OPP_COOPS`` how often the partner has played C so far
 =================  ===========================================================
 
-In multilateral mode (:mod:`cooptourney.multilateral`; docs/multilateral.md) ``info``
+In multilateral mode (:mod:`cooptourney.multilateral`; docs/howto/multilateral.md) ``info``
 is longer, and the slots from ``INFO_SIZE`` on carry what the player knows about the
 group, as of the end of the previous round. Pairwise strategies never read them. A
 strategy that does is registered with ``group=True`` and plays only in that mode.

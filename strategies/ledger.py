@@ -2,14 +2,14 @@
 
 Both strategies keep a balance B of what the exchange has given the player minus what
 it has given the partner, valued in the player's own *perceived* payoffs (the plain
-game unless a politics transformer is active, MODEL.md section 3)::
+game unless a politics transformer is active, docs/model.md, "Politics and policy")::
 
     B <- lam * B + (u(x, y) - u(y, x))
 
 where x is the player's move on the last turn, y the partner's, and u the player's
 perceived payoff of an outcome (own move first). Without a transformer this is the
 running material payoff gap, the same quantity as the ``max_imbalance`` metric
-(docs/metrics.md): mutual moves add 0, being exploited adds S - T, exploiting adds
+(docs/reference/metrics.md): mutual moves add 0, being exploited adds S - T, exploiting adds
 T - S. Under a transformer with relative weight k the increments become
 (1 + k)(pi_i - pi_j): a politicised player feels every imbalance more sharply, which is
 Keohane's "biased equivalence" pitfall of specific reciprocity.
@@ -18,7 +18,7 @@ References
 ----------
 Keohane, R. (1986). "Reciprocity in international relations". International
 Organization 40(1), 1-27 (specific and diffuse reciprocity). McKenzie's transmission
-analogy of reciprocity "gears" (MODEL.md section 2).
+analogy of reciprocity "gears" (docs/model.md, "Reciprocity").
 """
 
 from numba import njit

@@ -24,6 +24,8 @@ probability of cooperating after this player cooperated and the partner defected
 Turn counting: ``t`` is the number of moves already played.
 """
 
+from numba import njit
+
 from cooptourney.game import game_generosity
 from cooptourney.strategy_api import (
     INFO_P,

@@ -36,7 +36,7 @@ Two ways of giving each member its own history, both built by the engine
   ``data/teams.json`` from the installed ``axelrod`` by ``data/generate_tables.py``.
 
 The teams of axelrod's other metas (all 217 ordinary strategies, the long-memory or
-stochastic ones, ...) are not ported (docs/coverage.md).
+stochastic ones, ...) are not ported (docs/reference/coverage.md).
 
 Compile time, cold cache, on the 2-core development machine: the first 37-member step
 about 18 s (with the members' calls), each further one 5-6 s; then they load from the
@@ -58,50 +58,53 @@ from numba import njit
 from cooptourney import strategies as _bundled
 from cooptourney.core.composite import history_team, proposal_team
 from cooptourney.strategies import (
+    alternator,
     axelrod_first,
-    basic,
+    cooperator,
     cycler,
+    defector,
     gambler,
     memoryone,
-    memoryone_named,
-    misc_b,
-    tft_more,
+    mutual,
+    negation,
+    prober,
     titfortat,
     zero_determinant,
 )
 from cooptourney.strategies.fsm import trained_tables
+from cooptourney.strategies.rand import random_player
 from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, rand, strategy
 
 #: axelrod's team of "Memory One" metas: its ordinary strategies (``obey_axelrod``) of
 #: memory depth at most 1, in axelrod's order (the order breaks ties in the Ensemble).
 MEMORY_ONE_TEAM = (
-    ("ALLCorALLD", memoryone_named.allc_or_alld),
-    ("Alternator", basic.alternator),
+    ("ALLCorALLD", memoryone.allc_or_alld),
+    ("Alternator", alternator.alternator),
     ("Anti Tit For Tat", titfortat.anti_tit_for_tat),
     ("Bully", titfortat.bully),
-    ("Burn Both Ends", tft_more.burn_both_ends),
-    ("Cooperator", basic.cooperator),
+    ("Burn Both Ends", titfortat.burn_both_ends),
+    ("Cooperator", cooperator.cooperator),
     ("Cycler DC", cycler.cycler_dc),
-    ("Defector", basic.defector),
-    ("Desperate", misc_b.desperate),
-    ("Firm But Fair", memoryone_named.firm_but_fair),
+    ("Defector", defector.defector),
+    ("Desperate", mutual.desperate),
+    ("Firm But Fair", memoryone.firm_but_fair),
     ("First by Anonymous", axelrod_first.anonymous),
     ("First by Grofman", axelrod_first.grofman),
     ("First by Joss", axelrod_first.joss),
     ("GTFT", memoryone.generous_tit_for_tat),
-    ("Hopeless", misc_b.hopeless),
-    ("Naive Prober", misc_b.naive_prober),
-    ("Negation", misc_b.negation),
+    ("Hopeless", mutual.hopeless),
+    ("Naive Prober", prober.naive_prober),
+    ("Negation", negation.negation),
     ("PSO Gambler Mem1", gambler.pso_gambler_mem1),
-    ("Random", basic.random_player),
-    ("Random Tit for Tat", tft_more.random_tit_for_tat),
-    ("Soft Joss", memoryone_named.soft_joss),
-    ("Stochastic Cooperator", memoryone_named.stochastic_cooperator),
-    ("Stochastic WSLS", memoryone_named.stochastic_wsls),
+    ("Random", random_player),
+    ("Random Tit for Tat", titfortat.random_tit_for_tat),
+    ("Soft Joss", memoryone.soft_joss),
+    ("Stochastic Cooperator", memoryone.stochastic_cooperator),
+    ("Stochastic WSLS", memoryone.stochastic_wsls),
     ("Suspicious Tit For Tat", titfortat.suspicious_tit_for_tat),
     ("Tit For Tat", titfortat.tit_for_tat),
-    ("Willing", misc_b.willing),
-    ("Win-Shift Lose-Stay", memoryone_named.win_shift_lose_stay),
+    ("Willing", mutual.willing),
+    ("Win-Shift Lose-Stay", memoryone.win_shift_lose_stay),
     ("Win-Stay Lose-Shift", memoryone.win_stay_lose_shift),
     ("ZD-Extort-2", zero_determinant.zd_extort_2),
     ("ZD-Extort-2 v2", zero_determinant.zd_extort_2_v2),

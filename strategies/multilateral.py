@@ -4,7 +4,7 @@ Keohane (1986) sets specific reciprocity (equivalent exchanges with particular p
 against diffuse reciprocity (partners seen as a group, norms of obligation a community
 enforces); unconditional most-favoured-nation (MFN) treatment is his example of the
 second, and its risk is the free rider. These strategies are for multilateral mode
-(:mod:`cooptourney.multilateral`, docs/multilateral.md), where every pair plays round t
+(:mod:`cooptourney.multilateral`, docs/howto/multilateral.md), where every pair plays round t
 before any pair plays round t + 1 and a strategy may read what the group did, through
 the ``INFO_*`` group slots of :mod:`cooptourney.strategy_api`. Those that read them are
 registered with ``group=True`` and refuse to play in a pairwise tournament; Conditional

@@ -104,7 +104,7 @@ def test_defector_and_alternator_rows_are_exact(capsys):
     assert code == 0
     rows = table_rows(out)
     assert rows[0][:3] == ["1", "Defector", "unconditional"]
-    # with self-play: (5 + 1) / 2. Metrics (docs/metrics.md): Defector never meets a D, so
+    # with self-play: (5 + 1) / 2. Metrics (docs/reference/metrics.md): Defector never meets a D, so
     # contingency and retaliation are undefined; both gain/lose 5 a turn: imbalance 50.
     assert rows[0][3:] == ["5.000", "3.000", "1", "0.0%", "n/a", "n/a", "n/a", "50.0", "n/a"]
     assert rows[1][:3] == ["2", "Cooperator", "unconditional"]

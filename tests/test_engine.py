@@ -1,5 +1,5 @@
 """Engine known values: every expected number is derived by hand (in the comments) or from
-theory (MODEL.md), never copied from cooptourney's own output."""
+theory (docs/model.md), never copied from cooptourney's own output."""
 
 import math
 from pathlib import Path
@@ -84,7 +84,7 @@ def test_different_sequences_are_different_players():
 
 
 def test_tft_echo_after_one_flip():
-    # MODEL.md section 2: one misperceived move locks TFT vs TFT into alternating retaliation.
+    # docs/model.md, "Reciprocity": one misperceived move locks TFT vs TFT into alternating retaliation.
     # A's move on turn 3 is flipped to D; B answers D on turn 4, A answers that on turn 5, ...
     flips = np.zeros((2, 10), dtype=np.int8)
     flips[0, 3] = 1
@@ -116,7 +116,7 @@ def _gtft_forgiveness(game, turns=20000, seed=7):
 @pytest.mark.parametrize(
     "game,g",
     [
-        # min(1 - (5-3)/(3-0), (3-1)/(5-1)) = min(1/3, 1/2) = 1/3 (MODEL.md section 2)
+        # min(1 - (5-3)/(3-0), (3-1)/(5-1)) = min(1/3, 1/2) = 1/3 (docs/model.md, "Reciprocity")
         (Game(3, 0, 5, 1), 1 / 3),
         # min(1 - (5-4)/(4-0), (4-1)/(5-1)) = min(3/4, 3/4) = 3/4
         (Game(4, 0, 5, 1), 0.75),

@@ -1,4 +1,4 @@
-"""The stage game: defaults, validation and classification (MODEL.md sections 1 and 3)."""
+"""The stage game: defaults, validation and classification (docs/model.md, "Game" and "Politics and policy")."""
 
 import math
 from fractions import Fraction
@@ -60,7 +60,7 @@ def test_numpy_numbers_are_accepted_and_stored_as_float():
     assert all(type(v) is float for v in (g.R, g.S, g.T, g.P))
 
 
-# -- classification (MODEL.md section 1) ----------------------------------------------------
+# -- classification (docs/model.md, "Game") ----------------------------------------------------
 
 @pytest.mark.parametrize(
     "R,S,T,P,expected",
@@ -90,7 +90,7 @@ def test_every_named_class_is_reachable():
     assert examples == set(GAME_CLASSES)
 
 
-# -- the relative-gains transform (MODEL.md section 3) -----------------------------------------
+# -- the relative-gains transform (docs/model.md, "Politics and policy") -----------------------------------------
 
 def transformed(k, R=3.0, S=0.0, T=5.0, P=1.0):
     """U_i = pi_i - k pi_j: T' = T - kS, R' = (1-k)R, P' = (1-k)P, S' = S - kT."""

@@ -1,4 +1,4 @@
-"""Reciprocity metrics (MODEL.md section 2), with values derived by hand from the rules."""
+"""Reciprocity metrics (docs/model.md, "Reciprocity"), with values derived by hand from the rules."""
 
 import math
 
@@ -77,7 +77,7 @@ def test_imbalance_specific_vs_diffuse():
 
 def test_one_flip_locks_tft_pair_into_an_echo_feud():
     # TFT vs TFT, A's move flipped at turn 5 of 30: outcomes DC, CD, DC, ... until the
-    # end: one echo run of 25 turns, never recovered (MODEL.md section 2, the echo effect).
+    # end: one echo run of 25 turns, never recovered (docs/model.md, "Reciprocity", the echo effect).
     m = match_metrics(Player("Tit For Tat"), Player("Tit For Tat"), 30, one_flip(30, 5))
     row = m.loc[("Tit For Tat", "Tit For Tat")].iloc[1]  # (player 0, player 1); the diagonal is unplayed
     assert row["feud_length"] == 25.0

@@ -1,7 +1,7 @@
 """Multilateral mode: synchronous rounds, group information, reputations, a secretariat, clubs.
 
-Known values come from MODEL.md sections 2 and 5 and from the rules as documented in
-docs/multilateral.md (worked by hand below), and from the ordinary tournament, which a
+Known values come from docs/model.md, "Reciprocity" and "Multilateral mode" and from the rules as documented in
+docs/howto/multilateral.md (worked by hand below), and from the ordinary tournament, which a
 multilateral run of pairwise strategies must reproduce bit for bit.
 """
 

@@ -3,7 +3,7 @@
 A strategy that says ``oracle="moves"`` must play its axelrod twin's moves exactly
 against the panel, with and without pre-drawn noise flips; one that says
 ``oracle="statistics"`` must agree in cooperation rate and score within sampling
-error. The claims are what ``cooptourney list --coverage`` and docs/coverage.md
+error. The claims are what ``cooptourney list --coverage`` and docs/reference/coverage.md
 report, so this module is what makes that report true. Family test modules add
 longer matches, parameters and hand-derived sequences on top.
 """
@@ -35,7 +35,7 @@ CLAIMS = _claims()
 #: against the foundation panel only (not Axelrod's first tournament as well) and with one
 #: noise seed, about a quarter of the full check. On top, each member of the team is
 #: checked move for move inside it (tests/strategies/test_meta.py), and DBS in long noisy
-#: matches and with other parameters (tests/test_oracle_misc.py).
+#: matches and with other parameters (tests/strategies/test_dbs.py).
 EXPENSIVE_MOVES_IN_AXELROD = {"Meta Winner Deterministic", "DBS"}
 
 
@@ -78,10 +78,10 @@ def test_unverified_twins_say_why():
 
 
 def test_docs_coverage_table_is_current():
-    path = Path(__file__).resolve().parents[1] / "docs" / "coverage.md"
+    path = Path(__file__).resolve().parents[1] / "docs" / "reference" / "coverage.md"
     expected = coverage.markdown(coverage.coverage())
     assert path.read_text(encoding="utf-8") == expected, (
-        "docs/coverage.md is stale: run `python -m cooptourney.coverage docs/coverage.md`"
+        "docs/reference/coverage.md is stale: run `python -m cooptourney.coverage docs/reference/coverage.md`"
     )
 
 

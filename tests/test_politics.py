@@ -1,6 +1,6 @@
-"""The politics/policy payoff transformer and its analysis (MODEL.md section 3).
+"""The politics/policy payoff transformer and its analysis (docs/model.md, "Politics and policy").
 
-Expected values come from MODEL.md or from hand derivation at the default payoffs
+Expected values come from docs/model.md or from hand derivation at the default payoffs
 R, S, T, P = 3, 0, 5, 1, written next to each check.
 """
 

@@ -1,6 +1,6 @@
 """Properties that must hold for any players, game, length, noise and seed (hypothesis).
 
-The exact (bitwise) symmetries follow from the reproducibility contract (MODEL.md section 1):
+The exact (bitwise) symmetries follow from the reproducibility contract (docs/model.md, "Game"):
 every random stream is keyed by (seed, pair, repetition, player identity), never by position
 or scheduling order.
 """

@@ -151,7 +151,7 @@ def test_every_strategy_has_valid_tag_and_reason_line(spec):
 
 
 def test_known_tags_of_reference_strategies():
-    # MODEL.md section 2: TFT is the purest specific reciprocity; GTFT extends credit (diffuse)
+    # docs/model.md, "Reciprocity": TFT is the purest specific reciprocity; GTFT extends credit (diffuse)
     assert get_strategy("TFT").reciprocity == "specific"
     assert get_strategy("GTFT").reciprocity == "diffuse"
     assert get_strategy("Cooperator").reciprocity == "unconditional"

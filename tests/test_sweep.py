@@ -1,4 +1,4 @@
-"""Sweeps (cooptourney.sweeps, docs/sweeps.md): spec, seeds, Dask runs, resume, verify, report.
+"""Sweeps (cooptourney.sweeps, docs/howto/sweeps.md): spec, seeds, Dask runs, resume, verify, report.
 
 The reference sweep is docs/examples/sweep.toml (8 tiny tournaments). Its tasks are
 computed four ways (in this process, a 1-thread local cluster, a 2-process local

@@ -1,4 +1,4 @@
-"""The politics/policy transformer inside the engine (MODEL.md section 3)."""
+"""The politics/policy transformer inside the engine (docs/model.md, "Politics and policy")."""
 
 import math
 

@@ -1,6 +1,6 @@
 """The ``cooptourney`` command: one module per subcommand, listed in :data:`COMMANDS`.
 
-Usage (see docs/cli.md)::
+Usage (see docs/reference/cli.md)::
 
     cooptourney run [CONFIG.toml] [-p NAME ...] [--turns N] [--prob-end P] ...
     cooptourney list [--reciprocity TAG] [--stochastic | --deterministic] ...
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
         description="Iterated prisoner's dilemma tournaments on a numba core.",
-        epilog="Run `cooptourney COMMAND --help` for the flags of each command; see docs/cli.md.",
+        epilog="Run `cooptourney COMMAND --help` for the flags of each command; see docs/reference/cli.md.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -1,4 +1,4 @@
-"""``cooptourney evolve``: population dynamics, ecological or the Moran process (docs/evolution.md).
+"""``cooptourney evolve``: population dynamics, ecological or the Moran process (docs/reference/evolution.md).
 
 ::
 
@@ -317,7 +317,7 @@ def register(sub) -> None:
         "evolve", help="population dynamics: ecological (replicator) dynamics or the Moran process",
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
                     "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
-                    "over many runs). See docs/evolution.md.")
+                    "over many runs). See docs/reference/evolution.md.")
     ev.add_argument("config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it")
     ev.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME", help="the types, e.g. TFT ALLD")
     ev.add_argument("--method", choices=METHODS, metavar="METHOD", help="moran (default) or ecological")

@@ -89,7 +89,7 @@ def register(sub) -> None:
         "fingerprint", help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
         description="Fingerprint a strategy: its mean score against the Joss-Ann transforms of a probe over the "
                     "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
-                    "Random(p) opponents. See docs/evolution.md.")
+                    "Random(p) opponents. See docs/reference/evolution.md.")
     fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
     fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")
     fp.add_argument("--step", type=rate, metavar="X", help="grid spacing in (0, 1] (default 0.1)")

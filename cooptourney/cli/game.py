@@ -83,7 +83,7 @@ def register(sub) -> None:
     game = sub.add_parser("game", help="show the stage game as politics/policy actors perceive it",
                           description="Show the payoff matrix each actor perceives under the politics/policy "
                                       "transformer, its class, TFT's critical continuation probability w*, "
-                                      "Grim's threshold and GTFT's generosity (see docs/cli.md).")
+                                      "Grim's threshold and GTFT's generosity (see docs/reference/cli.md).")
     game.add_argument("--game", metavar="R,S,T,P",
                       help=f"payoffs (default {','.join(f'{x:g}' for x in DEFAULT_TOURNAMENT['game'])}); "
                            "write --game=-1,0,5,1 when the first is negative")

@@ -144,7 +144,7 @@ def run_footer(result: ResultSet, rank_by: str, elapsed: float) -> str:
         f"{plural(result.repetitions, 'repetition')}, wins are means. "
         f"{plural(matches, 'match', 'matches')} in {elapsed:.2f} s. Reciprocity metrics "
         "(contingency, retaliation, forgiveness, largest running payoff imbalance, mean echo-feud "
-        "length; n/a = never observed) are defined in docs/metrics.md."
+        "length; n/a = never observed) are defined in docs/reference/metrics.md."
     )
 
 
@@ -155,7 +155,7 @@ def multilateral_footer(played, elapsed: float) -> str:
         f"Multilateral mode: every pair plays round t before any plays t+1; observation probability "
         f"{s['observation']:g}, {sec}; {plural(played.results.repetitions, 'repetition')} in {elapsed:.2f} s. "
         f"Free-rider measure: material payoff received minus payoff given, per round; free riders are "
-        f"players above {played.free_rider_threshold:g} (half of T - S). docs/multilateral.md explains it."
+        f"players above {played.free_rider_threshold:g} (half of T - S). docs/reference/metrics.md explains it."
     )
 
 
@@ -205,7 +205,7 @@ def register(sub) -> None:
                      help="actor profile for every player: neutral, policy/bureaucrat, politics/politician")
     run.add_argument("--no-progress", action="store_true", dest="no_progress",
                      help="do not show the progress bar (shown on stderr for runs over 1 s)")
-    ml = run.add_argument_group("multilateral mode (docs/multilateral.md)")
+    ml = run.add_argument_group("multilateral mode (docs/howto/multilateral.md)")
     ml.add_argument("--multilateral", action="store_const", const="multilateral", dest="mode",
                     help="synchronous rounds: every pair plays round t before any plays t+1, and strategies "
                          "may read what the group did")

@@ -1,4 +1,4 @@
-"""``cooptourney sweep``: run a parameter sweep of tournaments on Dask (docs/sweeps.md).
+"""``cooptourney sweep``: run a parameter sweep of tournaments on Dask (docs/howto/sweeps.md).
 
 ::
 
@@ -65,7 +65,7 @@ def register(sub) -> None:
     """Add ``sweep`` to the ``cooptourney`` subcommands."""
     sweep = sub.add_parser(
         "sweep", help="run a parameter sweep of tournaments on Dask (resumable)",
-        description="Run every tournament of a sweep spec (docs/sweeps.md) on a local Dask cluster, or an "
+        description="Run every tournament of a sweep spec (docs/howto/sweeps.md) on a local Dask cluster, or an "
                     "existing one with --scheduler; results go to DIR/tasks/*.parquet and DIR/manifest.json. "
                     "Rerunning the same command resumes an interrupted sweep.",
     )

@@ -18,7 +18,7 @@ loop, and must keep every array it points to alive until the match ends
 (:func:`keep_alive`): numba frees an array after the last use of its variable, and
 an address in a context block is not a use. Everything a call needs being in the
 block, the turn loop keeps one address per side live across the calls instead of
-four (docs/engine.md, "Session 6").
+four (docs/engine.md, "The context block").
 """
 
 from numba import carray, njit, types

@@ -635,7 +635,7 @@ def binary_max_lead(hist_a, hist_b, n):
 # increfs and decrefs each of its eight array arguments on every call (atomic updates).
 @njit(cache=True, error_model="numpy", _nrt=False)
 def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out):
-    """Scores, cooperation counts and the reciprocity metrics (docs/metrics.md) of a
+    """Scores, cooperation counts and the reciprocity metrics (docs/reference/metrics.md) of a
     finished match, from its histories and flipped turns, into ``out``.
 
     Every result is bit-identical to accumulating it turn by turn. Most of them are

@@ -11,7 +11,7 @@ other is updated between rounds from the round's moves, in loops whose result do
 depend on the order of the players (sums and counts, then a clip); each repetition
 writes only its own rows, so nothing depends on the thread count.
 
-What the players know (docs/multilateral.md):
+What the players know (docs/model.md, "Multilateral mode"):
 
 - their own history with each partner (``my``/``opp``, as in a pairwise match);
 - what their partners did to them last round (``recv_*``), always;

@@ -14,7 +14,7 @@ from cooptourney.demos.result import DemoResult, Numbers, finish
 
 #: The residents of the free-riders demo: one diffuse reciprocator (a Ledger with a credit
 #: line of one exploitation, tau = T - S = 5) at three speeds of forgiveness, lam being the
-#: share of the balance kept each turn (MODEL.md section 2, "Ledger(tau, lam)").
+#: share of the balance kept each turn (docs/model.md, "Strategies for the continuum").
 FREE_RIDER_RESIDENTS = (
     ("unforgiving", "Diffuse Ledger(lam=1)", "a credit line, but debts never fade: lam = 1"),
     ("forgiving", "Diffuse Ledger", "as registered: debts fade by a tenth each turn, lam = 0.9"),

@@ -93,7 +93,7 @@ class DemoResult:
 
 
 def match_metrics(m: Match) -> dict[str, float]:
-    """The reciprocity counters the kernel kept for one played match (docs/metrics.md)."""
+    """The reciprocity counters the kernel kept for one played match (docs/reference/metrics.md)."""
     out = m._played()  # the kernel's per-match output row; Match has no public accessor for it
 
     def ratio(a, b):

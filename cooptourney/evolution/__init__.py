@@ -13,7 +13,7 @@ kernel, with the same counter-based random streams, as :class:`~cooptourney.Tour
 * :mod:`~cooptourney.evolution.fingerprints` -- :func:`ashlock_fingerprint` and
   :func:`transitive_fingerprint`.
 
-Their plots are in :mod:`cooptourney.output.plots`; docs/evolution.md gives the formulas,
+Their plots are in :mod:`cooptourney.output.plots`; docs/reference/evolution.md gives the formulas,
 the conventions and the measurements.
 """
 

@@ -7,7 +7,7 @@
   the tournament kernel.
 * :func:`fixation_probability` -- the exact value for two types on the complete graph.
 
-docs/evolution.md gives the formulas, the conventions and the measurements.
+docs/reference/evolution.md gives the formulas, the conventions and the measurements.
 
 References
 ----------
@@ -297,7 +297,7 @@ class MoranProcess:
         interaction draws one actual match from the pool. Default: the mean exactly when
         matches are deterministic (then it equals every match).
     fitness : {"material", "perceived"}
-        Material payoff or perceived utility under ``transformer`` (MODEL.md section 3).
+        Material payoff or perceived utility under ``transformer`` (docs/model.md, "Politics and policy").
     aggregate : {"total", "mean"}
         Fitness from the sum of the interaction payoffs (``axelrod``'s choice) or their
         mean over neighbours (they differ only on irregular graphs).
@@ -334,7 +334,7 @@ class MoranProcess:
     matches, which are independent actual matches: exact when matches are deterministic
     (R = 1), and otherwise conditional on the pool (increase ``repetitions`` to shrink
     that error, O(1 / sqrt(R))). The Moran loop itself never plays a turn, which is what
-    makes it fast; see docs/evolution.md for the measurements.
+    makes it fast; see docs/reference/evolution.md for the measurements.
     """
 
     def __init__(

@@ -2,7 +2,7 @@
 
 Every played match is the same match, bit for bit, as in the full round robin with the
 same settings: the tournament kernel keys its random streams by the players, not by their
-positions (docs/evolution.md).
+positions (docs/reference/evolution.md).
 
 References
 ----------

@@ -53,7 +53,7 @@ __all__ = [
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 LINESTYLES = ("-", "--", "-.", ":")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-#: Colour of each reciprocity tag (MODEL.md section 2).
+#: Colour of each reciprocity tag (docs/model.md, "Reciprocity").
 TAG_COLOURS = {
     "specific": PALETTE[0],
     "diffuse": PALETTE[2],

@@ -212,7 +212,7 @@ def tournament_report(results, path: str | Path, rank_by: str = "score", summary
                 figures=[(plots.ranking_bars(results, by=rank_by), f"ranking by {rank_by}")]),
         Section("Payoff matrix", figures=[(plots.payoff_heatmap(results),
                                            "mean material payoff per turn of the row player against the column player")]),
-        Section("Reciprocity metrics", text="Per player, against the others (docs/metrics.md).", tables=[metrics]),
+        Section("Reciprocity metrics", text="Per player, against the others (docs/reference/metrics.md).", tables=[metrics]),
     ]
     all_settings = {"players": list(results.players), **results.settings, "rank_by": rank_by, **(settings or {})}
     return _write_and_close(title or f"cooptourney run: {results.n_players} players", sections, all_settings, path)

@@ -7,7 +7,7 @@
   :func:`pd_k_range`, :func:`tft_threshold`, :func:`grim_threshold`,
   :func:`gtft_generosity` and :func:`analyse`.
 
-docs/politics.md gives the model and its formulas.
+docs/model.md, "Politics and policy" gives the model and its formulas.
 """
 
 from cooptourney.politics.analysis import (

@@ -77,7 +77,7 @@ def pd_k_range(game: GameLike) -> tuple[float, float]:
     """The relative weights k for which ``U = pi_i - k pi_j`` keeps ``game`` a PD.
 
     For a PD (T > R > P > S, 2R > T + S) the transformed game is a PD exactly for
-    ``-min((T-R)/(R-S), (P-S)/(T-P)) < k < 1`` (MODEL.md section 3): below the lower
+    ``-min((T-R)/(R-S), (P-S)/(T-P)) < k < 1`` (docs/model.md, "Politics and policy"): below the lower
     bound cooperating against a cooperator beats exploiting it (T' < R') or
     being exploited beats mutual defection (S' > P'); at k = 1 mutual cooperation and
     mutual defection are both worth 0 (zero-sum-like).
@@ -152,7 +152,7 @@ def tft_threshold(game: GameLike) -> float:
 def grim_threshold(game: GameLike) -> float:
     """Grim trigger's critical continuation probability: ``(T-R)/(T-P)`` in a PD.
 
-    1/2 at 3, 0, 5, 1 (MODEL.md section 6). A deviation from mutual cooperation
+    1/2 at 3, 0, 5, 1 (docs/model.md, "Known values"). A deviation from mutual cooperation
     earns T once, and then Grim defects forever, so the deviator's best is
     ``max(P, S)`` per turn: Grim is a best reply to itself iff
     ``w (T - max(P, S)) >= T - R``. In a PD (P > S) this is ``(T-R)/(T-P)``; in

@@ -1,6 +1,6 @@
 """The politics/policy payoff transformer: what each player perceives and acts on.
 
-McKenzie's framing (MODEL.md section 3): **politics** is the pursuit of power inside a
+McKenzie's framing (docs/model.md, "Politics and policy"): **politics** is the pursuit of power inside a
 community, about relative gains, with short horizons (politicians, elections);
 **policy** is solving a shared problem, about absolute gains, with long horizons
 (bureaucrats, professional networks). **Politicization** of an issue is both an
@@ -49,8 +49,8 @@ Putnam, R. D. (1988). Diplomacy and domestic politics: the logic of two-level ga
 *International Organization* 42(3), 427-460.
 Scharpf, F. W. (1997). *Games Real Actors Play: Actor-Centered Institutionalism in
 Policy Research*. Boulder: Westview.
-McKenzie, politics and policy in international cooperation (the framing of MODEL.md
-section 3).
+McKenzie, politics and policy in international cooperation (the framing of docs/model.md,
+"Politics and policy").
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class ActorProfile:
     ----------
     Grieco (1988), *International Organization* 42; Snidal (1991), *APSR* 85;
     Putnam (1988), *International Organization* 42; Scharpf (1997), *Games Real
-    Actors Play*; McKenzie (politics and policy, the framing of MODEL.md section 3).
+    Actors Play*; McKenzie (politics and policy, the framing of docs/model.md, "Politics and policy").
     """
 
     k: float = 0.0
@@ -261,7 +261,7 @@ PRESETS: dict[str, ActorProfile] = {
 # -- issue-level politicization -----------------------------------------------------------
 @dataclass(frozen=True)
 class Politicization:
-    """How politicized an issue is, and what politicization does (MODEL.md section 3).
+    """How politicized an issue is, and what politicization does (docs/model.md, "Politics and policy").
 
     An actor with sensitivity ``sigma`` feels ``s_i = sigma * s``. Politicization is
     both an accelerator and a brake:
@@ -309,7 +309,7 @@ class Politicization:
 
     References
     ----------
-    McKenzie (politicization as accelerator and brake, MODEL.md section 3);
+    McKenzie (politicization as accelerator and brake, docs/model.md, "Politics and policy");
     Putnam (1988), *International Organization* 42 (ratification);
     Grieco (1988), *International Organization* 42 and Snidal (1991), *APSR* 85
     (relative gains).

@@ -8,7 +8,7 @@
 * :mod:`~cooptourney.sweeps.verify` -- :func:`verify`, file hashes and recomputation;
 * :mod:`~cooptourney.sweeps.summary` -- :func:`summarise`, one outcome over the grid.
 
-docs/sweeps.md describes the spec, the directory and the guarantees.
+docs/howto/sweeps.md describes the spec, the directory and the guarantees.
 """
 
 from cooptourney.sweeps.run import SweepRun, run_sweep, run_task

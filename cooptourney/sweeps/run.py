@@ -1,6 +1,6 @@
 """Running a sweep: every task's tournament on a Dask cluster, results written as they arrive.
 
-The path of a sweep, top to bottom (docs/sweeps.md)::
+The path of a sweep, top to bottom (docs/howto/sweeps.md)::
 
     spec (TOML: a base tournament + [sweep])   sweeps.spec.load_spec
       -> tasks: settings + a seed derived from them   SweepSpec.tasks

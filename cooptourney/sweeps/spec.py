@@ -14,7 +14,7 @@ A spec is a ``cooptourney run`` config ([tournament], [politics], [plugins]) plu
 Reproducibility: a task's seed is a hash of the sweep seed and the task's settings
 (:func:`derive_seed`), never of its position, so adding values to the grid leaves every
 existing task's seed, and therefore its results, unchanged; the engine makes a
-tournament a pure function of its settings and seed (MODEL.md section 1), whatever runs
+tournament a pure function of its settings and seed (docs/model.md, "Game"), whatever runs
 it.
 """
 

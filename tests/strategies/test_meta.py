@@ -30,7 +30,7 @@ Deterministic); the tests at the end of this file check what those checks cannot
 cached code finding this process's member entries, each member seeing its own
 proposals, and each member proposing what it plays alone. The metas over all ordinary
 strategies and the finite-memory, long-memory and stochastic ones (teams of 68 to 217
-members with stochastic members) are not ported yet (docs/coverage.md).
+members with stochastic members) are not ported yet (docs/reference/coverage.md).
 """
 
 import math
@@ -48,7 +48,7 @@ from cooptourney.interop import AxelrodPlayer
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.registry import Registry
-from cooptourney.strategies import basic, cycler, grudger, hunter, memoryone, memoryone_named, titfortat
+from cooptourney.strategies import alternator, cooperator, cycler, defector, grudger, hunter, memoryone, titfortat
 from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategies.meta import MEMORY_ONE_TEAM, team_meta
 from cooptourney.strategy_api import INFO_LENGTH, INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE
@@ -63,15 +63,15 @@ META_CLASSES = {
 # A deterministic team for the exact replays: the deterministic memory-one strategies
 # of axelrod's team, and some that read only the partner's moves.
 DETERMINISTIC_TEAM = (
-    ("Alternator", basic.alternator),
+    ("Alternator", alternator.alternator),
     ("Anti Tit For Tat", titfortat.anti_tit_for_tat),
     ("Bully", titfortat.bully),
-    ("Cooperator", basic.cooperator),
+    ("Cooperator", cooperator.cooperator),
     ("Cycler DC", cycler.cycler_dc),
-    ("Defector", basic.defector),
+    ("Defector", defector.defector),
     ("Suspicious Tit For Tat", titfortat.suspicious_tit_for_tat),
     ("Tit For Tat", titfortat.tit_for_tat),
-    ("Win-Shift Lose-Stay", memoryone_named.win_shift_lose_stay),
+    ("Win-Shift Lose-Stay", memoryone.win_shift_lose_stay),
     ("Win-Stay Lose-Shift", memoryone.win_stay_lose_shift),
     ("Tit For 2 Tats", titfortat.tit_for_two_tats),
     ("Grudger", grudger.grudger),

@@ -1,5 +1,5 @@
 """Tests of ``strategies/standing.py`` (Contrite Tit For Tat with standing), a strategy no
-other library has (MODEL.md section 2).
+other library has (docs/model.md, "Reciprocity").
 
 Its behaviour is pinned move by move: every expected sequence below is derived by hand
 from the rule in the strategy's docstring; the derivation is in the comment above it.
