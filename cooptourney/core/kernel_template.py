@@ -847,15 +847,12 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     chunking or the order they run in.
 
     The tasks run in up to 256 contiguous chunks (many per thread, for balance); each chunk
-    allocates one workspace and reuses it for all its matches (:func:`play_match_in`),
-    instead of seven allocations per match.
+    allocates one workspace and reuses it for all its matches (:func:`play_tasks`,
+    :func:`play_match_in`), instead of seven allocations per match.
     """
-    steps, params, state0, state_len = players.steps, players.params, players.state0, players.state_len
-    perceived, cfg, player_keys = players.perceived, players.cfg, players.keys
-    game, turns, prob_end, noise = rules.game, rules.turns, rules.prob_end, rules.noise
-    seed, repetitions = rules.seed, rules.repetitions
+    state_len, cfg, player_keys = players.state_len, players.cfg, players.keys
+    turns, prob_end, seed, repetitions = rules.turns, rules.prob_end, rules.seed, rules.repetitions
     pair_i, pair_j, skip = pairs.pair_i, pairs.pair_j, pairs.skip
-    out, record, hist_out, trace_out = output.out, output.record, output.moves, output.traces
     n_tasks = k1 - k0
     if n_tasks <= 0:
         return
@@ -866,62 +863,90 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     max_state = 0
     for i in range(state_len.shape[0]):
         max_state = max(max_state, state_len[i] + int(cfg[i, CFG_TURN_STATE]) * cap)
-    empty = np.zeros(0, dtype=np.int8)
-    no_trace = np.zeros(0)
-    known = np.float64(turns) if prob_end <= 0.0 else -1.0
     for c in prange(n_chunks):
         ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
         ws_u = np.empty(4, dtype=np.uint64)
         ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
         # the match workspace (flipped turns, election views), then both histories
         ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
-        ws_bytes = ws_8[0:WORKSPACE_BYTES_PER_TURN * cap]
-        hist_at = WORKSPACE_BYTES_PER_TURN * cap
+        ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
         keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
-        keys_a = keys[0]
-        keys_b = keys[1]
-        for k in range(k0 + n_tasks * c // n_chunks, k0 + n_tasks * (c + 1) // n_chunks):
-            pair = k // repetitions
-            if skip[pair] != 0:
-                continue
-            rep = k % repetitions
-            i = pair_i[pair]
-            j = pair_j[pair]
-            ki = player_keys[i]
-            kj = player_keys[j]
-            match_key = repetition_key(seed, ki, kj, rep)
-            n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
-            fill_player_streams(keys_a, match_key, ki, 0)
-            fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
-            if n <= cap:
-                work_f = ws_f
-                work_8 = ws_bytes
-            else:
+        k = k0 + n_tasks * c // n_chunks
+        end = k0 + n_tasks * (c + 1) // n_chunks
+        while k < end:
+            k = play_tasks(players, rules, pairs, output, k, end, ws, keys)
+            if k < end:
+                # a match longer than the chunk's workspace holds gets one of its own
+                pair = k // repetitions
+                i = pair_i[pair]
+                j = pair_j[pair]
+                n = match_length(purpose_key(repetition_key(seed, player_keys[i], player_keys[j], k % repetitions),
+                                             0, 0, PURPOSE_LENGTH), turns, prob_end)
                 work_f = np.empty(workspace_floats(state_len[i], state_len[j], cfg[i, CFG_TURN_STATE],
                                                    cfg[j, CFG_TURN_STATE], n))
-                work_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
-            if record:
-                hist_a = hist_out[k, 0]
-                hist_b = hist_out[k, 1]
-                trace_a = trace_out[k, 0]
-                trace_b = trace_out[k, 1]
-            elif n <= cap:
-                hist_a = ws_8[hist_at:hist_at + n]
-                hist_b = ws_8[hist_at + cap:hist_at + cap + n]
-                trace_a = no_trace
-                trace_b = no_trace
-            else:
-                hist_a = np.empty(n, dtype=np.int8)
-                hist_b = np.empty(n, dtype=np.int8)
-                trace_a = no_trace
-                trace_b = no_trace
-            play_match_in(
-                Side(step=steps[i], params=params[i], init=state0[i, : state_len[i]], perceived=perceived[i],
-                     keys=keys_a, cfg=cfg[i]),
-                Side(step=steps[j], params=params[j], init=state0[j, : state_len[j]], perceived=perceived[j],
-                     keys=keys_b, cfg=cfg[j]),
-                MatchSettings(game=game, turns=n, known_length=known, noise=noise),
-                MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist_a, hist_b=hist_b, trace_a=trace_a,
-                            trace_b=trace_b, out=out[k]),
-                Workspace(floats=work_f, streams=ws_u, contexts=ws_c, marks=work_8),
-            )
+                work_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * n, dtype=np.int8)
+                k = play_tasks(players, rules, pairs, output, k, k + 1,
+                               Workspace(floats=work_f, streams=ws_u, contexts=ws_c, marks=work_8), keys)
+
+
+# _nrt=False: it allocates nothing (play_tournament hands it the workspace), and in a
+# function with reference counting every array put into the tuples play_match_in takes
+# would cost two atomic updates per match.
+@njit(cache=True, error_model="numpy", _nrt=False)
+def play_tasks(players, rules, pairs, output, k0, k1, ws, keys):
+    """Play tasks ``k0 <= k < k1`` of :func:`play_tournament` in order, in the workspace
+    ``ws``, up to the first match longer than ``ws`` holds; returns that task's index
+    (``k1`` if there is none). ``ws.marks`` holds ``(WORKSPACE_BYTES_PER_TURN + 2) * span``
+    bytes for matches of up to ``span`` turns (the match's own, then both histories when
+    ``output.record`` is off); ``keys`` (uint64[2, KEY_SIZE]) receives each match's stream keys."""
+    steps, params, state0, state_len = players.steps, players.params, players.state0, players.state_len
+    perceived, cfg, player_keys = players.perceived, players.cfg, players.keys
+    game, turns, prob_end, noise = rules.game, rules.turns, rules.prob_end, rules.noise
+    seed, repetitions = rules.seed, rules.repetitions
+    pair_i, pair_j, skip = pairs.pair_i, pairs.pair_j, pairs.skip
+    out, record, hist_out, trace_out = output.out, output.record, output.moves, output.traces
+    span = ws.marks.shape[0] // (WORKSPACE_BYTES_PER_TURN + 2)
+    hist_at = WORKSPACE_BYTES_PER_TURN * span
+    ws_8 = ws.marks
+    work = Workspace(floats=ws.floats, streams=ws.streams, contexts=ws.contexts, marks=ws_8[0:hist_at])
+    empty = ws_8[0:0]
+    no_trace = ws.floats[0:0]
+    known = np.float64(turns) if prob_end <= 0.0 else -1.0
+    keys_a = keys[0]
+    keys_b = keys[1]
+    for k in range(k0, k1):
+        pair = k // repetitions
+        if skip[pair] != 0:
+            continue
+        rep = k % repetitions
+        i = pair_i[pair]
+        j = pair_j[pair]
+        ki = player_keys[i]
+        kj = player_keys[j]
+        match_key = repetition_key(seed, ki, kj, rep)
+        n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
+        if n > span:
+            return k
+        fill_player_streams(keys_a, match_key, ki, 0)
+        fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
+        if record:
+            hist_a = hist_out[k, 0]
+            hist_b = hist_out[k, 1]
+            trace_a = trace_out[k, 0]
+            trace_b = trace_out[k, 1]
+        else:
+            hist_a = ws_8[hist_at:hist_at + n]
+            hist_b = ws_8[hist_at + span:hist_at + span + n]
+            trace_a = no_trace
+            trace_b = no_trace
+        play_match_in(
+            Side(step=steps[i], params=params[i], init=state0[i, : state_len[i]], perceived=perceived[i],
+                 keys=keys_a, cfg=cfg[i]),
+            Side(step=steps[j], params=params[j], init=state0[j, : state_len[j]], perceived=perceived[j],
+                 keys=keys_b, cfg=cfg[j]),
+            MatchSettings(game=game, turns=n, known_length=known, noise=noise),
+            MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist_a, hist_b=hist_b, trace_a=trace_a,
+                        trace_b=trace_b, out=out[k]),
+            work,
+        )
+    return k1
