@@ -11,7 +11,9 @@
   together, is built by keyword, and is typed by numba as its own class, so a missing,
   unknown or misplaced group fails (a ``TypeError`` at construction, a numba typing
   error at the call) instead of running with swapped arrays. numba passes a tuple's
-  fields as it would pass them one by one, so grouping changes no compiled code.
+  fields as it would pass them one by one. Building a tuple of arrays costs an atomic
+  reference-count update per array in a function with reference counting, so the
+  per-match tuples are built in functions compiled without it (``_nrt=False``).
 """
 
 from typing import NamedTuple
