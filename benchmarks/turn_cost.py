@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cooptourney.core.layout import OUT_SIZE
+from cooptourney.core.layout import OUT_SIZE, MatchRecord, MatchSettings
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import player_streams
 from cooptourney.game import Game
@@ -68,15 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     empty = np.zeros(0, dtype=np.int8)
     no_trace = np.zeros(0)
     call_args = (
-        packed.steps, packed.params[0], packed.params[1],
-        np.ascontiguousarray(packed.state0[0, : packed.state_len[0]]),
-        np.ascontiguousarray(packed.state0[1, : packed.state_len[1]]),
-        packed.perceived[0], packed.perceived[1], game,
-        player_streams(seed, ka, kb, 0, ka, 0), player_streams(seed, ka, kb, 0, kb, 0),
-        packed.cfg[0], packed.cfg[1], np.int64(n), float(n), args.noise, empty, empty,
-        hist[0], hist[1], no_trace, no_trace, out,
+        packed.side(0, player_streams(seed, ka, kb, 0, ka, 0)),
+        packed.side(1, player_streams(seed, ka, kb, 0, kb, 0)),
+        MatchSettings(game=game, turns=np.int64(n), known_length=float(n), noise=args.noise),
+        MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace,
+                    trace_b=no_trace, out=out),
     )
-    kernel = packed.kernel.module.play_pair
+    kernel = packed.kernel.module.play_match
     kernel(*call_args)  # warm
     if args.callgrind:
         cg = _callgrind_helper()

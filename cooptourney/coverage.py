@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from cooptourney.registry import REGISTRY, StrategySpec, _norm
+from cooptourney.registry import REGISTRY, StrategySpec, name_key
 
 VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
 
@@ -82,8 +82,8 @@ def axelrod_strategies() -> list[tuple[str, bool]]:
 
 def twins(spec: StrategySpec, axelrod_names) -> list[str]:
     """The ``axelrod`` names among ``spec``'s name and aliases (spelling as axelrod's)."""
-    by_norm = {_norm(n): n for n in axelrod_names}
-    return [by_norm[_norm(k)] for k in (spec.name, *spec.aliases) if _norm(k) in by_norm]
+    by_norm = {name_key(n): n for n in axelrod_names}
+    return [by_norm[name_key(k)] for k in (spec.name, *spec.aliases) if name_key(k) in by_norm]
 
 
 def coverage() -> list[CoverageRow]:

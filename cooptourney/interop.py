@@ -306,7 +306,15 @@ def account(packed, i, j, moves, game, known_length, hist, out):
     counters stay 0: which moves axelrod's noise flipped is not known here).
     """
     from cooptourney.core.dispatch import step_list
-    from cooptourney.core.layout import CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TRACE
+    from cooptourney.core.layout import (
+        CFG_MEMORY,
+        CFG_REELECT,
+        CFG_SIZE,
+        CFG_TRACE,
+        MatchRecord,
+        MatchSettings,
+        Side,
+    )
     from cooptourney.registry import get_strategy
 
     seq = get_strategy("Sequence Player")
@@ -318,11 +326,14 @@ def account(packed, i, j, moves, game, known_length, hist, out):
     keys = np.zeros(5, dtype=np.uint64)
     no_trace = np.zeros(0)
     empty = np.zeros(0, dtype=np.int8)
-    packed.kernel.module.play_pair(
-        step_list([seq, seq]), np.zeros(0), np.zeros(0),
-        moves[0].astype(np.float64), moves[1].astype(np.float64),
-        packed.perceived[i], packed.perceived[j], game, keys, keys, cfg, cfg.copy(),
+    step = step_list([seq])[0]
+    packed.kernel.module.play_match(
+        Side(step=step, params=np.zeros(0), init=moves[0].astype(np.float64), perceived=packed.perceived[i],
+             keys=keys, cfg=cfg),
+        Side(step=step, params=np.zeros(0), init=moves[1].astype(np.float64), perceived=packed.perceived[j],
+             keys=keys, cfg=cfg.copy()),
         # noise 0: the moves are replayed as played (axelrod already applied the match's noise)
-        np.int64(n), float(known_length), 0.0, empty, empty, hist[0], hist[1],
-        no_trace, no_trace, out,
+        MatchSettings(game=game, turns=np.int64(n), known_length=float(known_length), noise=0.0),
+        MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace,
+                    trace_b=no_trace, out=out),
     )

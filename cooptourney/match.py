@@ -14,6 +14,8 @@ from cooptourney.core.layout import (
     OUT_SIZE,
     OUT_UTIL_A,
     OUT_UTIL_B,
+    MatchRecord,
+    MatchSettings,
 )
 from cooptourney.core.pack import pack
 from cooptourney.core.rng import PURPOSE_LENGTH
@@ -122,15 +124,12 @@ class Match:
         trace = np.full((2, n), np.nan)
         out = np.zeros(OUT_SIZE)
         known = float(n) if self.prob_end == 0.0 else -1.0
-        packed.kernel.module.play_pair(
-            packed.steps, packed.params[0], packed.params[1],
-            np.ascontiguousarray(packed.state0[0, : packed.state_len[0]]),
-            np.ascontiguousarray(packed.state0[1, : packed.state_len[1]]),
-            packed.perceived[0], packed.perceived[1], self.game.as_array(),
-            player_streams(seed, ka, kb, self.repetition, ka, 0),
-            player_streams(seed, ka, kb, self.repetition, kb, 0),
-            packed.cfg[0], packed.cfg[1],
-            np.int64(n), known, self.noise, flip_a, flip_b, hist[0], hist[1], trace[0], trace[1], out,
+        packed.kernel.module.play_match(
+            packed.side(0, player_streams(seed, ka, kb, self.repetition, ka, 0)),
+            packed.side(1, player_streams(seed, ka, kb, self.repetition, kb, 0)),
+            MatchSettings(game=self.game.as_array(), turns=np.int64(n), known_length=known, noise=self.noise),
+            MatchRecord(flip_a=flip_a, flip_b=flip_b, hist_a=hist[0], hist_b=hist[1], trace_a=trace[0],
+                        trace_b=trace[1], out=out),
         )
         check_step_errors(self.players, out[None], [0], [1])
         self.moves = hist.T.copy()

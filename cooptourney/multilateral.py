@@ -30,7 +30,19 @@ import numpy as np
 import pandas as pd
 
 from cooptourney.core.dispatch import step_list
-from cooptourney.core.layout import CFG_MEMORY, CFG_REELECT, CFG_SIZE, CFG_TRACE, OUT_SIZE
+from cooptourney.core.layout import (
+    CFG_MEMORY,
+    CFG_REELECT,
+    CFG_SIZE,
+    CFG_TRACE,
+    KEY_SIZE,
+    OUT_SIZE,
+    GroupSettings,
+    MultilateralOutput,
+    Pairs,
+    Side,
+    TournamentSettings,
+)
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
@@ -197,24 +209,30 @@ class MultilateralTournament:
         n_pairs, reps = len(pair_i), self.repetitions
         elections = bool((packed.cfg[:, 1] > 0).any())
         private = self.observation < 1.0 or elections
-        settings = np.array([self.observation, self.secretariat, 1.0 if private else 0.0])
         club_index = np.array([self.clubs.index(c) if c is not None else -1 for c in self.club_of], dtype=np.int64)
         members = np.array(self.secretariat_members, dtype=np.uint8)
         plain = np.zeros(CFG_SIZE)
         plain[CFG_REELECT] = plain[CFG_MEMORY] = 1.0
         plain[CFG_TRACE] = -1.0
-        replay = step_list([get_strategy("Sequence Player")])
         lengths = match_lengths(np.uint64(self.seed), packed.keys, pair_i, pair_j, np.int64(reps),
                                 np.int64(self.turns), np.float64(self.prob_end)).reshape(n_pairs, reps)
         width = int(lengths.max())  # the kernel draws the same lengths
         hist = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         intended = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         rows = np.zeros((reps, n_pairs, OUT_SIZE))
+        # the Sequence Player replays each pair's chosen moves (its init and perceived are the pair's)
+        replay = Side(step=step_list([get_strategy("Sequence Player")])[0], params=np.zeros(0), init=np.zeros(0),
+                      perceived=np.zeros(4), keys=np.zeros(KEY_SIZE, dtype=np.uint64), cfg=plain)
         args = (
-            packed.steps, replay, packed.params, packed.state0, packed.state_len, packed.perceived,
-            packed.cfg, plain, self.game.as_array(), packed.keys, pair_i, pair_j,
-            np.uint64(self.seed), np.int64(self.turns), np.float64(self.prob_end), np.float64(self.noise),
-            club_index, members, settings, hist, intended, rows,
+            packed.tables,
+            replay,
+            TournamentSettings(game=self.game.as_array(), turns=np.int64(self.turns),
+                               prob_end=np.float64(self.prob_end), noise=np.float64(self.noise),
+                               seed=np.uint64(self.seed), repetitions=np.int64(reps)),
+            Pairs(pair_i=pair_i, pair_j=pair_j, skip=np.zeros(n_pairs, dtype=np.uint8)),
+            GroupSettings(observe=np.float64(self.observation), reliability=np.float64(self.secretariat),
+                          private=private, club=club_index, secretariat=members),
+            MultilateralOutput(moves=hist, intended=intended, out=rows),
         )
         started = time.perf_counter()
         run_in_chunks(kernel.play_multilateral, args, reps, progress, unit="repetition", max_chunks=20)

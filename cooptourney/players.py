@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from cooptourney.core.layout import OUT_ERRORS_A, OUT_ERRORS_B
-from cooptourney.core.rng import text_key
+from cooptourney.core.streams import identity_keys
 from cooptourney.registry import StrategyRuntimeError, StrategySpec, get_strategy
 
 _CALL = re.compile(r"^\s*(?P<name>[^()]+?)\s*(\((?P<args>.*)\))?\s*$")
@@ -168,19 +168,8 @@ def as_player(p: Player | str | StrategySpec | Any) -> Player:
 
 
 def player_keys(players: Iterable[Player]) -> np.ndarray:
-    """64-bit identity keys: (behaviour, occurrence among identical players).
-
-    Keys depend only on who the players are, not on their positions in the list,
-    so permuting the list permutes the results exactly.
-    """
-    seen: dict[str, int] = {}
-    keys = []
-    for p in players:
-        ident = p.identity()
-        n = seen.get(ident, 0)
-        seen[ident] = n + 1
-        keys.append(text_key(f"{ident}#{n}"))
-    return np.array(keys, dtype=np.uint64)
+    """``uint64[n]``: the players' identity keys (:func:`cooptourney.core.streams.identity_keys`)."""
+    return identity_keys(p.identity() for p in players)
 
 
 def check_step_errors(players: Sequence[Player], out: np.ndarray, pair_i, pair_j) -> None:

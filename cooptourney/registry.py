@@ -222,7 +222,7 @@ def reads_argument(fn: Callable, position: int) -> bool:
     return False
 
 
-def _norm(name: str) -> str:
+def name_key(name: str) -> str:
     """Lookup key: case, spacing, hyphens and underscores are ignored."""
     return re.sub(r"[\s_\-]+", "", name).lower()
 
@@ -243,7 +243,7 @@ class Registry:
             # Re-importing the same module (e.g. a reloaded plugin) replaces it.
             self._remove(existing)
         for k in keys:
-            owner = self._index.get(_norm(k))
+            owner = self._index.get(name_key(k))
             if owner is not None:
                 raise StrategyDefinitionError(
                     f"strategy name or alias {k!r} from {spec.module} is already "
@@ -251,12 +251,12 @@ class Registry:
                 )
         self._specs[spec.name] = spec
         for k in keys:
-            self._index[_norm(k)] = spec.name
+            self._index[name_key(k)] = spec.name
 
     def _remove(self, spec: StrategySpec) -> None:
         del self._specs[spec.name]
         for k in [spec.name, *spec.aliases]:
-            self._index.pop(_norm(k), None)
+            self._index.pop(name_key(k), None)
 
     # -- loading ------------------------------------------------------------
     def ensure_loaded(self) -> None:
@@ -275,23 +275,23 @@ class Registry:
     # -- lookup ---------------------------------------------------------------
     def get(self, name: str) -> StrategySpec:
         self.ensure_loaded()
-        key = self._index.get(_norm(name))
+        key = self._index.get(name_key(name))
         if key is None:
             raise UnknownStrategyError(self._unknown_message(name))
         return self._specs[key]
 
     def _unknown_message(self, name: str) -> str:
-        names = {_norm(k): k for s in self._specs.values() if not s.hidden for k in (s.name, *s.aliases)}
-        close = difflib.get_close_matches(_norm(name), list(names), n=4, cutoff=0.6)
+        names = {name_key(k): k for s in self._specs.values() if not s.hidden for k in (s.name, *s.aliases)}
+        close = difflib.get_close_matches(name_key(name), list(names), n=4, cutoff=0.6)
         # Substring matches catch "tit" -> all Tit For Tat variants.
-        close += [k for k in names if _norm(name) and _norm(name) in k and k not in close]
+        close += [k for k in names if name_key(name) and name_key(name) in k and k not in close]
         hint = ", ".join(repr(names[c]) for c in close[:5])
         msg = f"unknown strategy {name!r}"
         return msg + (f"; did you mean {hint}?" if hint else "; run `cooptourney list` to see all names")
 
     def __contains__(self, name: str) -> bool:
         self.ensure_loaded()
-        return _norm(name) in self._index
+        return name_key(name) in self._index
 
     def all(self, include_hidden: bool = False) -> list[StrategySpec]:
         self.ensure_loaded()

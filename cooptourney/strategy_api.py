@@ -43,41 +43,40 @@ strategy that does is registered with ``group=True`` and plays only in that mode
 import numpy as np
 from numba import njit
 
+from cooptourney.core.layout import (  # noqa: F401  (the info slots, defined with the engine's layout)
+    IMAGE_MAX,
+    IMAGE_MIN,
+    INFO_GROUP_COOP,
+    INFO_GROUP_SIZE,
+    INFO_GROUP_TO_ME,
+    INFO_LENGTH,
+    INFO_MULTILATERAL,
+    INFO_MY_CLUB,
+    INFO_MY_COOPS,
+    INFO_MY_GOOD,
+    INFO_MY_RECORDED,
+    INFO_MY_SCORE,
+    INFO_N_PARTNERS,
+    INFO_NOISE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    INFO_P,
+    INFO_PARTNER_CLUB,
+    INFO_PARTNER_GOOD,
+    INFO_PARTNER_GROUP,
+    INFO_PARTNER_IMAGE,
+    INFO_PARTNER_RECORDED,
+    INFO_R,
+    INFO_S,
+    INFO_SAME_CLUB,
+    INFO_SIZE,
+    INFO_T,
+)
 from cooptourney.core.rng import rand  # noqa: F401  (re-exported for strategy authors)
 from cooptourney.registry import Param, strategy  # noqa: F401
 
 C = 0
 D = 1
-
-INFO_R = 0
-INFO_S = 1
-INFO_T = 2
-INFO_P = 3
-INFO_LENGTH = 4
-INFO_NOISE = 5
-INFO_MY_SCORE = 6
-INFO_OPP_SCORE = 7
-INFO_MY_COOPS = 8
-INFO_OPP_COOPS = 9
-INFO_SIZE = 10
-
-# multilateral mode only (see the module docstring)
-INFO_MULTILATERAL = 10
-INFO_N_PARTNERS = 11
-INFO_GROUP_TO_ME = 12
-INFO_GROUP_COOP = 13
-INFO_PARTNER_IMAGE = 14
-INFO_PARTNER_GOOD = 15
-INFO_MY_GOOD = 16
-INFO_PARTNER_GROUP = 17
-INFO_PARTNER_RECORDED = 18
-INFO_SAME_CLUB = 19
-INFO_MY_CLUB = 20
-INFO_PARTNER_CLUB = 21
-INFO_MY_RECORDED = 22
-INFO_GROUP_SIZE = 23
-IMAGE_MIN = -5.0  # image scores are bounded (Nowak & Sigmund 1998)
-IMAGE_MAX = 5.0
 
 
 @njit(cache=True, inline="always")

@@ -8,7 +8,7 @@ from typing import Sequence
 import numba
 import numpy as np
 
-from cooptourney.core.layout import OUT_SIZE
+from cooptourney.core.layout import OUT_SIZE, Pairs, TournamentOutput, TournamentSettings
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
@@ -133,9 +133,11 @@ class Tournament:
             trace = np.zeros((1, 2, 1))
         game = self.game.as_array()
         args = (
-            packed.steps, packed.params, packed.state0, packed.state_len, packed.perceived, packed.cfg,
-            game, packed.keys, pair_i, pair_j, skip, np.int64(reps), seed, np.int64(self.turns),
-            np.float64(self.prob_end), np.float64(self.noise), out, self.record_moves, hist, trace,
+            packed.tables,
+            TournamentSettings(game=game, turns=np.int64(self.turns), prob_end=np.float64(self.prob_end),
+                               noise=np.float64(self.noise), seed=seed, repetitions=np.int64(reps)),
+            Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip),
+            TournamentOutput(out=out, record=self.record_moves, moves=hist, traces=trace),
         )
         kernel = packed.kernel.module.play_tournament
         started = time.perf_counter()

@@ -508,3 +508,37 @@ def test_a_step_that_raises_is_an_error_not_a_silent_cooperation(length_probe):
     # a match too short to reach the raising turn is fine, and the probe defected throughout
     assert set(moves_str(Match((probe, "Cooperator"), turns=3, seed=1).play(), 0)) == {"D"}
     assert main(["match", "Raising Probe", "Cooperator", "--turns", "5"]) == 2
+
+
+# -- the kernels' argument groups ------------------------------------------------------------
+
+def test_kernel_argument_groups_are_checked():
+    # The kernels take their arguments in named tuples built by keyword: a missing or
+    # unknown field fails at construction, and one group passed in another's place (here
+    # a side and the match settings swapped) fails numba's typing instead of running.
+    from numba.core.errors import TypingError
+
+    from cooptourney.core.layout import KEY_SIZE, OUT_SCORE_A, OUT_SCORE_B, OUT_SIZE, MatchRecord, MatchSettings
+    from cooptourney.core.pack import pack
+
+    game = Game().as_array()
+    with pytest.raises(TypeError):
+        MatchSettings(game=game, turns=np.int64(3), noise=0.0)  # no known_length
+    with pytest.raises(TypeError):
+        MatchSettings(game=game, turns=np.int64(3), known_length=3.0, noise=0.0, prob_end=0.0)
+    packed = pack([Player("Tit For Tat"), Player("Defector")], game)
+    keys = np.zeros(KEY_SIZE, dtype=np.uint64)
+    a, b = packed.side(0, keys), packed.side(1, keys)
+    match = MatchSettings(game=game, turns=np.int64(3), known_length=3.0, noise=0.0)
+    hist = np.zeros((2, 3), dtype=np.int8)
+    out = np.zeros(OUT_SIZE)
+    none = np.zeros(0, dtype=np.int8)
+    record = MatchRecord(flip_a=none, flip_b=none, hist_a=hist[0], hist_b=hist[1], trace_a=np.zeros(0),
+                         trace_b=np.zeros(0), out=out)
+    play = packed.kernel.module.play_match
+    play(a, b, match, record)
+    # TFT: C, D, D against D, D, D -> S + 2P = 2 and T + 2P = 7
+    assert hist.tolist() == [[0, 1, 1], [1, 1, 1]]
+    assert (out[OUT_SCORE_A], out[OUT_SCORE_B]) == (2.0, 7.0)
+    with pytest.raises(TypingError):
+        play(a, match, b, record)

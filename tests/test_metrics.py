@@ -195,8 +195,9 @@ def test_match_metrics_equal_the_turn_by_turn_definitions_bit_for_bit():
             can_flip = bool(cases % 2)
             cases += 1
             out = np.full(L.OUT_SIZE, -7.0)
-            metrics(np.array(a, dtype=np.int8), np.array(b, dtype=np.int8), flips, can_flip, np.int64(n),
-                    game, pa, pb, out)
+            metrics(L.Played(hist_a=np.array(a, dtype=np.int8), hist_b=np.array(b, dtype=np.int8), flips=flips,
+                             can_flip=can_flip, turns=np.int64(n)),
+                    L.Payoffs(game=game, perceived_a=pa, perceived_b=pb), out)
             ref = _turn_by_turn(a, b, flips, can_flip, game, pa, pb)
             got = {
                 "score_a": out[L.OUT_SCORE_A], "score_b": out[L.OUT_SCORE_B],

@@ -26,6 +26,13 @@ from cooptourney.core.layout import (
     CFG_TERM,
     CFG_TRACE,
     CFG_TURN_STATE,
+    INFO_LENGTH,
+    INFO_MY_COOPS,
+    INFO_MY_SCORE,
+    INFO_NOISE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    INFO_SIZE,
     KEY_ELECTION,
     KEY_MEMORY,
     KEY_NOISE,
@@ -58,20 +65,17 @@ from cooptourney.core.layout import (
     OUT_TURNS,
     OUT_UTIL_A,
     OUT_UTIL_B,
+    MatchRecord,
+    MatchSettings,
+    Payoffs,
+    Played,
+    Side,
+    Workspace,
 )
 from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
-from cooptourney.core.numba_abi import add_four, load_word
+from cooptourney.core.numba_abi import NO_NRT, add_four, load_word
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
-from cooptourney.strategy_api import (
-    INFO_LENGTH,
-    INFO_MY_COOPS,
-    INFO_MY_SCORE,
-    INFO_NOISE,
-    INFO_OPP_COOPS,
-    INFO_OPP_SCORE,
-    INFO_SIZE,
-)
 
 
 
@@ -166,18 +170,25 @@ def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
 # raising from inside the kernel (an exception cannot cross prange cleanly).
 @njit(cache=True, error_model="numpy")
-def play_match(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
-               keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
-               flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
-    """Play one match of ``n`` turns in place (:func:`play_match_in` with a workspace of its own)."""
-    ws_f = np.empty(workspace_floats(init_a.shape[0], init_b.shape[0], cfg_a[CFG_TURN_STATE],
-                                     cfg_b[CFG_TURN_STATE], n))
+def play_match(a, b, match, record):
+    """Play one match in place (:func:`play_match_in` with a workspace of its own).
+
+    Parameters
+    ----------
+    a, b : Side
+        The two players' sides (:class:`cooptourney.core.layout.Side`).
+    match : MatchSettings
+        The game, length, known length and noise.
+    record : MatchRecord
+        Pre-drawn flips (or empty), move and trace buffers and the result row, filled in place.
+    """
+    n = match.turns
+    ws_f = np.empty(workspace_floats(a.init.shape[0], b.init.shape[0], a.cfg[CFG_TURN_STATE],
+                                     b.cfg[CFG_TURN_STATE], n))
     ws_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
     ws_u = np.empty(4, dtype=np.uint64)
     ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
-    play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b, cfg_a,
-                  cfg_b, n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out,
-                  ws_f, ws_u, ws_c, ws_8)
+    play_match_in(a, b, match, record, Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8))
 
 
 #: int8 workspace per turn of a match: the flipped-turn marks, then (with elections)
@@ -212,52 +223,40 @@ def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
 # sized by workspace_floats and WORKSPACE_BYTES_PER_TURN), so it needs no reference
 # counting; with it numba increfs and decrefs its two dozen array arguments on every
 # match, each an atomic update.
-@njit(cache=True, error_model="numpy", _nrt=False)
-def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, game,
-                  keys_a, keys_b, cfg_a, cfg_b, n, known_length, noise,
-                  flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out, ws_f, ws_u, ws_c, ws_8):
-    """Play one match of ``n`` turns in place.
+@njit(cache=True, error_model="numpy", **NO_NRT)
+def play_match_in(a, b, match, record, ws):
+    """Play one match of ``match.turns`` (``n``) turns in place.
 
     Parameters
     ----------
-    step_a, step_b : intp
-        The two strategies' entry addresses.
-    par_a, par_b : ndarray(float64, ndim=1)
-        Parameter values.
-    init_a, init_b : ndarray(float64, ndim=1)
-        Initial strategy states (copied, then ``CFG_TURN_STATE * n`` zeros; reused when
-        a new leader restarts the strategy).
-    perc_a, perc_b : ndarray(float64, ndim=1)
-        Each player's perceived (R, S, T, P).
-    game : ndarray(float64, ndim=1)
-        The material (R, S, T, P).
-    keys_a, keys_b : ndarray(uint64, ndim=1)
-        Stream keys by purpose (``KEY_*`` in :mod:`cooptourney.core.layout`).
-    cfg_a, cfg_b : ndarray(float64, ndim=1)
-        Per-player mechanics (``CFG_*``): ratification failure, electoral term,
-        re-election probability, institutional memory, traced state slot.
-    n : int64
-        Number of turns.
-    known_length : float64
-        The length the players are told (``n`` for fixed turns, -1 under ``prob_end``).
-    noise : float64
-        Probability that an intended move is flipped.
-    flip_a, flip_b : ndarray(int8, ndim=1)
-        Pre-drawn flip masks (length ``n``) replacing the noise draws, or empty.
-    hist_a, hist_b : ndarray(int8, ndim=1)
-        Move buffers of length >= ``n``, filled in place.
-    trace_a, trace_b : ndarray(float64, ndim=1)
-        Per-turn value of the traced state slot (length >= ``n``), or empty.
-    out : ndarray(float64, ndim=1)
-        Result row (see :mod:`cooptourney.core.layout`), filled in place.
-    ws_f, ws_u, ws_c, ws_8 : ndarray (float64, uint64, int64, int8), ndim=1
+    a, b : Side
+        The two players' sides (:class:`cooptourney.core.layout.Side`): entry address,
+        parameter values, initial state (copied, then ``CFG_TURN_STATE * n`` zeros;
+        reused when a new leader restarts the strategy), perceived (R, S, T, P), stream
+        keys by purpose (``KEY_*``) and mechanics (``CFG_*``: ratification failure,
+        electoral term, re-election probability, institutional memory, traced state slot).
+    match : MatchSettings
+        The material (R, S, T, P), the number of turns ``n``, the length the players are
+        told (``n`` for fixed turns, -1 under ``prob_end``) and the noise.
+    record : MatchRecord
+        Pre-drawn flip masks (length ``n``) replacing the noise draws, or empty; move
+        buffers (length >= ``n``) and per-turn values of the traced state slot (length
+        >= ``n``, or empty), filled in place; the result row (``OUT_*``), filled in place.
+    ws : Workspace
         Workspace the caller reuses from match to match (the tournament kernel keeps one
-        per chunk of matches): the state, info and outcome-table block (at least
-        :func:`workspace_floats`), the two random streams (4), the two context blocks
-        (``2 * CTX_SIZE``), the flipped-turn marks and election views
-        (``WORKSPACE_BYTES_PER_TURN * n``). Every part of it this match reads is set
+        per chunk of matches): the state, info and outcome-table block (float64, at
+        least :func:`workspace_floats`), the two random streams (uint64[4]), the two
+        context blocks (int64[2 * CTX_SIZE]), the flipped-turn marks and election views
+        (int8[WORKSPACE_BYTES_PER_TURN * n]). Every part of it this match reads is set
         here first, so its earlier contents never matter.
     """
+    step_a, par_a, init_a, perc_a, keys_a, cfg_a = a.step, a.params, a.init, a.perceived, a.keys, a.cfg
+    step_b, par_b, init_b, perc_b, keys_b, cfg_b = b.step, b.params, b.init, b.perceived, b.keys, b.cfg
+    game, n, known_length, noise = match.game, match.turns, match.known_length, match.noise
+    flip_a, flip_b, hist_a, hist_b = record.flip_a, record.flip_b, record.hist_a, record.hist_b
+    trace_a, trace_b, out = record.trace_a, record.trace_b, record.out
+    ws_f, ws_u, ws_c, ws_8 = ws.floats, ws.streams, ws.contexts, ws.marks
+    payoffs = Payoffs(game=game, perceived_a=perc_a, perceived_b=perc_b)
     # One scratch block for both players' state and info vectors (a strategy's state:
     # its declared initial values, then its per-turn slots, zeros).
     len_a = init_a.shape[0] + int(cfg_a[CFG_TURN_STATE]) * n
@@ -351,7 +350,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, False)
         else:
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, True)
-        match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs,
+                      out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
@@ -368,7 +368,8 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             hist_a[t] = move_a
             hist_b[t] = move_b
             observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
-        match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs,
+                      out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
@@ -421,7 +422,7 @@ def play_match_in(step_a, step_b, par_a, par_b, init_a, init_b, perc_a, perc_b, 
             vb_my[tb] = move_b
             vb_opp[tb] = move_a
         observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
-    match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
+    match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
     out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
     out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
 
@@ -465,7 +466,7 @@ def mirrors(a0, b0, a1, b1):
     return (a0 ^ b0) & (a0 ^ a1) & (b0 ^ b1)
 
 
-@njit(cache=True, _nrt=False)
+@njit(cache=True, **NO_NRT)
 def binary_counts(hist_a, hist_b, n):
     """Every count :func:`match_metrics` needs, for histories of C (0) and D (1), eight
     turns at a time: each byte of a 64-bit word is one turn, the histories one and two
@@ -598,7 +599,7 @@ GATHER = np.uint64(0x0102040810204080)
 _NIBBLE = np.uint64(15)
 
 
-@njit(cache=True, _nrt=False)
+@njit(cache=True, **NO_NRT)
 def binary_max_lead(hist_a, hist_b, n):
     """The largest ``|lead|`` over the turns, where ``lead`` after turn t is A's
     defections minus B's in turns 0..t (histories of C = 0 and D = 1). Eight turns at a
@@ -633,10 +634,12 @@ def binary_max_lead(hist_a, hist_b, n):
 
 # _nrt=False: it allocates nothing, so it needs no reference counting; without it numba
 # increfs and decrefs each of its eight array arguments on every call (atomic updates).
-@njit(cache=True, error_model="numpy", _nrt=False)
-def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out):
+@njit(cache=True, error_model="numpy", **NO_NRT)
+def match_metrics(played, payoffs, out):
     """Scores, cooperation counts and the reciprocity metrics (docs/reference/metrics.md) of a
-    finished match, from its histories and flipped turns, into ``out``.
+    finished match, from its histories and flipped turns (``played``,
+    :class:`cooptourney.core.layout.Played`) and its payoffs (``payoffs``,
+    :class:`cooptourney.core.layout.Payoffs`), into ``out`` (float64[OUT_SIZE]).
 
     Every result is bit-identical to accumulating it turn by turn. Most of them are
     counts, computed eight turns at a time (:func:`binary_counts`). The payoff sums are
@@ -645,6 +648,8 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
     four outcome counts is the turn-by-turn sum. With any other payoffs they run over
     the turns in order, as the turn loop once did.
     """
+    hist_a, hist_b, flips, can_flip, n = played.hist_a, played.hist_b, played.flips, played.can_flip, played.turns
+    game, perc_a, perc_b = payoffs.game, payoffs.perceived_a, payoffs.perceived_b
     # every count at once, eight turns at a time (binary_counts); they hold for moves of
     # 0 and 1, which the OR of every move shows (a plugin returning another value gets
     # the turn-by-turn loops below, and reads what it did)
@@ -797,20 +802,25 @@ def match_metrics(hist_a, hist_b, flips, can_flip, n, game, perc_a, perc_b, out)
 
 
 @njit(cache=True, parallel=True, error_model="numpy")
-def play_tournament(steps, params, state0, state_len, perceived, cfg, game, player_keys, pair_i, pair_j,
-                    skip, repetitions, seed, turns, prob_end, noise, out, record, hist_out, trace_out, k0, k1):
+def play_tournament(players, rules, pairs, output, k0, k1):
     """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
 
-    ``steps`` holds the players' entry addresses (one per player).
-    Pairs with ``skip[pair] != 0`` are left alone (they are played on the Python path).
+    ``players`` (:class:`cooptourney.core.layout.PlayerTables`) holds every player's
+    tables, ``rules`` (:class:`~cooptourney.core.layout.TournamentSettings`) what the
+    matches share, ``pairs`` (:class:`~cooptourney.core.layout.Pairs`) who plays whom;
+    pairs with ``skip[pair] != 0`` are left alone (they are played on the Python path).
     Task ``k`` is pair ``k // repetitions``, repetition ``k % repetitions``; it writes
-    only ``out[k]`` (and ``hist_out[k]``, ``trace_out[k]`` when ``record``), so the result
-    does not depend on the number of threads, the chunking or the order they run in.
+    only ``output.out[k]`` (and ``output.moves[k]``, ``output.traces[k]`` when
+    ``output.record``), so the result does not depend on the number of threads, the
+    chunking or the order they run in.
 
     The tasks run in up to 256 contiguous chunks (many per thread, for balance); each chunk
-    allocates one workspace and reuses it for all its matches (:func:`play_match_in`),
-    instead of seven allocations per match.
+    allocates one workspace and reuses it for all its matches (:func:`play_tasks`,
+    :func:`play_match_in`), instead of seven allocations per match.
     """
+    state_len, cfg, player_keys = players.state_len, players.cfg, players.keys
+    turns, prob_end, seed, repetitions = rules.turns, rules.prob_end, rules.seed, rules.repetitions
+    pair_i, pair_j, skip = pairs.pair_i, pairs.pair_j, pairs.skip
     n_tasks = k1 - k0
     if n_tasks <= 0:
         return
@@ -821,66 +831,90 @@ def play_tournament(steps, params, state0, state_len, perceived, cfg, game, play
     max_state = 0
     for i in range(state_len.shape[0]):
         max_state = max(max_state, state_len[i] + int(cfg[i, CFG_TURN_STATE]) * cap)
-    empty = np.zeros(0, dtype=np.int8)
-    no_trace = np.zeros(0)
-    known = np.float64(turns) if prob_end <= 0.0 else -1.0
     for c in prange(n_chunks):
         ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
         ws_u = np.empty(4, dtype=np.uint64)
         ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
         # the match workspace (flipped turns, election views), then both histories
         ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
-        ws_bytes = ws_8[0:WORKSPACE_BYTES_PER_TURN * cap]
-        hist_at = WORKSPACE_BYTES_PER_TURN * cap
+        ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
         keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
-        keys_a = keys[0]
-        keys_b = keys[1]
-        for k in range(k0 + n_tasks * c // n_chunks, k0 + n_tasks * (c + 1) // n_chunks):
-            pair = k // repetitions
-            if skip[pair] != 0:
-                continue
-            rep = k % repetitions
-            i = pair_i[pair]
-            j = pair_j[pair]
-            ki = player_keys[i]
-            kj = player_keys[j]
-            match_key = repetition_key(seed, ki, kj, rep)
-            n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
-            fill_player_streams(keys_a, match_key, ki, 0)
-            fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
-            if n <= cap:
-                work_f = ws_f
-                work_8 = ws_bytes
-            else:
+        k = k0 + n_tasks * c // n_chunks
+        end = k0 + n_tasks * (c + 1) // n_chunks
+        while k < end:
+            k = play_tasks(players, rules, pairs, output, k, end, ws, keys)
+            if k < end:
+                # a match longer than the chunk's workspace holds gets one of its own
+                pair = k // repetitions
+                i = pair_i[pair]
+                j = pair_j[pair]
+                n = match_length(purpose_key(repetition_key(seed, player_keys[i], player_keys[j], k % repetitions),
+                                             0, 0, PURPOSE_LENGTH), turns, prob_end)
                 work_f = np.empty(workspace_floats(state_len[i], state_len[j], cfg[i, CFG_TURN_STATE],
                                                    cfg[j, CFG_TURN_STATE], n))
-                work_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
-            if record:
-                hist_a = hist_out[k, 0]
-                hist_b = hist_out[k, 1]
-                trace_a = trace_out[k, 0]
-                trace_b = trace_out[k, 1]
-            elif n <= cap:
-                hist_a = ws_8[hist_at:hist_at + n]
-                hist_b = ws_8[hist_at + cap:hist_at + cap + n]
-                trace_a = no_trace
-                trace_b = no_trace
-            else:
-                hist_a = np.empty(n, dtype=np.int8)
-                hist_b = np.empty(n, dtype=np.int8)
-                trace_a = no_trace
-                trace_b = no_trace
-            play_match_in(
-                steps[i], steps[j], params[i], params[j], state0[i, : state_len[i]], state0[j, : state_len[j]],
-                perceived[i], perceived[j], game, keys_a, keys_b, cfg[i], cfg[j],
-                n, known, noise, empty, empty, hist_a, hist_b, trace_a, trace_b, out[k],
-                work_f, ws_u, ws_c, work_8,
-            )
+                work_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * n, dtype=np.int8)
+                k = play_tasks(players, rules, pairs, output, k, k + 1,
+                               Workspace(floats=work_f, streams=ws_u, contexts=ws_c, marks=work_8), keys)
 
 
-@njit(cache=True, error_model="numpy")
-def play_pair(steps, par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b, cfg_a, cfg_b,
-              n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out):
-    """:func:`play_match` for a single match; ``steps`` holds the two entry addresses."""
-    play_match(steps[0], steps[1], par_a, par_b, init_a, init_b, perc_a, perc_b, game, keys_a, keys_b,
-               cfg_a, cfg_b, n, known_length, noise, flip_a, flip_b, hist_a, hist_b, trace_a, trace_b, out)
+# _nrt=False: it allocates nothing (play_tournament hands it the workspace), and in a
+# function with reference counting every array put into the tuples play_match_in takes
+# would cost two atomic updates per match.
+@njit(cache=True, error_model="numpy", **NO_NRT)
+def play_tasks(players, rules, pairs, output, k0, k1, ws, keys):
+    """Play tasks ``k0 <= k < k1`` of :func:`play_tournament` in order, in the workspace
+    ``ws``, up to the first match longer than ``ws`` holds; returns that task's index
+    (``k1`` if there is none). ``ws.marks`` holds ``(WORKSPACE_BYTES_PER_TURN + 2) * span``
+    bytes for matches of up to ``span`` turns (the match's own, then both histories when
+    ``output.record`` is off); ``keys`` (uint64[2, KEY_SIZE]) receives each match's stream keys."""
+    steps, params, state0, state_len = players.steps, players.params, players.state0, players.state_len
+    perceived, cfg, player_keys = players.perceived, players.cfg, players.keys
+    game, turns, prob_end, noise = rules.game, rules.turns, rules.prob_end, rules.noise
+    seed, repetitions = rules.seed, rules.repetitions
+    pair_i, pair_j, skip = pairs.pair_i, pairs.pair_j, pairs.skip
+    out, record, hist_out, trace_out = output.out, output.record, output.moves, output.traces
+    span = ws.marks.shape[0] // (WORKSPACE_BYTES_PER_TURN + 2)
+    hist_at = WORKSPACE_BYTES_PER_TURN * span
+    ws_8 = ws.marks
+    work = Workspace(floats=ws.floats, streams=ws.streams, contexts=ws.contexts, marks=ws_8[0:hist_at])
+    empty = ws_8[0:0]
+    no_trace = ws.floats[0:0]
+    known = np.float64(turns) if prob_end <= 0.0 else -1.0
+    keys_a = keys[0]
+    keys_b = keys[1]
+    for k in range(k0, k1):
+        pair = k // repetitions
+        if skip[pair] != 0:
+            continue
+        rep = k % repetitions
+        i = pair_i[pair]
+        j = pair_j[pair]
+        ki = player_keys[i]
+        kj = player_keys[j]
+        match_key = repetition_key(seed, ki, kj, rep)
+        n = match_length(purpose_key(match_key, 0, 0, PURPOSE_LENGTH), turns, prob_end)
+        if n > span:
+            return k
+        fill_player_streams(keys_a, match_key, ki, 0)
+        fill_player_streams(keys_b, match_key, kj, 1 if i == j else 0)
+        if record:
+            hist_a = hist_out[k, 0]
+            hist_b = hist_out[k, 1]
+            trace_a = trace_out[k, 0]
+            trace_b = trace_out[k, 1]
+        else:
+            hist_a = ws_8[hist_at:hist_at + n]
+            hist_b = ws_8[hist_at + span:hist_at + span + n]
+            trace_a = no_trace
+            trace_b = no_trace
+        play_match_in(
+            Side(step=steps[i], params=params[i], init=state0[i, : state_len[i]], perceived=perceived[i],
+                 keys=keys_a, cfg=cfg[i]),
+            Side(step=steps[j], params=params[j], init=state0[j, : state_len[j]], perceived=perceived[j],
+                 keys=keys_b, cfg=cfg[j]),
+            MatchSettings(game=game, turns=n, known_length=known, noise=noise),
+            MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist_a, hist_b=hist_b, trace_a=trace_a,
+                        trace_b=trace_b, out=out[k]),
+            work,
+        )
+    return k1

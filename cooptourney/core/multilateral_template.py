@@ -45,20 +45,6 @@ from cooptourney.core.layout import (
     CFG_MEMORY,
     CFG_REELECT,
     CFG_TERM,
-    KEY_NOISE,
-    KEY_RATIFY,
-    KEY_SIZE,
-    KEY_STRATEGY,
-    OUT_ERRORS_A,
-    OUT_ERRORS_B,
-    OUT_RESTART_A,
-    OUT_RESTART_B,
-    OUT_TURNOVER_A,
-    OUT_TURNOVER_B,
-)
-from cooptourney.core.rng import PURPOSE_LEADER, PURPOSE_LENGTH, PURPOSE_OBSERVE, PURPOSE_RECORD, uniform_at
-from cooptourney.core.streams import match_length, player_streams, stream_key
-from cooptourney.strategy_api import (
     IMAGE_MAX,
     IMAGE_MIN,
     INFO_GROUP_COOP,
@@ -79,13 +65,22 @@ from cooptourney.strategy_api import (
     INFO_PARTNER_RECORDED,
     INFO_SAME_CLUB,
     INFO_SIZE,
+    KEY_NOISE,
+    KEY_RATIFY,
+    KEY_SIZE,
+    KEY_STRATEGY,
+    OUT_ERRORS_A,
+    OUT_ERRORS_B,
+    OUT_RESTART_A,
+    OUT_RESTART_B,
+    OUT_TURNOVER_A,
+    OUT_TURNOVER_B,
+    MatchRecord,
+    MatchSettings,
+    Side,
 )
-
-# settings vector of the multilateral kernel
-ML_OBSERVE = 0  # probability that an observer sees an interaction between two others
-ML_RELIABILITY = 1  # probability that the secretariat records a defection (0: no secretariat)
-ML_PRIVATE = 2  # 1.0: every player keeps its own view (observe < 1 or elections)
-ML_SIZE = 3
+from cooptourney.core.rng import PURPOSE_LEADER, PURPOSE_LENGTH, PURPOSE_OBSERVE, PURPOSE_RECORD, uniform_at
+from cooptourney.core.streams import match_length, player_streams, stream_key
 
 
 @njit(cache=True, inline="always")
@@ -108,35 +103,37 @@ def _group_info(row, me, partner, v, n_players, image, good, obs_c, obs_n, recv_
 
 
 @njit(cache=True, parallel=True, error_model="numpy")
-def play_multilateral(steps, replay, params, state0, state_len, perceived, cfg, plain_cfg, game, player_keys,
-                      pair_i, pair_j, seed, turns, prob_end, noise, club, sec_member, settings,
-                      hist, intended, out, r0, r1):
-    """Repetitions ``r0 <= r < r1``, in parallel; repetition r writes only ``hist[r]``,
-    ``intended[r]`` and ``out[r]`` (see :func:`play_rounds`)."""
+def play_multilateral(players, replay, rules, pairs, group, output, r0, r1):
+    """Repetitions ``r0 <= r < r1``, in parallel; repetition r writes only row ``r`` of
+    ``output``'s arrays (see :func:`play_rounds`)."""
     for k in prange(r1 - r0):
-        r = r0 + k
-        play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_cfg, game, player_keys,
-                    pair_i, pair_j, r, seed, turns, prob_end, noise, club, sec_member, settings,
-                    hist[r], intended[r], out[r])
+        play_rounds(players, replay, rules, pairs, group, output, r0 + k)
 
 
 @njit(cache=True, error_model="numpy")
-def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_cfg, game, player_keys,
-                pair_i, pair_j, rep, seed, turns, prob_end, noise, club, sec_member, settings,
-                hist, intended, out):
-    """Play one repetition of a multilateral tournament.
+def play_rounds(players, replay, rules, pairs, group, output, rep):
+    """Play repetition ``rep`` of a multilateral tournament.
 
-    ``steps`` are the players' step functions; ``replay`` holds the Sequence Player's
-    step, used to fill each pair's result row by replaying its intended moves with the
-    flips that happened (so the row comes from the same code as a pairwise match).
-    ``hist[p]`` and ``intended[p]`` (int8[pairs, 2, >= rounds]) receive the moves as
-    played and as chosen; ``out[p]`` the pair's result row.
+    ``players`` (:class:`cooptourney.core.layout.PlayerTables`) holds every player's
+    tables; ``replay`` (:class:`~cooptourney.core.layout.Side`) is the Sequence Player's
+    side (its ``init`` and ``perceived`` are each pair's own), used to fill each pair's
+    result row by replaying its intended moves with the flips that happened (so the row
+    comes from the same code as a pairwise match); ``rules``
+    (:class:`~cooptourney.core.layout.TournamentSettings`) are the match settings,
+    ``pairs`` (:class:`~cooptourney.core.layout.Pairs`; ``skip`` is not read) who plays
+    whom, ``group`` (:class:`~cooptourney.core.layout.GroupSettings`) what the players
+    observe. ``output.moves[rep, p]`` and ``output.intended[rep, p]`` (int8[2, >= rounds])
+    receive pair p's moves as played and as chosen; ``output.out[rep, p]`` its result row.
     """
+    steps, params, state0, state_len = players.steps, players.params, players.state0, players.state_len
+    perceived, cfg, player_keys = players.perceived, players.cfg, players.keys
+    game, turns, prob_end, noise, seed = rules.game, rules.turns, rules.prob_end, rules.noise, rules.seed
+    pair_i, pair_j = pairs.pair_i, pairs.pair_j
+    observe, reliability, private = group.observe, group.reliability, group.private
+    club, sec_member = group.club, group.secretariat
+    hist, intended, out = output.moves[rep], output.intended[rep], output.out[rep]
     n_players = player_keys.shape[0]
     n_pairs = pair_i.shape[0]
-    observe = settings[ML_OBSERVE]
-    reliability = settings[ML_RELIABILITY]
-    private = settings[ML_PRIVATE] > 0.0
     known = np.float64(turns) if prob_end <= 0.0 else -1.0
 
     # -- every pair's match, set up as play_match sets up one match --------------------
@@ -381,8 +378,6 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
     keep_alive(info, rng, views)
 
     # -- result rows: replay every pair's chosen moves with the flips that happened ------
-    no_keys = np.zeros(KEY_SIZE, dtype=np.uint64)
-    no_params = np.zeros(0)
     no_trace = np.zeros(0)
     for p in range(n_pairs):
         i = pair_i[p]
@@ -399,9 +394,15 @@ def play_rounds(steps, replay, params, state0, state_len, perceived, cfg, plain_
             flip_b[t] = intended[p, 1, t] ^ hist[p, 1, t]
         again_a = np.empty(n, dtype=np.int8)
         again_b = np.empty(n, dtype=np.int8)
-        play_match(replay[0], replay[0], no_params, no_params, chosen_a, chosen_b, perceived[i], perceived[j],
-                   game, no_keys, no_keys, plain_cfg, plain_cfg, n, known, 0.0, flip_a, flip_b,
-                   again_a, again_b, no_trace, no_trace, out[p])
+        play_match(
+            Side(step=replay.step, params=replay.params, init=chosen_a, perceived=perceived[i], keys=replay.keys,
+                 cfg=replay.cfg),
+            Side(step=replay.step, params=replay.params, init=chosen_b, perceived=perceived[j], keys=replay.keys,
+                 cfg=replay.cfg),
+            MatchSettings(game=game, turns=n, known_length=known, noise=0.0),
+            MatchRecord(flip_a=flip_a, flip_b=flip_b, hist_a=again_a, hist_b=again_b, trace_a=no_trace,
+                        trace_b=no_trace, out=out[p]),
+        )
         out[p, OUT_TURNOVER_A] = lost[i, n]
         out[p, OUT_TURNOVER_B] = lost[j, n]
         out[p, OUT_RESTART_A] = wiped[i, n]

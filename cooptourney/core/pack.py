@@ -17,8 +17,10 @@ from cooptourney.core.layout import (
     CFG_TERM,
     CFG_TRACE,
     CFG_TURN_STATE,
+    PlayerTables,
+    Side,
 )
-from cooptourney.players import Player, player_keys
+from cooptourney.core.streams import identity_keys
 
 
 def check_pairwise(players) -> None:
@@ -44,9 +46,24 @@ class Packed:
     perceived: np.ndarray  # float64[n, 4] each player's perceived (R, S, T, P)
     cfg: np.ndarray  # float64[n, CFG_SIZE] per-player mechanics (layout.CFG_*)
 
+    @property
+    def tables(self) -> PlayerTables:
+        """The players' tables as the kernels take them."""
+        return PlayerTables(steps=self.steps, params=self.params, state0=self.state0, state_len=self.state_len,
+                            perceived=self.perceived, cfg=self.cfg, keys=self.keys)
 
-def pack(players: list[Player], game: np.ndarray, transformer=None, multilateral: bool = False) -> Packed:
+    def side(self, k: int, keys: np.ndarray) -> Side:
+        """Player ``k``'s side of one match, with its stream keys ``keys`` (``uint64[KEY_SIZE]``)."""
+        return Side(step=self.steps[k], params=self.params[k],
+                    init=np.ascontiguousarray(self.state0[k, : self.state_len[k]]),
+                    perceived=self.perceived[k], keys=keys, cfg=self.cfg[k])
+
+
+def pack(players: list, game: np.ndarray, transformer=None, multilateral: bool = False) -> Packed:
     """Kernel arrays for ``players``; ``transformer`` supplies perceived payoffs and mechanics.
+
+    ``players`` are :class:`cooptourney.players.Player` objects (what is read of them:
+    ``spec``, ``param_values``, ``initial_state`` and ``identity()``).
 
     ``transformer`` is a :class:`cooptourney.politics.Transformer` (or anything with its
     ``kernel_arrays(game, n)``); without one every player perceives the material game
@@ -82,4 +99,5 @@ def pack(players: list[Player], game: np.ndarray, transformer=None, multilateral
         cfg[:, CFG_TERM] = arrays["term"]
         cfg[:, CFG_REELECT] = arrays["reelection"]
         cfg[:, CFG_MEMORY] = arrays["memory"]
-    return Packed(kernel, steps, params, state0, state_len, player_keys(players), perceived, cfg)
+    keys = identity_keys(p.identity() for p in players)
+    return Packed(kernel, steps, params, state0, state_len, keys, perceived, cfg)

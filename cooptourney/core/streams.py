@@ -20,6 +20,7 @@ from cooptourney.core.rng import (
     PURPOSE_RATIFY,
     PURPOSE_STRATEGY,
     mix64,
+    text_key,
     uniform_at,
 )
 
@@ -104,3 +105,20 @@ def match_lengths(seed, player_keys, pair_i, pair_j, repetitions, turns, prob_en
                          PURPOSE_LENGTH)
         out[k] = match_length(key, turns, prob_end)
     return out
+
+
+def identity_keys(identities) -> np.ndarray:
+    """``uint64[n]``: the player keys every stream key starts from, one per identity.
+
+    A player's key hashes its identity (its behaviour: strategy, parameters, tables)
+    and its occurrence among identical players, so keys depend only on who the players
+    are, not on their positions in the list, and permuting the list permutes the
+    results exactly.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for ident in identities:
+        n = seen.get(ident, 0)
+        seen[ident] = n + 1
+        keys.append(text_key(f"{ident}#{n}"))
+    return np.array(keys, dtype=np.uint64)
