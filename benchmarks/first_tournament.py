@@ -69,11 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     turns_played = n * (n + 1) // 2 * args.repetitions * args.turns
     threads = numba.get_num_threads()
 
-    print(f"Axelrod's first tournament: {n} players, {args.turns} turns, {args.repetitions} repetitions, "
-          f"self-play included ({turns_played:,} turns); {os.cpu_count()} cores, {threads} numba threads")
+    print(
+        f"Axelrod's first tournament: {n} players, {args.turns} turns, {args.repetitions} repetitions, "
+        f"self-play included ({turns_played:,} turns); {os.cpu_count()} cores, {threads} numba threads"
+    )
     print(f"  cooptourney compile time     {first_process - cold_start:8.2f} s  (fresh cache, one-off)")
-    print(f"  cooptourney cold start       {cold_start:8.2f} s  (new process, warm cache; "
-          f"importing numpy+numba alone takes {baseline:.2f} s)")
+    print(
+        f"  cooptourney cold start       {cold_start:8.2f} s  (new process, warm cache; "
+        f"importing numpy+numba alone takes {baseline:.2f} s)"
+    )
     print(f"  cooptourney warm run         {warm * 1e3:8.2f} ms ({turns_played / warm / 1e6:.1f} M turns/s)")
     if args.skip_axelrod:
         return 0

@@ -48,11 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     t.play()
     warm = time.perf_counter() - started
     turns = matches * args.turns
-    print(f"native library: {n} strategies, {args.turns} turns, {args.repetitions} repetitions, self-play: "
-          f"{matches:,} matches, {turns:,} turns; {os.cpu_count()} cores, {numba.get_num_threads()} numba threads")
+    print(
+        f"native library: {n} strategies, {args.turns} turns, {args.repetitions} repetitions, self-play: "
+        f"{matches:,} matches, {turns:,} turns; {os.cpu_count()} cores, {numba.get_num_threads()} numba threads"
+    )
     print(f"  cooptourney first run (compile or load every strategy): {first:8.2f} s")
-    print(f"  cooptourney warm run                                  : {warm:8.2f} s "
-          f"({turns / warm / 1e6:.1f} M turns/s)  target < 60 s: {'met' if warm < 60 else 'NOT met'}")
+    print(
+        f"  cooptourney warm run                                  : {warm:8.2f} s "
+        f"({turns / warm / 1e6:.1f} M turns/s)  target < 60 s: {'met' if warm < 60 else 'NOT met'}"
+    )
 
     import axelrod as axl
 
@@ -74,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     estimate = per_match * axl_matches
     ours_same = warm * axl_matches / matches
     print(f"axelrod {axl.__version__} on the {m} strategies it shares, same settings: {axl_matches:,} matches")
-    print(f"  axelrod, extrapolated from {len(pairs)} timed matches ({per_match * 1e3:.1f} ms each, 1 process): "
-          f"{estimate:10.0f} s ({estimate / 3600:.1f} h)")
+    print(
+        f"  axelrod, extrapolated from {len(pairs)} timed matches ({per_match * 1e3:.1f} ms each, 1 process): "
+        f"{estimate:10.0f} s ({estimate / 3600:.1f} h)"
+    )
     print(f"  ratio to cooptourney's warm run (scaled to the shared set): {estimate / ours_same:8.0f} x")
 
     long_run = [cls().name for cls in axl.all_strategies if axl.Classifiers["long_run_time"](cls())]

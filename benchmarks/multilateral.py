@@ -17,15 +17,26 @@ import numpy as np
 
 from cooptourney.multilateral import MultilateralTournament
 
-MIX = ["Unconditional MFN", "Image Scorer", "Standing", "Club MFN", "Free Rider", "Tit For Tat",
-       "Generous Tit For Tat", "Defector", "Conditional MFN", "Club Discriminator"]
+MIX = [
+    "Unconditional MFN",
+    "Image Scorer",
+    "Standing",
+    "Club MFN",
+    "Free Rider",
+    "Tit For Tat",
+    "Generous Tit For Tat",
+    "Defector",
+    "Conditional MFN",
+    "Club Discriminator",
+]
 
 
 def tournament(n_players: int, rounds: int, seed: int) -> MultilateralTournament:
     players = [MIX[k % len(MIX)] for k in range(n_players)]
     clubs = {f"club{c}": [k for k in range(n_players) if k % 4 == c] for c in range(4)}
-    return MultilateralTournament(players, clubs=clubs, observation=1.0, secretariat=0.9, turns=rounds,
-                                  noise=0.01, repetitions=1, seed=seed)
+    return MultilateralTournament(
+        players, clubs=clubs, observation=1.0, secretariat=0.9, turns=rounds, noise=0.01, repetitions=1, seed=seed
+    )
 
 
 def main() -> None:
@@ -46,15 +57,21 @@ def main() -> None:
     pair_rounds = n * (n + 1) // 2 * args.rounds
     best, median = min(times), float(np.median(times))
     print(f"machine: {os.cpu_count()} cores, numba threads {numba.get_num_threads()}")
-    print(f"{n} players, {args.rounds} rounds, public reputations, secretariat, 4 clubs: "
-          f"{pair_rounds:,} pair-rounds per repetition")
+    print(
+        f"{n} players, {args.rounds} rounds, public reputations, secretariat, 4 clubs: "
+        f"{pair_rounds:,} pair-rounds per repetition"
+    )
     print(f"first run (compile or load cached kernels + play): {first:.2f} s")
-    print(f"warm repetition: median {median:.3f} s, best {best:.3f} s over {args.runs} runs "
-          f"({pair_rounds / median / 1e6:.1f} M pair-rounds/s)")
+    print(
+        f"warm repetition: median {median:.3f} s, best {best:.3f} s over {args.runs} runs "
+        f"({pair_rounds / median / 1e6:.1f} M pair-rounds/s)"
+    )
     print(f"target: under 1 s after compilation -> {'met' if median < 1.0 else 'NOT met'}")
     clubs = res.club_table()
-    print(f"(check: population cooperation {clubs.iloc[0]['cooperation_inside']:.3f}, "
-          f"welfare per round {clubs.iloc[0]['welfare_per_round']:.1f})")
+    print(
+        f"(check: population cooperation {clubs.iloc[0]['cooperation_inside']:.3f}, "
+        f"welfare per round {clubs.iloc[0]['welfare_per_round']:.1f})"
+    )
 
 
 if __name__ == "__main__":

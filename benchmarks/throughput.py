@@ -41,9 +41,15 @@ def _team_players() -> set[str]:
     """The meta players: each consults a team of registered strategies every turn."""
     from cooptourney.strategies import meta
 
-    steps = (meta.meta_majority_memory_one, meta.meta_winner_memory_one, meta.nmwe_memory_one,
-             meta.meta_hunter, meta.meta_hunter_aggressive, meta.meta_winner_deterministic,
-             meta.nmwe_deterministic)
+    steps = (
+        meta.meta_majority_memory_one,
+        meta.meta_winner_memory_one,
+        meta.nmwe_memory_one,
+        meta.meta_hunter,
+        meta.meta_hunter_aggressive,
+        meta.meta_winner_deterministic,
+        meta.nmwe_deterministic,
+    )
     return {step.spec.name for step in steps}
 
 
@@ -58,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     names = [s.name for s in REGISTRY.all() if not s.group]  # group strategies need multilateral mode
     teams = _team_players()
     all_threads = numba.get_num_threads()
-    for label, suite in (("mixed native suite, the whole library", names),
-                         (f"the same without the {len(teams)} meta players", [x for x in names if x not in teams])):
+    for label, suite in (
+        ("mixed native suite, the whole library", names),
+        (f"the same without the {len(teams)} meta players", [x for x in names if x not in teams]),
+    ):
         n = len(suite)
         probe, _ = _rate(suite, args.turns, 1, args.noise)
         reps = max(1, int(probe * args.seconds / (n * (n + 1) // 2 * args.turns) / all_threads))
@@ -67,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         per_core, played = _rate(suite, args.turns, reps, args.noise)
         numba.set_num_threads(all_threads)
         total, _ = _rate(suite, args.turns, reps, args.noise)
-        print(f"{label}: {n} strategies, {args.turns} turns, {reps} repetitions, noise {args.noise} "
-              f"({played:,} turns per run); {os.cpu_count()} cores")
+        print(
+            f"{label}: {n} strategies, {args.turns} turns, {reps} repetitions, noise {args.noise} "
+            f"({played:,} turns per run); {os.cpu_count()} cores"
+        )
         print(f"  1 thread : {per_core / 1e6:8.1f} M turns/s per core")
         print(f"  {all_threads} threads: {total / 1e6:8.1f} M turns/s ({total / all_threads / 1e6:.1f} M per core)")
 

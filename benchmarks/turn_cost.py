@@ -71,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         packed.side(0, player_streams(seed, ka, kb, 0, ka, 0)),
         packed.side(1, player_streams(seed, ka, kb, 0, kb, 0)),
         MatchSettings(game=game, turns=np.int64(n), known_length=float(n), noise=args.noise),
-        MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace,
-                    trace_b=no_trace, out=out),
+        MatchRecord(
+            flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace, trace_b=no_trace, out=out
+        ),
     )
     kernel = packed.kernel.module.play_match
     kernel(*call_args)  # warm

@@ -11,6 +11,7 @@ from cooptourney.game import Game, classify
 from cooptourney.markov import expected_payoffs
 from cooptourney.match import Match
 from cooptourney.players import Player
+from cooptourney.politics import ActorProfile, Politicization, Transformer
 from cooptourney.registry import (
     REGISTRY,
     Param,
@@ -23,21 +24,20 @@ from cooptourney.registry import (
 from cooptourney.results import ResultSet
 from cooptourney.settings import SettingsError
 from cooptourney.tournament import Tournament
-from cooptourney.politics import ActorProfile, Politicization, Transformer
 
 __all__ = [
+    "REGISTRY",
     "ActorProfile",
-    "Politicization",
-    "Transformer",
     "Game",
     "Match",
     "Param",
     "Player",
-    "REGISTRY",
+    "Politicization",
     "ResultSet",
     "SettingsError",
     "StrategySpec",
     "Tournament",
+    "Transformer",
     "UnknownStrategyError",
     "classify",
     "expected_payoffs",

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from cooptourney.game import Game
 from cooptourney.players import Player
@@ -143,14 +144,27 @@ class RunConfig:
             from cooptourney.multilateral import MultilateralTournament
 
             return MultilateralTournament(
-                list(self.players), turns=self.turns, prob_end=self.prob_end, noise=self.noise,
-                repetitions=self.repetitions, seed=self.seed, game=self.game,
-                transformer=self.transformer, **dict(self.multilateral), **kwargs,
+                list(self.players),
+                turns=self.turns,
+                prob_end=self.prob_end,
+                noise=self.noise,
+                repetitions=self.repetitions,
+                seed=self.seed,
+                game=self.game,
+                transformer=self.transformer,
+                **dict(self.multilateral),
+                **kwargs,
             )
         return Tournament(
-            list(self.players), turns=self.turns, prob_end=self.prob_end, noise=self.noise,
-            repetitions=self.repetitions, seed=self.seed, game=self.game,
-            transformer=self.transformer, **kwargs,
+            list(self.players),
+            turns=self.turns,
+            prob_end=self.prob_end,
+            noise=self.noise,
+            repetitions=self.repetitions,
+            seed=self.seed,
+            game=self.game,
+            transformer=self.transformer,
+            **kwargs,
         )
 
 
@@ -164,8 +178,14 @@ def unknown_key_message(key: str, allowed: Iterable[str], where: str) -> str:
 
 
 def _type_name(value: Any) -> str:
-    return {str: "a string", bool: "a boolean", int: "an integer", float: "a number",
-            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 class _Where:
@@ -214,7 +234,7 @@ def parse_player(value: Any) -> Player:
         params = dict(value)
         name = params.pop("name", None)
         if not isinstance(name, str):
-            raise ValueError(f"a player table needs name = \"Strategy Name\", got {dict(value)!r}")
+            raise ValueError(f'a player table needs name = "Strategy Name", got {dict(value)!r}')
         return Player(name, **params)
     raise ValueError(f"a player is a name or a table {{ name = ..., param = value }}, got {_type_name(value)}")
 
@@ -349,8 +369,10 @@ def _multilateral(pick, players) -> dict[str, Any]:
     if mode != "multilateral":
         if settings:
             key = next(iter(settings))
-            raise ConfigError(given[key][1]("multilateral") + f"{key} applies only in multilateral mode: "
-                              "add mode = \"multilateral\" to [tournament] (or the flag --multilateral)")
+            raise ConfigError(
+                given[key][1]("multilateral") + f"{key} applies only in multilateral mode: "
+                'add mode = "multilateral" to [tournament] (or the flag --multilateral)'
+            )
         return {"mode": mode}
     try:
         if "observation" in settings:
@@ -448,9 +470,7 @@ def _check_output(value: Any) -> Path:
         raise ValueError(f"output file must be a file name, got {value!r}")
     path = Path(value)
     if path.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise ValueError(
-            f"cannot write {str(path)!r}: the output file name must end in {', '.join(OUTPUT_SUFFIXES)}"
-        )
+        raise ValueError(f"cannot write {str(path)!r}: the output file name must end in {', '.join(OUTPUT_SUFFIXES)}")
     return path
 
 
@@ -469,7 +489,8 @@ def load_plugins(paths: Iterable[str | Path], origin: str = "") -> list[Path]:
         except Exception as exc:  # a plugin is user code: any failure is reported on one line
             detail = " ".join(str(exc).split())
             raise ConfigError(
-                where("plugins") + f"cannot load plugin {str(path)!r}: {type(exc).__name__}"
+                where("plugins")
+                + f"cannot load plugin {str(path)!r}: {type(exc).__name__}"
                 + (f": {detail}" if detail else "")
             ) from None
     return files
@@ -497,12 +518,12 @@ def _players(value: Any, where: _Where) -> tuple[tuple[Player, ...], tuple[str, 
 
 __all__ = [
     "AXELROD_FIRST_TOURNAMENT",
-    "ConfigError",
     "DEFAULT_PLAYERS",
     "DEFAULT_TOURNAMENT",
     "FOUNDATION_STRATEGIES",
-    "RunConfig",
     "SCHEMA",
+    "ConfigError",
+    "RunConfig",
     "load_config",
     "load_plugins",
     "parse_game",

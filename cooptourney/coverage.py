@@ -30,22 +30,37 @@ from cooptourney.registry import REGISTRY, StrategySpec, name_key
 VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
 
 
-_OWN_HISTORY = ("not yet: strategies/meta.py plays teams whose members read their whole own "
-                "history (it plays the 149 deterministic strategies that way), but this team of {n} "
-                "includes stochastic members, so it needs a statistics check against axelrod's Meta "
-                "player, and axelrod runs a 149-member team at about 100 s per opponent of the default "
-                "check; not done yet")
+_OWN_HISTORY = (
+    "not yet: strategies/meta.py plays teams whose members read their whole own "
+    "history (it plays the 149 deterministic strategies that way), but this team of {n} "
+    "includes stochastic members, so it needs a statistics check against axelrod's Meta "
+    "player, and axelrod runs a 149-member team at about 100 s per opponent of the default "
+    "check; not done yet"
+)
 _FINITE = _OWN_HISTORY
 #: Why a strategy runs only on the Python path (axelrod's Meta players: strategies/meta.py
 #: builds the feasible ones natively; the rest are explained here).
 PYTHON_PATH_REASONS = {
-    **{name: _OWN_HISTORY.format(n=217) for name in (
-        "Meta Majority", "Meta Minority", "Meta Winner", "Meta Mixer", "Meta Winner Ensemble",
-        "Nice Meta Winner", "Nice Meta Winner Ensemble")},
-    **{name: _OWN_HISTORY.format(n=136) for name in (
-        "Meta Majority Long Memory", "Meta Winner Long Memory", "NMWE Long Memory")},
-    **{name: _FINITE.format(n=81) for name in (
-        "Meta Majority Finite Memory", "Meta Winner Finite Memory", "NMWE Finite Memory")},
+    **{
+        name: _OWN_HISTORY.format(n=217)
+        for name in (
+            "Meta Majority",
+            "Meta Minority",
+            "Meta Winner",
+            "Meta Mixer",
+            "Meta Winner Ensemble",
+            "Nice Meta Winner",
+            "Nice Meta Winner Ensemble",
+        )
+    },
+    **{
+        name: _OWN_HISTORY.format(n=136)
+        for name in ("Meta Majority Long Memory", "Meta Winner Long Memory", "NMWE Long Memory")
+    },
+    **{
+        name: _FINITE.format(n=81)
+        for name in ("Meta Majority Finite Memory", "Meta Winner Finite Memory", "NMWE Finite Memory")
+    },
     **{name: _FINITE.format(n=68) for name in ("Meta Winner Stochastic", "NMWE Stochastic")},
 }
 
@@ -102,8 +117,7 @@ def coverage() -> list[CoverageRow]:
         elif spec.oracle:
             rows.append(CoverageRow(name, stochastic, VERIFIED, spec.name, spec.oracle))
         else:
-            rows.append(CoverageRow(name, stochastic, UNVERIFIED, spec.name,
-                                    spec.oracle_note or "no oracle claim yet"))
+            rows.append(CoverageRow(name, stochastic, UNVERIFIED, spec.name, spec.oracle_note or "no oracle claim yet"))
     return rows
 
 
@@ -179,4 +193,4 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
 
-__all__ = ["CoverageRow", "coverage", "markdown", "table", "summary", "twins"]
+__all__ = ["CoverageRow", "coverage", "markdown", "summary", "table", "twins"]

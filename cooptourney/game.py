@@ -97,7 +97,7 @@ class Game:
             )
 
     @classmethod
-    def parse(cls, text: str) -> "Game":
+    def parse(cls, text: str) -> Game:
         """``"3,0,5,1"`` (R, S, T, P) -> Game."""
         parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
         if len(parts) != 4:

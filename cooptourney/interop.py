@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -36,7 +36,6 @@ from cooptourney.strategy_api import (
     INFO_OPP_SCORE,
     INFO_SIZE,
 )
-
 
 #: turns a strategy with per-turn state can play as an axelrod Player when axelrod does not
 #: tell the match length (prob_end matches): its state is allocated for this many
@@ -70,7 +69,7 @@ def _player_class():
         """
 
         name = "cooptourney player"
-        classifier: dict[str, Any] = {
+        classifier: ClassVar[dict[str, Any]] = {
             "memory_depth": float("inf"),
             "stochastic": True,
             "long_run_time": False,
@@ -79,8 +78,9 @@ def _player_class():
             "manipulates_state": False,
         }
 
-        def __init__(self, strategy: str | Player = "Tit For Tat", params: dict | None = None,
-                     profile=None, politicization=None) -> None:
+        def __init__(
+            self, strategy: str | Player = "Tit For Tat", params: dict | None = None, profile=None, politicization=None
+        ) -> None:
             super().__init__()
             if isinstance(strategy, Player):
                 self._ct = strategy
@@ -150,8 +150,7 @@ def _player_class():
                     f"{self._capacity} turns when the match length is not known in advance"
                 )
             my = np.fromiter((0 if a == axl.Action.C else 1 for a in self.history), dtype=np.int8, count=t)
-            opp = np.fromiter((0 if a == axl.Action.C else 1 for a in opponent.history), dtype=np.int8,
-                              count=t)
+            opp = np.fromiter((0 if a == axl.Action.C else 1 for a in opponent.history), dtype=np.int8, count=t)
             info = self._info
             p = info[:4]
             info[INFO_MY_SCORE] = float(p[2 * my + opp].sum()) if t else 0.0
@@ -176,8 +175,9 @@ def _player_class():
 _CLASS = None
 
 
-def AxelrodPlayer(strategy: str | Player = "Tit For Tat", params: dict | None = None, profile=None,
-                  politicization=None):
+def AxelrodPlayer(
+    strategy: str | Player = "Tit For Tat", params: dict | None = None, profile=None, politicization=None
+):
     """A cooptourney strategy as an ``axelrod.Player`` (see the class docstring in this module)."""
     global _CLASS
     if _CLASS is None:
@@ -221,11 +221,34 @@ def _rows_for_match(moves: np.ndarray, game: np.ndarray) -> list[list[Any]]:
 
 
 HEADER = [
-    "Interaction index", "Player index", "Opponent index", "Repetition", "Player name", "Opponent name",
-    "Actions", "Score", "Score difference", "Turns", "Score per turn", "Score difference per turn", "Win",
-    "Initial cooperation", "Cooperation count", "CC count", "CD count", "DC count", "DD count",
-    "CC to C count", "CC to D count", "CD to C count", "CD to D count", "DC to C count", "DC to D count",
-    "DD to C count", "DD to D count", "Good partner",
+    "Interaction index",
+    "Player index",
+    "Opponent index",
+    "Repetition",
+    "Player name",
+    "Opponent name",
+    "Actions",
+    "Score",
+    "Score difference",
+    "Turns",
+    "Score per turn",
+    "Score difference per turn",
+    "Win",
+    "Initial cooperation",
+    "Cooperation count",
+    "CC count",
+    "CD count",
+    "DC count",
+    "DD count",
+    "CC to C count",
+    "CC to D count",
+    "CD to C count",
+    "CD to D count",
+    "DC to C count",
+    "DC to D count",
+    "DD to C count",
+    "DD to D count",
+    "Good partner",
 ]
 
 
@@ -245,7 +268,7 @@ def write_axelrod_interactions(results: ResultSet, path: str | Path) -> Path:
             w = csv.writer(fh)
             w.writerow(HEADER)
             index = 0
-            for (i, j), k in pairs:
+            for (i, j), _ in pairs:
                 for rep in range(results.repetitions):
                     moves = results.match_moves(i, j, rep)
                     for side, row in enumerate(_rows_for_match(moves, game)):
@@ -257,6 +280,7 @@ def write_axelrod_interactions(results: ResultSet, path: str | Path) -> Path:
 
 
 # -- axelrod players inside cooptourney tournaments (the Python path) -------------------------
+
 
 def python_match_seed(seed: int, key_i: int, key_j: int, repetition: int) -> int:
     """The seed given to ``axelrod.Match`` for one Python-path match (32 bits, as axelrod takes).
@@ -285,16 +309,21 @@ def play_python_match(players, i, j, keys, seed, repetition, turns, prob_end, no
         profiles, pol = transformer.profile_list(len(players)), transformer.politicization
     a = _as_axelrod(players[i], profiles[i], pol)
     b = _as_axelrod(players[j], profiles[j], pol)
-    kwargs = {"noise": noise, "game": axl.Game(r=game[0], s=game[1], t=game[2], p=game[3]),
-              "seed": python_match_seed(seed, keys[i], keys[j], repetition)}
+    kwargs = {
+        "noise": noise,
+        "game": axl.Game(r=game[0], s=game[1], t=game[2], p=game[3]),
+        "seed": python_match_seed(seed, keys[i], keys[j], repetition),
+    }
     if prob_end:
         kwargs["prob_end"] = prob_end
         kwargs["turns"] = turns if turns else float("inf")
     else:
         kwargs["turns"] = turns
     result = axl.Match((a, b), **kwargs).play()
-    moves = np.array([[0 if x == axl.Action.C else 1 for x, _ in result],
-                      [0 if y == axl.Action.C else 1 for _, y in result]], dtype=np.int8)
+    moves = np.array(
+        [[0 if x == axl.Action.C else 1 for x, _ in result], [0 if y == axl.Action.C else 1 for _, y in result]],
+        dtype=np.int8,
+    )
     return moves
 
 
@@ -328,12 +357,25 @@ def account(packed, i, j, moves, game, known_length, hist, out):
     empty = np.zeros(0, dtype=np.int8)
     step = step_list([seq])[0]
     packed.kernel.module.play_match(
-        Side(step=step, params=np.zeros(0), init=moves[0].astype(np.float64), perceived=packed.perceived[i],
-             keys=keys, cfg=cfg),
-        Side(step=step, params=np.zeros(0), init=moves[1].astype(np.float64), perceived=packed.perceived[j],
-             keys=keys, cfg=cfg.copy()),
+        Side(
+            step=step,
+            params=np.zeros(0),
+            init=moves[0].astype(np.float64),
+            perceived=packed.perceived[i],
+            keys=keys,
+            cfg=cfg,
+        ),
+        Side(
+            step=step,
+            params=np.zeros(0),
+            init=moves[1].astype(np.float64),
+            perceived=packed.perceived[j],
+            keys=keys,
+            cfg=cfg.copy(),
+        ),
         # noise 0: the moves are replayed as played (axelrod already applied the match's noise)
         MatchSettings(game=game, turns=np.int64(n), known_length=float(known_length), noise=0.0),
-        MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace,
-                    trace_b=no_trace, out=out),
+        MatchRecord(
+            flip_a=empty, flip_b=empty, hist_a=hist[0], hist_b=hist[1], trace_a=no_trace, trace_b=no_trace, out=out
+        ),
     )

@@ -27,8 +27,8 @@ dilemma", Acta Applicandae Mathematicae 20. Press & Dyson (2012), PNAS 109.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -149,5 +149,4 @@ def expected_payoffs(
     length = float(length)
     c1 = float(occupancy[0] + occupancy[1]) / length
     c2 = float(occupancy[0] + occupancy[2]) / length
-    return ExactPayoffs(total=(t1, t2), length=length, per_turn=(t1 / length, t2 / length),
-                        cooperation=(c1, c2))
+    return ExactPayoffs(total=(t1, t2), length=length, per_turn=(t1 / length, t2 / length), cooperation=(c1, c2))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -78,7 +78,7 @@ class Match:
         transformer=None,
     ) -> None:
         if isinstance(players, (str, Player)):
-            raise SettingsError("players must be a pair of players, e.g. (\"Tit For Tat\", \"Grudger\")")
+            raise SettingsError('players must be a pair of players, e.g. ("Tit For Tat", "Grudger")')
         if len(players) != 2:
             raise SettingsError(f"a match has exactly 2 players, got {len(players)}")
         self.players = [as_player(p) for p in players]
@@ -128,8 +128,15 @@ class Match:
             packed.side(0, player_streams(seed, ka, kb, self.repetition, ka, 0)),
             packed.side(1, player_streams(seed, ka, kb, self.repetition, kb, 0)),
             MatchSettings(game=self.game.as_array(), turns=np.int64(n), known_length=known, noise=self.noise),
-            MatchRecord(flip_a=flip_a, flip_b=flip_b, hist_a=hist[0], hist_b=hist[1], trace_a=trace[0],
-                        trace_b=trace[1], out=out),
+            MatchRecord(
+                flip_a=flip_a,
+                flip_b=flip_b,
+                hist_a=hist[0],
+                hist_b=hist[1],
+                trace_a=trace[0],
+                trace_b=trace[1],
+                out=out,
+            ),
         )
         check_step_errors(self.players, out[None], [0], [1])
         self.moves = hist.T.copy()
@@ -143,13 +150,23 @@ class Match:
 
         if self.flips is not None:
             raise SettingsError("pre-drawn flips are not available for matches with an axelrod player")
-        moves = play_python_match(self.players, 0, 1, packed.keys, self.seed, self.repetition, self.turns,
-                                  self.prob_end, self.noise, self.game.as_array(), self.transformer)
+        moves = play_python_match(
+            self.players,
+            0,
+            1,
+            packed.keys,
+            self.seed,
+            self.repetition,
+            self.turns,
+            self.prob_end,
+            self.noise,
+            self.game.as_array(),
+            self.transformer,
+        )
         n = moves.shape[1]
         hist = np.zeros((2, n), dtype=np.int8)
         out = np.zeros(OUT_SIZE)
-        account(packed, 0, 1, moves, self.game.as_array(), float(n) if self.prob_end == 0.0 else -1.0,
-                hist, out)
+        account(packed, 0, 1, moves, self.game.as_array(), float(n) if self.prob_end == 0.0 else -1.0, hist, out)
         self.moves = hist.T.copy()
         self._trace = np.full((2, n), np.nan)
         self._out = out

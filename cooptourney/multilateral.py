@@ -22,8 +22,8 @@ hits every relation at once, while a pairwise tournament draws elections per mat
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 import numba
 import numpy as np
@@ -201,7 +201,7 @@ class MultilateralTournament:
         i, j = np.triu_indices(len(self.players), k=0 if self.self_play else 1)
         return i.astype(np.int64), j.astype(np.int64)
 
-    def play(self, progress: bool = False) -> "MultilateralResult":
+    def play(self, progress: bool = False) -> MultilateralResult:
         """Play every repetition; returns a :class:`MultilateralResult`."""
         packed = pack(self.players, self.game.as_array(), self.transformer, multilateral=True)
         kernel = packed.kernel.module
@@ -214,24 +214,47 @@ class MultilateralTournament:
         plain = np.zeros(CFG_SIZE)
         plain[CFG_REELECT] = plain[CFG_MEMORY] = 1.0
         plain[CFG_TRACE] = -1.0
-        lengths = match_lengths(np.uint64(self.seed), packed.keys, pair_i, pair_j, np.int64(reps),
-                                np.int64(self.turns), np.float64(self.prob_end)).reshape(n_pairs, reps)
+        lengths = match_lengths(
+            np.uint64(self.seed),
+            packed.keys,
+            pair_i,
+            pair_j,
+            np.int64(reps),
+            np.int64(self.turns),
+            np.float64(self.prob_end),
+        ).reshape(n_pairs, reps)
         width = int(lengths.max())  # the kernel draws the same lengths
         hist = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         intended = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         rows = np.zeros((reps, n_pairs, OUT_SIZE))
         # the Sequence Player replays each pair's chosen moves (its init and perceived are the pair's)
-        replay = Side(step=step_list([get_strategy("Sequence Player")])[0], params=np.zeros(0), init=np.zeros(0),
-                      perceived=np.zeros(4), keys=np.zeros(KEY_SIZE, dtype=np.uint64), cfg=plain)
+        replay = Side(
+            step=step_list([get_strategy("Sequence Player")])[0],
+            params=np.zeros(0),
+            init=np.zeros(0),
+            perceived=np.zeros(4),
+            keys=np.zeros(KEY_SIZE, dtype=np.uint64),
+            cfg=plain,
+        )
         args = (
             packed.tables,
             replay,
-            TournamentSettings(game=self.game.as_array(), turns=np.int64(self.turns),
-                               prob_end=np.float64(self.prob_end), noise=np.float64(self.noise),
-                               seed=np.uint64(self.seed), repetitions=np.int64(reps)),
+            TournamentSettings(
+                game=self.game.as_array(),
+                turns=np.int64(self.turns),
+                prob_end=np.float64(self.prob_end),
+                noise=np.float64(self.noise),
+                seed=np.uint64(self.seed),
+                repetitions=np.int64(reps),
+            ),
             Pairs(pair_i=pair_i, pair_j=pair_j, skip=np.zeros(n_pairs, dtype=np.uint8)),
-            GroupSettings(observe=np.float64(self.observation), reliability=np.float64(self.secretariat),
-                          private=private, club=club_index, secretariat=members),
+            GroupSettings(
+                observe=np.float64(self.observation),
+                reliability=np.float64(self.secretariat),
+                private=private,
+                club=club_index,
+                secretariat=members,
+            ),
             MultilateralOutput(moves=hist, intended=intended, out=rows),
         )
         started = time.perf_counter()
@@ -241,7 +264,11 @@ class MultilateralTournament:
         check_step_errors(self.players, out, pair_i, pair_j)
         moves = hist.transpose(1, 0, 2, 3).copy() if self.record_moves else None
         results = ResultSet.from_tasks(
-            players=self.players, out=out, pair_i=pair_i, pair_j=pair_j, moves=moves,
+            players=self.players,
+            out=out,
+            pair_i=pair_i,
+            pair_j=pair_j,
+            moves=moves,
             settings={
                 "mode": "multilateral",
                 "turns": self.turns if self.turns else None,
@@ -270,8 +297,7 @@ def _fill_missing_self_play(results: ResultSet) -> None:
     """Without self-play the diagonal has no match: mark it as not played (length 1, score 0)."""
     n = results.n_players
     for i in range(n):
-        results.turns_matrix[i, i, :] = np.where(results.turns_matrix[i, i, :] == 0, 1.0,
-                                                 results.turns_matrix[i, i, :])
+        results.turns_matrix[i, i, :] = np.where(results.turns_matrix[i, i, :] == 0, 1.0, results.turns_matrix[i, i, :])
 
 
 @dataclass
@@ -351,17 +377,19 @@ class MultilateralResult:
         rows = []
         for name, m in self._group_rows():
             total = received[m].sum()
-            rows.append({
-                "group": name,
-                "members": int(m.sum()),
-                "welfare_per_round": float(total),
-                "free_rider_measure_mean": float(measure[m].mean()),
-                "free_rider_measure_max": float(measure[m].max()),
-                "free_riders": int((riders & m).sum()),
-                "free_rider_share": float(received[riders & m].sum() / total) if total > 0 else float("nan"),
-                "cooperation_inside": self._coop(m, m),
-                "cooperation_across": self._coop(m, ~m) if (~m).any() else float("nan"),
-            })
+            rows.append(
+                {
+                    "group": name,
+                    "members": int(m.sum()),
+                    "welfare_per_round": float(total),
+                    "free_rider_measure_mean": float(measure[m].mean()),
+                    "free_rider_measure_max": float(measure[m].max()),
+                    "free_riders": int((riders & m).sum()),
+                    "free_rider_share": float(received[riders & m].sum() / total) if total > 0 else float("nan"),
+                    "cooperation_inside": self._coop(m, m),
+                    "cooperation_across": self._coop(m, ~m) if (~m).any() else float("nan"),
+                }
+            )
         return pd.DataFrame(rows)
 
     def player_table(self, by: str = "score") -> pd.DataFrame:
@@ -395,11 +423,14 @@ class MultilateralResult:
             raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")
 
         def table(df):
-            return (lambda p: df.to_csv(p, index=False)) if suffix == ".csv" else (
-                lambda p: df.to_parquet(p, index=False))
+            return (
+                (lambda p: df.to_csv(p, index=False)) if suffix == ".csv" else (lambda p: df.to_parquet(p, index=False))
+            )
 
-        return write_atomic_all([
-            (path.with_suffix(".matches" + suffix), table(self.results.matches_dataframe())),
-            (path.with_suffix(".clubs" + suffix), table(self.club_table())),
-            (path, table(self.player_table(by))),
-        ])[-1]
+        return write_atomic_all(
+            [
+                (path.with_suffix(".matches" + suffix), table(self.results.matches_dataframe())),
+                (path.with_suffix(".clubs" + suffix), table(self.club_table())),
+                (path, table(self.player_table(by))),
+            ]
+        )[-1]

@@ -7,7 +7,8 @@ command line and in config files: ``"Generous Tit For Tat(generosity=0.2)"``.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -35,9 +36,7 @@ class Player:
         unknown = sorted(set(params) - set(self.spec.params))
         if unknown:
             allowed = ", ".join(self.spec.params) or "none"
-            raise ValueError(
-                f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}"
-            )
+            raise ValueError(f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}")
         declared = np.array(
             [p.coerce(k, self.spec.name, params.get(k)) for k, p in self.spec.params.items()],
             dtype=np.float64,
@@ -54,7 +53,7 @@ class Player:
         self.initial_state = np.array(self.spec.state, dtype=np.float64)
 
     @classmethod
-    def parse(cls, text: str) -> "Player":
+    def parse(cls, text: str) -> Player:
         """``"Name"`` or ``"Name(key=value, ...)"`` -> Player.
 
         A registered name that itself contains parentheses, such as
@@ -78,7 +77,7 @@ class Player:
         return cls(m.group("name"), **params)
 
     @classmethod
-    def sequence(cls, moves: str | Sequence[int]) -> "Player":
+    def sequence(cls, moves: str | Sequence[int]) -> Player:
         """A player that replays fixed moves ("CDDC..." or 0/1), then repeats the last."""
         if isinstance(moves, str):
             bad = set(moves.upper()) - {"C", "D"}
@@ -96,8 +95,11 @@ class Player:
     @property
     def name(self) -> str:
         """Display name: the strategy name, plus parameters that differ from the defaults."""
-        shown = [f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
-                 for k, v in self.params.items() if v is not None and v != self.spec.params[k].default]
+        shown = [
+            f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in self.params.items()
+            if v is not None and v != self.spec.params[k].default
+        ]
         return self.spec.name + (f"({', '.join(shown)})" if shown else "")
 
     @property

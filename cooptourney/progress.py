@@ -7,6 +7,8 @@ kernel in slices so that the bar can move.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 __all__ = ["ProgressBar", "run_in_chunks"]
@@ -36,7 +38,7 @@ class ProgressBar:
         self.bar = None
         self.unit = unit
 
-    def __enter__(self) -> "ProgressBar":
+    def __enter__(self) -> ProgressBar:
         if self.enabled:
             from tqdm import tqdm
 
@@ -62,6 +64,6 @@ def run_in_chunks(kernel, args: tuple, total: int, progress: bool, unit: str, ma
     n_chunks = min(total, max_chunks) if progress else 1
     bounds = np.linspace(0, total, n_chunks + 1).astype(np.int64)
     with ProgressBar(total, unit, progress) as bar:
-        for k0, k1 in zip(bounds[:-1], bounds[1:]):
+        for k0, k1 in itertools.pairwise(bounds):
             kernel(*args, np.int64(k0), np.int64(k1))
             bar.update(int(k1 - k0))

@@ -47,9 +47,10 @@ import math
 import pkgutil
 import re
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import numpy as np
 from numba import njit
@@ -101,9 +102,7 @@ class Param:
                 else:
                     value = self.kind(float(text)) if self.kind is int else float(text)
             except ValueError:
-                raise ValueError(
-                    f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}"
-                ) from None
+                raise ValueError(f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}") from None
         if self.kind is int and (isinstance(value, float) and not value.is_integer()):
             raise ValueError(f"{owner}: parameter {name!r} must be an integer, got {value!r}")
         if isinstance(value, bool) and self.kind is not bool:
@@ -111,13 +110,10 @@ class Param:
         try:
             x = float(value)
         except (TypeError, ValueError):
-            raise ValueError(
-                f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}"
-            ) from None
+            raise ValueError(f"{owner}: parameter {name!r} must be {self.kind.__name__}, got {value!r}") from None
         if math.isnan(x) or not (self.low <= x <= self.high):
             raise ValueError(
-                f"{owner}: parameter {name!r} = {value!r} is out of range; "
-                f"allowed is [{self.low}, {self.high}]"
+                f"{owner}: parameter {name!r} = {value!r} is out of range; allowed is [{self.low}, {self.high}]"
             )
         return x
 

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from numba import njit
 
-from cooptourney.atomic import write_atomic, write_atomic_all  # noqa: F401  (re-exported)
+from cooptourney.atomic import write_atomic, write_atomic_all
 from cooptourney.core.layout import (
     OUT_BREAKS,
     OUT_CC_A,
@@ -43,10 +43,10 @@ from cooptourney.core.layout import (
     OUT_RECOVERY_TURNS,
     OUT_RESTART_A,
     OUT_RESTART_B,
-    OUT_TURNOVER_A,
-    OUT_TURNOVER_B,
     OUT_SCORE_A,
     OUT_SCORE_B,
+    OUT_TURNOVER_A,
+    OUT_TURNOVER_B,
     OUT_TURNS,
     OUT_UTIL_A,
     OUT_UTIL_B,
@@ -150,23 +150,34 @@ class ResultSet:
     traces: np.ndarray | None = None  # float64[pairs, reps, 2, max_turns] when recorded
 
     @classmethod
-    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None) -> "ResultSet":
+    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None) -> ResultSet:
         n = len(players)
         # every (player A column, player B column) pair of result columns, scattered at once
-        columns = [(OUT_SCORE_A, OUT_SCORE_B), (OUT_UTIL_A, OUT_UTIL_B), (OUT_TURNS, OUT_TURNS),
-                   (OUT_COOP_A, OUT_COOP_B), *[(OUT_CC_A + q, OUT_CC_B + q) for q in range(4)],
-                   *[(a, b) for _, a, b in COUNTERS]]
+        columns = [
+            (OUT_SCORE_A, OUT_SCORE_B),
+            (OUT_UTIL_A, OUT_UTIL_B),
+            (OUT_TURNS, OUT_TURNS),
+            (OUT_COOP_A, OUT_COOP_B),
+            *[(OUT_CC_A + q, OUT_CC_B + q) for q in range(4)],
+            *[(a, b) for _, a, b in COUNTERS],
+        ]
         cols_a = np.array([a for a, _ in columns], dtype=np.int64)
         cols_b = np.array([b for _, b in columns], dtype=np.int64)
-        scattered = _scatter_columns(np.ascontiguousarray(out, dtype=np.float64), cols_a, cols_b,
-                                     np.asarray(pair_i, dtype=np.int64), np.asarray(pair_j, dtype=np.int64), n)
+        scattered = _scatter_columns(
+            np.ascontiguousarray(out, dtype=np.float64),
+            cols_a,
+            cols_b,
+            np.asarray(pair_i, dtype=np.int64),
+            np.asarray(pair_j, dtype=np.int64),
+            n,
+        )
         at = {ab: k for k, ab in enumerate(columns)}
 
         def pw(a, b):
             return scattered[at[(a, b)]]
 
         first_cc = at[(OUT_CC_A, OUT_CC_B)]
-        cont = np.ascontiguousarray(np.moveaxis(scattered[first_cc:first_cc + 4], 0, -1))
+        cont = np.ascontiguousarray(np.moveaxis(scattered[first_cc : first_cc + 4], 0, -1))
         return cls(
             players=[p.name for p in players],
             reciprocity=[p.reciprocity for p in players],
@@ -281,6 +292,7 @@ class ResultSet:
     # -- reciprocity metrics (docs/model.md, "Reciprocity"; definitions in docs/reference/metrics.md) ------------
     def _metric_arrays(self, mask: np.ndarray, axes: tuple[int, ...]) -> dict[str, np.ndarray]:
         """Pool counts over ``axes`` of the [n, n, reps] arrays, restricted to ``mask``."""
+
         def total(a):
             return (a * mask).sum(axis=axes)
 
@@ -320,8 +332,7 @@ class ResultSet:
         i, j = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
         names = np.array(self.players, dtype=object)
         return pd.DataFrame(
-            {"player": names[i.ravel()], "opponent": names[j.ravel()],
-             **{k: v.ravel() for k, v in values.items()}}
+            {"player": names[i.ravel()], "opponent": names[j.ravel()], **{k: v.ravel() for k, v in values.items()}}
         )
 
     # -- ranking --------------------------------------------------------------------
@@ -416,13 +427,20 @@ class ResultSet:
         # The player table and its per-match companion are committed together, so a failed
         # write never leaves a new matches file beside an old (or missing) table.
         if suffix == ".csv":
-            return write_atomic_all([
-                (path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False)),
-                (path, lambda p: self.to_dataframe(by).to_csv(p, index=False)),
-            ])[-1]
+            return write_atomic_all(
+                [
+                    (path.with_suffix(".matches.csv"), lambda p: self.matches_dataframe().to_csv(p, index=False)),
+                    (path, lambda p: self.to_dataframe(by).to_csv(p, index=False)),
+                ]
+            )[-1]
         if suffix == ".parquet":
-            return write_atomic_all([
-                (path.with_suffix(".matches.parquet"), lambda p: self.matches_dataframe().to_parquet(p, index=False)),
-                (path, lambda p: self.to_dataframe(by).to_parquet(p, index=False)),
-            ])[-1]
+            return write_atomic_all(
+                [
+                    (
+                        path.with_suffix(".matches.parquet"),
+                        lambda p: self.matches_dataframe().to_parquet(p, index=False),
+                    ),
+                    (path, lambda p: self.to_dataframe(by).to_parquet(p, index=False)),
+                ]
+            )[-1]
         raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")

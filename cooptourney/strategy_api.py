@@ -72,8 +72,8 @@ from cooptourney.core.layout import (  # noqa: F401  (the info slots, defined wi
     INFO_SIZE,
     INFO_T,
 )
-from cooptourney.core.rng import rand  # noqa: F401  (re-exported for strategy authors)
-from cooptourney.registry import Param, strategy  # noqa: F401
+from cooptourney.core.rng import rand
+from cooptourney.registry import Param, strategy  # noqa: F401  (re-exported for strategy authors)
 
 C = 0
 D = 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 import numba
 import numpy as np
@@ -119,12 +119,22 @@ class Tournament:
                 pair = k // reps
                 if skip[pair]:
                     python_moves[k] = play_python_match(
-                        self.players, pair_i[pair], pair_j[pair], packed.keys, self.seed, k % reps,
-                        self.turns, self.prob_end, self.noise, self.game.as_array(), self.transformer,
+                        self.players,
+                        pair_i[pair],
+                        pair_j[pair],
+                        packed.keys,
+                        self.seed,
+                        k % reps,
+                        self.turns,
+                        self.prob_end,
+                        self.noise,
+                        self.game.as_array(),
+                        self.transformer,
                     )
         if self.record_moves:
-            lengths = match_lengths(seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns),
-                                    np.float64(self.prob_end))
+            lengths = match_lengths(
+                seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns), np.float64(self.prob_end)
+            )
             longest = max([int(lengths.max())] + [m.shape[1] for m in python_moves.values()])
             hist = np.zeros((n_tasks, 2, longest), dtype=np.int8)
             trace = np.full((n_tasks, 2, longest), np.nan)
@@ -134,8 +144,14 @@ class Tournament:
         game = self.game.as_array()
         args = (
             packed.tables,
-            TournamentSettings(game=game, turns=np.int64(self.turns), prob_end=np.float64(self.prob_end),
-                               noise=np.float64(self.noise), seed=seed, repetitions=np.int64(reps)),
+            TournamentSettings(
+                game=game,
+                turns=np.int64(self.turns),
+                prob_end=np.float64(self.prob_end),
+                noise=np.float64(self.noise),
+                seed=seed,
+                repetitions=np.int64(reps),
+            ),
             Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip),
             TournamentOutput(out=out, record=self.record_moves, moves=hist, traces=trace),
         )

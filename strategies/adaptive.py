@@ -16,7 +16,6 @@ Turn counting: ``t`` is the number of moves already played, so axelrod's
 
 from cooptourney.strategy_api import C, D, payoff, strategy
 
-
 # state: 0 total payoff earned with C, 1 total payoff earned with D
 
 

@@ -14,7 +14,6 @@ from numba import njit
 
 from cooptourney.strategy_api import C, random_choice, strategy
 
-
 # state: 0 the internal state s
 
 

@@ -45,9 +45,9 @@ here: a weight vector of free size is not a scalar parameter.
 import functools
 import math
 
-from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
+from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategy_api import INFO_MY_COOPS, INFO_OPP_COOPS, C, D, at, strategy
 
 N_FEATURES = 17
@@ -176,8 +176,22 @@ def _network_move(my, opp, t, params, k, info, units, defined):
     truncate = False
     for first in range(0, m, BLOCK):
         for j in range(first, min(first + BLOCK, m)):
-            h = at(params, bias + j) + _unit_sum(params, w_in + j * N_FEATURES, defined, i0, i1, i2, i3, i4, i5,
-                                                  opp_coops, opp_defs, my_coops, my_defs, rounds)
+            h = at(params, bias + j) + _unit_sum(
+                params,
+                w_in + j * N_FEATURES,
+                defined,
+                i0,
+                i1,
+                i2,
+                i3,
+                i4,
+                i5,
+                opp_coops,
+                opp_defs,
+                my_coops,
+                my_defs,
+                rounds,
+            )
             if j == 0:
                 truncate = h < 0.0
             output = _relu_term(output, h, truncate, at(params, w_out + j))

@@ -21,7 +21,6 @@ from numba import njit
 
 from cooptourney.strategy_api import C, D, strategy
 
-
 # state: 0 the partner's class (0 none yet, 1 Cooperative, 2 ALLD, 3 STFT, 4 PavlovD, 5 Random)
 _COOPERATIVE, _ALLD, _STFT, _PAVLOVD, _RANDOM = 1.0, 2.0, 3.0, 4.0, 5.0
 

@@ -23,8 +23,6 @@ import math
 from numba import njit
 
 from cooptourney.strategy_api import (
-    C,
-    D,
     INFO_LENGTH,
     INFO_MY_COOPS,
     INFO_MY_SCORE,
@@ -34,6 +32,8 @@ from cooptourney.strategy_api import (
     INFO_R,
     INFO_S,
     INFO_T,
+    C,
+    D,
     Param,
     rand,
     random_choice,
@@ -72,7 +72,8 @@ def _last_two_turns(info, t):
 
 
 @strategy(
-    "First by Tideman and Chieruzzi", oracle="moves",
+    "First by Tideman and Chieruzzi",
+    oracle="moves",
     aliases=["Tideman and Chieruzzi", "Tideman"],
     reciprocity="specific",
     uses_game=True,
@@ -158,7 +159,8 @@ del _a
 
 
 @strategy(
-    "First by Nydegger", oracle="moves",
+    "First by Nydegger",
+    oracle="moves",
     aliases=["Nydegger"],
     reciprocity="other",
     memory_depth=3,
@@ -188,11 +190,7 @@ def nydegger(my, opp, t, state, params, info, rng):
         if opp[0] == D and opp[1] == C:
             return D
         return opp[1]
-    a = (
-        16 * (2 * opp[t - 1] + my[t - 1])
-        + 4 * (2 * opp[t - 2] + my[t - 2])
-        + (2 * opp[t - 3] + my[t - 3])
-    )
+    a = 16 * (2 * opp[t - 1] + my[t - 1]) + 4 * (2 * opp[t - 2] + my[t - 2]) + (2 * opp[t - 3] + my[t - 3])
     if (_NYDEGGER_DEFECT >> a) & 1:
         return D
     return C
@@ -203,7 +201,8 @@ def nydegger(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Grofman", oracle="statistics",
+    "First by Grofman",
+    oracle="statistics",
     aliases=["Grofman"],
     reciprocity="diffuse",
     memory_depth=1,
@@ -228,7 +227,8 @@ def grofman(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Shubik", oracle="moves",
+    "First by Shubik",
+    oracle="moves",
     aliases=["Shubik"],
     reciprocity="specific",
     state=(0.0, 0.0, 0.0),
@@ -265,7 +265,8 @@ def shubik(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Stein and Rapoport", oracle="moves",
+    "First by Stein and Rapoport",
+    oracle="moves",
     aliases=["Stein and Rapoport"],
     reciprocity="specific",
     uses_length=True,
@@ -309,7 +310,8 @@ def stein_and_rapoport(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Davis", oracle="moves",
+    "First by Davis",
+    oracle="moves",
     aliases=["Davis"],
     reciprocity="specific",
     params={"rounds_to_cooperate": Param(int, 10, 0, math.inf, "unconditional cooperations at the start")},
@@ -337,7 +339,8 @@ def davis(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Graaskamp", oracle="statistics",
+    "First by Graaskamp",
+    oracle="statistics",
     aliases=["Graaskamp"],
     reciprocity="other",
     stochastic=True,
@@ -400,7 +403,8 @@ def graaskamp(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Downing", oracle="moves",
+    "First by Downing",
+    oracle="moves",
     aliases=["Downing"],
     reciprocity="other",
     uses_game=True,
@@ -450,7 +454,8 @@ def downing(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Feld", oracle="statistics",
+    "First by Feld",
+    oracle="statistics",
     aliases=["Feld"],
     reciprocity="specific",
     memory_depth=1,
@@ -491,7 +496,8 @@ def feld(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Joss", oracle="statistics",
+    "First by Joss",
+    oracle="statistics",
     aliases=["Joss"],
     reciprocity="specific",
     memory_depth=1,
@@ -518,7 +524,8 @@ def joss(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Tullock", oracle="statistics",
+    "First by Tullock",
+    oracle="statistics",
     aliases=["Tullock"],
     reciprocity="specific",
     memory_depth=10,
@@ -548,7 +555,8 @@ def tullock(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "First by Anonymous", oracle="statistics",
+    "First by Anonymous",
+    oracle="statistics",
     aliases=["Anonymous", "Name withheld"],
     reciprocity="unconditional",
     memory_depth=0,

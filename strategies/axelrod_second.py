@@ -34,7 +34,6 @@ from cooptourney.strategy_api import (
     strategy,
 )
 
-
 # --------------------------------------------------------------------------------------
 # Champion
 
@@ -1109,12 +1108,7 @@ def tranquilizer(my, opp, t, state, params, info, rng):
         state[0] = 1.0
         return D
     if state[6] / n >= 1.75:
-        p = (
-            (0.25 + (info[INFO_OPP_COOPS] + 1.0) / n)
-            - state[1] * 0.25
-            + (state[6] - state[7]) / 100.0
-            + 4.0 / n
-        )
+        p = (0.25 + (info[INFO_OPP_COOPS] + 1.0) / n) - state[1] * 0.25 + (state[6] - state[7]) / 100.0 + 4.0 / n
         if rand(rng) <= p:
             return C
         return D

@@ -23,12 +23,12 @@ from cooptourney.strategy_api import (
     strategy,
 )
 
-
 # state: 0 c_prob, 1 d_prob (set from the parameters on the first move)
 
 
 @strategy(
-    "Bush Mosteller", oracle="statistics",
+    "Bush Mosteller",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,

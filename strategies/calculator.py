@@ -16,7 +16,6 @@ Turn counting: ``t`` is the number of moves already played, so axelrod's
 
 from cooptourney.strategy_api import C, D, random_choice, strategy
 
-
 # state: 0 the partner's first 20 moves repeat a cycle (1.0 = yes; set at t = 20)
 
 

@@ -13,7 +13,9 @@ that library is the reference the tests check against
 from cooptourney.strategy_api import C, D, strategy
 
 
-@strategy("Cooperator", oracle="moves", aliases=["ALLC", "Always Cooperate"], reciprocity="unconditional", memory_depth=0)
+@strategy(
+    "Cooperator", oracle="moves", aliases=["ALLC", "Always Cooperate"], reciprocity="unconditional", memory_depth=0
+)
 def cooperator(my, opp, t, state, params, info, rng):
     """Always cooperates. (Axelrod 1984)
 

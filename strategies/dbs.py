@@ -39,8 +39,19 @@ _FIRST_C = 33  # the oldest move at which it occurred and the partner answered C
 _END_WEIGHT = 37  # the prior's weight alpha^(t - 1), built by t - 1 multiplications
 
 _NEVER = 2.0**62
-_INITIAL_STATE = ((-1.0,) * 4 + (1.0, 1.0, 0.0, 0.0) + (0.0,) * 4 + (-1.0,) * 4 + (0.0,) * 4 + (0.0,)
-                  + (-1.0,) * 4 + (0.0,) * 4 + (_NEVER,) * 4 + (_NEVER,) * 4 + (1.0,))
+_INITIAL_STATE = (
+    (-1.0,) * 4
+    + (1.0, 1.0, 0.0, 0.0)
+    + (0.0,) * 4
+    + (-1.0,) * 4
+    + (0.0,) * 4
+    + (0.0,)
+    + (-1.0,) * 4
+    + (0.0,) * 4
+    + (_NEVER,) * 4
+    + (_NEVER,) * 4
+    + (1.0,)
+)
 
 # DBS scores the tree with the standard payoffs, whatever the game (as axelrod does)
 _VALUE = (3.0, 0.0, 5.0, 1.0)
@@ -126,8 +137,12 @@ def _policy(my, opp, t, state, alpha):
     r3 = _given_rule(state, 3)
     # the outcomes in the pass (no rule, and occurred), one bit each; the sums of the
     # others stay 0.0, which leaves a never-seen outcome its prior, as in axelrod
-    open_ = ((r0 < 0.0 and state[_LAST + 0] >= 0.0) | (r1 < 0.0 and state[_LAST + 1] >= 0.0) << 1
-             | (r2 < 0.0 and state[_LAST + 2] >= 0.0) << 2 | (r3 < 0.0 and state[_LAST + 3] >= 0.0) << 3)
+    open_ = (
+        (r0 < 0.0 and state[_LAST + 0] >= 0.0)
+        | (r1 < 0.0 and state[_LAST + 1] >= 0.0) << 1
+        | (r2 < 0.0 and state[_LAST + 2] >= 0.0) << 2
+        | (r3 < 0.0 and state[_LAST + 3] >= 0.0) << 3
+    )
     f0 = f1 = f2 = f3 = 0.0
     g0 = g1 = g2 = g3 = 0.0
     if open_ != 0:
@@ -186,10 +201,12 @@ def _policy(my, opp, t, state, alpha):
                 u = v - 1
                 if v & _CHECK_MASK == 0:
                     break
-            still = (_still_open(0, open_, u, weight, f0, g0, first0, first_c0)
-                     | _still_open(1, open_, u, weight, f1, g1, first1, first_c1)
-                     | _still_open(2, open_, u, weight, f2, g2, first2, first_c2)
-                     | _still_open(3, open_, u, weight, f3, g3, first3, first_c3))
+            still = (
+                _still_open(0, open_, u, weight, f0, g0, first0, first_c0)
+                | _still_open(1, open_, u, weight, f1, g1, first1, first_c1)
+                | _still_open(2, open_, u, weight, f2, g2, first2, first_c2)
+                | _still_open(3, open_, u, weight, f3, g3, first3, first_c3)
+            )
             closed = still != open_
             open_ = still
     end_weight = state[_END_WEIGHT]
@@ -230,7 +247,8 @@ def _tree_search(outcome, policy, depth):
 
 
 @strategy(
-    "DBS", oracle="moves",
+    "DBS",
+    oracle="moves",
     aliases=["Derived Belief Strategy"],
     reciprocity="other",
     params={

@@ -25,7 +25,6 @@ played (after noise).
 import functools
 
 from cooptourney.strategies.lookerup import lookup_entry, lookup_table
-
 from cooptourney.strategy_api import random_choice, strategy
 
 
@@ -37,8 +36,14 @@ def _table(name, depths):
 # moves included, are probabilities of C (an opening C is 1: no draw).
 
 
-@strategy("PSO Gambler Mem1", reciprocity="diffuse", memory_depth=1, stochastic=True,
-          table=_table("PSO Gambler Mem1", (1, 1, 0)), oracle="statistics")
+@strategy(
+    "PSO Gambler Mem1",
+    reciprocity="diffuse",
+    memory_depth=1,
+    stochastic=True,
+    table=_table("PSO Gambler Mem1", (1, 1, 0)),
+    oracle="statistics",
+)
 def pso_gambler_mem1(my, opp, t, state, params, info, rng):
     """A memory-one Gambler trained by particle swarm against axelrod's short-run-time strategies. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -50,8 +55,13 @@ def pso_gambler_mem1(my, opp, t, state, params, info, rng):
     return random_choice(rng, lookup_entry(my, opp, t, params, 1, 1, 0))
 
 
-@strategy("PSO Gambler 1_1_1", reciprocity="diffuse", stochastic=True,
-          table=_table("PSO Gambler 1_1_1", (1, 1, 1)), oracle="statistics")
+@strategy(
+    "PSO Gambler 1_1_1",
+    reciprocity="diffuse",
+    stochastic=True,
+    table=_table("PSO Gambler 1_1_1", (1, 1, 1)),
+    oracle="statistics",
+)
 def pso_gambler_1_1_1(my, opp, t, state, params, info, rng):
     """A Gambler on its own last move, the partner's last move and the partner's first move, trained by particle swarm. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -64,8 +74,13 @@ def pso_gambler_1_1_1(my, opp, t, state, params, info, rng):
     return random_choice(rng, lookup_entry(my, opp, t, params, 1, 1, 1))
 
 
-@strategy("PSO Gambler 2_2_2", reciprocity="specific", stochastic=True,
-          table=_table("PSO Gambler 2_2_2", (2, 2, 2)), oracle="statistics")
+@strategy(
+    "PSO Gambler 2_2_2",
+    reciprocity="specific",
+    stochastic=True,
+    table=_table("PSO Gambler 2_2_2", (2, 2, 2)),
+    oracle="statistics",
+)
 def pso_gambler_2_2_2(my, opp, t, state, params, info, rng):
     """A Gambler on its own last two moves, the partner's last two and the partner's first two, trained by particle swarm; table in data/gambler.json. (Georgios Koutsovoulos and Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -76,8 +91,13 @@ def pso_gambler_2_2_2(my, opp, t, state, params, info, rng):
     return random_choice(rng, lookup_entry(my, opp, t, params, 2, 2, 2))
 
 
-@strategy("PSO Gambler 2_2_2 Noise 05", reciprocity="specific", stochastic=True,
-          table=_table("PSO Gambler 2_2_2 Noise 05", (2, 2, 2)), oracle="statistics")
+@strategy(
+    "PSO Gambler 2_2_2 Noise 05",
+    reciprocity="specific",
+    stochastic=True,
+    table=_table("PSO Gambler 2_2_2 Noise 05", (2, 2, 2)),
+    oracle="statistics",
+)
 def pso_gambler_2_2_2_noise_05(my, opp, t, state, params, info, rng):
     """A 2, 2, 2 Gambler trained by particle swarm in noisy matches (noise 0.05); table in data/gambler.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -88,8 +108,14 @@ def pso_gambler_2_2_2_noise_05(my, opp, t, state, params, info, rng):
     return random_choice(rng, lookup_entry(my, opp, t, params, 2, 2, 2))
 
 
-@strategy("ZD-Mem2", reciprocity="negative", memory_depth=2, stochastic=True,
-          table=_table("ZD-Mem2", (2, 2, 0)), oracle="statistics")
+@strategy(
+    "ZD-Mem2",
+    reciprocity="negative",
+    memory_depth=2,
+    stochastic=True,
+    table=_table("ZD-Mem2", (2, 2, 0)),
+    oracle="statistics",
+)
 def zd_mem2(my, opp, t, state, params, info, rng):
     """A memory-two generalisation of a zero-determinant strategy: P(C) depends on both players' last two moves. (Li 2014, "Strategies in the Stochastic Iterated Prisoner's Dilemma", UChicago REU; as in axelrod 4.13.1)
 

@@ -53,7 +53,8 @@ _MEMORY = Param(int, 0, 0, math.inf, "moves of the partner counted; 0 = its whol
 
 
 @strategy(
-    "Go By Majority", oracle="moves",
+    "Go By Majority",
+    oracle="moves",
     aliases=["Soft Go By Majority", "Soft Majority"],
     reciprocity="diffuse",
     params={"memory_depth": _MEMORY},
@@ -72,7 +73,8 @@ def go_by_majority(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Hard Go By Majority", oracle="moves",
+    "Hard Go By Majority",
+    oracle="moves",
     aliases=["Hard Majority"],
     reciprocity="specific",
     params={"memory_depth": _MEMORY},
@@ -89,8 +91,14 @@ def hard_go_by_majority(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, params[0], False)
 
 
-@strategy("Go By Majority 5", oracle="moves", aliases=["Soft Go By Majority: 5"], reciprocity="diffuse", memory_depth=5,
-          state=(0.0,))
+@strategy(
+    "Go By Majority 5",
+    oracle="moves",
+    aliases=["Soft Go By Majority: 5"],
+    reciprocity="diffuse",
+    memory_depth=5,
+    state=(0.0,),
+)
 def go_by_majority_5(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 5 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
 
@@ -99,8 +107,14 @@ def go_by_majority_5(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 5.0, True)
 
 
-@strategy("Go By Majority 10", oracle="moves", aliases=["Soft Go By Majority: 10"], reciprocity="diffuse", memory_depth=10,
-          state=(0.0,))
+@strategy(
+    "Go By Majority 10",
+    oracle="moves",
+    aliases=["Soft Go By Majority: 10"],
+    reciprocity="diffuse",
+    memory_depth=10,
+    state=(0.0,),
+)
 def go_by_majority_10(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 10 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
 
@@ -109,8 +123,14 @@ def go_by_majority_10(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 10.0, True)
 
 
-@strategy("Go By Majority 20", oracle="moves", aliases=["Soft Go By Majority: 20"], reciprocity="diffuse", memory_depth=20,
-          state=(0.0,))
+@strategy(
+    "Go By Majority 20",
+    oracle="moves",
+    aliases=["Soft Go By Majority: 20"],
+    reciprocity="diffuse",
+    memory_depth=20,
+    state=(0.0,),
+)
 def go_by_majority_20(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 20 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
 
@@ -119,8 +139,14 @@ def go_by_majority_20(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 20.0, True)
 
 
-@strategy("Go By Majority 40", oracle="moves", aliases=["Soft Go By Majority: 40"], reciprocity="diffuse", memory_depth=40,
-          state=(0.0,))
+@strategy(
+    "Go By Majority 40",
+    oracle="moves",
+    aliases=["Soft Go By Majority: 40"],
+    reciprocity="diffuse",
+    memory_depth=40,
+    state=(0.0,),
+)
 def go_by_majority_40(my, opp, t, state, params, info, rng):
     """Go By Majority over the partner's last 40 moves. (Karol Langner, in axelrod 4.13.1, after Grisell in Axelrod 1984)
 
@@ -129,8 +155,14 @@ def go_by_majority_40(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 40.0, True)
 
 
-@strategy("Hard Go By Majority 5", oracle="moves", aliases=["Hard Go By Majority: 5"], reciprocity="specific", memory_depth=5,
-          state=(0.0,))
+@strategy(
+    "Hard Go By Majority 5",
+    oracle="moves",
+    aliases=["Hard Go By Majority: 5"],
+    reciprocity="specific",
+    memory_depth=5,
+    state=(0.0,),
+)
 def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 5 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
@@ -139,8 +171,14 @@ def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 5.0, False)
 
 
-@strategy("Hard Go By Majority 10", oracle="moves", aliases=["Hard Go By Majority: 10"], reciprocity="specific", memory_depth=10,
-          state=(0.0,))
+@strategy(
+    "Hard Go By Majority 10",
+    oracle="moves",
+    aliases=["Hard Go By Majority: 10"],
+    reciprocity="specific",
+    memory_depth=10,
+    state=(0.0,),
+)
 def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 10 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
@@ -149,8 +187,14 @@ def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 10.0, False)
 
 
-@strategy("Hard Go By Majority 20", oracle="moves", aliases=["Hard Go By Majority: 20"], reciprocity="specific", memory_depth=20,
-          state=(0.0,))
+@strategy(
+    "Hard Go By Majority 20",
+    oracle="moves",
+    aliases=["Hard Go By Majority: 20"],
+    reciprocity="specific",
+    memory_depth=20,
+    state=(0.0,),
+)
 def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 20 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
@@ -159,8 +203,14 @@ def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     return _majority(opp, t, state, info, 20.0, False)
 
 
-@strategy("Hard Go By Majority 40", oracle="moves", aliases=["Hard Go By Majority: 40"], reciprocity="specific", memory_depth=40,
-          state=(0.0,))
+@strategy(
+    "Hard Go By Majority 40",
+    oracle="moves",
+    aliases=["Hard Go By Majority: 40"],
+    reciprocity="specific",
+    memory_depth=40,
+    state=(0.0,),
+)
 def hard_go_by_majority_40(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 40 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 

@@ -22,14 +22,15 @@ Turn counting: ``t`` is the number of moves already played, so axelrod's
 
 import math
 
-from numba import njit
 import numpy as np
+from numba import njit
 
 from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, Param, strategy
 
 
 @strategy(
-    "Grudger", oracle="moves",
+    "Grudger",
+    oracle="moves",
     aliases=["Grim Trigger", "Grim", "Friedman", "Spiteful"],
     reciprocity="specific",
 )
@@ -209,9 +210,19 @@ def _capri_table():
     a round coded 2 x own move + partner's move (C = 0, D = 1)."""
     cooperate = [  # (own, partner) over the last three rounds, oldest first; every other profile defects
         "CC CC CC",  # C: mutual cooperation
-        "CC CC DC", "CC DC CD", "DC CD CC", "CD CC CC",  # A: accept punishment after one's own error
-        "CC CD DC", "CD DC CC", "DC CC CC",  # P: punish once, then return to cooperation
-        "DD DD DC", "DD DC CC", "DD DD CD", "DD CD CC", "DD DD CC", "DD CC CC",  # R: recover from mutual defection
+        "CC CC DC",
+        "CC DC CD",
+        "DC CD CC",
+        "CD CC CC",  # A: accept punishment after one's own error
+        "CC CD DC",
+        "CD DC CC",
+        "DC CC CC",  # P: punish once, then return to cooperation
+        "DD DD DC",
+        "DD DC CC",
+        "DD DD CD",
+        "DD CD CC",
+        "DD DD CC",
+        "DD CC CC",  # R: recover from mutual defection
     ]
     table = np.zeros(64)
     for profile in cooperate:

@@ -20,14 +20,17 @@ from cooptourney.strategy_api import INFO_OPP_COOPS, C, D, Param, strategy
 
 
 @strategy(
-    "Grumpy", oracle="moves",
+    "Grumpy",
+    oracle="moves",
     reciprocity="diffuse",
     params={
         "start_grumpy": Param(bool, False, doc="start in the grumpy mood (axelrod's starting_state='Grumpy')"),
-        "grumpy_threshold": Param(int, 10, -math.inf, math.inf,
-                                  "turns grumpy when partner defections - cooperations exceed this"),
-        "nice_threshold": Param(int, -10, -math.inf, math.inf,
-                                "turns nice again when partner defections - cooperations fall below this"),
+        "grumpy_threshold": Param(
+            int, 10, -math.inf, math.inf, "turns grumpy when partner defections - cooperations exceed this"
+        ),
+        "nice_threshold": Param(
+            int, -10, -math.inf, math.inf, "turns nice again when partner defections - cooperations fall below this"
+        ),
     },
     state=(0.0,),
 )

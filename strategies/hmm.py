@@ -29,9 +29,9 @@ counterpart here: matrices of free size are not scalar parameters.
 
 import functools
 
-from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
+from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategy_api import rand, random_choice, strategy
 
 _MOVE = {"C": 0.0, "D": 1.0}
@@ -86,8 +86,15 @@ def hmm_move(opp, t, state, params, k, rng):
     return random_choice(rng, params[k + 3 + 2 * n * n + nxt])
 
 
-@strategy("Evolved HMM 5", reciprocity="specific", stochastic=True, state=(-1.0,), trace=(0, "state"),
-          table=functools.partial(hmm_table, "Evolved HMM 5"), oracle="statistics")
+@strategy(
+    "Evolved HMM 5",
+    reciprocity="specific",
+    stochastic=True,
+    state=(-1.0,),
+    trace=(0, "state"),
+    table=functools.partial(hmm_table, "Evolved HMM 5"),
+    oracle="statistics",
+)
 def evolved_hmm_5(my, opp, t, state, params, info, rng):
     """A five-state hidden Markov model evolved to score well against axelrod's strategies; matrices in data/hmm.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 

@@ -184,4 +184,3 @@ def gears(my, opp, t, state, params, info, rng):
     if gear == REVERSE:
         return D
     return C if state[_BALANCE] >= -_credit(gear, unit) - 1e-9 else D
-

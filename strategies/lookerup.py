@@ -31,9 +31,9 @@ and has no counterpart here: a table of free length is not a scalar parameter.
 
 import functools
 
-from cooptourney.strategies.fsm import trained_tables
 from numba import njit
 
+from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategy_api import at, strategy
 
 _MOVE = {"C": 0.0, "D": 1.0}
@@ -105,7 +105,9 @@ def _table(name, depths):
 # No declared parameters: every table starts at params[0].
 
 
-@strategy("EvolvedLookerUp1_1_1", reciprocity="specific", table=_table("EvolvedLookerUp1_1_1", (1, 1, 1)), oracle="moves")
+@strategy(
+    "EvolvedLookerUp1_1_1", reciprocity="specific", table=_table("EvolvedLookerUp1_1_1", (1, 1, 1)), oracle="moves"
+)
 def evolved_lookerup_1_1_1(my, opp, t, state, params, info, rng):
     """A lookup table on its own last move, the partner's last move and the partner's first move, evolved to score well against axelrod's strategies. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
@@ -117,7 +119,9 @@ def evolved_lookerup_1_1_1(my, opp, t, state, params, info, rng):
     return int(lookup_entry(my, opp, t, params, 1, 1, 1))
 
 
-@strategy("EvolvedLookerUp2_2_2", reciprocity="specific", table=_table("EvolvedLookerUp2_2_2", (2, 2, 2)), oracle="moves")
+@strategy(
+    "EvolvedLookerUp2_2_2", reciprocity="specific", table=_table("EvolvedLookerUp2_2_2", (2, 2, 2)), oracle="moves"
+)
 def evolved_lookerup_2_2_2(my, opp, t, state, params, info, rng):
     """A lookup table on its own last two moves, the partner's last two and the partner's first two, evolved to score well against axelrod's strategies; table in data/lookerup.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 

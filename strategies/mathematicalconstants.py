@@ -15,7 +15,6 @@ from numba import njit
 
 from cooptourney.strategy_api import INFO_MY_COOPS, INFO_OPP_COOPS, C, D, strategy
 
-
 # the same double values as axelrod's class attributes
 _GOLDEN = (1 + math.sqrt(5)) / 2
 

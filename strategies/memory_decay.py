@@ -28,7 +28,8 @@ from cooptourney.strategy_api import C, D, Param, rand, strategy
 
 
 @strategy(
-    "Memory Decay", oracle="statistics",
+    "Memory Decay",
+    oracle="statistics",
     reciprocity="diffuse",
     stochastic=True,
     params={

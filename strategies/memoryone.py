@@ -42,14 +42,18 @@ from cooptourney.strategy_api import (
 
 
 @strategy(
-    "Win-Stay Lose-Shift", oracle="moves",
+    "Win-Stay Lose-Shift",
+    oracle="moves",
     aliases=["WSLS", "Pavlov", "Simpleton"],
     reciprocity="specific",
     memory_depth=1,
     uses_game=True,
     params={
         "aspiration": Param(
-            float, None, -float("inf"), float("inf"),
+            float,
+            None,
+            -float("inf"),
+            float("inf"),
             "payoff that counts as a win; default (R + P) / 2 of the perceived game",
         )
     },
@@ -75,7 +79,8 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Generous Tit For Tat", oracle="statistics",
+    "Generous Tit For Tat",
+    oracle="statistics",
     aliases=["GTFT"],
     reciprocity="diffuse",
     memory_depth=1,
@@ -83,7 +88,10 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
     uses_game=True,
     params={
         "generosity": Param(
-            float, None, 0.0, 1.0,
+            float,
+            None,
+            0.0,
+            1.0,
             "probability of cooperating after a defection; default from the game: "
             "min(1 - (T-R)/(R-S), (R-P)/(T-P)), 1/3 at 3, 0, 5, 1",
         )
@@ -154,7 +162,8 @@ def _memory_one(my, opp, t, rng, p_cc, p_cd, p_dc, p_dd, first):
 
 
 @strategy(
-    "Win-Shift Lose-Stay", oracle="moves",
+    "Win-Shift Lose-Stay",
+    oracle="moves",
     aliases=["Reverse Pavlov"],
     reciprocity="other",
     memory_depth=1,
@@ -170,7 +179,8 @@ def win_shift_lose_stay(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Firm But Fair", oracle="statistics",
+    "Firm But Fair",
+    oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -184,7 +194,8 @@ def firm_but_fair(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Stochastic Cooperator", oracle="statistics",
+    "Stochastic Cooperator",
+    oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -198,7 +209,8 @@ def stochastic_cooperator(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Stochastic WSLS", oracle="statistics",
+    "Stochastic WSLS",
+    oracle="statistics",
     reciprocity="specific",
     memory_depth=1,
     stochastic=True,
@@ -217,7 +229,8 @@ def stochastic_wsls(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Soft Joss", oracle="statistics",
+    "Soft Joss",
+    oracle="statistics",
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
@@ -235,7 +248,8 @@ def soft_joss(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ALLCorALLD", oracle="statistics",
+    "ALLCorALLD",
+    oracle="statistics",
     aliases=["Repeat"],
     reciprocity="unconditional",
     memory_depth=1,

@@ -157,8 +157,9 @@ def ensemble(state, n, rng):
     for _ in range(rank + 1):
         found = -1
         for k in range(n):
-            if chosen >= 0 and not (state[n + k] < state[n + chosen]
-                                    or (state[n + k] == state[n + chosen] and k < chosen)):
+            if chosen >= 0 and not (
+                state[n + k] < state[n + chosen] or (state[n + k] == state[n + chosen] and k < chosen)
+            ):
                 continue  # ranks at or above the member already passed
             if found < 0 or state[n + k] >= state[n + found]:
                 found = k  # ties: the later index ranks higher
@@ -211,8 +212,9 @@ def team_meta(name, team, rule, doc, reciprocity, **flags):
     """
     fn, scored = RULES[rule]
     made = proposal_team(name, [(label, step.spec) for label, step in team], fn, scored, doc)
-    return strategy(name, reciprocity=reciprocity, params=made.params, state=made.state, table=made.table,
-                    **flags)(made.step)
+    return strategy(name, reciprocity=reciprocity, params=made.params, state=made.state, table=made.table, **flags)(
+        made.step
+    )
 
 
 def whole_history_meta(name, rule, doc, reciprocity, **flags):
@@ -222,8 +224,16 @@ def whole_history_meta(name, rule, doc, reciprocity, **flags):
 
     members = [get_strategy(m) for m in trained_tables("teams.json")[name]]
     made = history_team(name, members, RULES[rule][0], doc)
-    return strategy(name, reciprocity=reciprocity, params=made.params, state=made.state, table=made.table,
-                    turn_state=made.turn_state, prepare=made.prepare, **flags)(made.step)
+    return strategy(
+        name,
+        reciprocity=reciprocity,
+        params=made.params,
+        state=made.state,
+        table=made.table,
+        turn_state=made.turn_state,
+        prepare=made.prepare,
+        **flags,
+    )(made.step)
 
 
 _MEMORY_ONE = dict(

@@ -56,8 +56,11 @@ def _mfn(t, state, info, tolerance):
     reciprocity="diffuse",
     memory_depth=1,
     group=True,
-    params={"tolerance": Param(float, 0.5, 0.0, 1.0,
-                               "share of partners that may have defected on it last round before it defects on all")},
+    params={
+        "tolerance": Param(
+            float, 0.5, 0.0, 1.0, "share of partners that may have defected on it last round before it defects on all"
+        )
+    },
     state=(0.0,),
 )
 def unconditional_mfn(my, opp, t, state, params, info, rng):
@@ -97,8 +100,15 @@ def conditional_mfn(my, opp, t, state, params, info, rng):
     reciprocity="diffuse",
     memory_depth=float("inf"),
     group=True,
-    params={"k": Param(int, 0, IMAGE_MIN, IMAGE_MAX,
-                       "cooperates with a partner whose image score is at least k (scores run from -5 to 5)")},
+    params={
+        "k": Param(
+            int,
+            0,
+            IMAGE_MIN,
+            IMAGE_MAX,
+            "cooperates with a partner whose image score is at least k (scores run from -5 to 5)",
+        )
+    },
 )
 def image_scorer(my, opp, t, state, params, info, rng):
     """Cooperates with a partner whose image score, in its own view, is at least k. (Nowak & Sigmund 1998, Nature 393: indirect reciprocity by image scoring)
@@ -115,8 +125,13 @@ def image_scorer(my, opp, t, state, params, info, rng):
     return C if info[INFO_PARTNER_IMAGE] >= params[0] else D
 
 
-@strategy("Standing", aliases=["Standing Strategy", "Good Standing"], reciprocity="diffuse",
-          memory_depth=float("inf"), group=True)
+@strategy(
+    "Standing",
+    aliases=["Standing Strategy", "Good Standing"],
+    reciprocity="diffuse",
+    memory_depth=float("inf"),
+    group=True,
+)
 def standing(my, opp, t, state, params, info, rng):
     """Cooperates with a partner in good standing, and with everyone while it is itself in bad standing; defects on a partner in bad standing. (Sugden 1986, The Economics of Rights, Co-operation and Welfare; Leimar & Hammerstein 2001, Proc. R. Soc. B 268)
 

@@ -68,7 +68,8 @@ def once_bitten(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Forgetful Fool Me Once", oracle="statistics",
+    "Forgetful Fool Me Once",
+    oracle="statistics",
     reciprocity="diffuse",
     stochastic=True,
     params={"forget_probability": Param(float, 0.05, 0.0, 1.0, "probability per move of forgetting the count")},

@@ -167,7 +167,8 @@ _PROBE = Param(float, 0.1, 0.0, 1.0, "probability of an unprovoked defection aft
 
 
 @strategy(
-    "Naive Prober", oracle="statistics",
+    "Naive Prober",
+    oracle="statistics",
     reciprocity="specific",
     memory_depth=1,
     stochastic=True,
@@ -191,7 +192,8 @@ def naive_prober(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Remorseful Prober", oracle="statistics",
+    "Remorseful Prober",
+    oracle="statistics",
     reciprocity="specific",
     memory_depth=2,
     stochastic=True,

@@ -48,7 +48,8 @@ def _punish(opp, t, state, info, inverse):
 
 
 @strategy(
-    "Punisher", oracle="moves",
+    "Punisher",
+    oracle="moves",
     reciprocity="specific",
     state=(1.0, 0.0, 1.0),
 )
@@ -72,7 +73,8 @@ def punisher(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Inverse Punisher", oracle="moves",
+    "Inverse Punisher",
+    oracle="moves",
     reciprocity="negative",
     state=(1.0, 0.0, 1.0),
 )
@@ -88,7 +90,8 @@ def inverse_punisher(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Level Punisher", oracle="moves",
+    "Level Punisher",
+    oracle="moves",
     reciprocity="diffuse",
 )
 def level_punisher(my, opp, t, state, params, info, rng):

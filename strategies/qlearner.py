@@ -67,7 +67,8 @@ def _qlearn(opp, t, state, info, rng, learning_rate, discount_rate):
 
 
 @strategy(
-    "Risky QLearner", oracle="statistics",
+    "Risky QLearner",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,
@@ -91,7 +92,8 @@ def risky_qlearner(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Arrogant QLearner", oracle="statistics",
+    "Arrogant QLearner",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,
@@ -108,7 +110,8 @@ def arrogant_qlearner(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Hesitant QLearner", oracle="statistics",
+    "Hesitant QLearner",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,
@@ -126,7 +129,8 @@ def hesitant_qlearner(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Cautious QLearner", oracle="statistics",
+    "Cautious QLearner",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,

@@ -12,7 +12,8 @@ from cooptourney.strategy_api import Param, random_choice, strategy
 
 
 @strategy(
-    "Random", oracle="statistics",
+    "Random",
+    oracle="statistics",
     aliases=["Chaos", "Lunatic"],
     reciprocity="unconditional",
     memory_depth=0,

@@ -26,13 +26,13 @@ from cooptourney.strategy_api import C, D, Param, strategy
 
 
 def _threshold(default):
-    return Param(float, default, 0.0, math.inf,
-                 "defect while (rounds suckered) > threshold * (rounds exploiting the partner)")
+    return Param(
+        float, default, 0.0, math.inf, "defect while (rounds suckered) > threshold * (rounds exploiting the partner)"
+    )
 
 
 def _limit(default):
-    return Param(int, default, 0, math.inf,
-                 "consecutive retaliatory defections before one cooperation is interposed")
+    return Param(int, default, 0, math.inf, "consecutive retaliatory defections before one cooperation is interposed")
 
 
 @njit(cache=True, inline="always")
@@ -69,7 +69,8 @@ def _limited(my, opp, t, state, threshold, limit):
 
 
 @strategy(
-    "Retaliate", oracle="moves",
+    "Retaliate",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.1)},
     state=(0.0, 0.0),
@@ -91,7 +92,8 @@ def retaliate(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Retaliate 2", oracle="moves",
+    "Retaliate 2",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.08)},
     state=(0.0, 0.0),
@@ -107,7 +109,8 @@ def retaliate_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Retaliate 3", oracle="moves",
+    "Retaliate 3",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.05)},
     state=(0.0, 0.0),
@@ -128,7 +131,8 @@ def retaliate_3(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate", oracle="moves",
+    "Limited Retaliate",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.1), "retaliation_limit": _limit(20)},
     state=(0.0, 0.0, 0.0, 0.0),
@@ -154,7 +158,8 @@ def limited_retaliate(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate 2", oracle="moves",
+    "Limited Retaliate 2",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.08), "retaliation_limit": _limit(15)},
     state=(0.0, 0.0, 0.0, 0.0),
@@ -170,7 +175,8 @@ def limited_retaliate_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Limited Retaliate 3", oracle="moves",
+    "Limited Retaliate 3",
+    oracle="moves",
     reciprocity="negative",
     params={"retaliation_threshold": _threshold(0.05), "retaliation_limit": _limit(20)},
     state=(0.0, 0.0, 0.0, 0.0),

@@ -17,13 +17,13 @@ Turn counting: ``t`` is the number of moves already played, so axelrod's
 
 from cooptourney.strategy_api import C, D, strategy
 
-
 # state: 0 good = P(partner C | my C two moves back), 1 bad = P(partner C | my D two
 # moves back), 2 nice1, 3 nice2 (partner Cs after my C, my D), 4 my Cs, 5 my Ds counted
 
 
 @strategy(
-    "Revised Downing", oracle="moves",
+    "Revised Downing",
+    oracle="moves",
     reciprocity="other",
     state=(1.0, 0.0, 0.0, 0.0, 0.0, 0.0),
 )

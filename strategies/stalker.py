@@ -22,7 +22,8 @@ from cooptourney.strategy_api import (
 
 
 @strategy(
-    "Stalker", oracle="statistics",
+    "Stalker",
+    oracle="statistics",
     reciprocity="other",
     stochastic=True,
     uses_game=True,

@@ -63,7 +63,9 @@ def tit_for_tat(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Suspicious Tit For Tat", oracle="moves", aliases=["STFT", "Mistrust"], reciprocity="specific", memory_depth=1)
+@strategy(
+    "Suspicious Tit For Tat", oracle="moves", aliases=["STFT", "Mistrust"], reciprocity="specific", memory_depth=1
+)
 def suspicious_tit_for_tat(my, opp, t, state, params, info, rng):
     """Defects first, then copies the partner's last move. (Beaufils et al. 1997)
 
@@ -155,7 +157,8 @@ def hard_tit_for_two_tats(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Contrite Tit For Tat", oracle="moves",
+    "Contrite Tit For Tat",
+    oracle="moves",
     reciprocity="specific",
     state=(0.0, 0.0),
 )
@@ -195,14 +198,15 @@ def contrite_tit_for_tat(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Omega TFT", oracle="moves",
+    "Omega TFT",
+    oracle="moves",
     aliases=["Omega Tit For Tat"],
     reciprocity="specific",
     params={
-        "deadlock_threshold": Param(int, 3, -math.inf, math.inf,
-                                    "consecutive changes of the partner's move that count as a C/D deadlock"),
-        "randomness_threshold": Param(int, 8, -math.inf, math.inf,
-                                      "randomness count at which it defects"),
+        "deadlock_threshold": Param(
+            int, 3, -math.inf, math.inf, "consecutive changes of the partner's move that count as a C/D deadlock"
+        ),
+        "randomness_threshold": Param(int, 8, -math.inf, math.inf, "randomness count at which it defects"),
     },
     state=(0.0, 0.0),
 )
@@ -274,7 +278,8 @@ def spiteful_tit_for_tat(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Adaptive Tit For Tat", oracle="moves",
+    "Adaptive Tit For Tat",
+    oracle="moves",
     reciprocity="specific",
     params={"rate": Param(float, 0.5, 0.0, 1.0, "adaptation rate r of the world image")},
     state=(0.0,),
@@ -413,8 +418,7 @@ def eugine_nier(my, opp, t, state, params, info, rng):
 # state: 0 defecting for good (1.0 = yes)
 
 
-@strategy("Michaelos", oracle="statistics", reciprocity="specific", uses_length=True, stochastic=True,
-          state=(0.0,))
+@strategy("Michaelos", oracle="statistics", reciprocity="specific", uses_length=True, stochastic=True, state=(0.0,))
 def michaelos(my, opp, t, state, params, info, rng):
     """Tit For Tat, except that after its own D met the partner's C it either cooperates or, with probability 1/2, defects for ever; defects on the last move of a match of known length. (Michaelos, LessWrong 2011 tournament; as in axelrod 4.13.1)
 

@@ -28,7 +28,8 @@ def worse_and_worse(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "Knowledgeable Worse and Worse", oracle="statistics",
+    "Knowledgeable Worse and Worse",
+    oracle="statistics",
     reciprocity="unconditional",
     stochastic=True,
     uses_length=True,

@@ -51,11 +51,11 @@ import math
 from numba import njit
 
 from cooptourney.strategy_api import (
-    C,
     INFO_P,
     INFO_R,
     INFO_S,
     INFO_T,
+    C,
     Param,
     random_choice,
     strategy,
@@ -102,31 +102,40 @@ def admissible(phi, s, l, R, S, T, P):
 def _lr_move(my, opp, t, info, rng, phi, s, l):
     if t == 0:
         return C
-    p = lr_probability(2 * my[t - 1] + opp[t - 1], phi, s, l,
-                       info[INFO_R], info[INFO_S], info[INFO_T], info[INFO_P])
+    p = lr_probability(2 * my[t - 1] + opp[t - 1], phi, s, l, info[INFO_R], info[INFO_S], info[INFO_T], info[INFO_P])
     return random_choice(rng, p)
 
 
 def _phi(default):
-    return Param(float, default, 0.0, math.inf,
-                 "scale phi of the vector; admissible values depend on the game (module docstring)")
+    return Param(
+        float,
+        default,
+        0.0,
+        math.inf,
+        "scale phi of the vector; admissible values depend on the game (module docstring)",
+    )
 
 
 def _s(default):
-    return Param(float, default, -1.0, 1.0,
-                 "slope s of s (S_X - l) = S_Y - l; 1/s is the extortion factor (axelrod: s_min <= s <= 1)")
+    return Param(
+        float,
+        default,
+        -1.0,
+        1.0,
+        "slope s of s (S_X - l) = S_Y - l; 1/s is the extortion factor (axelrod: s_min <= s <= 1)",
+    )
 
 
 def _l(default):
-    return Param(float, default, -math.inf, math.inf,
-                 "baseline payoff l; axelrod requires P <= l <= R of the game")
+    return Param(float, default, -math.inf, math.inf, "baseline payoff l; axelrod requires P <= l <= R of the game")
 
 
 _ZD = dict(memory_depth=1, stochastic=True, uses_game=True)
 
 
 @strategy(
-    "ZD-Extort-2", oracle="statistics",
+    "ZD-Extort-2",
+    oracle="statistics",
     aliases=["Extort-2"],
     reciprocity="negative",
     params={"phi": _phi(1 / 9), "s": _s(0.5)},
@@ -144,7 +153,8 @@ def zd_extort_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort-2 v2", oracle="statistics",
+    "ZD-Extort-2 v2",
+    oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(1 / 8), "s": _s(0.5), "l": _l(1.0)},
     **_ZD,
@@ -161,7 +171,8 @@ def zd_extort_2_v2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort3", oracle="statistics",
+    "ZD-Extort3",
+    oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(3 / 26), "s": _s(1 / 3), "l": _l(1.0)},
     **_ZD,
@@ -177,7 +188,8 @@ def zd_extort3(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extort-4", oracle="statistics",
+    "ZD-Extort-4",
+    oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(4 / 17), "s": _s(0.25), "l": _l(1.0)},
     **_ZD,
@@ -193,7 +205,8 @@ def zd_extort_4(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Extortion", oracle="statistics",
+    "ZD-Extortion",
+    oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(0.2), "s": _s(0.1), "l": _l(1.0)},
     **_ZD,
@@ -211,7 +224,8 @@ def zd_extortion(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-GTFT-2", oracle="statistics",
+    "ZD-GTFT-2",
+    oracle="statistics",
     reciprocity="diffuse",
     params={"phi": _phi(0.25), "s": _s(0.5)},
     **_ZD,
@@ -227,7 +241,8 @@ def zd_gtft_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-GEN-2", oracle="statistics",
+    "ZD-GEN-2",
+    oracle="statistics",
     reciprocity="diffuse",
     params={"phi": _phi(1 / 8), "s": _s(0.5), "l": _l(3.0)},
     **_ZD,
@@ -244,7 +259,8 @@ def zd_gen_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-SET-2", oracle="statistics",
+    "ZD-SET-2",
+    oracle="statistics",
     reciprocity="other",
     params={"phi": _phi(0.25), "s": _s(0.0), "l": _l(2.0)},
     **_ZD,
@@ -260,7 +276,8 @@ def zd_set_2(my, opp, t, state, params, info, rng):
 
 
 @strategy(
-    "ZD-Mischief", oracle="statistics",
+    "ZD-Mischief",
+    oracle="statistics",
     reciprocity="negative",
     params={"phi": _phi(0.1), "s": _s(0.0), "l": _l(1.0)},
     **_ZD,

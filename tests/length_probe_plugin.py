@@ -107,6 +107,10 @@ def info_probe(my, opp, t, state, params, info, rng):
         theirs += payoff(info, opp[s], my[s])
         my_coops += 1 - my[s]
         opp_coops += 1 - opp[s]
-    ok = (info[INFO_MY_SCORE] == mine and info[INFO_OPP_SCORE] == theirs and info[INFO_MY_COOPS] == my_coops
-          and info[INFO_OPP_COOPS] == opp_coops)
+    ok = (
+        info[INFO_MY_SCORE] == mine
+        and info[INFO_OPP_SCORE] == theirs
+        and info[INFO_MY_COOPS] == my_coops
+        and info[INFO_OPP_COOPS] == opp_coops
+    )
     return C if ok else D

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import importlib
 import math
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
 
 import axelrod as axl
 import numpy as np
@@ -41,7 +41,14 @@ from cooptourney.markov import expected_payoffs, memory_one_vector
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.registry import get_strategy
-from cooptourney.strategy_api import INFO_LENGTH, INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE
+from cooptourney.strategy_api import (
+    INFO_LENGTH,
+    INFO_MY_COOPS,
+    INFO_MY_SCORE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    INFO_SIZE,
+)
 from cooptourney.tournament import Tournament
 
 C, D = axl.Action.C, axl.Action.D
@@ -65,7 +72,7 @@ PANEL_NAMES = (
 FIRST_TOURNAMENT_NAMES = tuple(s.name for s in axl.axelrod_first_strategies)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _axl_classes() -> dict[str, type]:
     """Classes by class-level name and by instance name (they differ for Go By Majority: N)."""
     classes = {s.name: s for s in axl.all_strategies}
@@ -96,8 +103,9 @@ def _names(name: str | tuple[str, str]) -> tuple[str, str]:
     return (name, name) if isinstance(name, str) else name
 
 
-def axl_play(player: axl.Player, opponent: axl.Player, turns: int, flips: np.ndarray | None,
-             seed: int, game: Game) -> tuple[list[int], list[int]]:
+def axl_play(
+    player: axl.Player, opponent: axl.Player, turns: int, flips: np.ndarray | None, seed: int, game: Game
+) -> tuple[list[int], list[int]]:
     """Play two ``axelrod`` players like ``axelrod.Match`` does, with pre-drawn flips.
 
     Returns the moves actually played, as 0/1 lists (0 = C).
@@ -169,7 +177,7 @@ def assert_same_moves(
                     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stochastic_names() -> frozenset[str]:
     return frozenset(n for n, cls in _axl_classes().items() if axl.Classifiers["stochastic"](cls()))
 
@@ -226,9 +234,7 @@ def assert_same_tournament(names: list[str], turns: int = 50, repetitions: int =
     ``str(player)``, which carries constructor and transformer arguments.
     """
     axl_players = [axl_player(n) for n in names]
-    ar = axl.Tournament(axl_players, turns=turns, repetitions=repetitions, seed=1).play(
-        processes=1, progress_bar=False
-    )
+    ar = axl.Tournament(axl_players, turns=turns, repetitions=repetitions, seed=1).play(processes=1, progress_bar=False)
     r = Tournament([Player(n) for n in names], turns=turns, repetitions=repetitions, seed=1).play()
     np.testing.assert_array_equal(np.array(ar.scores, dtype=float), r.scores)
     np.testing.assert_allclose(np.array(ar.payoff_matrix), r.payoff_matrix, rtol=0, atol=1e-12)
@@ -384,8 +390,7 @@ def assert_same_payoffs_as_markov_chain(name: str) -> None:
 
 
 def cooperation_at(a, b, turn, repetitions=4000, seed=11):
-    r = Tournament([Player(a), Player(b)], turns=turn + 1, repetitions=repetitions, seed=seed,
-                   record_moves=True).play()
+    r = Tournament([Player(a), Player(b)], turns=turn + 1, repetitions=repetitions, seed=seed, record_moves=True).play()
     moves = np.array([r.match_moves(0, 1, k)[turn, 0] for k in range(repetitions)])
     return float(np.mean(moves == 0)), repetitions
 

@@ -24,8 +24,22 @@ CORE = {"core"}
 ENGINE = BASE | CORE | {"registry", "strategy_api", "players", "results", "progress"}
 ALLOWED: dict[str, set[str]] = {
     "__main__": {"cli"},
-    "cli": {"demos", "output", "sweeps", "evolution", "politics", "tournament", "match", "multilateral",
-            "markov", "interop", "coverage", "config", "__init__"} | ENGINE,
+    "cli": {
+        "demos",
+        "output",
+        "sweeps",
+        "evolution",
+        "politics",
+        "tournament",
+        "match",
+        "multilateral",
+        "markov",
+        "interop",
+        "coverage",
+        "config",
+        "__init__",
+    }
+    | ENGINE,
     "demos": {"output", "evolution", "politics", "tournament", "match", "multilateral", "markov"} | ENGINE,
     "output": {"evolution", "politics", "tournament", "match", "multilateral", "__init__"} | ENGINE,
     "sweeps": {"config", "politics", "tournament", "multilateral", "__init__"} | ENGINE,
@@ -48,8 +62,7 @@ ALLOWED: dict[str, set[str]] = {
     "atomic": set(),
     "settings": set(),
     "game": set(),
-    "__init__": {"game", "markov", "match", "players", "registry", "results", "settings", "tournament",
-                 "politics"},
+    "__init__": {"game", "markov", "match", "players", "registry", "results", "settings", "tournament", "politics"},
 }
 #: Imported by nobody but these (``cooptourney.cli`` is the program, not a library).
 ONLY_IMPORTED_BY = {"cli": {"__main__", "cli"}}
@@ -84,7 +97,7 @@ def _part(dotted: str) -> str:
 def imports(dotted: str, path: Path) -> list[tuple[str, str | None, int]]:
     """(imported module, imported name or None, line) for every import of the package."""
     tree = ast.parse(path.read_text(), filename=str(path))
-    package = dotted.rsplit(".", 1)[0] if path.name != "__init__.py" else dotted.rsplit(".", 1)[0]
+    package = dotted.rsplit(".", 1)[0]  # "a.b.__init__" -> "a.b"; "a.b.c" -> "a.b"
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -123,8 +136,7 @@ def violations(dotted: str, path: Path) -> list[str]:
             if there == part and here not in importers:
                 bad.append(f"{where}: {part} is imported only by {', '.join(sorted(importers))} ({what})")
         private_module = any(p.startswith("_") and p not in ("__init__", "__main__") for p in target.split("."))
-        private_name = (name is not None and name.startswith("_") and not name.endswith("__")
-                        and target == module)
+        private_name = name is not None and name.startswith("_") and not name.endswith("__") and target == module
         if private_module or private_name:
             bad.append(f"{where}: private name {what}")
     return bad
@@ -148,11 +160,32 @@ def test_the_known_exceptions_are_still_there():
 
 
 def test_core_imports_nothing_above_the_engine():
-    above = {"cli", "evolution", "sweeps", "politics", "output", "demos", "strategies", "players", "results",
-             "tournament", "match", "multilateral", "config", "interop", "markov", "coverage", "progress"}
-    bad = {f"{path.relative_to(ROOT)}: core may not import {there} ({m}.{n})"
-           for dotted, path in MODULES if _part(dotted) == "core"
-           for m, n, _ in imports(dotted, path) if (there := _part(_target(m, n))) in above}
+    above = {
+        "cli",
+        "evolution",
+        "sweeps",
+        "politics",
+        "output",
+        "demos",
+        "strategies",
+        "players",
+        "results",
+        "tournament",
+        "match",
+        "multilateral",
+        "config",
+        "interop",
+        "markov",
+        "coverage",
+        "progress",
+    }
+    bad = {
+        f"{path.relative_to(ROOT)}: core may not import {there} ({m}.{n})"
+        for dotted, path in MODULES
+        if _part(dotted) == "core"
+        for m, n, _ in imports(dotted, path)
+        if (there := _part(_target(m, n))) in above
+    }
     assert sorted(bad - KNOWN) == []
 
 
@@ -161,14 +194,17 @@ def test_cli_is_imported_only_by_the_entry_points():
     assert importers <= {"__main__", "cli"}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("from cooptourney.cli import main\n", "core may not import cli (cooptourney.cli.main)"),
-    ("from cooptourney.cli import main\n", "cli is imported only by __main__, cli (cooptourney.cli.main)"),
-    ("from cooptourney.evolution import ecological\n", "core may not import evolution"),
-    ("from cooptourney import sweeps\n", "core may not import sweeps (cooptourney.sweeps)"),
-    ("from cooptourney.results import _ratio\n", "private name cooptourney.results._ratio"),
-    ("def f():\n    from cooptourney.output import plots\n", "core may not import output"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("from cooptourney.cli import main\n", "core may not import cli (cooptourney.cli.main)"),
+        ("from cooptourney.cli import main\n", "cli is imported only by __main__, cli (cooptourney.cli.main)"),
+        ("from cooptourney.evolution import ecological\n", "core may not import evolution"),
+        ("from cooptourney import sweeps\n", "core may not import sweeps (cooptourney.sweeps)"),
+        ("from cooptourney.results import _ratio\n", "private name cooptourney.results._ratio"),
+        ("def f():\n    from cooptourney.output import plots\n", "core may not import output"),
+    ],
+)
 def test_a_wrong_way_import_is_caught(tmp_path, text, expected):
     path = tmp_path / "fake.py"
     path.write_text(text)
@@ -176,11 +212,14 @@ def test_a_wrong_way_import_is_caught(tmp_path, text, expected):
     assert any(expected in v for v in found), found
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("from . import moran\n", [("cooptourney.evolution", "moran")]),
-    ("from .graphs import csr_arrays\n", [("cooptourney.evolution.graphs", "csr_arrays")]),
-    ("import cooptourney.cli\n", [("cooptourney.cli", None)]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("from . import moran\n", [("cooptourney.evolution", "moran")]),
+        ("from .graphs import csr_arrays\n", [("cooptourney.evolution.graphs", "csr_arrays")]),
+        ("import cooptourney.cli\n", [("cooptourney.cli", None)]),
+    ],
+)
 def test_relative_and_plain_imports_are_resolved(tmp_path, text, expected):
     path = tmp_path / "spatial.py"
     path.write_text(text)

@@ -51,9 +51,15 @@ def tournament(**kw):
 
 # -- strategies and players ---------------------------------------------------------------------
 
+
 def test_unknown_strategy_suggests_names():
-    msg = check(match(players=("Tit For Tatt", "Defector")), UnknownStrategyError,
-                "unknown strategy 'Tit For Tatt'", "did you mean", "'Tit For Tat'")
+    msg = check(
+        match(players=("Tit For Tatt", "Defector")),
+        UnknownStrategyError,
+        "unknown strategy 'Tit For Tatt'",
+        "did you mean",
+        "'Tit For Tat'",
+    )
     assert isinstance(UnknownStrategyError(msg), LookupError)
 
 
@@ -62,13 +68,22 @@ def test_unknown_strategy_in_a_tournament():
 
 
 def test_player_unknown_parameter():
-    check(lambda: Player("GTFT", genrosity=0.5), ValueError,
-          "Generous Tit For Tat: unknown parameter 'genrosity'", "allowed parameters: generosity")
+    check(
+        lambda: Player("GTFT", genrosity=0.5),
+        ValueError,
+        "Generous Tit For Tat: unknown parameter 'genrosity'",
+        "allowed parameters: generosity",
+    )
     check(match(players=("GTFT(genrosity=0.5)", "TFT")), ValueError, "unknown parameter 'genrosity'")
 
 
 def test_player_parameter_out_of_range():
-    check(lambda: Player.parse("Random(p=1.5)"), ValueError, "parameter 'p' = 1.5 is out of range", "allowed is [0.0, 1.0]")
+    check(
+        lambda: Player.parse("Random(p=1.5)"),
+        ValueError,
+        "parameter 'p' = 1.5 is out of range",
+        "allowed is [0.0, 1.0]",
+    )
 
 
 def test_player_parameter_wrong_type():
@@ -82,15 +97,24 @@ def test_bad_move_sequence():
 
 
 def test_player_of_wrong_type():
-    check(match(players=("TFT", 42)), TypeError, "a player is a Player, a strategy name, a StrategySpec or an axelrod Player, got int")
+    check(
+        match(players=("TFT", 42)),
+        TypeError,
+        "a player is a Player, a strategy name, a StrategySpec or an axelrod Player, got int",
+    )
 
 
 def test_unknown_reciprocity_tag_in_filter():
-    check(lambda: REGISTRY.filter(reciprocity="generous"), ValueError,
-          "unknown reciprocity tag 'generous'", "specific, diffuse, negative, unconditional, other")
+    check(
+        lambda: REGISTRY.filter(reciprocity="generous"),
+        ValueError,
+        "unknown reciprocity tag 'generous'",
+        "specific, diffuse, negative, unconditional, other",
+    )
 
 
 # -- payoffs ----------------------------------------------------------------------------------
+
 
 def test_payoff_not_a_number():
     check(lambda: Game("a", 0, 5, 1), ValueError, "payoff R must be a number, got 'a'")
@@ -116,6 +140,7 @@ def test_game_of_wrong_type():
 
 # -- probabilities ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("value", [-0.1, 1.5])
 def test_noise_out_of_range(value):
     check(match(noise=value), SettingsError, "noise must be a probability in [0, 1]", repr(value))
@@ -133,6 +158,7 @@ def test_prob_end_out_of_range():
 
 
 # -- lengths, repetitions, seeds ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("turns", [0, -5])
 def test_turns_not_positive(turns):
@@ -171,6 +197,7 @@ def test_match_repetition_negative():
 
 # -- shapes -------------------------------------------------------------------------------------
 
+
 def test_match_with_three_players():
     check(lambda: Match(("TFT", "TFT", "Defector")), SettingsError, "a match has exactly 2 players, got 3")
 
@@ -195,13 +222,25 @@ def test_flips_too_short():
 
 # -- valid but unusual types go through without numba errors ---------------------------------------
 
+
 def test_numpy_scalars_are_accepted():
-    m = Match(("TFT", "Random"), turns=np.int32(20), noise=np.float32(0.1), seed=np.uint64(2**64 - 1),
-              prob_end=np.float64(0.2))
+    m = Match(
+        ("TFT", "Random"),
+        turns=np.int32(20),
+        noise=np.float32(0.1),
+        seed=np.uint64(2**64 - 1),
+        prob_end=np.float64(0.2),
+    )
     m.play()
     assert 1 <= len(m) <= 20
-    res = Tournament(["TFT", "Random"], turns=np.int64(10), repetitions=np.int16(2), seed=np.uint64(2**63),
-                     noise=np.float32(0.05), game=Game(np.int64(3), 0, 5, 1)).play()
+    res = Tournament(
+        ["TFT", "Random"],
+        turns=np.int64(10),
+        repetitions=np.int16(2),
+        seed=np.uint64(2**63),
+        noise=np.float32(0.05),
+        game=Game(np.int64(3), 0, 5, 1),
+    ).play()
     assert res.turns_matrix.max() == 10
     m = Match(("TFT", "TFT"), turns=5, flips=np.zeros((2, 5), dtype=bool))
     assert m.play() == [("C", "C")] * 5

@@ -72,8 +72,9 @@ def clean_registry():
 
 # -- run ----------------------------------------------------------------------------------------
 def test_run_prints_the_ranking_of_the_api(capsys):
-    code, out, err = cli(capsys, "run", "-p", *TINY, "--turns", "10", "--repetitions", "2", "--seed", "1",
-                         "--no-progress")
+    code, out, err = cli(
+        capsys, "run", "-p", *TINY, "--turns", "10", "--repetitions", "2", "--seed", "1", "--no-progress"
+    )
     assert code == 0, err
     result = Tournament(TINY, turns=10, repetitions=2, seed=1).play()
     rows = table_rows(out)
@@ -89,8 +90,15 @@ def test_run_prints_the_ranking_of_the_api(capsys):
     assert float(rows[0][5]) == pytest.approx(result.wins[i].mean())
     assert rows[0][6] == f"{result.cooperation_rate[i]:.1%}"
     header = out.splitlines()[0]
-    for text in ("5 players", "10 turns", "noise 0", "2 repetitions", "seed 1", "R=3, S=0, T=5, P=1",
-                 "Prisoner's Dilemma"):
+    for text in (
+        "5 players",
+        "10 turns",
+        "noise 0",
+        "2 repetitions",
+        "seed 1",
+        "R=3, S=0, T=5, P=1",
+        "Prisoner's Dilemma",
+    ):
         assert text in header
     assert "not a Prisoner's Dilemma" not in out
     footer = out.strip().splitlines()[-1]
@@ -99,8 +107,9 @@ def test_run_prints_the_ranking_of_the_api(capsys):
 
 def test_defector_and_alternator_rows_are_exact(capsys):
     # deterministic, 10 turns, self-play excluded: Defector gets 5*10 vs Cooperator, 5+9*1 vs Grudger, ...
-    code, out, _ = cli(capsys, "run", "-p", "Defector", "Cooperator", "--turns", "10", "--repetitions", "1",
-                       "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", "-p", "Defector", "Cooperator", "--turns", "10", "--repetitions", "1", "--no-progress"
+    )
     assert code == 0
     rows = table_rows(out)
     assert rows[0][:3] == ["1", "Defector", "unconditional"]
@@ -122,8 +131,9 @@ def test_rank_by_self_play_follows_the_api(capsys):
 
 
 def test_rank_by_utility_adds_a_utility_column(capsys):
-    code, out, _ = cli(capsys, "run", "-p", *TINY, "--turns", "5", "--repetitions", "1", "--rank-by", "utility",
-                       "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", "-p", *TINY, "--turns", "5", "--repetitions", "1", "--rank-by", "utility", "--no-progress"
+    )
     assert code == 0
     assert "Utility/turn" in out.splitlines()[2]
     assert "perceived utility" in out
@@ -143,15 +153,17 @@ def test_run_without_arguments_plays_the_default_tournament(capsys):
 
 
 def test_prob_end_in_the_header(capsys):
-    code, out, _ = cli(capsys, "run", "-p", "TFT", "ALLD", "--prob-end", "0.1", "--turns", "40",
-                       "--repetitions", "2", "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", "-p", "TFT", "ALLD", "--prob-end", "0.1", "--turns", "40", "--repetitions", "2", "--no-progress"
+    )
     assert code == 0
     assert "prob_end 0.1 (expected length 10 turns; at most 40)" in out.splitlines()[0]
 
 
 def test_a_game_that_is_not_a_pd_is_named(capsys):
-    code, out, _ = cli(capsys, "run", "-p", "TFT", "ALLD", "--game", "4,0,3,1", "--turns", "5",
-                       "--repetitions", "1", "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", "-p", "TFT", "ALLD", "--game", "4,0,3,1", "--turns", "5", "--repetitions", "1", "--no-progress"
+    )
     assert code == 0
     assert "(Stag Hunt)" in out.splitlines()[0]
     assert "NOT a Prisoner's Dilemma: it is a Stag Hunt game" in out
@@ -160,8 +172,9 @@ def test_a_game_that_is_not_a_pd_is_named(capsys):
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])
 def test_output_files(capsys, tmp_path, suffix):
     path = tmp_path / "sub" / f"results{suffix}"
-    code, out, _ = cli(capsys, "run", "-p", *TINY, "--turns", "10", "--repetitions", "2", "-o", str(path),
-                       "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", "-p", *TINY, "--turns", "10", "--repetitions", "2", "-o", str(path), "--no-progress"
+    )
     assert code == 0
     assert f"to {path}" in out
     result = Tournament(TINY, turns=10, repetitions=2, seed=0).play()
@@ -184,7 +197,8 @@ def test_output_files(capsys, tmp_path, suffix):
 # -- config files ----------------------------------------------------------------------------------
 def test_config_file_with_every_key_equals_the_same_run_via_flags(capsys, tmp_path, plugin_file, clean_registry):
     config = tmp_path / "run.toml"
-    config.write_text(textwrap.dedent(f"""
+    config.write_text(
+        textwrap.dedent(f"""
         [tournament]
         players = ["Tit For Tat", "Grudger", "GTFT(generosity=0.2)", {{ name = "Random", p = 0.3 }},
                    "CLI Test Two Step"]
@@ -198,13 +212,35 @@ def test_config_file_with_every_key_equals_the_same_run_via_flags(capsys, tmp_pa
         rank_by = "score_with_self_play"
         [plugins]
         files = [{str(plugin_file)!r}]
-    """))
+    """)
+    )
     code, out_file, err = cli(capsys, "run", str(config), "--no-progress")
     assert code == 0, err
-    flags = ["-p", "Tit For Tat", "Grudger", "GTFT(generosity=0.2)", "Random(p=0.3)", "CLI Test Two Step",
-             "--turns", "30", "--noise", "0.02", "--repetitions", "3", "--seed", "5", "--game", "3,0,5,1",
-             "-o", str(tmp_path / "from_flags.json"), "--rank-by", "score_with_self_play",
-             "--plugin", str(plugin_file), "--no-progress"]
+    flags = [
+        "-p",
+        "Tit For Tat",
+        "Grudger",
+        "GTFT(generosity=0.2)",
+        "Random(p=0.3)",
+        "CLI Test Two Step",
+        "--turns",
+        "30",
+        "--noise",
+        "0.02",
+        "--repetitions",
+        "3",
+        "--seed",
+        "5",
+        "--game",
+        "3,0,5,1",
+        "-o",
+        str(tmp_path / "from_flags.json"),
+        "--rank-by",
+        "score_with_self_play",
+        "--plugin",
+        str(plugin_file),
+        "--no-progress",
+    ]
     code, out_flags, err = cli(capsys, "run", *flags)
     assert code == 0, err
 
@@ -222,8 +258,9 @@ def test_config_file_with_every_key_equals_the_same_run_via_flags(capsys, tmp_pa
 def test_flags_override_the_config_file(capsys, tmp_path):
     config = tmp_path / "run.toml"
     config.write_text('[tournament]\nplayers = ["TFT", "ALLD"]\nturns = 30\nrepetitions = 2\n')
-    code, out, _ = cli(capsys, "run", str(config), "--turns", "7", "-p", "Cooperator", "Defector", "Grudger",
-                       "--no-progress")
+    code, out, _ = cli(
+        capsys, "run", str(config), "--turns", "7", "-p", "Cooperator", "Defector", "Grudger", "--no-progress"
+    )
     assert code == 0
     assert "3 players, 7 turns" in out.splitlines()[0] and "2 repetitions" in out.splitlines()[0]
     assert sorted(r[1] for r in table_rows(out)) == ["Cooperator", "Defector", "Grudger"]
@@ -240,7 +277,7 @@ def test_match_tit_for_tat_against_alternator(capsys):
         ["3", "D", "C", "5", "0", "8", "8"],
         ["4", "C", "D", "0", "5", "8", "13"],
     ]
-    summary = out[out.index("Score "):]
+    summary = out[out.index("Score ") :]
     assert re.search(r"Score\s+8\s+13\n", summary)
     assert re.search(r"Score per turn\s+2\.000\s+3\.250\n", summary)
     assert re.search(r"Cooperation rate\s+75\.0%\s+50\.0%\n", summary)
@@ -261,8 +298,9 @@ def test_match_with_noise_shows_the_api_match(capsys):
 
 
 def test_long_match_prints_every_turn_compactly(capsys):
-    code, out, _ = cli(capsys, "match", "GTFT(generosity=0.3)", "WSLS", "--turns", "123", "--noise", "0.05",
-                       "--seed", "9")
+    code, out, _ = cli(
+        capsys, "match", "GTFT(generosity=0.3)", "WSLS", "--turns", "123", "--noise", "0.05", "--seed", "9"
+    )
     assert code == 0
     m = Match(("GTFT(generosity=0.3)", "WSLS"), turns=123, noise=0.05, seed=9)
     moves = m.play()
@@ -303,11 +341,18 @@ def test_list_everything_with_classifiers(capsys):
     assert "Sequence Player" not in rows  # hidden helper
     assert out.strip().splitlines()[-1] == f"{len(rows)} strategies."
     header = out.splitlines()[0]
-    for column in ("Name", "Aliases", "Reciprocity", "Memory", "Stochastic", "Uses game", "Uses length",
-                   "Parameters"):
+    for column in ("Name", "Aliases", "Reciprocity", "Memory", "Stochastic", "Uses game", "Uses length", "Parameters"):
         assert column in header
-    assert rows["Generous Tit For Tat"] == ["Generous Tit For Tat", "GTFT", "diffuse", "1", "yes", "yes", "no",
-                                            "generosity=from game"]
+    assert rows["Generous Tit For Tat"] == [
+        "Generous Tit For Tat",
+        "GTFT",
+        "diffuse",
+        "1",
+        "yes",
+        "yes",
+        "no",
+        "generosity=from game",
+    ]
     assert rows["Random"][-1] == "p=0.5"
     assert rows["Grudger"][3] == "inf"
 
@@ -329,14 +374,27 @@ def test_plugin_strategy_is_listed_run_and_matched(capsys, plugin_file, clean_re
     assert code == 0, err
     assert "CLI Test Two Step" in [r[0] for r in table_rows(out)]
 
-    code, out, err = cli(capsys, "match", "CLI Test Two Step", "Tit For Tat", "--turns", "6",
-                         "--plugin", str(plugin_file))
+    code, out, err = cli(
+        capsys, "match", "CLI Test Two Step", "Tit For Tat", "--turns", "6", "--plugin", str(plugin_file)
+    )
     assert code == 0, err
     assert [r[1] for r in table_rows(out)] == list("CCDCCD")
     assert [r[2] for r in table_rows(out)] == list("CCCDCC")
 
-    code, out, err = cli(capsys, "run", "-p", "CLI Test Two Step", "Defector", "--turns", "6", "--repetitions", "1",
-                         "--plugin", str(plugin_file), "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "run",
+        "-p",
+        "CLI Test Two Step",
+        "Defector",
+        "--turns",
+        "6",
+        "--repetitions",
+        "1",
+        "--plugin",
+        str(plugin_file),
+        "--no-progress",
+    )
     assert code == 0, err
     assert [r[1] for r in table_rows(out)] == ["Defector", "CLI Test Two Step"]
 
@@ -409,8 +467,19 @@ def test_config_errors_exit_2_with_one_line(capsys, tmp_path, body, expected):
 def test_unwritable_output_is_reported(capsys, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code, out, err = cli(capsys, "run", "-p", "TFT", "--turns", "2", "--repetitions", "1",
-                         "-o", str(blocker / "results.csv"), "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "run",
+        "-p",
+        "TFT",
+        "--turns",
+        "2",
+        "--repetitions",
+        "1",
+        "-o",
+        str(blocker / "results.csv"),
+        "--no-progress",
+    )
     assert code == 1
     assert "Tit For Tat" in out
     assert err.count("\n") == 1 and err.startswith("cooptourney: error: cannot write")
@@ -435,13 +504,15 @@ def test_console_script_bad_flag_exits_2():
     proc = subprocess.run([exe, "run", "--no-such-flag"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr.splitlines() == ["cooptourney: error: unrecognized arguments: --no-such-flag "
-                                        "(see `cooptourney --help`)"]
+    assert proc.stderr.splitlines() == [
+        "cooptourney: error: unrecognized arguments: --no-such-flag (see `cooptourney --help`)"
+    ]
 
 
 def test_python_dash_m_runs_the_cli():
-    proc = subprocess.run([sys.executable, "-m", "cooptourney.cli", "--version"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cooptourney.cli", "--version"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == f"cooptourney {__version__}"
 
 
@@ -450,7 +521,7 @@ def _self_contained(path) -> str:
     """The report's text, after checking that it embeds its plots and refers to nothing outside."""
     text = path.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
-    assert text.count('<img ') == text.count('src="data:image/png;base64,') >= 1
+    assert text.count("<img ") == text.count('src="data:image/png;base64,') >= 1
     for bad in ("http://", "https://", "file:", 'src="/', "<script", "<link", "url("):
         assert bad not in text, bad
     assert f"cooptourney {__version__}" in text
@@ -459,8 +530,23 @@ def _self_contained(path) -> str:
 
 def test_run_report_holds_the_results_of_the_run(capsys, tmp_path):
     report = tmp_path / "run.html"
-    code, out, err = cli(capsys, "run", "-p", *TINY, "--turns", "50", "--noise", "0.02", "--repetitions", "3",
-                         "--seed", "11", "--no-progress", "--report", str(report))
+    code, out, err = cli(
+        capsys,
+        "run",
+        "-p",
+        *TINY,
+        "--turns",
+        "50",
+        "--noise",
+        "0.02",
+        "--repetitions",
+        "3",
+        "--seed",
+        "11",
+        "--no-progress",
+        "--report",
+        str(report),
+    )
     assert code == 0, err
     assert f"Wrote the HTML report to {report}." in out
     assert [p.name for p in tmp_path.iterdir()] == ["run.html"]  # one file, no temporaries
@@ -480,8 +566,19 @@ def test_run_report_errors(capsys, tmp_path):
     assert code == 2 and out == "" and "--report needs an .html file name" in err  # before anything is played
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code, out, err = cli(capsys, "run", "-p", "TFT", "--turns", "2", "--repetitions", "1", "--no-progress",
-                         "--report", str(blocker / "r.html"))
+    code, out, err = cli(
+        capsys,
+        "run",
+        "-p",
+        "TFT",
+        "--turns",
+        "2",
+        "--repetitions",
+        "1",
+        "--no-progress",
+        "--report",
+        str(blocker / "r.html"),
+    )
     assert code == 1 and "Tit For Tat" in out
     assert err.count("\n") == 1 and err.startswith("cooptourney: error: cannot write the report")
 
@@ -490,8 +587,24 @@ def test_evolve_reports(capsys, tmp_path):
     from cooptourney.evolution import MoranProcess, ecological
 
     moran = tmp_path / "moran.html"
-    code, out, err = cli(capsys, "evolve", "-p", "Tit For Tat", "Defector", "--initial", "8,2", "--runs", "200",
-                         "--turns", "20", "--seed", "5", "--no-progress", "--report", str(moran))
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "Tit For Tat",
+        "Defector",
+        "--initial",
+        "8,2",
+        "--runs",
+        "200",
+        "--turns",
+        "20",
+        "--seed",
+        "5",
+        "--no-progress",
+        "--report",
+        str(moran),
+    )
     assert code == 0, err
     text = _self_contained(moran)
     res = MoranProcess({"Tit For Tat": 8, "Defector": 2}, turns=20, seed=5).play(runs=200)
@@ -500,8 +613,25 @@ def test_evolve_reports(capsys, tmp_path):
     assert "seed 5" in text and "Moran process" in text
     assert out.splitlines()[0] in text  # what the command printed is in the report
     eco = tmp_path / "eco.html"
-    code, out, err = cli(capsys, "evolve", "-p", "Tit For Tat", "Defector", "Grudger", "--method", "ecological",
-                         "--generations", "30", "--turns", "20", "--seed", "6", "--no-progress", "--report", str(eco))
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "Tit For Tat",
+        "Defector",
+        "Grudger",
+        "--method",
+        "ecological",
+        "--generations",
+        "30",
+        "--turns",
+        "20",
+        "--seed",
+        "6",
+        "--no-progress",
+        "--report",
+        str(eco),
+    )
     assert code == 0, err
     text = _self_contained(eco)
     r = Tournament(["Tit For Tat", "Defector", "Grudger"], turns=20, repetitions=10, seed=6).play()
@@ -514,15 +644,37 @@ def test_evolve_reports(capsys, tmp_path):
 
 def test_sweep_report_command_writes_html(capsys, tmp_path):
     spec = tmp_path / "spec.toml"
-    spec.write_text('[tournament]\nplayers = ["Tit For Tat", "Defector"]\nturns = 20\nrepetitions = 1\n\n'
-                    '[sweep]\nseed = 31\n\n[sweep.grid]\n"tournament.noise" = [0, 0.1]\n')
+    spec.write_text(
+        '[tournament]\nplayers = ["Tit For Tat", "Defector"]\nturns = 20\nrepetitions = 1\n\n'
+        '[sweep]\nseed = 31\n\n[sweep.grid]\n"tournament.noise" = [0, 0.1]\n'
+    )
     out_dir = tmp_path / "sweep"
-    code, _, err = cli(capsys, "sweep", str(spec), "--out", str(out_dir), "--threads", "--workers", "1",
-                       "--threads-per-worker", "1", "--no-progress")
+    code, _, err = cli(
+        capsys,
+        "sweep",
+        str(spec),
+        "--out",
+        str(out_dir),
+        "--threads",
+        "--workers",
+        "1",
+        "--threads-per-worker",
+        "1",
+        "--no-progress",
+    )
     assert code == 0, err
     report = tmp_path / "sweep.html"
-    code, out, err = cli(capsys, "report", str(out_dir), "--outcome", "cooperation_rate", "--x", "tournament.noise",
-                         "--report", str(report))
+    code, out, err = cli(
+        capsys,
+        "report",
+        str(out_dir),
+        "--outcome",
+        "cooperation_rate",
+        "--x",
+        "tournament.noise",
+        "--report",
+        str(report),
+    )
     assert code == 0, err
     assert f"Wrote the HTML report to {report}." in out
     text = _self_contained(report)
@@ -531,6 +683,15 @@ def test_sweep_report_command_writes_html(capsys, tmp_path):
     table = summarise(load_results(out_dir), "cooperation_rate", "tournament.noise")
     assert all(f"<td>{x:.4g}</td>" in text for x in table.to_numpy().ravel())
     assert "seed 31" in text
-    code, _, err = cli(capsys, "report", str(out_dir), "--outcome", "cooperation_rate", "--x", "tournament.noise",
-                       "--report", str(tmp_path / "x.txt"))
+    code, _, err = cli(
+        capsys,
+        "report",
+        str(out_dir),
+        "--outcome",
+        "cooperation_rate",
+        "--x",
+        "tournament.noise",
+        "--report",
+        str(tmp_path / "x.txt"),
+    )
     assert code == 2 and "--report needs an .html file name" in err

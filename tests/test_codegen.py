@@ -29,20 +29,20 @@ def step(my, opp, t, state, params, info, rng):
     return after_opening(opp, t)
 '''
 
-_HELPER = '''
+_HELPER = """
 from numba import njit
 
 
 @njit(cache=True)
 def after_opening(opp, t):
     return {body}
-'''
+"""
 
-_PLAY = '''
+_PLAY = """
 import {strategy}
 from cooptourney import Match
 print("".join(a for a, _ in Match(("{name}", "Alternator"), turns=6, seed=1).play()))
-'''
+"""
 
 
 def _modules(tmp_path):
@@ -56,8 +56,14 @@ def _modules(tmp_path):
 
 
 def _play(tmp_path, names):
-    out = subprocess.run([sys.executable, "-c", _PLAY.format(**names)], capture_output=True, text=True,
-                         timeout=900, cwd=tmp_path, env={**__import__("os").environ, "PYTHONPATH": str(tmp_path)})
+    out = subprocess.run(
+        [sys.executable, "-c", _PLAY.format(**names)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
+        env={**__import__("os").environ, "PYTHONPATH": str(tmp_path)},
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
@@ -99,13 +105,15 @@ def test_a_new_import_of_the_kernel_template_is_hashed_without_a_list_edit(tmp_p
     assert any(p.name == "strategy_api.py" for p in files)
 
     module = f"codegen_test_kernel_helper_{uuid.uuid4().hex[:10]}"
-    (tmp_path / f"{module}.py").write_text(textwrap.dedent('''
+    (tmp_path / f"{module}.py").write_text(
+        textwrap.dedent("""
         from numba import njit
 
         @njit(cache=True)
         def new_helper(x):
             return x + 1
-    '''))
+    """)
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     edited = kernel.replace("import numpy as np\n", f"import numpy as np\nfrom {module} import new_helper\n", 1)
     digest, files = codegen.source_digest(edited)

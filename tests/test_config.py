@@ -63,15 +63,23 @@ def test_default_players_are_axelrods_first_tournament_then_the_foundation_strat
     assert len(DEFAULT_PLAYERS) == 25
     assert DEFAULT_PLAYERS[:15] == AXELROD_FIRST_TOURNAMENT
     assert DEFAULT_PLAYERS[15:] == (
-        "Cooperator", "Defector", "Alternator", "Suspicious Tit For Tat", "Tit For 2 Tats",
-        "Two Tits For Tat", "Win-Stay Lose-Shift", "Generous Tit For Tat", "Anti Tit For Tat", "Bully",
+        "Cooperator",
+        "Defector",
+        "Alternator",
+        "Suspicious Tit For Tat",
+        "Tit For 2 Tats",
+        "Two Tits For Tat",
+        "Win-Stay Lose-Shift",
+        "Generous Tit For Tat",
+        "Anti Tit For Tat",
+        "Bully",
     )
     assert len(set(DEFAULT_PLAYERS)) == 25
 
 
 def test_first_tournament_names_are_spelled_as_axelrod_spells_them():
     axl = pytest.importorskip("axelrod")
-    assert AXELROD_FIRST_TOURNAMENT == tuple(s.name for s in axl.axelrod_first_strategies)
+    assert tuple(s.name for s in axl.axelrod_first_strategies) == AXELROD_FIRST_TOURNAMENT
 
 
 def test_defaults_without_file_or_flags():
@@ -94,7 +102,9 @@ def test_foundation_strategies_of_the_default_field_are_registered():
 def test_every_key_is_read(tmp_path, clean_registry):
     (tmp_path / "plugins").mkdir()
     (tmp_path / "plugins" / "mine.py").write_text(PLUGIN)
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         [tournament]
         players = ["Tit For Tat", "Grudger", "GTFT(generosity=0.2)", { name = "Random", p = 0.3 },
                    "Config Test Alternator"]
@@ -108,11 +118,15 @@ def test_every_key_is_read(tmp_path, clean_registry):
         rank_by = "score_with_self_play"
         [plugins]
         files = ["plugins/mine.py"]
-    """)
+    """,
+    )
     cfg = load_config(path)
     assert cfg.players == (
-        Player("Tit For Tat"), Player("Grudger"), Player("Generous Tit For Tat", generosity=0.2),
-        Player("Random", p=0.3), Player("Config Test Alternator"),
+        Player("Tit For Tat"),
+        Player("Grudger"),
+        Player("Generous Tit For Tat", generosity=0.2),
+        Player("Random", p=0.3),
+        Player("Config Test Alternator"),
     )
     assert [p.name for p in cfg.players][2:4] == ["Generous Tit For Tat(generosity=0.2)", "Random(p=0.3)"]
     assert (cfg.turns, cfg.prob_end, cfg.noise, cfg.repetitions, cfg.seed) == (20, None, 0.05, 3, 7)
@@ -126,7 +140,9 @@ def test_every_key_is_read(tmp_path, clean_registry):
 
 def test_flags_override_the_file_and_add_plugins(tmp_path, clean_registry):
     (tmp_path / "a.py").write_text(PLUGIN)
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         [tournament]
         players = ["Tit For Tat", "Grudger"]
         turns = 20
@@ -134,9 +150,19 @@ def test_flags_override_the_file_and_add_plugins(tmp_path, clean_registry):
         seed = 3
         [output]
         rank_by = "utility"
-    """)
-    cfg = load_config(path, {"turns": 5, "seed": 4, "players": ["Defector"], "rank_by": None,
-                             "plugins": [str(tmp_path / "a.py")], "game": "2,0,3,1"})
+    """,
+    )
+    cfg = load_config(
+        path,
+        {
+            "turns": 5,
+            "seed": 4,
+            "players": ["Defector"],
+            "rank_by": None,
+            "plugins": [str(tmp_path / "a.py")],
+            "game": "2,0,3,1",
+        },
+    )
     assert (cfg.turns, cfg.seed, cfg.noise, cfg.rank_by) == (5, 4, 0.1, "utility")
     assert cfg.players == (Player("Defector"),)
     assert cfg.game == Game(2, 0, 3, 1)
@@ -144,7 +170,9 @@ def test_flags_override_the_file_and_add_plugins(tmp_path, clean_registry):
 
 
 def test_file_and_flags_give_equal_configs(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         [tournament]
         players = ["TFT", "Random(p=0.25)"]
         prob_end = 0.1
@@ -155,9 +183,18 @@ def test_file_and_flags_give_equal_configs(tmp_path):
         game = [3, 0, 5, 1]
         [output]
         file = "r.json"
-    """)
-    flags = dict(players=["Tit For Tat", {"name": "Random", "p": 0.25}], prob_end=0.1, turns=30, noise=0.02,
-                 repetitions=2, seed=11, game="3,0,5,1", output=str(tmp_path.resolve() / "r.json"))
+    """,
+    )
+    flags = dict(
+        players=["Tit For Tat", {"name": "Random", "p": 0.25}],
+        prob_end=0.1,
+        turns=30,
+        noise=0.02,
+        repetitions=2,
+        seed=11,
+        game="3,0,5,1",
+        output=str(tmp_path.resolve() / "r.json"),
+    )
     assert load_config(path) == load_config(None, flags)
 
 
@@ -182,8 +219,17 @@ def test_turns_caps_prob_end(tmp_path):
 
 
 # -- games -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("value", ["3,0,5,1", [3, 0, 5, 1], (3.0, 0, 5, 1.0), {"R": 3, "S": 0, "T": 5, "P": 1},
-                                   {"r": 3, "s": 0, "t": 5, "p": 1}, Game()])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "3,0,5,1",
+        [3, 0, 5, 1],
+        (3.0, 0, 5, 1.0),
+        {"R": 3, "S": 0, "T": 5, "P": 1},
+        {"r": 3, "s": 0, "t": 5, "p": 1},
+        Game(),
+    ],
+)
 def test_game_forms(value):
     assert parse_game(value) == Game(3, 0, 5, 1)
 
@@ -192,10 +238,10 @@ def test_game_forms(value):
     "line, expected",
     [
         ("game = [3, 0, 5]", "four payoffs"),
-        ("game = \"3,0,5\"", "four numbers"),
+        ('game = "3,0,5"', "four numbers"),
         ("game = { R = 3, S = 0, T = 5 }", "missing payoff P"),
         ("game = { R = 3, S = 0, T = 5, P = 1, Q = 2 }", "unknown key 'Q'"),
-        ("game = [3, 0, \"five\", 1]", "payoff T must be a number"),
+        ('game = [3, 0, "five", 1]', "payoff T must be a number"),
         ("game = [3, 0, true, 1]", "payoff T must be a number"),
         ("game = 3", "game must be R,S,T,P"),
         ("game = [1, 1, 1, 1]", "every outcome equal"),
@@ -318,6 +364,7 @@ def test_run_config_is_frozen():
 
 # -- [politics] ----------------------------------------------------------------------------------
 
+
 def test_politics_section_builds_the_transformer(tmp_path):
     from cooptourney.config import load_config
 
@@ -344,10 +391,10 @@ def test_no_politics_section_means_the_plain_game():
     "body, fragment",
     [
         ("[politics]\ns = 2\n", "must be a number in [0, 1]"),
-        ("[politics]\nprofile = \"senator\"\n", "senator"),
+        ('[politics]\nprofile = "senator"\n', "senator"),
         ("[politics]\nprofile = { kk = 1 }\n", "did you mean 'k'"),
-        ("[politics]\nprofiles = [\"neutral\"]\n", "1 entries for 2 players"),
-        ("[politics]\nprofile = \"neutral\"\nprofiles = [\"neutral\", \"neutral\"]\n", "not both"),
+        ('[politics]\nprofiles = ["neutral"]\n', "1 entries for 2 players"),
+        ('[politics]\nprofile = "neutral"\nprofiles = ["neutral", "neutral"]\n', "not both"),
     ],
 )
 def test_bad_politics_settings_are_rejected(tmp_path, body, fragment):

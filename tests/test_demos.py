@@ -105,16 +105,26 @@ def test_free_riders_numbers_are_what_the_evolution_api_gives(quick_results):
     N = st["population"]
     for label, resident, _ in FREE_RIDER_RESIDENTS:
         key = label.replace(" ", "_")
-        mp = MoranProcess({resident: N - 1, "Defector": 1}, turns=st["turns"], noise=st["noise"],
-                          repetitions=st["pool_repetitions"], deterministic_payoffs=True, aggregate="mean",
-                          intensity=st["intensity"], seed=st["seed"])
+        mp = MoranProcess(
+            {resident: N - 1, "Defector": 1},
+            turns=st["turns"],
+            noise=st["noise"],
+            repetitions=st["pool_repetitions"],
+            deterministic_payoffs=True,
+            aggregate="mean",
+            intensity=st["intensity"],
+            seed=st["seed"],
+        )
         A = mp.match_pool().mean_matrix
         row = table.loc[label]
         assert r.numbers[f"{key}_self"] == A[0, 0] == row.resident_vs_resident
         assert r.numbers[f"{key}_take"] == A[1, 0] == row.defector_vs_resident
         assert r.numbers[f"{key}_given"] == A[0, 1]
-        eco = ecological(A, initial_shares=[1 - st["initial_defector_share"], st["initial_defector_share"]],
-                         generations=st["generations"])
+        eco = ecological(
+            A,
+            initial_shares=[1 - st["initial_defector_share"], st["initial_defector_share"]],
+            generations=st["generations"],
+        )
         assert r.numbers[f"{key}_final"] == eco.shares[-1, 1] == row.defector_share_final
         moran = mp.play(runs=st["runs"])
         assert r.numbers[f"{key}_fixations"] == moran.fixation_counts[1]
@@ -167,14 +177,16 @@ def test_other_plot_functions(tmp_path):
     from cooptourney import Tournament
     from cooptourney.output import plots
 
-    r = Tournament(["Tit For Tat", "Defector", "Grudger"], turns=20, repetitions=2, seed=1,
-                   record_moves=True).play()
+    r = Tournament(["Tit For Tat", "Defector", "Grudger"], turns=20, repetitions=2, seed=1, record_moves=True).play()
     figs = {
         "heat": plots.payoff_heatmap(r),
         "coop": plots.cooperation_over_turns(r, pairs=[(0, 1), (0, 2)]),
         "shares": plots.shares_over_time(np.full((10, 3), 1 / 3), ["a", "b", "c"]),
-        "sweep": plots.sweep_heatmap(pd.DataFrame([[1.0, 2.0], [3.0, np.nan]], index=pd.Index([0, 1], name="y"),
-                                                  columns=pd.Index([0.1, 0.2], name="x"))),
+        "sweep": plots.sweep_heatmap(
+            pd.DataFrame(
+                [[1.0, 2.0], [3.0, np.nan]], index=pd.Index([0, 1], name="y"), columns=pd.Index([0.1, 0.2], name="x")
+            )
+        ),
     }
     for name, fig in figs.items():
         path = plots.save(fig, tmp_path / f"{name}.png")
@@ -193,8 +205,9 @@ def _check_report(path: Path):
 
 def test_cli_demo_report_is_self_contained(tmp_path, capsys):
     report = tmp_path / "echo.html"
-    assert main(["demo", "echo", "--quick", "--out", str(tmp_path / "plots"), "--report", str(report),
-                 "--seed", "3"]) == 0
+    assert (
+        main(["demo", "echo", "--quick", "--out", str(tmp_path / "plots"), "--report", str(report), "--seed", "3"]) == 0
+    )
     printed = capsys.readouterr().out
     assert "Tit For Tat" in printed and str(report) in printed
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["echo.html"]  # one file, no temporaries
@@ -231,10 +244,21 @@ CHROMIUM = Path("/usr/bin/chromium")
 NEEDS_CHROMIUM = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium; .ci/run installs it "
-           "when apt-get is available)")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--remote-debugging-pipe", "--window-size=1000,1400", "--hide-scrollbars"]
+    "when apt-get is available)",
+)
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+    "--window-size=1000,1400",
+    "--hide-scrollbars",
+]
 
 
 def render_in_chromium(url: str, timeout: float = 90.0) -> dict:
@@ -247,6 +271,7 @@ def render_in_chromium(url: str, timeout: float = 90.0) -> dict:
     asked for), ``images`` ([complete, naturalWidth] per <img>) and ``png`` (a screenshot).
     """
     import base64
+    import contextlib
     import json
     import os
     import select
@@ -261,9 +286,14 @@ def render_in_chromium(url: str, timeout: float = 90.0) -> dict:
         os.dup2(from_chrome_w, 4)
 
     with tempfile.TemporaryDirectory() as profile:
-        proc = subprocess.Popen([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                                pass_fds=(3, 4), preexec_fn=wire_pipes, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            pass_fds=(3, 4),
+            preexec_fn=wire_pipes,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         deadline = time.monotonic() + timeout
@@ -308,14 +338,16 @@ def render_in_chromium(url: str, timeout: float = 90.0) -> dict:
                 call(f"{domain}.enable", sid)
             call("Page.navigate", sid, url=url)
             wait_for("Page.loadEventFired")
-            images = call("Runtime.evaluate", sid, returnByValue=True, expression=(
-                "Array.from(document.images).map(i => [i.complete, i.naturalWidth])"))["result"]["value"]
+            images = call(
+                "Runtime.evaluate",
+                sid,
+                returnByValue=True,
+                expression=("Array.from(document.images).map(i => [i.complete, i.naturalWidth])"),
+            )["result"]["value"]
             png = base64.b64decode(call("Page.captureScreenshot", sid, format="png")["data"])
         finally:
-            try:
+            with contextlib.suppress(Exception):  # the browser may already be gone
                 call("Browser.close")
-            except Exception:
-                pass
             os.close(to_chrome_w)
             os.close(from_chrome_r)
             try:
@@ -327,11 +359,15 @@ def render_in_chromium(url: str, timeout: float = 90.0) -> dict:
     for m in events:
         method, p = m.get("method"), m.get("params", {})
         if method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "warning", "assert"):
-            problems.append(f"console.{p['type']}: " + " ".join(str(a.get("value", a.get("description")))
-                                                                for a in p.get("args", [])))
+            problems.append(
+                f"console.{p['type']}: "
+                + " ".join(str(a.get("value", a.get("description"))) for a in p.get("args", []))
+            )
         elif method == "Runtime.exceptionThrown":
-            problems.append("uncaught: " + str(p["exceptionDetails"].get("exception", {}).get(
-                "description", p["exceptionDetails"].get("text"))))
+            problems.append(
+                "uncaught: "
+                + str(p["exceptionDetails"].get("exception", {}).get("description", p["exceptionDetails"].get("text")))
+            )
         elif method == "Log.entryAdded" and p["entry"].get("level") in ("error", "warning"):
             problems.append(f"{p['entry']['level']}: {p['entry'].get('text')} {p['entry'].get('url', '')}")
         elif method == "Network.requestWillBeSent":
@@ -359,8 +395,10 @@ def test_the_chromium_check_catches_a_broken_page(tmp_path):
     """The harness itself: a page with a script error, a console error and missing or remote
     resources must be reported (else the test below would pass vacuously)."""
     page = tmp_path / "broken.html"
-    page.write_text('<!DOCTYPE html><html><body><h1>broken</h1><img src="missing.png">'
-                    '<script>console.error("boom"); notDefined();</script></body></html>')
+    page.write_text(
+        '<!DOCTYPE html><html><body><h1>broken</h1><img src="missing.png">'
+        '<script>console.error("boom"); notDefined();</script></body></html>'
+    )
     seen = render_in_chromium(page.as_uri())
     text = " | ".join(seen["problems"])
     assert "console.error: boom" in text and "notDefined" in text and "missing.png" in text, text
@@ -381,15 +419,56 @@ def _reports(tmp_path) -> dict[str, Path]:
     reports = {"demo": r.report(tmp_path / "demo.html")}
     r.close()
     reports["run"] = tmp_path / "run.html"
-    assert main(["run", "-p", "Tit For Tat", "Grudger", "Defector", "--turns", "30", "--repetitions", "2",
-                 "--seed", "4", "--no-progress", "--report", str(reports["run"])]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "-p",
+                "Tit For Tat",
+                "Grudger",
+                "Defector",
+                "--turns",
+                "30",
+                "--repetitions",
+                "2",
+                "--seed",
+                "4",
+                "--no-progress",
+                "--report",
+                str(reports["run"]),
+            ]
+        )
+        == 0
+    )
     reports["evolve"] = tmp_path / "evolve.html"
-    assert main(["evolve", "-p", "Tit For Tat", "Defector", "--runs", "50", "--turns", "20", "--seed", "4",
-                 "--no-progress", "--report", str(reports["evolve"])]) == 0
-    table = pd.DataFrame([[0.9, 0.5], [0.7, 0.2]], index=pd.Index([0.0, 0.02], name="tournament.noise"),
-                         columns=pd.Index([0.0, 0.5], name="politics.s"))
-    reports["sweep"] = sweep_report(table, tmp_path / "sweep.html", "cooperation_rate", "politics.s",
-                                    "tournament.noise", settings={"seed": 7})
+    assert (
+        main(
+            [
+                "evolve",
+                "-p",
+                "Tit For Tat",
+                "Defector",
+                "--runs",
+                "50",
+                "--turns",
+                "20",
+                "--seed",
+                "4",
+                "--no-progress",
+                "--report",
+                str(reports["evolve"]),
+            ]
+        )
+        == 0
+    )
+    table = pd.DataFrame(
+        [[0.9, 0.5], [0.7, 0.2]],
+        index=pd.Index([0.0, 0.02], name="tournament.noise"),
+        columns=pd.Index([0.0, 0.5], name="politics.s"),
+    )
+    reports["sweep"] = sweep_report(
+        table, tmp_path / "sweep.html", "cooperation_rate", "politics.s", "tournament.noise", settings={"seed": 7}
+    )
     return reports
 
 
@@ -402,7 +481,7 @@ def test_reports_render_in_headless_chromium(tmp_path, capsys):
         # offline: the page asked for itself and its embedded data only
         assert all(u == path.as_uri() or u.startswith("data:") for u in seen["requests"]), (kind, seen["requests"])
         # every plot decoded to a real image
-        assert len(seen["images"]) == text.count('<img ') >= 1, kind
+        assert len(seen["images"]) == text.count("<img ") >= 1, kind
         assert all(done and width > 100 for done, width in seen["images"]), (kind, seen["images"])
         share = _non_background_share(seen["png"])
         assert share > 0.02, f"{kind}: the screenshot is (nearly) blank: {share:.4f} of the pixels are not background"

@@ -5,6 +5,7 @@ never a working area beside it) and, when it has an anchor, a heading of that fi
 the heading turned into an anchor the way GitHub does it. Links inside code (fenced
 blocks and inline code) are examples, not links, and are not checked.
 """
+
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -32,8 +33,8 @@ def _prose(text):
 
 def slug(heading):
     """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
-    text = re.sub(r"<[^>]+>", "", heading)                      # inline HTML
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)        # a link keeps its text
+    text = re.sub(r"<[^>]+>", "", heading)  # inline HTML
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link keeps its text
     text = text.strip().lower()
     text = re.sub(r"[^\w\- ]", "", text)
     return text.replace(" ", "-")

@@ -23,6 +23,7 @@ def z_ok(observed, expected, se, z=5.0):
 
 # -- fixed-length known values ---------------------------------------------------------------
 
+
 def test_tft_vs_defector_200_turns():
     # TFT: C then D x199 -> S + 199 P = 0 + 199; Defector: T + 199 P = 5 + 199 = 204
     m = Match(("Tit For Tat", "Defector"), turns=200, seed=0)
@@ -105,6 +106,7 @@ def test_flip_is_seen_by_both_players():
 
 
 # -- stochastic known values (statistical, 5 standard errors) ----------------------------------
+
 
 def _gtft_forgiveness(game, turns=20000, seed=7):
     """Fraction of C after the partner's D: against a Defector every move after the first."""
@@ -224,8 +226,9 @@ def test_a_new_leader_restarts_the_per_turn_state(length_probe):
     # the history starts again at 0, so its per-turn slots must be zero again.
     from cooptourney.politics import ActorProfile, Politicization, Transformer
 
-    tr = Transformer(profiles=[ActorProfile(term=10, reelection=0.0, memory=0.0), ActorProfile()],
-                     politicization=Politicization())
+    tr = Transformer(
+        profiles=[ActorProfile(term=10, reelection=0.0, memory=0.0), ActorProfile()], politicization=Politicization()
+    )
     m = Match((Player("Turn Memory Probe"), "Alternator"), turns=35, seed=1, transformer=tr)
     moves = m.play()
     assert m._out[27] == 3.0  # restarted at t10, t20, t30
@@ -306,6 +309,7 @@ def test_players_are_told_the_length_only_when_it_is_fixed(length_probe):
 
 # -- tournaments ---------------------------------------------------------------------------------
 
+
 def test_self_play_is_played_and_reported_both_ways():
     res = Tournament(["Tit For Tat", "Defector"], turns=200, repetitions=2, seed=0).play()
     # diagonal: TFT vs TFT 3 per turn, Defector vs Defector 1 per turn; off-diagonal 199/200, 204/200
@@ -313,7 +317,9 @@ def test_self_play_is_played_and_reported_both_ways():
     np.testing.assert_array_equal(res.scores, [[199, 199], [204, 204]])  # self-play excluded
     np.testing.assert_array_equal(res.scores_with_self_play, [[799, 799], [404, 404]])
     np.testing.assert_array_equal(res.normalised_scores, [[199 / 200] * 2, [204 / 200] * 2])
-    np.testing.assert_array_equal(res.normalised_scores_with_self_play, [[(3 + 199 / 200) / 2] * 2, [(1 + 204 / 200) / 2] * 2])
+    np.testing.assert_array_equal(
+        res.normalised_scores_with_self_play, [[(3 + 199 / 200) / 2] * 2, [(1 + 204 / 200) / 2] * 2]
+    )
     # ranking by the default (self-play excluded) puts Defector first, with self-play TFT first
     assert res.ranked_names() == ["Defector", "Tit For Tat"]
     assert res.ranked_names("score_with_self_play") == ["Tit For Tat", "Defector"]
@@ -455,8 +461,14 @@ def test_stream_keys_are_the_documented_fold():
     however the kernels share its prefix between a match's players and purposes, so a
     seed gives the same random streams in every version that keeps this derivation."""
     from cooptourney.core.layout import KEY_ELECTION, KEY_MEMORY, KEY_NOISE, KEY_RATIFY, KEY_STRATEGY
-    from cooptourney.core.rng import (PURPOSE_ELECTION, PURPOSE_MEMORY, PURPOSE_NOISE, PURPOSE_RATIFY,
-                                      PURPOSE_STRATEGY, mix64_py)
+    from cooptourney.core.rng import (
+        PURPOSE_ELECTION,
+        PURPOSE_MEMORY,
+        PURPOSE_NOISE,
+        PURPOSE_RATIFY,
+        PURPOSE_STRATEGY,
+        mix64_py,
+    )
     from cooptourney.core.streams import player_streams, stream_key
 
     def reference(seed, ki, kj, rep, player, slot, purpose):
@@ -468,8 +480,13 @@ def test_stream_keys_are_the_documented_fold():
         return k
 
     rng = np.random.default_rng(5)
-    purposes = {KEY_STRATEGY: PURPOSE_STRATEGY, KEY_NOISE: PURPOSE_NOISE, KEY_RATIFY: PURPOSE_RATIFY,
-                KEY_ELECTION: PURPOSE_ELECTION, KEY_MEMORY: PURPOSE_MEMORY}
+    purposes = {
+        KEY_STRATEGY: PURPOSE_STRATEGY,
+        KEY_NOISE: PURPOSE_NOISE,
+        KEY_RATIFY: PURPOSE_RATIFY,
+        KEY_ELECTION: PURPOSE_ELECTION,
+        KEY_MEMORY: PURPOSE_MEMORY,
+    }
     for _ in range(20):
         seed, ki, kj = (int(x) for x in rng.integers(0, 2**63, 3))
         rep, slot = int(rng.integers(0, 1000)), int(rng.integers(0, 2))
@@ -512,6 +529,7 @@ def test_a_step_that_raises_is_an_error_not_a_silent_cooperation(length_probe):
 
 # -- the kernels' argument groups ------------------------------------------------------------
 
+
 def test_kernel_argument_groups_are_checked():
     # The kernels take their arguments in named tuples built by keyword: a missing or
     # unknown field fails at construction, and one group passed in another's place (here
@@ -533,8 +551,9 @@ def test_kernel_argument_groups_are_checked():
     hist = np.zeros((2, 3), dtype=np.int8)
     out = np.zeros(OUT_SIZE)
     none = np.zeros(0, dtype=np.int8)
-    record = MatchRecord(flip_a=none, flip_b=none, hist_a=hist[0], hist_b=hist[1], trace_a=np.zeros(0),
-                         trace_b=np.zeros(0), out=out)
+    record = MatchRecord(
+        flip_a=none, flip_b=none, hist_a=hist[0], hist_b=hist[1], trace_a=np.zeros(0), trace_b=np.zeros(0), out=out
+    )
     play = packed.kernel.module.play_match
     play(a, b, match, record)
     # TFT: C, D, D against D, D, D -> S + 2P = 2 and T + 2P = 7

@@ -50,6 +50,7 @@ def assert_close(p, se, expected, what=""):
 
 # -- Moran process: theory --------------------------------------------------------------------
 
+
 def test_fixation_probability_formula():
     for r in (0.5, 1.0, 1.5, 3.0):
         for n in (2, 5, 20):
@@ -98,8 +99,10 @@ def test_defector_takes_over_from_cooperator():
     assert exact > 0.1  # it does invade
 
 
-@pytest.mark.parametrize("length,invades", [({"turns": 1}, True), ({"turns": 20}, False),
-                                            ({"prob_end": 0.8}, True), ({"prob_end": 0.1}, False)])
+@pytest.mark.parametrize(
+    "length,invades",
+    [({"turns": 1}, True), ({"turns": 20}, False), ({"prob_end": 0.8}, True), ({"prob_end": 0.1}, False)],
+)
 def test_tit_for_tat_resists_defector_only_when_matches_are_long(length, invades):
     # One Defector among 9 TFT. One-shot (or w = 0.2) matches: the Defector earns T against
     # everyone and invades (fixation probability above the neutral 1/N); 20 turns (or
@@ -157,8 +160,9 @@ def test_mutation_uniform_over_other_types_and_transition_matrix():
     assert (res.final_counts[:, 0] == 9).all()
     # a transition matrix that sends every mutant to C
     m = [[0, 0, 1], [0, 0, 1], [0, 0, 1]]
-    res = MoranProcess({"A": 5, "B": 5, "C": 0}, pool=pool, mutation_rate=1.0, mutation_method=m,
-                       seed=6).play(runs=50, generations=3000)
+    res = MoranProcess({"A": 5, "B": 5, "C": 0}, pool=pool, mutation_rate=1.0, mutation_method=m, seed=6).play(
+        runs=50, generations=3000
+    )
     assert (res.final_counts[:, 2] == 10).all() and res.settings["mutation_method"] == "transition matrix"
     # without mutation a monomorphic start is fixed at generation 0
     res = MoranProcess({"A": 4, "B": 0}, pool=pool_from_matrix(np.ones((2, 2)), ["A", "B"]), seed=6).play(runs=3)
@@ -169,8 +173,9 @@ def test_perceived_fitness_uses_the_transformed_utilities():
     players = ["Tit For Tat", "Defector", "Cooperator"]
     tr = Transformer(ActorProfile(k=0.5))
     mat = MoranProcess({p: 2 for p in players}, turns=10, transformer=tr, seed=7)
-    per = MoranProcess({p: 2 for p in players}, turns=10, transformer=tr, fitness="perceived", seed=7,
-                       selection="exponential")
+    per = MoranProcess(
+        {p: 2 for p in players}, turns=10, transformer=tr, fitness="perceived", seed=7, selection="exponential"
+    )
     res = Tournament(players, turns=10, transformer=tr, seed=7, repetitions=1).play()
     np.testing.assert_allclose(mat.match_pool().mean_matrix, res.payoff_matrix)
     np.testing.assert_allclose(per.match_pool().mean_matrix, res.utility_matrix_per_turn)
@@ -183,7 +188,8 @@ def test_perceived_fitness_uses_the_transformed_utilities():
 
 def test_moran_results_are_bit_identical_for_any_thread_count_and_chunking(tmp_path):
     script = tmp_path / "moran_hash.py"
-    script.write_text(textwrap.dedent("""
+    script.write_text(
+        textwrap.dedent("""
         import hashlib, sys
         import networkx as nx, numba, numpy as np
         from cooptourney.evolution import MoranProcess
@@ -194,12 +200,14 @@ def test_moran_results_are_bit_identical_for_any_thread_count_and_chunking(tmp_p
         for a in (res.fixed, res.fixation_time, res.final_counts, res.mean_shares):
             h.update(np.ascontiguousarray(a).tobytes())
         print(numba.get_num_threads(), h.hexdigest())
-    """))
+    """)
+    )
     hashes = {}
     for threads, extra in (("1", []), ("2", []), ("2", ["progress"])):
         env = {**os.environ, "NUMBA_NUM_THREADS": threads}
-        proc = subprocess.run([sys.executable, str(script), *extra], env=env, capture_output=True, text=True,
-                              timeout=300)
+        proc = subprocess.run(
+            [sys.executable, str(script), *extra], env=env, capture_output=True, text=True, timeout=300
+        )
         assert proc.returncode == 0, proc.stderr
         n, digest = proc.stdout.split()
         assert n == threads
@@ -227,6 +235,7 @@ def test_moran_bad_input():
 
 # -- ecological dynamics --------------------------------------------------------------------------
 
+
 def test_ecological_hawk_dove_has_the_interior_rest_point():
     # Chicken (T > R > S > P): with x the share of C, the rest point is (P - S) / (R - S - T + P)
     game = Game(3, 1, 5, 0)
@@ -242,8 +251,11 @@ def test_ecological_hawk_dove_has_the_interior_rest_point():
 def test_ecological_tft_alld_allc_matches_axelrod_ecosystem():
     names = ["Tit For Tat", "Defector", "Cooperator"]
     ours = ecological(Tournament(names, turns=200, repetitions=1, seed=0).play(), generations=100)
-    theirs = axl.Ecosystem(axl.Tournament([axl.TitForTat(), axl.Defector(), axl.Cooperator()], turns=200,
-                                          repetitions=1, seed=0).play(progress_bar=False))
+    theirs = axl.Ecosystem(
+        axl.Tournament([axl.TitForTat(), axl.Defector(), axl.Cooperator()], turns=200, repetitions=1, seed=0).play(
+            progress_bar=False
+        )
+    )
     theirs.reproduce(100)
     np.testing.assert_allclose(ours.shares, np.array(theirs.population_sizes), rtol=1e-9, atol=1e-12)
     tft, alld, allc = ours.shares.T
@@ -252,7 +264,7 @@ def test_ecological_tft_alld_allc_matches_axelrod_ecosystem():
 
 
 def test_ecological_needs_non_negative_payoffs_or_a_shift():
-    with pytest.raises(SettingsError, match="shift=2.5"):
+    with pytest.raises(SettingsError, match=r"shift=2\.5"):
         ecological([[1.5, -2.5], [5.0, 0.5]])
     a = ecological([[1.5, -2.5], [5.0, 0.5]], shift=2.5)
     assert a.shift == 2.5 and a.final_shares[1] == pytest.approx(1.0, abs=1e-6)
@@ -261,6 +273,7 @@ def test_ecological_needs_non_negative_payoffs_or_a_shift():
 
 
 # -- spatial tournaments ------------------------------------------------------------------------------
+
 
 def test_spatial_tournament_on_a_cycle_plays_only_edges_and_matches_the_round_robin():
     players = ["Tit For Tat", "Defector", "Grudger", "Random", "Cooperator", "Alternator"]
@@ -290,19 +303,33 @@ def test_spatial_tournament_on_a_cycle_plays_only_edges_and_matches_the_round_ro
 
 # -- fingerprints -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("probe_kwargs,axl_probe", [
-    ({"dual": True}, lambda s: axl.strategy_transformers.DualTransformer()(
-        axl.strategy_transformers.JossAnnTransformer((0, 0))(s))()),
-    ({"x": 1.0}, lambda s: axl.strategy_transformers.JossAnnTransformer((1, 0))(s)()),
-])
-@pytest.mark.parametrize("name,axl_cls", [("Tit For Tat", axl.TitForTat), ("Win-Stay Lose-Shift", axl.WinStayLoseShift),
-                                          ("Grudger", axl.Grudger)])
+
+@pytest.mark.parametrize(
+    "probe_kwargs,axl_probe",
+    [
+        (
+            {"dual": True},
+            lambda s: axl.strategy_transformers.DualTransformer()(
+                axl.strategy_transformers.JossAnnTransformer((0, 0))(s)
+            )(),
+        ),
+        ({"x": 1.0}, lambda s: axl.strategy_transformers.JossAnnTransformer((1, 0))(s)()),
+    ],
+)
+@pytest.mark.parametrize(
+    "name,axl_cls",
+    [("Tit For Tat", axl.TitForTat), ("Win-Stay Lose-Shift", axl.WinStayLoseShift), ("Grudger", axl.Grudger)],
+)
 def test_joss_ann_probes_play_like_axelrods_transformers(name, axl_cls, probe_kwargs, axl_probe):
     from cooptourney.strategies.joss_ann import joss_ann
 
     probe = Player(joss_ann(name), **probe_kwargs)
-    for opp, axl_opp in (("Alternator", axl.Alternator), ("Tit For Tat", axl.TitForTat),
-                         ("Defector", axl.Defector), ("Suspicious Tit For Tat", axl.SuspiciousTitForTat)):
+    for opp, axl_opp in (
+        ("Alternator", axl.Alternator),
+        ("Tit For Tat", axl.TitForTat),
+        ("Defector", axl.Defector),
+        ("Suspicious Tit For Tat", axl.SuspiciousTitForTat),
+    ):
         ours = Match([probe, opp], turns=12, seed=0).play()
         theirs = axl.Match([axl_probe(axl_cls), axl_opp()], turns=12).play()
         assert [(str(a), str(b)) for a, b in theirs] == ours, (name, probe_kwargs, opp)
@@ -371,6 +398,7 @@ def test_transitive_fingerprint_of_tit_for_tat_copies_the_random_opponent():
 
 # -- the command line -----------------------------------------------------------------------------------
 
+
 def cli(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -379,8 +407,24 @@ def cli(capsys, *argv):
 
 def test_cli_evolve_moran_prints_the_table_and_writes_the_plot(capsys, tmp_path):
     plot = tmp_path / "shares.png"
-    code, out, err = cli(capsys, "evolve", "-p", "Tit For Tat", "Defector", "--initial", "9,1", "--turns", "20",
-                         "--runs", "500", "--seed", "1", "--plot", str(plot), "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "Tit For Tat",
+        "Defector",
+        "--initial",
+        "9,1",
+        "--turns",
+        "20",
+        "--runs",
+        "500",
+        "--seed",
+        "1",
+        "--plot",
+        str(plot),
+        "--no-progress",
+    )
     assert code == 0, err
     assert "N = 10 (Tit For Tat 9, Defector 1)" in out and "Fitness: material payoff" in out
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith(("Tit", "Defector"))}
@@ -391,27 +435,75 @@ def test_cli_evolve_moran_prints_the_table_and_writes_the_plot(capsys, tmp_path)
 
 def test_cli_evolve_ecological_and_config_file(capsys, tmp_path):
     cfg = tmp_path / "evolve.toml"
-    cfg.write_text('[evolve]\nplayers = ["Tit For Tat", "Defector", "Cooperator"]\nmethod = "ecological"\n'
-                   'generations = 200\nturns = 50\nplot = "eco.png"\n')
+    cfg.write_text(
+        '[evolve]\nplayers = ["Tit For Tat", "Defector", "Cooperator"]\nmethod = "ecological"\n'
+        'generations = 200\nturns = 50\nplot = "eco.png"\n'
+    )
     code, out, err = cli(capsys, "evolve", str(cfg), "--no-progress")
     assert code == 0, err
     assert "Ecological dynamics: 3 players" in out and (tmp_path / "eco.png").exists()
     first = next(line for line in out.splitlines() if line.strip().startswith("1 "))
     assert "Tit For Tat" in first
     # perceived utilities can be negative: the CLI shifts them and says so
-    code, out, err = cli(capsys, "evolve", "-p", "TFT", "ALLD", "--method", "ecological", "--fitness", "perceived",
-                         "--profile", "politician", "--turns", "1", "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "TFT",
+        "ALLD",
+        "--method",
+        "ecological",
+        "--fitness",
+        "perceived",
+        "--profile",
+        "politician",
+        "--turns",
+        "1",
+        "--no-progress",
+    )
     assert code == 0, err
     assert "perceived utility" in out and "shifted by +" in out
 
 
 def test_cli_evolve_on_graphs(capsys):
-    code, out, err = cli(capsys, "evolve", "-p", "TFT", "ALLD", "--graph", "grid:3x3", "--initial", "8,1",
-                         "--turns", "10", "--runs", "200", "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "TFT",
+        "ALLD",
+        "--graph",
+        "grid:3x3",
+        "--initial",
+        "8,1",
+        "--turns",
+        "10",
+        "--runs",
+        "200",
+        "--no-progress",
+    )
     assert code == 0, err
     assert "graph grid:3x3" in out
-    code, out, err = cli(capsys, "evolve", "-p", "TFT", "ALLD", "--graph", "cycle", "--population", "6",
-                         "--mutation", "0.05", "--generations", "200", "--runs", "50", "--turns", "10", "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "evolve",
+        "-p",
+        "TFT",
+        "ALLD",
+        "--graph",
+        "cycle",
+        "--population",
+        "6",
+        "--mutation",
+        "0.05",
+        "--generations",
+        "200",
+        "--runs",
+        "50",
+        "--turns",
+        "10",
+        "--no-progress",
+    )
     assert code == 0, err
     assert "graph cycle" in out and "mutation 0.05" in out
     assert "Every run lasted 200 generations (with mutation no type stays fixed" in out
@@ -424,8 +516,19 @@ def test_cli_fingerprints(capsys, tmp_path):
     assert code == 0, err
     assert "Ashlock fingerprint of Win-Stay Lose-Shift with probe Tit For Tat" in out
     assert "y \\ x" in out and (tmp_path / "fp.png").exists()
-    code, out, err = cli(capsys, "fingerprint", "TFT", "--transitive", "--repetitions", "50", "--turns", "10",
-                         "--plot", str(tmp_path / "tf.png"), "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "fingerprint",
+        "TFT",
+        "--transitive",
+        "--repetitions",
+        "50",
+        "--turns",
+        "10",
+        "--plot",
+        str(tmp_path / "tf.png"),
+        "--no-progress",
+    )
     assert code == 0, err
     assert "Transitive fingerprint of Tit For Tat" in out and (tmp_path / "tf.png").exists()
     code, out, err = cli(capsys, "fingerprint", "Grudger", "--probe", "WSLS", "--step", "1", "--turns", "5")
@@ -433,24 +536,30 @@ def test_cli_fingerprints(capsys, tmp_path):
     assert "Ashlock fingerprint of Grudger with probe Win-Stay Lose-Shift" in out
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["evolve", "-p", "TFT", "ALLD", "--population", "1"], "population must be at least 2"),
-    (["evolve", "-p", "TFT", "ALLD", "--initial", "1,0"], "population must be at least 2"),
-    (["evolve", "-p", "TFT", "ALLD", "--mutation", "1.5"], "mutation must be a rate in [0, 1]"),
-    (["evolve", "-p", "TFT", "ALLD", "--mutation", "-0.01"], "mutation must be a rate in [0, 1]"),
-    (["evolve", "-p", "TFT", "Tit For Tatt"], "unknown strategy 'Tit For Tatt'"),
-    (["fingerprint", "Tit For Tatt"], "unknown strategy 'Tit For Tatt'"),
-    (["fingerprint", "TFT", "--probe", "Nobody"], "unknown strategy 'Nobody'"),
-    (["evolve", "-p", "TFT", "ALLD", "--graph", "grid:3x3", "--population", "10"], "9 nodes but the population is 10"),
-    (["evolve", "-p", "TFT", "ALLD", "--graph", "star"], "unknown graph 'star'"),
-    (["evolve", "-p", "TFT", "ALLD", "--method", "ecological", "--runs", "5"], "runs applies to --method moran"),
-    (["evolve", "-p", "TFT"], "at least 2 players"),
-    (["evolve"], "give the players"),
-    (["fingerprint", "TFT", "--step", "0"], "step must be a number in (0, 1]"),
-    (["fingerprint", "TFT", "--transitive", "--probe", "WSLS"], "--probe applies to the Ashlock fingerprint"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["evolve", "-p", "TFT", "ALLD", "--population", "1"], "population must be at least 2"),
+        (["evolve", "-p", "TFT", "ALLD", "--initial", "1,0"], "population must be at least 2"),
+        (["evolve", "-p", "TFT", "ALLD", "--mutation", "1.5"], "mutation must be a rate in [0, 1]"),
+        (["evolve", "-p", "TFT", "ALLD", "--mutation", "-0.01"], "mutation must be a rate in [0, 1]"),
+        (["evolve", "-p", "TFT", "Tit For Tatt"], "unknown strategy 'Tit For Tatt'"),
+        (["fingerprint", "Tit For Tatt"], "unknown strategy 'Tit For Tatt'"),
+        (["fingerprint", "TFT", "--probe", "Nobody"], "unknown strategy 'Nobody'"),
+        (
+            ["evolve", "-p", "TFT", "ALLD", "--graph", "grid:3x3", "--population", "10"],
+            "9 nodes but the population is 10",
+        ),
+        (["evolve", "-p", "TFT", "ALLD", "--graph", "star"], "unknown graph 'star'"),
+        (["evolve", "-p", "TFT", "ALLD", "--method", "ecological", "--runs", "5"], "runs applies to --method moran"),
+        (["evolve", "-p", "TFT"], "at least 2 players"),
+        (["evolve"], "give the players"),
+        (["fingerprint", "TFT", "--step", "0"], "step must be a number in (0, 1]"),
+        (["fingerprint", "TFT", "--transitive", "--probe", "WSLS"], "--probe applies to the Ashlock fingerprint"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_exit_code_2(capsys, argv, message):
-    code, out, err = cli(capsys, *argv)
+    code, _out, err = cli(capsys, *argv)
     assert code == 2
     assert err.startswith("cooptourney: error: ") and len(err.strip().splitlines()) == 1
     assert message in err
@@ -459,25 +568,26 @@ def test_cli_bad_input_is_one_line_and_exit_code_2(capsys, argv, message):
 def test_cli_disconnected_graph_is_rejected(capsys, tmp_path):
     edges = tmp_path / "two_pairs.txt"
     edges.write_text("0 1\n2 3\n")
-    code, out, err = cli(capsys, "evolve", "-p", "TFT", "ALLD", "--population", "4", "--graph", f"edgelist:{edges}")
+    code, _out, err = cli(capsys, "evolve", "-p", "TFT", "ALLD", "--population", "4", "--graph", f"edgelist:{edges}")
     assert code == 2 and "the interaction graph is not connected" in err
 
 
 def test_cli_config_rejects_unknown_keys_and_bad_values(capsys, tmp_path):
     cfg = tmp_path / "bad.toml"
     cfg.write_text('[evolve]\nplayers = ["TFT", "ALLD"]\nmutaton = 0.1\n')
-    code, out, err = cli(capsys, "evolve", str(cfg))
+    code, _, err = cli(capsys, "evolve", str(cfg))
     assert code == 2
     assert "unknown key 'mutaton' in [evolve]; did you mean 'mutation'?" in err and "allowed: players, method" in err
     cfg.write_text('[tournament]\nplayers = ["TFT", "ALLD"]\n')
-    code, out, err = cli(capsys, "evolve", str(cfg))
+    code, _, err = cli(capsys, "evolve", str(cfg))
     assert code == 2 and "unknown section [tournament]" in err
     cfg.write_text('[evolve]\nplayers = ["TFT", "ALLD"]\nmutation = 2\n')
-    code, out, err = cli(capsys, "evolve", str(cfg))
+    code, _out, err = cli(capsys, "evolve", str(cfg))
     assert code == 2 and "mutation must be a rate in [0, 1], got 2" in err
 
 
 # -- helpers --------------------------------------------------------------------------------------------
+
 
 def test_graph_specs_and_share_plot(tmp_path):
     assert graph_from_spec("grid:4x3").number_of_nodes() == 12

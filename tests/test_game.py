@@ -16,6 +16,7 @@ PD = "Prisoner's Dilemma"
 
 # -- defaults and validation -------------------------------------------------------------
 
+
 def test_defaults_are_axelrods_payoffs():
     g = Game()
     assert (g.R, g.S, g.T, g.P) == (3.0, 0.0, 5.0, 1.0)
@@ -62,6 +63,7 @@ def test_numpy_numbers_are_accepted_and_stored_as_float():
 
 # -- classification (docs/model.md, "Game") ----------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "R,S,T,P,expected",
     [
@@ -86,11 +88,15 @@ def test_classification_examples(R, S, T, P, expected):
 
 
 def test_every_named_class_is_reachable():
-    examples = {classify(*x) for x in [(3, 0, 5, 1), (3, 1, 5, 0), (4, 0, 3, 1), (5, 3, 4, 1), (2, 0, 5, 3), (1, 0, 2, 1), (3, 0, 7, 1)]}
+    examples = {
+        classify(*x)
+        for x in [(3, 0, 5, 1), (3, 1, 5, 0), (4, 0, 3, 1), (5, 3, 4, 1), (2, 0, 5, 3), (1, 0, 2, 1), (3, 0, 7, 1)]
+    }
     assert examples == set(GAME_CLASSES)
 
 
 # -- the relative-gains transform (docs/model.md, "Politics and policy") -----------------------------------------
+
 
 def transformed(k, R=3.0, S=0.0, T=5.0, P=1.0):
     """U_i = pi_i - k pi_j: T' = T - kS, R' = (1-k)R, P' = (1-k)P, S' = S - kT."""
@@ -101,15 +107,26 @@ def transformed(k, R=3.0, S=0.0, T=5.0, P=1.0):
     "k,expected",
     [
         # PD for -1/4 < k < 1
-        (-0.2, PD), (-0.1, PD), (0.0, PD), (0.3, PD), (0.5, PD), (0.9, PD),
+        (-0.2, PD),
+        (-0.1, PD),
+        (0.0, PD),
+        (0.3, PD),
+        (0.5, PD),
+        (0.9, PD),
         # Chicken for -2/3 < k < -1/4
-        (-0.3, "Chicken"), (-0.45, "Chicken"), (-0.6, "Chicken"),
+        (-0.3, "Chicken"),
+        (-0.45, "Chicken"),
+        (-0.6, "Chicken"),
         # Harmony for k < -2/3
-        (-0.7, "Harmony"), (-1.0, "Harmony"), (-3.0, "Harmony"),
+        (-0.7, "Harmony"),
+        (-1.0, "Harmony"),
+        (-3.0, "Harmony"),
         # zero-sum-like at k = 1
         (1.0, "zero-sum-like"),
         # Deadlock for k > 1
-        (1.1, "Deadlock"), (2.0, "Deadlock"), (10.0, "Deadlock"),
+        (1.1, "Deadlock"),
+        (2.0, "Deadlock"),
+        (10.0, "Deadlock"),
     ],
 )
 def test_transformed_default_game_classes(k, expected):

@@ -15,8 +15,15 @@ def moves_of(result, k):
     return "".join(str(pair[k]) for pair in result)
 
 
-@pytest.mark.parametrize("ours, theirs", [("Tit For Tat", axl.TitForTat), ("Grudger", axl.Grudger),
-                                          ("First by Davis", axl.FirstByDavis), ("Gradual", axl.Gradual)])
+@pytest.mark.parametrize(
+    "ours, theirs",
+    [
+        ("Tit For Tat", axl.TitForTat),
+        ("Grudger", axl.Grudger),
+        ("First by Davis", axl.FirstByDavis),
+        ("Gradual", axl.Gradual),
+    ],
+)
 def test_wrapped_strategy_plays_like_axelrods_own(ours, theirs):
     for opponent in (axl.Alternator(), axl.CyclerCCD(), axl.SuspiciousTitForTat(), axl.Random(0.3)):
         a = axl.Match((AxelrodPlayer(ours), opponent.clone()), turns=60, seed=3).play()
@@ -24,8 +31,7 @@ def test_wrapped_strategy_plays_like_axelrods_own(ours, theirs):
         assert moves_of(a, 0) == moves_of(b, 0)
 
 
-@pytest.mark.parametrize("x, y", [("Ledger", "Gears"), ("Diffuse Ledger", "Standing CTFT"),
-                                  ("Gears", "Alternator")])
+@pytest.mark.parametrize("x, y", [("Ledger", "Gears"), ("Diffuse Ledger", "Standing CTFT"), ("Gears", "Alternator")])
 def test_new_strategies_play_the_same_in_axelrod(x, y):
     # deterministic strategies without noise: axelrod's loop and our kernel agree move for move
     a = axl.Match((AxelrodPlayer(x), AxelrodPlayer(y)), turns=80, seed=1).play()
@@ -80,9 +86,10 @@ def test_interactions_need_recorded_moves(tmp_path):
 
 # -- axelrod players inside cooptourney tournaments -------------------------------------------
 
+
 def test_python_path_pairs_are_axelrods_own_matches():
     from cooptourney.interop import python_match_seed
-    from cooptourney.players import player_keys, as_player
+    from cooptourney.players import as_player, player_keys
 
     entrants = [axl.TitForTat(), "Grudger", axl.Random(0.4), "Gears", axl.FirstByJoss()]
     r = Tournament(entrants, turns=40, noise=0.05, repetitions=2, seed=9, record_moves=True).play()
@@ -103,8 +110,9 @@ def test_mixed_tournament_is_one_result_set_with_native_pairs_unchanged():
     # Native pairs give exactly the same rows as a tournament without the Python player,
     # and Python-path rows are accounted by the engine (scores equal the payoff sums).
     native = ["Grudger", "Gears", "Random"]
-    mixed = Tournament([*native, axl.TitForTat()], turns=30, noise=0.02, repetitions=3, seed=5,
-                       record_moves=True).play()
+    mixed = Tournament(
+        [*native, axl.TitForTat()], turns=30, noise=0.02, repetitions=3, seed=5, record_moves=True
+    ).play()
     alone = Tournament(native, turns=30, noise=0.02, repetitions=3, seed=5).play()
     np.testing.assert_array_equal(mixed.score_matrix[:3, :3], alone.score_matrix)
     game = np.array([3.0, 0.0, 5.0, 1.0])
@@ -122,8 +130,10 @@ def test_a_single_match_with_an_axelrod_player_is_axelrods_match():
     m = Match((axl.FirstByJoss(), "Gears"), turns=50, noise=0.1, seed=4)
     m.play()
     keys = player_keys([as_player(axl.FirstByJoss()), as_player("Gears")])
-    expected = axl.Match((axl.FirstByJoss(), AxelrodPlayer("Gears")), turns=50, noise=0.1,
-                         seed=python_match_seed(4, keys[0], keys[1], 0)).play()
-    assert moves_of(expected, 0) + moves_of(expected, 1) == "".join(
-        "CD"[x] for x in m.moves[:, 0]) + "".join("CD"[x] for x in m.moves[:, 1])
+    expected = axl.Match(
+        (axl.FirstByJoss(), AxelrodPlayer("Gears")), turns=50, noise=0.1, seed=python_match_seed(4, keys[0], keys[1], 0)
+    ).play()
+    assert moves_of(expected, 0) + moves_of(expected, 1) == "".join("CD"[x] for x in m.moves[:, 0]) + "".join(
+        "CD"[x] for x in m.moves[:, 1]
+    )
     assert m.scores()[0] == sum({(C, C): 3, (C, D): 0, (D, C): 5, (D, D): 1}[o] for o in expected)

@@ -39,8 +39,11 @@ def test_gtft_vector_follows_the_game():
 @pytest.mark.parametrize(
     "a, b, settings",
     [
-        ("Generic Memory One Player(p_cc=0.9, p_cd=0.2, p_dc=0.7, p_dd=0.3, initial=0.6)", "GTFT",
-         dict(prob_end=0.05, noise=0.03)),
+        (
+            "Generic Memory One Player(p_cc=0.9, p_cd=0.2, p_dc=0.7, p_dd=0.3, initial=0.6)",
+            "GTFT",
+            dict(prob_end=0.05, noise=0.03),
+        ),
         ("Tit For Tat", "Win-Stay Lose-Shift", dict(turns=50, noise=0.1)),
         ("Random", "Grudger", dict(turns=30, prob_end=0.02)),
     ],

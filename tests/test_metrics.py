@@ -68,8 +68,12 @@ def test_imbalance_specific_vs_diffuse():
     m = pair("Cooperator", "Defector", turns=100)
     assert m.loc[("Cooperator", "Defector"), "max_imbalance"] == 500.0
     # ... against any opponent, as long as there is no noise (each flip can add T - S)
-    r = Tournament(["Tit For Tat", "Random", "Alternator", "Bully", "Grudger", "Anti Tit For Tat"],
-                   turns=300, repetitions=5, seed=2).play()
+    r = Tournament(
+        ["Tit For Tat", "Random", "Alternator", "Bully", "Grudger", "Anti Tit For Tat"],
+        turns=300,
+        repetitions=5,
+        seed=2,
+    ).play()
     tft = r.pair_metrics().set_index(["player", "opponent"]).loc["Tit For Tat"]
     assert (tft["max_imbalance"] <= 5.0).all()
     assert tft.loc["Random", "max_imbalance"] == 5.0
@@ -99,8 +103,10 @@ def test_contrite_feud_lengths_grow_with_noise_for_tft_not_gtft():
     # Echo feuds are TFT's pathology; GTFT breaks them within a few turns on average.
     r = Tournament(["Tit For Tat", "Generous Tit For Tat"], turns=500, noise=0.02, repetitions=20, seed=4).play()
     m = r.pair_metrics().set_index(["player", "opponent"])
-    assert m.loc[("Tit For Tat", "Tit For Tat"), "feud_length"] > 3 * m.loc[
-        ("Generous Tit For Tat", "Generous Tit For Tat"), "feud_length"]
+    assert (
+        m.loc[("Tit For Tat", "Tit For Tat"), "feud_length"]
+        > 3 * m.loc[("Generous Tit For Tat", "Generous Tit For Tat"), "feud_length"]
+    )
 
 
 def test_metrics_are_columns_of_the_player_table():
@@ -195,23 +201,44 @@ def test_match_metrics_equal_the_turn_by_turn_definitions_bit_for_bit():
             can_flip = bool(cases % 2)
             cases += 1
             out = np.full(L.OUT_SIZE, -7.0)
-            metrics(L.Played(hist_a=np.array(a, dtype=np.int8), hist_b=np.array(b, dtype=np.int8), flips=flips,
-                             can_flip=can_flip, turns=np.int64(n)),
-                    L.Payoffs(game=game, perceived_a=pa, perceived_b=pb), out)
+            metrics(
+                L.Played(
+                    hist_a=np.array(a, dtype=np.int8),
+                    hist_b=np.array(b, dtype=np.int8),
+                    flips=flips,
+                    can_flip=can_flip,
+                    turns=np.int64(n),
+                ),
+                L.Payoffs(game=game, perceived_a=pa, perceived_b=pb),
+                out,
+            )
             ref = _turn_by_turn(a, b, flips, can_flip, game, pa, pb)
             got = {
-                "score_a": out[L.OUT_SCORE_A], "score_b": out[L.OUT_SCORE_B],
-                "util_a": out[L.OUT_UTIL_A], "util_b": out[L.OUT_UTIL_B], "max_gap": out[L.OUT_MAX_GAP],
-                "coop_a": out[L.OUT_COOP_A], "coop_b": out[L.OUT_COOP_B],
-                "cc_a": list(out[L.OUT_CC_A:L.OUT_CC_A + 4]), "cc_b": list(out[L.OUT_CC_B:L.OUT_CC_B + 4]),
-                "forgive_opp_a": out[L.OUT_FORGIVE_OPP_A], "forgive_a": out[L.OUT_FORGIVE_A],
-                "forgive_opp_b": out[L.OUT_FORGIVE_OPP_B], "forgive_b": out[L.OUT_FORGIVE_B],
-                "echo_runs": out[L.OUT_ECHO_RUNS], "echo_turns": out[L.OUT_ECHO_TURNS],
-                "breaks": out[L.OUT_BREAKS], "recovered": out[L.OUT_RECOVERED],
+                "score_a": out[L.OUT_SCORE_A],
+                "score_b": out[L.OUT_SCORE_B],
+                "util_a": out[L.OUT_UTIL_A],
+                "util_b": out[L.OUT_UTIL_B],
+                "max_gap": out[L.OUT_MAX_GAP],
+                "coop_a": out[L.OUT_COOP_A],
+                "coop_b": out[L.OUT_COOP_B],
+                "cc_a": list(out[L.OUT_CC_A : L.OUT_CC_A + 4]),
+                "cc_b": list(out[L.OUT_CC_B : L.OUT_CC_B + 4]),
+                "forgive_opp_a": out[L.OUT_FORGIVE_OPP_A],
+                "forgive_a": out[L.OUT_FORGIVE_A],
+                "forgive_opp_b": out[L.OUT_FORGIVE_OPP_B],
+                "forgive_b": out[L.OUT_FORGIVE_B],
+                "echo_runs": out[L.OUT_ECHO_RUNS],
+                "echo_turns": out[L.OUT_ECHO_TURNS],
+                "breaks": out[L.OUT_BREAKS],
+                "recovered": out[L.OUT_RECOVERED],
                 "recovery_turns": out[L.OUT_RECOVERY_TURNS],
             }
             for key, want in ref.items():
                 # == on floats, and the same sign bit: bit for bit
                 assert got[key] == want and np.signbit(got[key]).tolist() == np.signbit(want).tolist(), (
-                    key, n, got[key], want)
+                    key,
+                    n,
+                    got[key],
+                    want,
+                )
             assert out[L.OUT_TURNS] == n

@@ -6,8 +6,8 @@ multilateral run of pairwise strategies must reproduce bit for bit.
 """
 
 import hashlib
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +22,18 @@ from cooptourney.politics import ActorProfile, Transformer
 from cooptourney.settings import SettingsError
 
 HERE = Path(__file__).resolve().parent
-PAIRWISE = ["Tit For Tat", "Grudger", "Random", "Generous Tit For Tat", "Win-Stay Lose-Shift", "Defector",
-            "Gradual", "Tit For Tat", "Conditional MFN", "Free Rider"]
+PAIRWISE = [
+    "Tit For Tat",
+    "Grudger",
+    "Random",
+    "Generous Tit For Tat",
+    "Win-Stay Lose-Shift",
+    "Defector",
+    "Gradual",
+    "Tit For Tat",
+    "Conditional MFN",
+    "Free Rider",
+]
 FIELDS = ("score_matrix", "utility_matrix", "turns_matrix", "coop_matrix", "contingency")
 
 
@@ -37,11 +47,15 @@ def _same(a, b):
 
 # -- 1. pairwise strategies: bit for bit the ordinary tournament -------------------------------
 
-@pytest.mark.parametrize("kw", [
-    dict(turns=40),
-    dict(turns=40, noise=0.1),
-    dict(prob_end=0.05, turns=120, noise=0.03),
-])
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        dict(turns=40),
+        dict(turns=40, noise=0.1),
+        dict(prob_end=0.05, turns=120, noise=0.03),
+    ],
+)
 def test_pairwise_strategies_reproduce_the_ordinary_tournament_bit_for_bit(kw):
     a = Tournament(PAIRWISE, repetitions=3, seed=11, **kw).play()
     b = MultilateralTournament(PAIRWISE, repetitions=3, seed=11, **kw).play().results
@@ -67,6 +81,7 @@ def test_group_strategies_are_refused_outside_multilateral_mode():
 
 # -- 2. MFN and free riders -----------------------------------------------------------------
 
+
 def test_mfn_players_without_free_riders_cooperate_fully_and_welfare_is_the_payoffs():
     n, turns = 7, 30
     g = Game()
@@ -83,8 +98,9 @@ def test_mfn_players_without_free_riders_cooperate_fully_and_welfare_is_the_payo
 
 def test_one_free_rider_among_mfn_players_earns_more_than_any_of_them():
     n, turns = 8, 40
-    r = MultilateralTournament(["Unconditional MFN"] * (n - 1) + ["Free Rider"], turns=turns,
-                               repetitions=1, seed=0, self_play=False).play()
+    r = MultilateralTournament(
+        ["Unconditional MFN"] * (n - 1) + ["Free Rider"], turns=turns, repetitions=1, seed=0, self_play=False
+    ).play()
     received = r.received[:, 0]
     g = Game()
     # no noise: the MFN players keep cooperating (1 defector in n-1 partners is within
@@ -101,8 +117,9 @@ def _advantage(secretariat, seeds):
     players = ["Unconditional MFN"] * 7 + ["Free Rider"]
     out = []
     for s in seeds:
-        r = MultilateralTournament(players, turns=60, repetitions=1, seed=s, noise=0.02,
-                                   secretariat=secretariat, self_play=False).play()
+        r = MultilateralTournament(
+            players, turns=60, repetitions=1, seed=s, noise=0.02, secretariat=secretariat, self_play=False
+        ).play()
         rec = r.received[:, 0]
         out.append(rec[-1] - rec[:-1].mean())
     return np.array(out)
@@ -120,10 +137,16 @@ def test_a_secretariat_that_publishes_defections_cuts_the_free_riders_advantage(
 
 # -- 3. image scoring and standing ---------------------------------------------------------------
 
+
 def test_image_scorers_among_defectors_cooperate_with_each_other_and_stop_helping_defectors():
     n_is, n_d, turns = 6, 4, 25
-    r = MultilateralTournament(["Image Scorer"] * n_is + ["Defector"] * n_d, turns=turns, repetitions=1,
-                               seed=2, self_play=False).play().results
+    r = (
+        MultilateralTournament(
+            ["Image Scorer"] * n_is + ["Defector"] * n_d, turns=turns, repetitions=1, seed=2, self_play=False
+        )
+        .play()
+        .results
+    )
     coop = r.coop_matrix[:, :, 0]
     scorers, defectors = slice(0, n_is), slice(n_is, n_is + n_d)
     off = ~np.eye(n_is, dtype=bool)
@@ -139,10 +162,18 @@ def test_image_scoring_punishes_its_own_punishers_where_standing_does_not():
     # (the known flaw of image scoring); Standing judges a refusal of a player in bad
     # standing as justified and keeps cooperating among its own kind.
     turns = 20
-    img = MultilateralTournament(["Image Scorer"] * 3 + ["Defector"] * 5, turns=turns, repetitions=1,
-                                 seed=1, self_play=False).play().results.coop_matrix[:3, :3, 0]
-    std = MultilateralTournament(["Standing"] * 3 + ["Defector"] * 5, turns=turns, repetitions=1,
-                                 seed=1, self_play=False).play().results.coop_matrix[:3, :3, 0]
+    img = (
+        MultilateralTournament(
+            ["Image Scorer"] * 3 + ["Defector"] * 5, turns=turns, repetitions=1, seed=1, self_play=False
+        )
+        .play()
+        .results.coop_matrix[:3, :3, 0]
+    )
+    std = (
+        MultilateralTournament(["Standing"] * 3 + ["Defector"] * 5, turns=turns, repetitions=1, seed=1, self_play=False)
+        .play()
+        .results.coop_matrix[:3, :3, 0]
+    )
     off = ~np.eye(3, dtype=bool)
     # round 0: +7 -> 5; round 1: 5 - 3 = 2; round 2: -1 < 0: scorers cooperate in rounds 0-2 only
     assert (img[off] == 3).all()
@@ -155,19 +186,28 @@ def test_observation_probability_sets_how_fast_a_threshold_is_reached(observatio
     # so each scorer helps it once. Seeing only its own interactions, a scorer lowers the
     # defector's image by 1 a round: -1, -2, -3 still >= k, so it helps in rounds 0..3.
     players = [Player("Image Scorer", k=-3)] * 9 + ["Defector"]
-    r = MultilateralTournament(players, turns=12, repetitions=1, seed=0, observation=observation,
-                               self_play=False).play().results
+    r = (
+        MultilateralTournament(players, turns=12, repetitions=1, seed=0, observation=observation, self_play=False)
+        .play()
+        .results
+    )
     assert (r.coop_matrix[:9, 9, 0] == expected).all()
 
 
 # -- 4. leaders, memory and the secretariat's record ---------------------------------------------
 
+
 def _scorer_coop_with_defector(memory, secretariat=0.0, strategy="Image Scorer"):
     profile = ActorProfile(term=10, reelection=0.0, memory=memory)
     players = [strategy] * 4 + ["Defector"]
     tr = Transformer(profile)
-    r = MultilateralTournament(players, turns=40, repetitions=1, seed=0, transformer=tr,
-                               secretariat=secretariat, self_play=False).play().results
+    r = (
+        MultilateralTournament(
+            players, turns=40, repetitions=1, seed=0, transformer=tr, secretariat=secretariat, self_play=False
+        )
+        .play()
+        .results
+    )
     return r.coop_matrix[:4, 4, 0]
 
 
@@ -187,6 +227,7 @@ def test_the_secretariats_record_outlives_a_change_of_leader():
 
 # -- 5. clubs ----------------------------------------------------------------------------------------
 
+
 def test_club_discriminators_cooperate_inside_and_the_club_table_follows_from_the_payoffs():
     players = ["Club Discriminator"] * 5
     clubs = {"A": [0, 1, 2], "B": [3, 4]}
@@ -204,8 +245,13 @@ def test_club_discriminators_cooperate_inside_and_the_club_table_follows_from_th
 
 def test_club_mfn_is_mfn_inside_and_tit_for_tat_outside():
     players = ["Club MFN"] * 3 + ["Free Rider"]
-    r = MultilateralTournament(players, clubs={"club": [0, 1, 2]}, turns=20, repetitions=1, seed=0,
-                               self_play=False, record_moves=True).play().results
+    r = (
+        MultilateralTournament(
+            players, clubs={"club": [0, 1, 2]}, turns=20, repetitions=1, seed=0, self_play=False, record_moves=True
+        )
+        .play()
+        .results
+    )
     # towards the outsider (a free rider) they play Tit For Tat: C then D after its D, and
     # the free rider, punished, turns to Tit For Tat too: both defect from then on
     moves = r.moves[r.pair_index[(0, 3)], 0]
@@ -216,10 +262,24 @@ def test_club_mfn_is_mfn_inside_and_tit_for_tat_outside():
 # -- 6. order and threads -----------------------------------------------------------------------------
 
 SETTINGS = dict(
-    players=["Unconditional MFN", "Image Scorer", "Standing", "Free Rider", "Tit For Tat", "Random",
-             "Club MFN", "Defector", "Club Discriminator"],
+    players=[
+        "Unconditional MFN",
+        "Image Scorer",
+        "Standing",
+        "Free Rider",
+        "Tit For Tat",
+        "Random",
+        "Club MFN",
+        "Defector",
+        "Club Discriminator",
+    ],
     clubs={"north": ["Unconditional MFN", "Club MFN", "Club Discriminator"], "south": ["Standing", "Random"]},
-    observation=0.6, secretariat=0.7, turns=30, repetitions=2, seed=9, noise=0.05,
+    observation=0.6,
+    secretariat=0.7,
+    turns=30,
+    repetitions=2,
+    seed=9,
+    noise=0.05,
 )
 
 
@@ -242,11 +302,11 @@ def test_results_do_not_depend_on_the_order_of_players():
 
 def test_results_identical_on_one_and_two_threads():
     code = (
-        "import sys, numba; sys.path.insert(0, %r)\n"
+        f"import sys, numba; sys.path.insert(0, {str(HERE)!r})\n"
         "from test_multilateral import SETTINGS, result_hash\n"
         "from cooptourney.multilateral import MultilateralTournament\n"
         "print(numba.get_num_threads(), result_hash(MultilateralTournament(**SETTINGS).play().results))\n"
-    ) % str(HERE)
+    )
     hashes = {}
     for threads in ("1", "2"):
         env = {**os.environ, "NUMBA_NUM_THREADS": threads}
@@ -260,16 +320,20 @@ def test_results_identical_on_one_and_two_threads():
 
 # -- 7. bad input ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kwargs,match", [
-    (dict(clubs={"A": ["Tit For Tat", "Nobody"]}), "'Nobody', which is not a player"),
-    (dict(clubs={"A": [0, 1], "B": [1, 2]}), "is in two clubs"),
-    (dict(clubs={"A": [7]}), "not a player position"),
-    (dict(clubs={"A": []}), "has no members"),
-    (dict(observation=1.5), "observation"),
-    (dict(observation=-0.1), "observation"),
-    (dict(secretariat=2.0), "secretariat"),
-    (dict(secretariat_clubs=["Z"], clubs={"A": [0]}), "'Z', which is not a club"),
-])
+
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        (dict(clubs={"A": ["Tit For Tat", "Nobody"]}), "'Nobody', which is not a player"),
+        (dict(clubs={"A": [0, 1], "B": [1, 2]}), "is in two clubs"),
+        (dict(clubs={"A": [7]}), "not a player position"),
+        (dict(clubs={"A": []}), "has no members"),
+        (dict(observation=1.5), "observation"),
+        (dict(observation=-0.1), "observation"),
+        (dict(secretariat=2.0), "secretariat"),
+        (dict(secretariat_clubs=["Z"], clubs={"A": [0]}), "'Z', which is not a club"),
+    ],
+)
 def test_bad_multilateral_settings_are_refused_with_a_clear_message(kwargs, match):
     with pytest.raises(SettingsError, match=match):
         MultilateralTournament(["Tit For Tat", "Grudger", "Defector"], turns=5, **kwargs)
@@ -283,6 +347,7 @@ def test_image_threshold_outside_the_score_bounds_is_refused(k):
 
 # -- 8. command line and TOML ---------------------------------------------------------------------------
 
+
 def _cli(capsys, *argv):
     from cooptourney.cli import main
 
@@ -292,12 +357,27 @@ def _cli(capsys, *argv):
 
 
 def test_run_multilateral_prints_club_tag_material_score_and_free_rider_measure(capsys):
-    code, out, err = _cli(capsys, "run", "--multilateral", "-p", "MFN", "MFN", "MFN", "Free Rider",
-                          "--club", "traders=MFN,Free Rider", "--turns", "20", "--repetitions", "2",
-                          "--no-progress")
+    code, out, err = _cli(
+        capsys,
+        "run",
+        "--multilateral",
+        "-p",
+        "MFN",
+        "MFN",
+        "MFN",
+        "Free Rider",
+        "--club",
+        "traders=MFN,Free Rider",
+        "--turns",
+        "20",
+        "--repetitions",
+        "2",
+        "--no-progress",
+    )
     assert code == 0, err
-    r = MultilateralTournament(["MFN", "MFN", "MFN", "Free Rider"], clubs={"traders": ["MFN", "Free Rider"]},
-                               turns=20, repetitions=2, seed=0).play()
+    r = MultilateralTournament(
+        ["MFN", "MFN", "MFN", "Free Rider"], clubs={"traders": ["MFN", "Free Rider"]}, turns=20, repetitions=2, seed=0
+    ).play()
     lines = out.splitlines()
     header = next(ln for ln in lines if ln.startswith("Rank"))
     for col in ("Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider"):
@@ -315,18 +395,26 @@ def test_toml_mode_multilateral_with_clubs_and_a_secretariat_equals_the_api(tmp_
     out_file = tmp_path / "res.csv"
     cfg.write_text(
         '[tournament]\nmode = "multilateral"\nplayers = ["MFN", "MFN", "MFN", "Free Rider", "Tit For Tat"]\n'
-        'turns = 30\nrepetitions = 2\nseed = 4\nnoise = 0.02\n'
+        "turns = 30\nrepetitions = 2\nseed = 4\nnoise = 0.02\n"
         '[multilateral]\nsecretariat = 0.9\nobservation = 0.5\nsecretariat_clubs = ["gatt"]\n'
         '[multilateral.clubs]\ngatt = ["MFN", 3]\n'
         f'[output]\nfile = "{out_file.name}"\n'
     )
-    code, out, err = _cli(capsys, "run", str(cfg), "--no-progress")
+    code, _out, err = _cli(capsys, "run", str(cfg), "--no-progress")
     assert code == 0, err
     import pandas as pd
 
-    api = MultilateralTournament(["MFN", "MFN", "MFN", "Free Rider", "Tit For Tat"],
-                                 clubs={"gatt": ["MFN", 3]}, secretariat=0.9, observation=0.5,
-                                 secretariat_clubs=["gatt"], turns=30, repetitions=2, seed=4, noise=0.02).play()
+    api = MultilateralTournament(
+        ["MFN", "MFN", "MFN", "Free Rider", "Tit For Tat"],
+        clubs={"gatt": ["MFN", 3]},
+        secretariat=0.9,
+        observation=0.5,
+        secretariat_clubs=["gatt"],
+        turns=30,
+        repetitions=2,
+        seed=4,
+        noise=0.02,
+    ).play()
     clubs = pd.read_csv(tmp_path / "res.clubs.csv").set_index("group")
     expected = api.club_table().set_index("group")
     assert clubs.loc["gatt", "welfare_per_round"] == pytest.approx(expected.loc["gatt", "welfare_per_round"])
@@ -334,26 +422,30 @@ def test_toml_mode_multilateral_with_clubs_and_a_secretariat_equals_the_api(tmp_
     assert list(table["club"].fillna("")) == [api.club_of[k] or "" for k in api.results.ranking()]
 
 
-@pytest.mark.parametrize("argv,match", [
-    (["--club", "A=Tit For Tat,Nobody"], "'Nobody', which is not a player"),
-    (["--club", "A=0,1", "--club", "B=1"], "is in two clubs"),
-    (["--observation", "1.2"], "observation"),
-    (["--secretariat", "-0.5"], "secretariat"),
-    (["--club", "A"], "NAME=member"),
-])
+@pytest.mark.parametrize(
+    "argv,match",
+    [
+        (["--club", "A=Tit For Tat,Nobody"], "'Nobody', which is not a player"),
+        (["--club", "A=0,1", "--club", "B=1"], "is in two clubs"),
+        (["--observation", "1.2"], "observation"),
+        (["--secretariat", "-0.5"], "secretariat"),
+        (["--club", "A"], "NAME=member"),
+    ],
+)
 def test_bad_multilateral_flags_exit_2_with_one_line(capsys, argv, match):
-    code, out, err = _cli(capsys, "run", "--multilateral", "-p", "Tit For Tat", "Grudger", "--turns", "5",
-                          "--no-progress", *argv)
+    code, _out, err = _cli(
+        capsys, "run", "--multilateral", "-p", "Tit For Tat", "Grudger", "--turns", "5", "--no-progress", *argv
+    )
     assert code == 2
     assert re.search(match, err), err
     assert len(err.strip().splitlines()) == 1
 
 
 def test_multilateral_settings_without_the_mode_are_refused(capsys):
-    code, out, err = _cli(capsys, "run", "-p", "Tit For Tat", "Grudger", "--secretariat", "0.5", "--turns", "5")
+    code, _out, err = _cli(capsys, "run", "-p", "Tit For Tat", "Grudger", "--secretariat", "0.5", "--turns", "5")
     assert code == 2 and "only in multilateral mode" in err
 
 
 def test_group_strategy_in_an_ordinary_run_says_to_use_multilateral(capsys):
-    code, out, err = _cli(capsys, "run", "-p", "Image Scorer", "Grudger", "--turns", "5", "--no-progress")
+    code, _out, err = _cli(capsys, "run", "-p", "Image Scorer", "Grudger", "--turns", "5", "--no-progress")
     assert code == 2 and "--multilateral" in err

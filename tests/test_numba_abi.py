@@ -112,8 +112,9 @@ def _raises(ctx, t):
 def test_function_address_is_the_compiled_function_in_numbas_convention():
     # status = f(result*, excinfo**, args...): 0 and the result written through the
     # first pointer when it returns; nonzero when it raises
-    fnty = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int8), ctypes.POINTER(ctypes.c_void_p),
-                            ctypes.c_int64, ctypes.c_int64)
+    fnty = ctypes.CFUNCTYPE(
+        ctypes.c_int32, ctypes.POINTER(ctypes.c_int8), ctypes.POINTER(ctypes.c_void_p), ctypes.c_int64, ctypes.c_int64
+    )
     result, excinfo = ctypes.c_int8(-1), ctypes.c_void_p(0)
     f = fnty(function_address(_doubles, _SIG))
     assert f(ctypes.byref(result), ctypes.byref(excinfo), 0, 21) == 0
@@ -184,7 +185,7 @@ def test_add_four_adds_four_doubles_in_place():
 def test_load_word_reads_eight_unaligned_little_endian_bytes():
     x = np.arange(1, 17, dtype=np.uint8)
     for k in (0, 1, 3):
-        assert int(_load_word_at(x, k)) == int.from_bytes(bytes(x[k:k + 8]), "little")
+        assert int(_load_word_at(x, k)) == int.from_bytes(bytes(x[k : k + 8]), "little")
 
 
 @njit

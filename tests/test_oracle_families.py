@@ -16,7 +16,6 @@ from cooptourney.game import Game
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 # -- the foundation strategies ----------------------------------------------------------------------
 
 FOUNDATION = [
@@ -42,20 +41,51 @@ def test_foundation_tournament_scores_equal_axelrod():
 
 SEQUENCE_FAMILIES_DETERMINISTIC = [
     # grudger.py
-    "Aggravater", "CAPRI", "EasyGo", "Forgetful Grudger", "General Soft Grudger", "GrudgerAlternator",
-    "Opposite Grudger", "Soft Grudger", "SpitefulCC",
+    "Aggravater",
+    "CAPRI",
+    "EasyGo",
+    "Forgetful Grudger",
+    "General Soft Grudger",
+    "GrudgerAlternator",
+    "Opposite Grudger",
+    "Soft Grudger",
+    "SpitefulCC",
     # titfortat.py
-    "Alexei", "EugineNier", "N Tit(s) For M Tat(s)", "Slow Tit For Two Tats 2", "Sneaky Tit For Tat",
+    "Alexei",
+    "EugineNier",
+    "N Tit(s) For M Tat(s)",
+    "Slow Tit For Two Tats 2",
+    "Sneaky Tit For Tat",
     # cycler.py
-    "AntiCycler", "Cycler CCCCCD", "Cycler CCCD", "Cycler CCCDCD", "Cycler CCD", "Cycler DC", "Cycler DDC",
+    "AntiCycler",
+    "Cycler CCCCCD",
+    "Cycler CCCD",
+    "Cycler CCCDCD",
+    "Cycler CCD",
+    "Cycler DC",
+    "Cycler DDC",
     # hunter.py
-    "Alternator Hunter", "Cooperator Hunter", "Cycle Hunter", "Defector Hunter", "Eventual Cycle Hunter",
-    "Math Constant Hunter", "Random Hunter",
+    "Alternator Hunter",
+    "Cooperator Hunter",
+    "Cycle Hunter",
+    "Defector Hunter",
+    "Eventual Cycle Hunter",
+    "Math Constant Hunter",
+    "Random Hunter",
     # backstabber.py, resurrection.py, sequence_player.py, mathematicalconstants.py
-    "BackStabber", "DoubleCrosser", "DoubleResurrection", "Resurrection", "ThueMorse", "ThueMorseInverse",
-    "$\\phi$", "$\\pi$", "$e$",
+    "BackStabber",
+    "DoubleCrosser",
+    "DoubleResurrection",
+    "Resurrection",
+    "ThueMorse",
+    "ThueMorseInverse",
+    "$\\phi$",
+    "$\\pi$",
+    "$e$",
     # memorytwo.py
-    "AON2", "Delayed AON1", "MEM2",
+    "AON2",
+    "Delayed AON1",
+    "MEM2",
 ]
 SEQUENCE_FAMILIES_STOCHASTIC = ["Burn Both Ends", "Dynamic Two Tits For Tat", "Michaelos", "Random Tit for Tat"]
 SEQUENCE_FAMILIES_USES_LENGTH = ["Alexei", "EugineNier", "Michaelos", "BackStabber", "DoubleCrosser"]
@@ -100,8 +130,23 @@ def test_sequences_and_cycles():
 
 
 def test_sequence_families_tournament_scores_equal_axelrod():
-    assert_same_tournament(["Cycle Hunter", "Cycler CCD", "AntiCycler", "BackStabber", "DoubleCrosser", "$\\pi$",
-                            "MEM2", "CAPRI", "Soft Grudger", "Alexei", "Tit For Tat"], turns=60, repetitions=1)
+    assert_same_tournament(
+        [
+            "Cycle Hunter",
+            "Cycler CCD",
+            "AntiCycler",
+            "BackStabber",
+            "DoubleCrosser",
+            "$\\pi$",
+            "MEM2",
+            "CAPRI",
+            "Soft Grudger",
+            "Alexei",
+            "Tit For Tat",
+        ],
+        turns=60,
+        repetitions=1,
+    )
 
 
 # -- the Tit For Tat variants, Gradual, Forgiver, Fool Me Once, Grumpy, Go By Majority ------------
@@ -144,8 +189,7 @@ def test_counting_families_names_and_classifiers_follow_axelrod():
 
 
 def test_counting_families_tournament_scores_equal_axelrod():
-    assert_same_tournament(COUNTING_DETERMINISTIC + ["Tit For Tat", "Grumpy"],
-                           turns=60, repetitions=1)
+    assert_same_tournament(COUNTING_DETERMINISTIC + ["Tit For Tat", "Grumpy"], turns=60, repetitions=1)
 
 
 # -- strategies from single-strategy axelrod modules, DBS and the Q-learners ----------------------
@@ -216,8 +260,9 @@ def test_claims_and_flags_of_the_single_strategy_families_follow_axelrod():
 
 
 def test_singles_tournament_scores_equal_axelrod():
-    assert_same_tournament([n for n in SINGLES_DETERMINISTIC if n != "DBS"] + ["Tit For Tat", "Defector"],
-                           turns=60, repetitions=1)
+    assert_same_tournament(
+        [n for n in SINGLES_DETERMINISTIC if n != "DBS"] + ["Tit For Tat", "Defector"], turns=60, repetitions=1
+    )
 
 
 def test_no_division_by_zero_where_axelrod_has_one():
@@ -282,16 +327,34 @@ def test_every_ported_name_is_axelrods():
 
 
 def test_parameters_agree_with_axelrod():
-    assert_same_moves("Retaliate", params={"retaliation_threshold": 0.3},
-                      axl_kwargs={"retaliation_threshold": 0.3}, noise_levels=(0.0, 0.1))
-    assert_same_moves("Limited Retaliate", params={"retaliation_threshold": 0.2, "retaliation_limit": 3},
-                      axl_kwargs={"retaliation_threshold": 0.2, "retaliation_limit": 3}, noise_levels=(0.0, 0.1))
-    assert_same_moves("Win-Shift Lose-Stay", params={"cooperate_first": True}, axl_kwargs={"initial": C},
-                      noise_levels=(0.0, 0.1))
-    assert_same_statistics("ZD-Extortion", params={"phi": 0.1, "s": 0.2, "l": 1.5},
-                           axl_kwargs={"phi": 0.1, "s": 0.2, "l": 1.5}, opponents=("Tit For Tat", "Alternator"))
-    assert_same_statistics("ZD-GTFT-2", params={"phi": 0.2, "s": 0.3}, axl_kwargs={"phi": 0.2, "s": 0.3},
-                           opponents=("Defector", "Alternator"))
-    assert_same_statistics("Stochastic WSLS", params={"ep": 0.2}, axl_kwargs={"ep": 0.2},
-                           opponents=("Tit For Tat", "Alternator"))
+    assert_same_moves(
+        "Retaliate",
+        params={"retaliation_threshold": 0.3},
+        axl_kwargs={"retaliation_threshold": 0.3},
+        noise_levels=(0.0, 0.1),
+    )
+    assert_same_moves(
+        "Limited Retaliate",
+        params={"retaliation_threshold": 0.2, "retaliation_limit": 3},
+        axl_kwargs={"retaliation_threshold": 0.2, "retaliation_limit": 3},
+        noise_levels=(0.0, 0.1),
+    )
+    assert_same_moves(
+        "Win-Shift Lose-Stay", params={"cooperate_first": True}, axl_kwargs={"initial": C}, noise_levels=(0.0, 0.1)
+    )
+    assert_same_statistics(
+        "ZD-Extortion",
+        params={"phi": 0.1, "s": 0.2, "l": 1.5},
+        axl_kwargs={"phi": 0.1, "s": 0.2, "l": 1.5},
+        opponents=("Tit For Tat", "Alternator"),
+    )
+    assert_same_statistics(
+        "ZD-GTFT-2",
+        params={"phi": 0.2, "s": 0.3},
+        axl_kwargs={"phi": 0.2, "s": 0.3},
+        opponents=("Defector", "Alternator"),
+    )
+    assert_same_statistics(
+        "Stochastic WSLS", params={"ep": 0.2}, axl_kwargs={"ep": 0.2}, opponents=("Tit For Tat", "Alternator")
+    )
     assert_same_statistics("Soft Joss", params={"q": 0.5}, axl_kwargs={"q": 0.5}, opponents=("Defector", "Alternator"))

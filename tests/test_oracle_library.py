@@ -59,8 +59,9 @@ EXPENSIVE_IN_AXELROD = {"Meta Majority Memory One", "Meta Winner Memory One", "N
 @pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "statistics"])
 def test_statistics_claim(ours, theirs, claim):
     if theirs in EXPENSIVE_IN_AXELROD:
-        assert_same_statistics((ours, theirs), opponents=("Cooperator", "Defector", "Tit For Tat"),
-                               turns=20, matches=50)
+        assert_same_statistics(
+            (ours, theirs), opponents=("Cooperator", "Defector", "Tit For Tat"), turns=20, matches=50
+        )
     else:
         assert_same_statistics((ours, theirs))
 
@@ -72,8 +73,7 @@ def test_every_claim_has_an_axelrod_twin():
 
 
 def test_unverified_twins_say_why():
-    silent = [c.values[0] for c in CLAIMS
-              if c.values[2] is None and not REGISTRY.get(c.values[0]).oracle_note]
+    silent = [c.values[0] for c in CLAIMS if c.values[2] is None and not REGISTRY.get(c.values[0]).oracle_note]
     assert not silent, f"native twins with neither an oracle claim nor an oracle_note: {sorted(set(silent))}"
 
 

@@ -21,15 +21,29 @@ from oracle import axl_player
 
 from cooptourney import get_strategy
 
-
 ROOT = Path(__file__).resolve().parents[1]
 
 DATA = ROOT / "strategies" / "data"
 
 FSM = [
-    "Evolved FSM 16", "Evolved FSM 16 Noise 05", "Evolved FSM 4", "Evolved FSM 6", "Fortress3", "Fortress4",
-    "Predator", "Pun1", "Raider", "Ripoff", "SolutionB1", "SolutionB5", "TF1", "TF2", "TF3", "Thumper",
-    "UsuallyCooperates", "UsuallyDefects",
+    "Evolved FSM 16",
+    "Evolved FSM 16 Noise 05",
+    "Evolved FSM 4",
+    "Evolved FSM 6",
+    "Fortress3",
+    "Fortress4",
+    "Predator",
+    "Pun1",
+    "Raider",
+    "Ripoff",
+    "SolutionB1",
+    "SolutionB5",
+    "TF1",
+    "TF2",
+    "TF3",
+    "Thumper",
+    "UsuallyCooperates",
+    "UsuallyDefects",
 ]
 
 LOOKERUP = ["EvolvedLookerUp1_1_1", "EvolvedLookerUp2_2_2", "Winner12", "Winner21"]
@@ -118,8 +132,12 @@ def test_a_non_editable_install_ships_and_finds_the_tables(tmp_path):
     shutil.copytree(ROOT / "cooptourney", src / "cooptourney", ignore=ignore)
     shutil.copytree(ROOT / "strategies", src / "strategies", ignore=ignore)
     lib = tmp_path / "lib"
-    subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py",
-                    "--build-lib", str(lib)], cwd=src, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "--build-lib", str(lib)],
+        cwd=src,
+        check=True,
+        capture_output=True,
+    )
     shipped = sorted(p.name for p in (lib / "cooptourney" / "strategies" / "data").iterdir())
     assert shipped == ["ann.json", "fsm.json", "gambler.json", "hmm.json", "lookerup.json", "teams.json"]
     names = DETERMINISTIC + STOCHASTIC
@@ -135,7 +153,8 @@ def test_a_non_editable_install_ships_and_finds_the_tables(tmp_path):
         print("".join(a for a, _ in Match(("Fortress3", "Defector"), turns=6, seed=0).play()))
     """)
     env = {**os.environ, "PYTHONPATH": str(lib), "NUMBA_CACHE_DIR": str(tmp_path / "numba")}
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
-                         check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "DDCDDC"

@@ -46,6 +46,7 @@ def k_actor(k, **kw):
 
 # -- defaults reproduce the plain game ------------------------------------------------------
 
+
 def test_default_knobs():
     p = ActorProfile()
     assert (p.k, p.sensitivity, p.term, p.reelection, p.memory, p.ratification_failure) == (0.0, 1.0, 0, 1.0, 1.0, 0.0)
@@ -113,14 +114,15 @@ def test_settings_that_change_nothing_are_neutral(transformer):
 
 # -- the transformed payoffs -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("k", [-2.0, -0.5, -0.25, 0.0, 0.3, 0.5, 1.0, 1.5])
 def test_transformed_payoffs_at_defaults(k):
     # T' = T - kS, R' = (1-k)R, P' = (1-k)P, S' = S - kT at 3, 0, 5, 1
     g = perceived_game(DEFAULT, k_actor(k))
-    assert g.T == pytest.approx(5 - k * 0)
-    assert g.R == pytest.approx((1 - k) * 3)
-    assert g.P == pytest.approx((1 - k) * 1)
-    assert g.S == pytest.approx(0 - k * 5)
+    assert pytest.approx(5 - k * 0) == g.T
+    assert pytest.approx((1 - k) * 3) == g.R
+    assert pytest.approx((1 - k) * 1) == g.P
+    assert pytest.approx(0 - k * 5) == g.S
 
 
 def test_transformed_payoffs_hand_values():
@@ -152,14 +154,27 @@ def test_perceived_is_own_minus_k_times_partner(R, S, T, P, k, s, sens):
 
 # -- classes of the transformed default game ---------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "k,expected",
     [
-        (-0.2, PD), (-0.1, PD), (0.0, PD), (0.3, PD), (0.5, PD), (0.9, PD), (0.99, PD),  # -1/4 < k < 1
-        (-0.26, "Chicken"), (-0.45, "Chicken"), (-0.66, "Chicken"),  # -2/3 < k < -1/4
-        (-0.67, "Harmony"), (-1.0, "Harmony"), (-3.0, "Harmony"),  # k < -2/3
+        (-0.2, PD),
+        (-0.1, PD),
+        (0.0, PD),
+        (0.3, PD),
+        (0.5, PD),
+        (0.9, PD),
+        (0.99, PD),  # -1/4 < k < 1
+        (-0.26, "Chicken"),
+        (-0.45, "Chicken"),
+        (-0.66, "Chicken"),  # -2/3 < k < -1/4
+        (-0.67, "Harmony"),
+        (-1.0, "Harmony"),
+        (-3.0, "Harmony"),  # k < -2/3
         (1.0, "zero-sum-like"),  # k = 1
-        (1.01, "Deadlock"), (2.0, "Deadlock"), (10.0, "Deadlock"),  # k > 1
+        (1.01, "Deadlock"),
+        (2.0, "Deadlock"),
+        (10.0, "Deadlock"),  # k > 1
     ],
 )
 def test_classes_of_the_transformed_default_game(k, expected):
@@ -226,6 +241,7 @@ def test_pd_k_range_beyond_pds():
 
 
 # -- shadow of the future ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("k,expected", [(0.0, 2 / 3), (0.5, 0.875), (1.0, 1.0)])
 def test_tft_threshold_under_the_transformer(k, expected):
@@ -319,6 +335,7 @@ def test_thresholds_agree_with_exact_discounted_payoffs(profile, pol):
 
 # -- accelerator and brake ----------------------------------------------------------------------
 
+
 def test_accelerator_turns_the_default_pd_into_chicken():
     # s = 1, theta = 2, brake off: P' = 1 - 2 = -1 < S = 0 -> T 5 > R 3 > S 0 > P' -1
     pol = Politicization(s=1.0, **NO_BRAKE)
@@ -335,7 +352,7 @@ def test_accelerator_crosses_into_chicken_when_theta_exceeds_P_minus_S(theta, ex
 def test_accelerator_and_brake_together_at_full_politicization():
     # all defaults at s = 1: k' = 0.5, P' = -1 -> (1.5, 0 - 2.5, 5, 0.5 * -1): the brake keeps it a PD
     g = perceived_game(DEFAULT, ActorProfile(), Politicization(s=1.0))
-    assert (g.R, g.S, g.T, g.P) == pytest.approx((1.5, -2.5, 5.0, -0.5))
+    assert pytest.approx((1.5, -2.5, 5.0, -0.5)) == (g.R, g.S, g.T, g.P)
     assert g.classification == PD
     assert tft_threshold(g) == pytest.approx(0.875)  # max(3.5/5.5, 3.5/4)
 
@@ -379,7 +396,9 @@ def test_sensitivity_scales_politicization():
 
 
 @pytest.mark.parametrize("s", [0.0, 0.5, 1.0])
-@pytest.mark.parametrize("profile", [ActorProfile(sensitivity=0.0), ActorProfile(k=0.3, sensitivity=0.0, ratification_failure=0.1)])
+@pytest.mark.parametrize(
+    "profile", [ActorProfile(sensitivity=0.0), ActorProfile(k=0.3, sensitivity=0.0, ratification_failure=0.1)]
+)
 def test_sensitivity_zero_makes_politicization_irrelevant(profile, s):
     pol = Politicization(s=s, theta=10.0, kappa=3.0, rho=0.9)
     assert perceived_game(DEFAULT, profile, pol) == perceived_game(DEFAULT, profile, Politicization())
@@ -388,13 +407,20 @@ def test_sensitivity_zero_makes_politicization_irrelevant(profile, s):
 
 # -- presets --------------------------------------------------------------------------------------
 
+
 def test_presets_exist_with_documented_values():
     assert set(PRESETS) >= {"neutral", "policy", "bureaucrat", "politics", "politician"}
     assert PRESETS["neutral"] == ActorProfile()
-    assert PRESETS["policy"] == PRESETS["bureaucrat"] == ActorProfile(
-        k=0.0, sensitivity=0.2, term=0, reelection=1.0, memory=1.0, ratification_failure=0.0)
-    assert PRESETS["politics"] == PRESETS["politician"] == ActorProfile(
-        k=0.3, sensitivity=1.0, term=50, reelection=0.5, memory=0.0, ratification_failure=0.02)
+    assert (
+        PRESETS["policy"]
+        == PRESETS["bureaucrat"]
+        == ActorProfile(k=0.0, sensitivity=0.2, term=0, reelection=1.0, memory=1.0, ratification_failure=0.0)
+    )
+    assert (
+        PRESETS["politics"]
+        == PRESETS["politician"]
+        == ActorProfile(k=0.3, sensitivity=1.0, term=50, reelection=0.5, memory=0.0, ratification_failure=0.02)
+    )
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
@@ -418,11 +444,14 @@ def test_preset_characteristics():
 
 
 def test_unknown_preset_suggests_the_closest():
-    with pytest.raises(SettingsError, match=r"unknown actor preset 'politican'; did you mean 'politician'\?.*allowed: neutral"):
+    with pytest.raises(
+        SettingsError, match=r"unknown actor preset 'politican'; did you mean 'politician'\?.*allowed: neutral"
+    ):
         ActorProfile.preset("politican")
 
 
 # -- bad input --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "kwargs,message",
@@ -482,14 +511,17 @@ def test_per_player_profiles_fill_their_rows():
     assert arrays["term"].tolist() == [50, 0, 0]
 
 
-@pytest.mark.parametrize("profiles,message", [((), "must not be empty"), ((ActorProfile(), 3), "ActorProfile or a preset"),
-                                              ("nobody", "unknown actor preset")])
+@pytest.mark.parametrize(
+    "profiles,message",
+    [((), "must not be empty"), ((ActorProfile(), 3), "ActorProfile or a preset"), ("nobody", "unknown actor preset")],
+)
 def test_bad_transformer_profiles(profiles, message):
     with pytest.raises(SettingsError, match=message):
         Transformer(profiles)
 
 
 # -- analysis table ---------------------------------------------------------------------------------
+
 
 def test_analyse_one_row_per_profile():
     table = analyse(DEFAULT, [k_actor(0.0), k_actor(0.5), k_actor(1.0), "politician"])
@@ -513,6 +545,7 @@ def test_analyse_labels_and_mapping():
 
 # -- command line --------------------------------------------------------------------------------------
 
+
 def cli(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -525,7 +558,7 @@ def summary(out):
     start = next(i for i, line in enumerate(lines) if line.startswith("Profile"))
     header = re.split(r"\s{2,}", lines[start].strip())
     rows = {}
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.strip():
             break
         cells = re.split(r"\s{2,}", line.strip())
@@ -566,8 +599,9 @@ def test_cli_game_other_classes(capsys):
 
 
 def test_cli_game_accelerator_and_sensitivity(capsys):
-    code, out, _ = cli(capsys, "game", "--k", "0", "0", "--s", "1", "--kappa", "0", "--rho", "0",
-                       "--sensitivity", "1", "0")
+    code, out, _ = cli(
+        capsys, "game", "--k", "0", "0", "--s", "1", "--kappa", "0", "--rho", "0", "--sensitivity", "1", "0"
+    )
     assert code == 0
     rows = summary(out)
     assert rows["k=0 (sensitivity 1)"]["Class"] == "Chicken"

@@ -53,6 +53,7 @@ seeds = st.integers(0, 2**64 - 1)
 
 # -- score bounds ---------------------------------------------------------------------------
 
+
 @PROPS
 @given(
     names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=4),
@@ -78,13 +79,19 @@ def test_scores_within_payoff_bounds(names, game, length, noise, seed):
         for j in range(k):
             if i != j:
                 mv = res.match_moves(i, j, 0).astype(int)
-                np.testing.assert_allclose(res.score_matrix[i, j, 0], table[2 * mv[:, 0] + mv[:, 1]].sum(),
-                                           rtol=1e-12, atol=1e-9)
+                np.testing.assert_allclose(
+                    res.score_matrix[i, j, 0], table[2 * mv[:, 0] + mv[:, 1]].sum(), rtol=1e-12, atol=1e-9
+                )
 
 
 @PROPS
-@given(pair=st.tuples(st.sampled_from(NAMES), st.sampled_from(NAMES)), game=games(),
-       turns=st.integers(1, 100), noise=noises, seed=seeds)
+@given(
+    pair=st.tuples(st.sampled_from(NAMES), st.sampled_from(NAMES)),
+    game=games(),
+    turns=st.integers(1, 100),
+    noise=noises,
+    seed=seeds,
+)
 def test_match_scores_within_payoff_bounds(pair, game, turns, noise, seed):
     assume(gtft_safe(game, pair))
     lo, hi = min(game.as_array()), max(game.as_array())
@@ -117,9 +124,15 @@ def test_gtft_in_degenerate_games_plays(game, generosity):
 
 # -- symmetry under swapping and permuting --------------------------------------------------------
 
+
 @PROPS
-@given(pair=st.lists(st.sampled_from(NAMES), min_size=2, max_size=2, unique=True),
-       length=lengths, noise=noises, seed=seeds, rep=st.integers(0, 5))
+@given(
+    pair=st.lists(st.sampled_from(NAMES), min_size=2, max_size=2, unique=True),
+    length=lengths,
+    noise=noises,
+    seed=seeds,
+    rep=st.integers(0, 5),
+)
 def test_swapping_match_players_swaps_moves_and_scores(pair, length, noise, seed, rep):
     a = Match(pair, noise=noise, seed=seed, repetition=rep, **length)
     b = Match(pair[::-1], noise=noise, seed=seed, repetition=rep, **length)
@@ -177,9 +190,14 @@ def test_permuting_players_permutes_results(names, data, length, noise, seed):
 
 # -- seeds --------------------------------------------------------------------------------------
 
+
 @PROPS
-@given(names=st.lists(st.sampled_from(DETERMINISTIC), min_size=1, max_size=4),
-       turns=st.integers(1, 100), s1=seeds, s2=seeds)
+@given(
+    names=st.lists(st.sampled_from(DETERMINISTIC), min_size=1, max_size=4),
+    turns=st.integers(1, 100),
+    s1=seeds,
+    s2=seeds,
+)
 def test_deterministic_players_without_noise_ignore_the_seed(names, turns, s1, s2):
     a = Tournament(names, turns=turns, repetitions=2, seed=s1, record_moves=True).play()
     b = Tournament(names, turns=turns, repetitions=2, seed=s2, record_moves=True).play()
@@ -214,9 +232,20 @@ def test_same_seed_same_results_different_seed_different(seed, other, noise, len
 # -- thread count ----------------------------------------------------------------------------------
 
 THREAD_SETTINGS = dict(
-    players=["Random", "Generous Tit For Tat", "Tit For Tat", "Grudger", "Random(p=0.8)",
-             "Win-Stay Lose-Shift", "Alternator"],
-    prob_end=0.02, turns=150, noise=0.03, repetitions=7, seed=20240601,
+    players=[
+        "Random",
+        "Generous Tit For Tat",
+        "Tit For Tat",
+        "Grudger",
+        "Random(p=0.8)",
+        "Win-Stay Lose-Shift",
+        "Alternator",
+    ],
+    prob_end=0.02,
+    turns=150,
+    noise=0.03,
+    repetitions=7,
+    seed=20240601,
 )
 
 

@@ -40,6 +40,7 @@ def restore_registry():
 
 # -- lookup ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text,name",
     [
@@ -89,6 +90,7 @@ def test_hidden_strategies_not_suggested_or_listed():
 
 # -- filters --------------------------------------------------------------------------------
 
+
 def _partition_check(selected, criterion):
     """Every selected strategy meets the criterion and every other one does not."""
     names = {s.name for s in selected}
@@ -106,7 +108,7 @@ def test_filter_by_reciprocity_tag():
 
 
 def test_filter_rejects_unknown_tag():
-    with pytest.raises(ValueError, match="unknown reciprocity tag 'specfic'.*specific, diffuse"):
+    with pytest.raises(ValueError, match=r"unknown reciprocity tag 'specfic'.*specific, diffuse"):
         REGISTRY.filter(reciprocity="specfic")
 
 
@@ -139,6 +141,7 @@ def test_filter_by_uses_game_and_combined():
 
 
 # -- tags and docstrings ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("spec", REGISTRY.all(include_hidden=True), ids=lambda s: s.name)
 def test_every_strategy_has_valid_tag_and_reason_line(spec):
@@ -226,10 +229,12 @@ def test_separate_registry_does_not_leak_into_global():
 
 # -- plugins ------------------------------------------------------------------------------------
 
+
 def test_entry_point_plugin_is_loaded(tmp_path, monkeypatch):
     REGISTRY.ensure_loaded()  # bundled modules imported now, into the real registry
     modname = "cooptourney_test_ep_plugin"
-    (tmp_path / f"{modname}.py").write_text(textwrap.dedent('''
+    (tmp_path / f"{modname}.py").write_text(
+        textwrap.dedent('''
         from cooptourney.strategy_api import C, strategy
 
         @strategy("Entry Point Strategy", aliases=["EPS"], reciprocity="other", memory_depth=0)
@@ -239,7 +244,8 @@ def test_entry_point_plugin_is_loaded(tmp_path, monkeypatch):
             other: a plugin test stub.
             """
             return C
-    '''))
+    ''')
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     fresh = Registry()
     # the decorator registers into the module-level REGISTRY; point it at the fresh one
@@ -270,7 +276,8 @@ def test_entry_point_plugin_is_loaded(tmp_path, monkeypatch):
 
 def test_load_plugin_registers_and_plays(tmp_path, restore_registry):
     path = tmp_path / "my-plugin.py"
-    path.write_text(textwrap.dedent('''
+    path.write_text(
+        textwrap.dedent('''
         from cooptourney.strategy_api import C, D, strategy
 
         @strategy("Plugin Grumpy", aliases=["PLUGIN-GRUMPY"], reciprocity="negative", memory_depth=1)
@@ -282,7 +289,8 @@ def test_load_plugin_registers_and_plays(tmp_path, restore_registry):
             if t == 0:
                 return D
             return D if opp[t - 1] == C else C
-    '''))
+    ''')
+    )
     specs = load_plugin(path)
     assert [s.name for s in specs] == ["Plugin Grumpy"]
     assert get_strategy("plugin-grumpy").reciprocity == "negative"
@@ -302,6 +310,7 @@ def test_load_plugin_missing_file(tmp_path):
 
 
 # -- player parameters --------------------------------------------------------------------------
+
 
 def test_player_parameters_by_keyword_and_text_agree():
     a = Player("GTFT", generosity=0.2)
@@ -359,10 +368,12 @@ def test_non_numeric_parameter_text():
 
 # -- tables and oracle claims ---------------------------------------------------------------
 
+
 def test_table_constants_follow_the_declared_params_and_are_read_lazily(tmp_path, restore_registry):
     calls = []
     plugin = tmp_path / "table_plugin.py"
-    plugin.write_text(textwrap.dedent('''
+    plugin.write_text(
+        textwrap.dedent('''
         from cooptourney.strategy_api import C, D, Param, strategy
         import table_calls
 
@@ -377,10 +388,11 @@ def test_table_constants_follow_the_declared_params_and_are_read_lazily(tmp_path
             other: a test stub.
             """
             return C if params[1 + (t + int(params[0])) % 5] < 0.5 else D
-    '''))
+    ''')
+    )
     sys.modules["table_calls"] = type(sys)("table_calls")
     sys.modules["table_calls"].calls = calls
-    (spec,) = load_plugin(plugin)
+    (_spec,) = load_plugin(plugin)
     assert calls == []  # nothing read at registration
     m = Match((Player("Table Cycle Test", offset=2), Player("Cooperator")), turns=7)
     m.play()

@@ -59,9 +59,14 @@ def _synthetic(per_turn_a, per_turn_b, turns=10):
     score[0, 0] = score[1, 1] = 2 * turns
     z = np.zeros((2, 2, reps))
     return ResultSet(
-        players=["A", "B"], reciprocity=["other", "other"], settings={},
-        score_matrix=score, utility_matrix=score.copy(), turns_matrix=np.full((2, 2, reps), float(turns)),
-        coop_matrix=z, contingency=np.zeros((2, 2, reps, 4)),
+        players=["A", "B"],
+        reciprocity=["other", "other"],
+        settings={},
+        score_matrix=score,
+        utility_matrix=score.copy(),
+        turns_matrix=np.full((2, 2, reps), float(turns)),
+        coop_matrix=z,
+        contingency=np.zeros((2, 2, reps, 4)),
     )
 
 
@@ -97,9 +102,18 @@ def test_match_scores_distribution_has_one_entry_per_repetition():
 
 
 COLUMNS = [
-    "rank", "player", "reciprocity", "score_per_turn", "score_per_turn_median",
-    "score_per_turn_with_self_play", "total_score", "total_score_with_self_play",
-    "utility_per_turn", "utility_per_turn_with_self_play", "wins", "cooperation_rate",
+    "rank",
+    "player",
+    "reciprocity",
+    "score_per_turn",
+    "score_per_turn_median",
+    "score_per_turn_with_self_play",
+    "total_score",
+    "total_score_with_self_play",
+    "utility_per_turn",
+    "utility_per_turn_with_self_play",
+    "wins",
+    "cooperation_rate",
 ]
 
 
@@ -166,6 +180,7 @@ def test_unsupported_suffix(res, tmp_path, name):
 
 
 # -- atomic writes ----------------------------------------------------------------------------
+
 
 class Boom(RuntimeError):
     pass

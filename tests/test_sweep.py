@@ -57,15 +57,31 @@ def direct(spec):
 def threads_out(tmp_path_factory):
     """The example swept through the CLI on a local cluster of one thread worker."""
     out = tmp_path_factory.mktemp("sweep") / "out"
-    code = main(["sweep", str(EXAMPLE), "--out", str(out), "--threads", "--workers", "1",
-                 "--threads-per-worker", "1", "--numba-threads", "2", "--no-progress"])
+    code = main(
+        [
+            "sweep",
+            str(EXAMPLE),
+            "--out",
+            str(out),
+            "--threads",
+            "--workers",
+            "1",
+            "--threads-per-worker",
+            "1",
+            "--numba-threads",
+            "2",
+            "--no-progress",
+        ]
+    )
     assert code == 0
     return out
 
 
 def write_spec(path: Path, body: str, base: str | None = None) -> Path:
-    base = base if base is not None else (
-        '[tournament]\nplayers = ["Tit For Tat", "Grudger"]\nturns = 20\nrepetitions = 1\n\n[sweep]\nseed = 1\n'
+    base = (
+        base
+        if base is not None
+        else ('[tournament]\nplayers = ["Tit For Tat", "Grudger"]\nturns = 20\nrepetitions = 1\n\n[sweep]\nseed = 1\n')
     )
     path.write_text(base + body)
     return path
@@ -78,7 +94,15 @@ def test_example_spec_tasks(spec):
     assert len({t.id for t in spec.tasks}) == 8
     # grid first key outermost, then the random draws; draws are shared across grid points
     assert [(t.settings["politics.s"], t.settings["tournament.noise"], t.settings["sample"]) for t in spec.tasks] == [
-        (0, 0, 0), (0, 0, 1), (0, 0.02, 0), (0, 0.02, 1), (0.5, 0, 0), (0.5, 0, 1), (0.5, 0.02, 0), (0.5, 0.02, 1)]
+        (0, 0, 0),
+        (0, 0, 1),
+        (0, 0.02, 0),
+        (0, 0.02, 1),
+        (0.5, 0, 0),
+        (0.5, 0, 1),
+        (0.5, 0.02, 0),
+        (0.5, 0.02, 1),
+    ]
     ks = [t.settings["politics.profile.k"] for t in spec.tasks]
     assert ks[0::2] == [ks[0]] * 4 and ks[1::2] == [ks[1]] * 4 and ks[0] != ks[1]
     assert all(-0.2 <= k < 0.6 for k in ks)
@@ -92,31 +116,46 @@ def test_example_spec_tasks(spec):
 
 
 def test_nested_and_quoted_paths_are_the_same_spec(tmp_path):
-    quoted = load_spec(write_spec(tmp_path / "a.toml", '[sweep.grid]\n"politics.s" = [0, 0.5]\n"politics.profile.k" = [0.1]\n'))
-    nested = load_spec(write_spec(tmp_path / "b.toml", "[sweep.grid]\npolitics.s = [0, 0.5]\npolitics.profile.k = [0.1]\n"))
+    quoted = load_spec(
+        write_spec(tmp_path / "a.toml", '[sweep.grid]\n"politics.s" = [0, 0.5]\n"politics.profile.k" = [0.1]\n')
+    )
+    nested = load_spec(
+        write_spec(tmp_path / "b.toml", "[sweep.grid]\npolitics.s = [0, 0.5]\npolitics.profile.k = [0.1]\n")
+    )
     assert [t.id for t in quoted.tasks] == [t.id for t in nested.tasks]
     assert [t.seed for t in quoted.tasks] == [t.seed for t in nested.tasks]
 
 
-@pytest.mark.parametrize("body, message", [
-    ('[sweep.grid]\n"politics.ss" = [0, 1]\n', "unknown setting path 'politics.ss' in [sweep.grid]; did you mean 'politics.s'?"),
-    ('[sweep.grid]\n"tournament.seed" = [1, 2]\n', "'tournament.seed' cannot be swept"),
-    ('[sweep.grid]\n"politics.s" = [0, 2]\n', "[sweep.grid] 'politics.s' = 2: s (politicization) must be"),
-    ('[sweep.grid]\n"politics.s" = 0.5\n', "'politics.s' must be a non-empty list"),
-    ('[sweep.grid]\n"politics.s" = [0, 0.0]\n', "lists the value 0 twice"),
-    ('[sweep.grid]\n"tournament.players" = ["TFT", "Grudger"]\n', "is a list of player lists"),
-    ('[sweep.grid]\n"tournament.players" = [["TFT", "Grudgr"]]\n', "unknown strategy 'Grudgr'; did you mean 'Grudger'"),
-    ('[sweep.grid]\n"politics.profiles" = [["politician"]]\n', "profiles has 1 entries for 2 players"),
-    ('[sweep.random]\nsamples = 2\n"politics.s" = { unifrom = [0, 1] }\n', "give one range: { uniform"),
-    ('[sweep.random]\nsamples = 2\n"tournament.turns" = { uniform = [10, 20] }\n', "use { randint = [lo, hi] }"),
-    ('[sweep.random]\nsamples = 2\n"politics.s" = { uniform = [0, 2] }\n', "range of 'politics.s' = 2"),
-    ('[sweep.random]\nsamples = 2\n', "has samples but no setting to draw"),
-    ('[sweep.random]\n"politics.s" = { uniform = [0, 1] }\n', "needs samples = N"),
-    ('[sweep.grid]\n"politics.s" = [0]\n[sweep.random]\nsamples = 1\n"politics.s" = { uniform = [0, 1] }\n',
-     "in both [sweep.grid] and [sweep.random]"),
-    ('[output]\nfile = "x.csv"\n', "[output] does not apply to a sweep"),
-    ('[sweep.grd]\n', "unknown key 'grd' in [sweep]; did you mean 'grid'?"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '[sweep.grid]\n"politics.ss" = [0, 1]\n',
+            "unknown setting path 'politics.ss' in [sweep.grid]; did you mean 'politics.s'?",
+        ),
+        ('[sweep.grid]\n"tournament.seed" = [1, 2]\n', "'tournament.seed' cannot be swept"),
+        ('[sweep.grid]\n"politics.s" = [0, 2]\n', "[sweep.grid] 'politics.s' = 2: s (politicization) must be"),
+        ('[sweep.grid]\n"politics.s" = 0.5\n', "'politics.s' must be a non-empty list"),
+        ('[sweep.grid]\n"politics.s" = [0, 0.0]\n', "lists the value 0 twice"),
+        ('[sweep.grid]\n"tournament.players" = ["TFT", "Grudger"]\n', "is a list of player lists"),
+        (
+            '[sweep.grid]\n"tournament.players" = [["TFT", "Grudgr"]]\n',
+            "unknown strategy 'Grudgr'; did you mean 'Grudger'",
+        ),
+        ('[sweep.grid]\n"politics.profiles" = [["politician"]]\n', "profiles has 1 entries for 2 players"),
+        ('[sweep.random]\nsamples = 2\n"politics.s" = { unifrom = [0, 1] }\n', "give one range: { uniform"),
+        ('[sweep.random]\nsamples = 2\n"tournament.turns" = { uniform = [10, 20] }\n', "use { randint = [lo, hi] }"),
+        ('[sweep.random]\nsamples = 2\n"politics.s" = { uniform = [0, 2] }\n', "range of 'politics.s' = 2"),
+        ("[sweep.random]\nsamples = 2\n", "has samples but no setting to draw"),
+        ('[sweep.random]\n"politics.s" = { uniform = [0, 1] }\n', "needs samples = N"),
+        (
+            '[sweep.grid]\n"politics.s" = [0]\n[sweep.random]\nsamples = 1\n"politics.s" = { uniform = [0, 1] }\n',
+            "in both [sweep.grid] and [sweep.random]",
+        ),
+        ('[output]\nfile = "x.csv"\n', "[output] does not apply to a sweep"),
+        ("[sweep.grd]\n", "unknown key 'grd' in [sweep]; did you mean 'grid'?"),
+    ],
+)
 def test_spec_errors_name_the_setting(tmp_path, body, message):
     with pytest.raises(SweepError) as err:
         load_spec(write_spec(tmp_path / "s.toml", body))
@@ -133,13 +172,16 @@ def test_unknown_path_lists_the_allowed_ones(tmp_path):
         assert allowed in text
 
 
-@pytest.mark.parametrize("base, message", [
-    ('[tournament]\nseed = 3\n[sweep]\nseed = 1\n', "[tournament] seed does not apply to a sweep"),
-    ('[tournament]\nturns = 3\n', "needs a [sweep] section"),
-    ('[tournament]\nturns = 3\n[sweep]\n', "[sweep] needs seed"),
-    ('[tournament]\nturns = 3\nnoise = 2\n[sweep]\nseed = 1\n', "noise must be a probability in [0, 1], got 2"),
-    ('[tournament]\nturns = 3\n[sweep]\nseed = -1\n', "seed must be in [0, 2**64)"),
-])
+@pytest.mark.parametrize(
+    "base, message",
+    [
+        ("[tournament]\nseed = 3\n[sweep]\nseed = 1\n", "[tournament] seed does not apply to a sweep"),
+        ("[tournament]\nturns = 3\n", "needs a [sweep] section"),
+        ("[tournament]\nturns = 3\n[sweep]\n", "[sweep] needs seed"),
+        ("[tournament]\nturns = 3\nnoise = 2\n[sweep]\nseed = 1\n", "noise must be a probability in [0, 1], got 2"),
+        ("[tournament]\nturns = 3\n[sweep]\nseed = -1\n", "seed must be in [0, 2**64)"),
+    ],
+)
 def test_base_and_sweep_section_errors(tmp_path, base, message):
     with pytest.raises(SweepError) as err:
         load_spec(write_spec(tmp_path / "s.toml", "", base=base))
@@ -152,8 +194,12 @@ def test_bad_spec_is_one_line_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("cooptourney: error:") and "politics.ss" in err and "\n" not in err
     assert not (tmp_path / "o").exists()  # nothing is created for a bad spec
-    assert main(["sweep", str(EXAMPLE), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1",
-                 "--workers", "2"]) == 2
+    assert (
+        main(
+            ["sweep", str(EXAMPLE), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"]
+        )
+        == 2
+    )
     assert "configure the local cluster" in capsys.readouterr().err
 
 
@@ -163,17 +209,28 @@ def test_seed_derivation_is_pinned_and_canonical():
     assert derive_seed(2024, {"politics.s": 0.5}) == 2413127604457640714
     assert task_id({"politics.s": 0.5}) == "b06d109eb92e3c46"
     assert derive_seed(2024, {"politics.s": 0.5, "tournament.noise": 0}) == derive_seed(
-        2024, {"tournament.noise": 0.0, "politics.s": 0.5})  # key order, 0 vs 0.0
+        2024, {"tournament.noise": 0.0, "politics.s": 0.5}
+    )  # key order, 0 vs 0.0
     assert derive_seed(2024, {"politics.s": 0.5}) != derive_seed(2025, {"politics.s": 0.5})
     assert derive_seed(2024, {"politics.s": 0.5}) != derive_seed(2024, {"politics.s": 0.25})
     assert 0 <= derive_seed(0, {}) < 2**63
 
 
 def test_adding_grid_values_and_samples_keeps_existing_tasks(tmp_path):
-    small = load_spec(write_spec(tmp_path / "a.toml", '[sweep.grid]\n"politics.s" = [0, 1]\n"tournament.noise" = [0]\n'
-                                 '[sweep.random]\nsamples = 2\n"politics.theta" = { uniform = [0, 4] }\n'))
-    big = load_spec(write_spec(tmp_path / "b.toml", '[sweep.grid]\n"politics.s" = [0, 0.5, 1.0]\n"tournament.noise" = [0, 0.01]\n'
-                               '[sweep.random]\nsamples = 3\n"politics.theta" = { uniform = [0, 4] }\n'))
+    small = load_spec(
+        write_spec(
+            tmp_path / "a.toml",
+            '[sweep.grid]\n"politics.s" = [0, 1]\n"tournament.noise" = [0]\n'
+            '[sweep.random]\nsamples = 2\n"politics.theta" = { uniform = [0, 4] }\n',
+        )
+    )
+    big = load_spec(
+        write_spec(
+            tmp_path / "b.toml",
+            '[sweep.grid]\n"politics.s" = [0, 0.5, 1.0]\n"tournament.noise" = [0, 0.01]\n'
+            '[sweep.random]\nsamples = 3\n"politics.theta" = { uniform = [0, 4] }\n',
+        )
+    )
     assert small.hash != big.hash
     big_tasks = {t.id: t for t in big.tasks}
     assert len(small.tasks) == 4 and len(big.tasks) == 18
@@ -190,8 +247,9 @@ def test_one_thread_worker_equals_direct_computation(spec, direct, threads_out):
 
 def test_process_cluster_equals_direct_computation(spec, direct, tmp_path):
     """A real LocalCluster of two worker processes, 1 numba thread per task."""
-    run = run_sweep(spec, tmp_path / "out", workers=2, threads_per_worker=1, processes=True, numba_threads=1,
-                    progress=False)
+    run = run_sweep(
+        spec, tmp_path / "out", workers=2, threads_per_worker=1, processes=True, numba_threads=1, progress=False
+    )
     assert run.complete and run.computed == 8 and not run.failures
     assert "2 process workers" in run.cluster
     assert run.hashes == direct == manifest_hashes(tmp_path / "out")
@@ -212,7 +270,9 @@ def test_result_hash_is_bit_exact(spec):
     positive, negative = res.copy(), res.copy()
     positive["forgiveness"] = np.full(len(res), np.nan)
     negative["forgiveness"] = np.full(len(res), np.copysign(np.nan, -1.0))
-    assert negative["forgiveness"].to_numpy().view(np.uint64)[0] != positive["forgiveness"].to_numpy().view(np.uint64)[0]
+    assert (
+        negative["forgiveness"].to_numpy().view(np.uint64)[0] != positive["forgiveness"].to_numpy().view(np.uint64)[0]
+    )
     assert result_hash(negative) == result_hash(positive) != result_hash(res)
 
 
@@ -224,8 +284,17 @@ def test_dataset_has_setting_columns_and_summaries(spec, threads_out):
     for column in ("politics.s", "tournament.noise", "politics.profile.k", "sample"):
         assert column in df.columns
     assert df["politics.s"].dtype == np.float64 and df["sample"].dtype == np.int64
-    for column in ("player", "rank", "score_per_turn", "utility_per_turn", "cooperation_rate", "contingency",
-                   "retaliation", "forgiveness", "max_imbalance"):
+    for column in (
+        "player",
+        "rank",
+        "score_per_turn",
+        "utility_per_turn",
+        "cooperation_rate",
+        "contingency",
+        "retaliation",
+        "forgiveness",
+        "max_imbalance",
+    ):
         assert column in df.columns
     assert sorted(df.groupby("task_id")["politics.s"].first().tolist()) == [0.0] * 4 + [0.5] * 4
     # each file's rows are the tournament's own summary
@@ -270,7 +339,7 @@ def test_changed_spec_is_refused(threads_out, tmp_path, capsys):
 
 def test_foreign_directory_is_refused(spec, tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(SweepError, match="not empty and has no manifest.json"):
+    with pytest.raises(SweepError, match=r"not empty and has no manifest\.json"):
         run_sweep(spec, tmp_path, processes=False, workers=1, progress=False)
 
 
@@ -293,12 +362,31 @@ seed = 11
 
 
 def start_sweep(spec: Path, out: Path) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "cooptourney.cli", "sweep", str(spec), "--out", str(out), "--threads",
-           "--workers", "1", "--threads-per-worker", "1", "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "cooptourney.cli",
+        "sweep",
+        str(spec),
+        "--out",
+        str(out),
+        "--threads",
+        "--workers",
+        "1",
+        "--threads-per-worker",
+        "1",
+        "--no-progress",
+    ]
     # A new session, so the signal reaches the run and nothing else; SIGINT at its default
     # (a child of a non-interactive shell may inherit it ignored).
-    return subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return subprocess.Popen(
+        cmd,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def interrupt_after(proc: subprocess.Popen, out: Path, n_files: int, sig: int) -> int:
@@ -392,8 +480,23 @@ def test_verify_recomputation_catches_a_consistent_forgery(threads_out, tmp_path
 # -- report ---------------------------------------------------------------------------------------------------
 def test_report_table_and_heatmap(threads_out, tmp_path, capsys):
     png = tmp_path / "coop.png"
-    assert main(["report", str(threads_out), "--outcome", "cooperation_rate", "--x", "politics.s",
-                 "--y", "tournament.noise", "--plot", str(png)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(threads_out),
+                "--outcome",
+                "cooperation_rate",
+                "--x",
+                "politics.s",
+                "--y",
+                "tournament.noise",
+                "--plot",
+                str(png),
+            ]
+        )
+        == 0
+    )
     text = capsys.readouterr().out
     assert "tournament.noise \\ politics.s" in text and f"Wrote the heatmap to {png}" in text
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -410,8 +513,21 @@ def test_report_table_and_heatmap(threads_out, tmp_path, capsys):
 
 
 def test_report_of_one_player(threads_out, capsys):
-    assert main(["report", str(threads_out), "--outcome", "score_per_turn", "--player", "Defector",
-                 "--x", "politics.profile.k"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(threads_out),
+                "--outcome",
+                "score_per_turn",
+                "--player",
+                "Defector",
+                "--x",
+                "politics.profile.k",
+            ]
+        )
+        == 0
+    )
     df = load_results(threads_out)
     table = summarise(df, "score_per_turn", "politics.profile.k", player="Defector")
     expected = df[df["player"] == "Defector"].groupby("politics.profile.k")["score_per_turn"].mean()

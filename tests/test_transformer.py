@@ -6,10 +6,18 @@ import numpy as np
 import pytest
 
 from cooptourney import Game, Match, Player, Tournament
-from cooptourney.politics import ActorProfile, Politicization, Transformer, tft_threshold, perceived_game
+from cooptourney.politics import ActorProfile, Politicization, Transformer, perceived_game, tft_threshold
 
-MIXED = ["Tit For Tat", "Generous Tit For Tat", "Random", "Win-Stay Lose-Shift", "Ledger", "Gears",
-         "Grudger", "First by Joss"]
+MIXED = [
+    "Tit For Tat",
+    "Generous Tit For Tat",
+    "Random",
+    "Win-Stay Lose-Shift",
+    "Ledger",
+    "Gears",
+    "Grudger",
+    "First by Joss",
+]
 
 
 def transformer(*profiles, **pol):
@@ -18,8 +26,14 @@ def transformer(*profiles, **pol):
 
 
 def arrays(r):
-    return [r.score_matrix, r.utility_matrix, r.coop_matrix, r.turns_matrix, r.contingency,
-            *[r.counters[k] for k in sorted(r.counters)]]
+    return [
+        r.score_matrix,
+        r.utility_matrix,
+        r.coop_matrix,
+        r.turns_matrix,
+        r.contingency,
+        *[r.counters[k] for k in sorted(r.counters)],
+    ]
 
 
 def test_neutral_transformer_reproduces_the_plain_game_bit_for_bit():
@@ -38,8 +52,9 @@ def test_neutral_transformer_reproduces_the_plain_game_bit_for_bit():
 
 def test_two_scores_material_and_perceived():
     # U_i = pi_i - k pi_j, so per match utility_i = score_i - k score_j exactly (integer payoffs).
-    r = Tournament(MIXED[:5], turns=50, noise=0.02, repetitions=2, seed=3,
-                   transformer=transformer(ActorProfile(k=0.5))).play()
+    r = Tournament(
+        MIXED[:5], turns=50, noise=0.02, repetitions=2, seed=3, transformer=transformer(ActorProfile(k=0.5))
+    ).play()
     s, u = r.score_matrix, r.utility_matrix
     np.testing.assert_allclose(u, s - 0.5 * np.transpose(s, (1, 0, 2)), rtol=0, atol=1e-9)
     df = r.to_dataframe()
@@ -69,8 +84,9 @@ def test_tft_resists_invasion_exactly_above_the_threshold(k):
         (alternator, w_star - 0.08, True),
     ]
     for mutant, w, invades in cases:
-        r = Tournament(["Tit For Tat", mutant], prob_end=1 - w, turns=6000, repetitions=20000, seed=21,
-                       transformer=tr).play()
+        r = Tournament(
+            ["Tit For Tat", mutant], prob_end=1 - w, turns=6000, repetitions=20000, seed=21, transformer=tr
+        ).play()
         u = r.utility_matrix
         resident, intruder = u[0, 0], u[1, 0]
         se = math.sqrt(resident.var() / 20000 + intruder.var() / 20000)
@@ -92,8 +108,9 @@ def test_ratification_failure_alone_produces_the_echo_then_locks_in_defection():
     clean = Tournament(["Tit For Tat"], **kw).play()
     assert clean.cooperation_matrix[0, 0] == 1.0
     # direction: a player that intends D never plays C under ratification failure
-    m = Match(("Defector", "Cooperator"), turns=500, seed=2,
-              transformer=transformer(ActorProfile(ratification_failure=0.5)))
+    m = Match(
+        ("Defector", "Cooperator"), turns=500, seed=2, transformer=transformer(ActorProfile(ratification_failure=0.5))
+    )
     m.play()
     assert (m.moves[:, 0] == 1).all()
     assert 0.4 < m.moves[:, 1].mean() < 0.6

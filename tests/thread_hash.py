@@ -6,10 +6,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import numba  # noqa: E402
+import numba
+from test_properties import THREAD_SETTINGS, result_hash
 
-from cooptourney import Tournament  # noqa: E402
-from test_properties import THREAD_SETTINGS, result_hash  # noqa: E402
+from cooptourney import Tournament
 
 if __name__ == "__main__":
     res = Tournament(**THREAD_SETTINGS).play()

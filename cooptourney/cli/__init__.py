@@ -23,9 +23,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from cooptourney import __version__
+
 # `list` is the command; its module is listing.py, as a submodule named list would shadow
 # the builtin in this package's namespace.
 from cooptourney.cli import demo, evolve, fingerprint, game, listing, match, report, run, sweep, verify
@@ -66,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError(f"missing command: choose one of {', '.join(_command_names(parser))} "
-                             "(see `cooptourney --help`)")
+            raise UsageError(
+                f"missing command: choose one of {', '.join(_command_names(parser))} (see `cooptourney --help`)"
+            )
         if getattr(args, "max_memory", None) is not None and args.max_memory < 0:
             raise UsageError(f"--max-memory must be >= 0, got {args.max_memory}")
         handler: Callable[[argparse.Namespace], int] = args.handler

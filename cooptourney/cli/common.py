@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from cooptourney.config import DEFAULT_TOURNAMENT, ConfigError
 from cooptourney.game import Game
@@ -57,7 +57,7 @@ USAGE_ERRORS = (UsageError, ConfigError, SettingsError, UnknownStrategyError, Va
 class Parser(argparse.ArgumentParser):
     """argparse, raising :class:`UsageError` instead of printing the usage and exiting."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+    def error(self, message: str) -> None:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
@@ -113,26 +113,53 @@ def game_note(game: Game) -> str | None:
 # -- flags --------------------------------------------------------------------------------------
 def add_length_flags(p: argparse.ArgumentParser) -> None:
     """--turns, --prob-end, --noise, --seed and --game."""
-    p.add_argument("--turns", type=int, metavar="N",
-                   help=f"turns per match (default {DEFAULT_TOURNAMENT['turns']}); with --prob-end, the cap on the length")
-    p.add_argument("--prob-end", type=float, metavar="P", dest="prob_end",
-                   help="probability that a match ends after each turn (random length, players not told)")
-    p.add_argument("--noise", type=float, metavar="E", help=f"probability that each move is flipped (default {DEFAULT_TOURNAMENT['noise']:g})")
-    p.add_argument("--seed", type=int, metavar="S", help=f"random seed, a whole number >= 0 (default {DEFAULT_TOURNAMENT['seed']})")
-    p.add_argument("--game", metavar="R,S,T,P",
-                   help=f"payoffs (default {','.join(f'{x:g}' for x in DEFAULT_TOURNAMENT['game'])}); write --game=-1,0,5,1 when the first is negative")
+    p.add_argument(
+        "--turns",
+        type=int,
+        metavar="N",
+        help=f"turns per match (default {DEFAULT_TOURNAMENT['turns']}); with --prob-end, the cap on the length",
+    )
+    p.add_argument(
+        "--prob-end",
+        type=float,
+        metavar="P",
+        dest="prob_end",
+        help="probability that a match ends after each turn (random length, players not told)",
+    )
+    p.add_argument(
+        "--noise",
+        type=float,
+        metavar="E",
+        help=f"probability that each move is flipped (default {DEFAULT_TOURNAMENT['noise']:g})",
+    )
+    p.add_argument(
+        "--seed", type=int, metavar="S", help=f"random seed, a whole number >= 0 (default {DEFAULT_TOURNAMENT['seed']})"
+    )
+    p.add_argument(
+        "--game",
+        metavar="R,S,T,P",
+        help=f"payoffs (default {','.join(f'{x:g}' for x in DEFAULT_TOURNAMENT['game'])}); write --game=-1,0,5,1 when the first is negative",
+    )
 
 
 def add_plugin_flag(p: argparse.ArgumentParser) -> None:
     """--plugin FILE.py (repeatable)."""
-    p.add_argument("--plugin", action="append", dest="plugins", metavar="FILE.py",
-                   help="import a Python file that registers strategies (repeatable)")
+    p.add_argument(
+        "--plugin",
+        action="append",
+        dest="plugins",
+        metavar="FILE.py",
+        help="import a Python file that registers strategies (repeatable)",
+    )
 
 
 def add_report_flag(p: argparse.ArgumentParser) -> None:
     """--report FILE.html."""
-    p.add_argument("--report", metavar="FILE.html",
-                   help="also write one self-contained HTML report (plots embedded, opens offline)")
+    p.add_argument(
+        "--report",
+        metavar="FILE.html",
+        help="also write one self-contained HTML report (plots embedded, opens offline)",
+    )
 
 
 # -- files --------------------------------------------------------------------------------------

@@ -28,8 +28,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         rows = [[d.name, d.summary] for d in DEMOS.values()]
         show(format_table(["Demo", "What it shows"], rows))
         show()
-        show("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
-               "see docs/tutorial.md.")
+        show("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; see docs/tutorial.md.")
         return EXIT_OK
     if args.seed is not None and args.seed < 0:
         raise UsageError(f"--seed must be a whole number >= 0, got {args.seed}")
@@ -62,9 +61,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "demo", help="teaching demos: echo, gears, specific-vs-diffuse, free-riders, ...",
+        "demo",
+        help="teaching demos: echo, gears, specific-vs-diffuse, free-riders, ...",
         description="Without NAME, list the teaching demos. With NAME, run it (under a minute), print what it "
-                    "measured and save its plots (see docs/tutorial.md).")
+        "measured and save its plots (see docs/tutorial.md).",
+    )
     p.add_argument("name", nargs="?", metavar="NAME", help="the demo to run (omit to list them)")
     p.add_argument("--out", metavar="DIR", help="directory for the PNG plots (default ./demo-NAME)")
     add_report_flag(p)

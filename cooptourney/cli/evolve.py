@@ -44,15 +44,42 @@ from cooptourney.settings import check_length, check_positive_int, check_probabi
 METHODS = ("moran", "ecological")
 #: Keys of the [evolve] section of a config file (flag names with "_" for "-").
 EVOLVE_KEYS = (
-    "players", "method", "population", "initial", "generations", "mutation", "runs", "graph", "fitness",
-    "selection", "intensity", "turns", "prob_end", "noise", "repetitions", "seed", "game", "profile", "s",
-    "plot", "plugins", "report",
+    "players",
+    "method",
+    "population",
+    "initial",
+    "generations",
+    "mutation",
+    "runs",
+    "graph",
+    "fitness",
+    "selection",
+    "intensity",
+    "turns",
+    "prob_end",
+    "noise",
+    "repetitions",
+    "seed",
+    "game",
+    "profile",
+    "s",
+    "plot",
+    "plugins",
+    "report",
 )
 #: Only the Moran process uses these.
 MORAN_ONLY = ("population", "initial", "mutation", "runs", "graph", "selection", "intensity")
 DEFAULTS: dict[str, Any] = {
-    "method": "moran", "turns": 200, "noise": 0.0, "seed": 0, "fitness": "material", "mutation": 0.0,
-    "runs": 1000, "selection": "linear", "intensity": 1.0, "game": "3,0,5,1",
+    "method": "moran",
+    "turns": 200,
+    "noise": 0.0,
+    "seed": 0,
+    "fitness": "material",
+    "mutation": 0.0,
+    "runs": 1000,
+    "selection": "linear",
+    "intensity": 1.0,
+    "game": "3,0,5,1",
 }
 DEFAULT_REPETITIONS = {"moran": 100, "ecological": 10}
 DEFAULT_POPULATION_PER_TYPE = 10
@@ -122,8 +149,8 @@ def cmd_evolve(args: argparse.Namespace) -> int:
     """Run ecological dynamics or the Moran process; print the table; write the plot and report."""
     from cooptourney.evolution import MoranProcess, ecological, graph_from_spec
     from cooptourney.output.plots import plot_shares
-    from cooptourney.politics import ActorProfile, Politicization, Transformer
     from cooptourney.output.report import check_report_path, evolution_report
+    from cooptourney.politics import ActorProfile, Politicization, Transformer
     from cooptourney.tournament import Tournament
 
     s = _settings(args)
@@ -145,8 +172,10 @@ def cmd_evolve(args: argparse.Namespace) -> int:
     if method == "ecological":
         extra = [k for k in MORAN_ONLY if k in given]
         if extra:
-            raise UsageError(f"{extra[0]} applies to --method moran only (ecological dynamics are deterministic "
-                             "shares of an infinite population)")
+            raise UsageError(
+                f"{extra[0]} applies to --method moran only (ecological dynamics are deterministic "
+                "shares of an infinite population)"
+            )
     load_plugins(s.get("plugins") or [])
     names = s.get("players")
     if not names:
@@ -160,8 +189,9 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         raise UsageError(f"player {dup!r} is given twice; give each type once")
     if len(players) < 2:
         raise UsageError("evolution needs at least 2 players (types)")
-    turns, prob_end = check_length(s.get("turns") if "prob_end" not in given or "turns" in given else None,
-                                   s.get("prob_end"))
+    turns, prob_end = check_length(
+        s.get("turns") if "prob_end" not in given or "turns" in given else None, s.get("prob_end")
+    )
     noise = check_probability("noise", s["noise"])
     seed = check_seed(int(s["seed"]) if isinstance(s["seed"], float) and s["seed"].is_integer() else s["seed"])
     game = parse_game(s["game"])
@@ -184,10 +214,20 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         fitness_text += " (no transformer given: equal to the material payoff; use --profile/--s)"
     if method == "ecological":
         generations = _whole("generations", s.get("generations", 1000), 1)
-        t = Tournament(players, turns=turns or None, prob_end=prob_end or None, noise=noise,
-                       repetitions=repetitions, seed=seed, game=game, transformer=transformer)
-        say(f"Ecological dynamics: {plural(len(players), 'player')}; payoff matrix from a tournament of "
-               f"{matches}, {plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}.")
+        t = Tournament(
+            players,
+            turns=turns or None,
+            prob_end=prob_end or None,
+            noise=noise,
+            repetitions=repetitions,
+            seed=seed,
+            game=game,
+            transformer=transformer,
+        )
+        say(
+            f"Ecological dynamics: {plural(len(players), 'player')}; payoff matrix from a tournament of "
+            f"{matches}, {plural(repetitions, 'repetition')}, seed {seed}; fitness: {fitness_text}."
+        )
         note = game_note(game)
         if note:
             say(note)
@@ -200,17 +240,26 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         say()
         say(ecological_table(eco))
         say()
-        conv = (f"converged by generation {eco.converged_at} (no share moves by {eco.tol:g} or more)"
-                if eco.converged else f"not converged after {generations} generations")
-        say(f"Shares after {plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
-               f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
-               f"{time.perf_counter() - started:.2f} s.")
+        conv = (
+            f"converged by generation {eco.converged_at} (no share moves by {eco.tol:g} or more)"
+            if eco.converged
+            else f"not converged after {generations} generations"
+        )
+        say(
+            f"Shares after {plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
+            f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
+            f"{time.perf_counter() - started:.2f} s."
+        )
         result = eco
     else:
         runs = _whole("runs", s["runs"], 1)
         mutation = s["mutation"]
-        if isinstance(mutation, bool) or not isinstance(mutation, (int, float)) or not 0 <= mutation <= 1 \
-                or math.isnan(mutation):
+        if (
+            isinstance(mutation, bool)
+            or not isinstance(mutation, (int, float))
+            or not 0 <= mutation <= 1
+            or math.isnan(mutation)
+        ):
             raise UsageError(f"mutation must be a rate in [0, 1], got {mutation!r}")
         graph_spec = s.get("graph", "complete")
         counts = _initial_counts(s, len(players), graph_spec)
@@ -222,17 +271,33 @@ def cmd_evolve(args: argparse.Namespace) -> int:
                 raise UsageError(f"graph {graph_spec} has {graph.number_of_nodes()} nodes but the population is {N}")
         generations = None if "generations" not in given else _whole("generations", s["generations"], 1)
         mp = MoranProcess(
-            {p: c for p, c in zip(players, counts)}, turns=turns or None, prob_end=prob_end or None, noise=noise,
-            game=game, transformer=transformer, repetitions=repetitions, fitness=fitness,
-            selection=s["selection"], intensity=s["intensity"], mutation_rate=float(mutation),
-            interaction_graph=graph, seed=seed,
+            {p: c for p, c in zip(players, counts)},
+            turns=turns or None,
+            prob_end=prob_end or None,
+            noise=noise,
+            game=game,
+            transformer=transformer,
+            repetitions=repetitions,
+            fitness=fitness,
+            selection=s["selection"],
+            intensity=s["intensity"],
+            mutation_rate=float(mutation),
+            interaction_graph=graph,
+            seed=seed,
         )
-        say(f"Moran process (birth-death): N = {N} ("
-               + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts)) + f"), {plural(runs, 'run')}, "
-               f"{'complete graph' if graph is None else f'graph {graph_spec}'}, mutation {float(mutation):g}, seed {seed}.")
-        mapping = ("" if mp.selection == "linear" and mp.intensity == 1.0 else
-                   f", mapped to 1 - w + w x with w = {mp.intensity:g}" if mp.selection == "linear" else
-                   f", mapped to exp(w x) with w = {mp.intensity:g}")
+        say(
+            f"Moran process (birth-death): N = {N} ("
+            + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts))
+            + f"), {plural(runs, 'run')}, "
+            f"{'complete graph' if graph is None else f'graph {graph_spec}'}, mutation {float(mutation):g}, seed {seed}."
+        )
+        mapping = (
+            ""
+            if mp.selection == "linear" and mp.intensity == 1.0
+            else f", mapped to 1 - w + w x with w = {mp.intensity:g}"
+            if mp.selection == "linear"
+            else f", mapped to exp(w x) with w = {mp.intensity:g}"
+        )
         say(f"Fitness: {fitness_text}, total over interactions per generation{mapping}; {matches}.")
         note = game_note(game)
         if note:
@@ -242,15 +307,22 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         say()
         say(moran_table(res))
         say()
-        stop = ("runs stop at fixation" if mp.stop_on_fixation
-                else "with mutation no type stays fixed, so every run lasts all generations")
+        stop = (
+            "runs stop at fixation"
+            if mp.stop_on_fixation
+            else "with mutation no type stays fixed, so every run lasts all generations"
+        )
         if mp.stop_on_fixation:
-            say(f"{res.runs - res.unfixed} of {plural(res.runs, 'run')} fixed within {res.settings['generations']} "
-                   f"generations ({stop}); fixation probability = fraction of runs, SE = sqrt(p(1-p)/runs); final "
-                   f"share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
+            say(
+                f"{res.runs - res.unfixed} of {plural(res.runs, 'run')} fixed within {res.settings['generations']} "
+                f"generations ({stop}); fixation probability = fraction of runs, SE = sqrt(p(1-p)/runs); final "
+                f"share = mean over runs +- SE. {time.perf_counter() - started:.2f} s."
+            )
         else:
-            say(f"Every run lasted {res.settings['generations']} generations ({stop}); final share = mean over "
-                   f"runs +- SE. {time.perf_counter() - started:.2f} s.")
+            say(
+                f"Every run lasted {res.settings['generations']} generations ({stop}); final share = mean over "
+                f"runs +- SE. {time.perf_counter() - started:.2f} s."
+            )
         result = res
     if plot is not None:
         code = save_plot(plot_shares, result, plot)
@@ -259,11 +331,20 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         say(f"Wrote the plot of population shares to {plot} (PNG).")
     if report is not None:
         settings = {k: v for k, v in s.items() if not k.startswith("_") and k != "report"}
-        settings.update(players=labels, method=method, seed=seed, noise=noise, turns=turns or None,
-                        prob_end=prob_end or None, repetitions=repetitions, fitness=fitness,
-                        game=[game.R, game.S, game.T, game.P])
-        return write_report(lambda: evolution_report(result, report, console="\n".join(printed),
-                                                      settings=settings), report)
+        settings.update(
+            players=labels,
+            method=method,
+            seed=seed,
+            noise=noise,
+            turns=turns or None,
+            prob_end=prob_end or None,
+            repetitions=repetitions,
+            fitness=fitness,
+            game=[game.R, game.S, game.T, game.P],
+        )
+        return write_report(
+            lambda: evolution_report(result, report, console="\n".join(printed), settings=settings), report
+        )
     return EXIT_OK
 
 
@@ -272,8 +353,12 @@ def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
     population = s.get("population")
     if population is not None:
         population = _whole("population", population, 2)
-    if isinstance(graph_spec, str) and graph_spec.strip().lower().startswith("grid:") and population is None \
-            and "initial" not in s:
+    if (
+        isinstance(graph_spec, str)
+        and graph_spec.strip().lower().startswith("grid:")
+        and population is None
+        and "initial" not in s
+    ):
         from cooptourney.evolution import graph_from_spec
 
         population = graph_from_spec(graph_spec).number_of_nodes()
@@ -284,7 +369,9 @@ def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
         try:
             counts = [int(x) for x in text.split(",")]
         except ValueError:
-            raise UsageError(f"initial must be whole numbers separated by commas, one per player, got {text!r}") from None
+            raise UsageError(
+                f"initial must be whole numbers separated by commas, one per player, got {text!r}"
+            ) from None
         if len(counts) != K:
             raise UsageError(f"initial has {len(counts)} counts for {plural(K, 'player')}: give one per player")
         if min(counts) < 0:
@@ -297,8 +384,9 @@ def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
     if population is None:
         population = DEFAULT_POPULATION_PER_TYPE * K
     if population < K:
-        raise UsageError(f"population {population} is smaller than the number of players ({K}); "
-                         "give --initial to leave some out")
+        raise UsageError(
+            f"population {population} is smaller than the number of players ({K}); give --initial to leave some out"
+        )
     base, extra = divmod(population, K)
     return [base + (1 if k < extra else 0) for k in range(K)]
 
@@ -314,33 +402,59 @@ def rate(text: str) -> float:
 def register(sub) -> None:
     """Add ``evolve`` to the ``cooptourney`` subcommands."""
     ev = sub.add_parser(
-        "evolve", help="population dynamics: ecological (replicator) dynamics or the Moran process",
+        "evolve",
+        help="population dynamics: ecological (replicator) dynamics or the Moran process",
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
-                    "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
-                    "over many runs). See docs/reference/evolution.md.")
-    ev.add_argument("config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it")
+        "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
+        "over many runs). See docs/reference/evolution.md.",
+    )
+    ev.add_argument(
+        "config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it"
+    )
     ev.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME", help="the types, e.g. TFT ALLD")
     ev.add_argument("--method", choices=METHODS, metavar="METHOD", help="moran (default) or ecological")
     ev.add_argument("--population", type=int, metavar="N", help="Moran: individuals, N >= 2 (default 10 per player)")
-    ev.add_argument("--initial", metavar="C1,C2,...", help="Moran: individuals of each player at the start, e.g. 19,1 "
-                                                          "(default: the population split evenly)")
-    ev.add_argument("--generations", type=int, metavar="G",
-                    help="generations (Moran: birth-death steps per run at most, default max(1000, 10 N^2) without "
-                         "mutation; ecological: default 1000)")
+    ev.add_argument(
+        "--initial",
+        metavar="C1,C2,...",
+        help="Moran: individuals of each player at the start, e.g. 19,1 (default: the population split evenly)",
+    )
+    ev.add_argument(
+        "--generations",
+        type=int,
+        metavar="G",
+        help="generations (Moran: birth-death steps per run at most, default max(1000, 10 N^2) without "
+        "mutation; ecological: default 1000)",
+    )
     ev.add_argument("--mutation", type=rate, metavar="MU", help="Moran: mutation rate in [0, 1] (default 0)")
     ev.add_argument("--runs", type=int, metavar="R", help="Moran: independent runs (default 1000)")
-    ev.add_argument("--graph", metavar="GRAPH",
-                    help="Moran: interaction graph complete (default), cycle, grid:WxH or edgelist:FILE; offspring "
-                         "replace a neighbour or the parent")
-    ev.add_argument("--fitness", choices=("material", "perceived"), metavar="KIND",
-                    help="material payoff (default) or perceived utility under --profile/--s")
-    ev.add_argument("--selection", choices=("linear", "exponential"), metavar="MAP",
-                    help="Moran: fitness 1 - w + w * payoff (linear, default) or exp(w * payoff)")
+    ev.add_argument(
+        "--graph",
+        metavar="GRAPH",
+        help="Moran: interaction graph complete (default), cycle, grid:WxH or edgelist:FILE; offspring "
+        "replace a neighbour or the parent",
+    )
+    ev.add_argument(
+        "--fitness",
+        choices=("material", "perceived"),
+        metavar="KIND",
+        help="material payoff (default) or perceived utility under --profile/--s",
+    )
+    ev.add_argument(
+        "--selection",
+        choices=("linear", "exponential"),
+        metavar="MAP",
+        help="Moran: fitness 1 - w + w * payoff (linear, default) or exp(w * payoff)",
+    )
     ev.add_argument("--intensity", type=rate, metavar="W", help="Moran: selection intensity w > 0 (default 1)")
     add_length_flags(ev)
-    ev.add_argument("--repetitions", type=int, metavar="R",
-                    help="matches per pair of players (Moran: the payoff pool, default 100, 1 when matches are "
-                         "deterministic; ecological: default 10)")
+    ev.add_argument(
+        "--repetitions",
+        type=int,
+        metavar="R",
+        help="matches per pair of players (Moran: the payoff pool, default 100, 1 when matches are "
+        "deterministic; ecological: default 10)",
+    )
     ev.add_argument("--profile", metavar="NAME", help="actor profile for every player (politics transformer)")
     ev.add_argument("--s", type=float, metavar="S", help="issue politicization in [0, 1] (politics transformer)")
     ev.add_argument("--plot", metavar="FILE.png", help="save a plot of the population shares over time")

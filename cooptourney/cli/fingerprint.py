@@ -36,21 +36,29 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
             if value is not None:
                 raise UsageError(f"{flag} applies to the Ashlock fingerprint, not --transitive")
         reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 1000)
-        tf = transitive_fingerprint(player, turns=turns, repetitions=reps, noise=args.noise, seed=seed, game=game,
-                                    progress=progress)
-        show(f"Transitive fingerprint of {tf.strategy}: its probability of cooperating on each turn against "
-               f"Random(p), p = 0 .. 1 ({len(tf.opponents)} opponents); {plural(turns, 'turn')}, "
-               f"{plural(reps, 'repetition')}, noise {args.noise:g}, seed {seed}.")
+        tf = transitive_fingerprint(
+            player, turns=turns, repetitions=reps, noise=args.noise, seed=seed, game=game, progress=progress
+        )
+        show(
+            f"Transitive fingerprint of {tf.strategy}: its probability of cooperating on each turn against "
+            f"Random(p), p = 0 .. 1 ({len(tf.opponents)} opponents); {plural(turns, 'turn')}, "
+            f"{plural(reps, 'repetition')}, noise {args.noise:g}, seed {seed}."
+        )
         show()
         coop = tf.cooperation
         q = [0, min(1, turns - 1), turns // 2, turns - 1]
         shown = sorted(set(q))
         n_opp = len(tf.opponents)
         step = max(1, n_opp // 10)
-        rows = [[tf.opponents[k]] + [f"{coop[k, t]:.3f}" for t in shown] + [f"{coop[k].mean():.3f}"]
-                for k in sorted(set(range(0, n_opp, step)) | {n_opp - 1})]
-        show(format_table(["Opponent"] + [f"Turn {t + 1}" for t in shown] + ["Mean"], rows,
-                            right=list(range(1, len(shown) + 2))))
+        rows = [
+            [tf.opponents[k]] + [f"{coop[k, t]:.3f}" for t in shown] + [f"{coop[k].mean():.3f}"]
+            for k in sorted(set(range(0, n_opp, step)) | {n_opp - 1})
+        ]
+        show(
+            format_table(
+                ["Opponent"] + [f"Turn {t + 1}" for t in shown] + ["Mean"], rows, right=list(range(1, len(shown) + 2))
+            )
+        )
         if step > 1:
             show(f"(every {step}th opponent shown; --plot draws them all)")
         result, plotter = tf, plot_transitive_fingerprint
@@ -58,20 +66,33 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
         step = args.step if args.step is not None else 0.1
         reps = check_positive_int("repetitions", args.repetitions if args.repetitions is not None else 10)
         probe = args.probe or "Tit For Tat"
-        fp = ashlock_fingerprint(player, probe=probe, step=step, turns=turns, repetitions=reps, noise=args.noise,
-                                 seed=seed, game=game, progress=progress)
-        show(f"Ashlock fingerprint of {fp.strategy} with probe {fp.probe}: its mean score per turn against the "
-               f"probe that cooperates with probability x, defects with probability y and otherwise plays "
-               f"{fp.probe} (the dual probe at (1-x, 1-y) where x + y >= 1); {plural(turns, 'turn')}, "
-               f"{plural(reps, 'repetition')}, step {fp.settings['step']:g}, noise {args.noise:g}, seed {seed}.")
+        fp = ashlock_fingerprint(
+            player,
+            probe=probe,
+            step=step,
+            turns=turns,
+            repetitions=reps,
+            noise=args.noise,
+            seed=seed,
+            game=game,
+            progress=progress,
+        )
+        show(
+            f"Ashlock fingerprint of {fp.strategy} with probe {fp.probe}: its mean score per turn against the "
+            f"probe that cooperates with probability x, defects with probability y and otherwise plays "
+            f"{fp.probe} (the dual probe at (1-x, 1-y) where x + y >= 1); {plural(turns, 'turn')}, "
+            f"{plural(reps, 'repetition')}, step {fp.settings['step']:g}, noise {args.noise:g}, seed {seed}."
+        )
         show()
         n = len(fp.x)
         if n <= 11:
             rows = [[f"{fp.y[j]:.2f}"] + [f"{fp.scores[j, i]:.3f}" for i in range(n)] for j in range(n - 1, -1, -1)]
             show(format_table(["y \\ x"] + [f"{x:.2f}" for x in fp.x], rows, right=list(range(n + 1))))
         else:
-            show(f"{n} x {n} grid: scores from {fp.scores.min():.3f} to {fp.scores.max():.3f}, "
-                   f"mean {fp.scores.mean():.3f} (the table is shown for grids up to 11 x 11; use --plot).")
+            show(
+                f"{n} x {n} grid: scores from {fp.scores.min():.3f} to {fp.scores.max():.3f}, "
+                f"mean {fp.scores.mean():.3f} (the table is shown for grids up to 11 x 11; use --plot)."
+            )
         result, plotter = fp, plot_fingerprint
     show()
     show(f"{time.perf_counter() - started:.2f} s.")
@@ -86,10 +107,12 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
 def register(sub) -> None:
     """Add ``fingerprint`` to the ``cooptourney`` subcommands."""
     fp = sub.add_parser(
-        "fingerprint", help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
+        "fingerprint",
+        help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
         description="Fingerprint a strategy: its mean score against the Joss-Ann transforms of a probe over the "
-                    "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
-                    "Random(p) opponents. See docs/reference/evolution.md.")
+        "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
+        "Random(p) opponents. See docs/reference/evolution.md.",
+    )
     fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
     fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")
     fp.add_argument("--step", type=rate, metavar="X", help="grid spacing in (0, 1] (default 0.1)")

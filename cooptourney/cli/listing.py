@@ -35,8 +35,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         show(strategy_table(specs))
         show()
     filtered = len(specs) != total or any(
-        [args.reciprocity, args.stochastic, args.deterministic, args.max_memory is not None,
-         args.uses_game, args.uses_length]
+        [
+            args.reciprocity,
+            args.stochastic,
+            args.deterministic,
+            args.max_memory is not None,
+            args.uses_game,
+            args.uses_length,
+        ]
     )
     show(f"{len(specs)} of {total} strategies match." if filtered else f"{total} strategies.")
     return EXIT_OK
@@ -44,20 +50,33 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def register(sub) -> None:
     """Add ``list`` to the ``cooptourney`` subcommands."""
-    lst = sub.add_parser("list", help="list the registered strategies",
-                         description="List the registered strategies with their classifiers.")
-    lst.add_argument("--reciprocity", action="append", choices=RECIPROCITY_TAGS, metavar="TAG",
-                     help=f"only this reciprocity tag ({', '.join(RECIPROCITY_TAGS)}); repeatable")
+    lst = sub.add_parser(
+        "list",
+        help="list the registered strategies",
+        description="List the registered strategies with their classifiers.",
+    )
+    lst.add_argument(
+        "--reciprocity",
+        action="append",
+        choices=RECIPROCITY_TAGS,
+        metavar="TAG",
+        help=f"only this reciprocity tag ({', '.join(RECIPROCITY_TAGS)}); repeatable",
+    )
     random_group = lst.add_mutually_exclusive_group()
     random_group.add_argument("--stochastic", action="store_true", help="only strategies that draw random numbers")
     random_group.add_argument("--deterministic", action="store_true", help="only deterministic strategies")
-    lst.add_argument("--max-memory", type=int, dest="max_memory", metavar="N",
-                     help="only strategies reading at most N past turns")
+    lst.add_argument(
+        "--max-memory", type=int, dest="max_memory", metavar="N", help="only strategies reading at most N past turns"
+    )
     lst.add_argument("--uses-game", action="store_true", dest="uses_game", help="only strategies that read the payoffs")
-    lst.add_argument("--uses-length", action="store_true", dest="uses_length",
-                     help="only strategies that read the match length")
-    lst.add_argument("--coverage", action="store_true",
-                     help="for every axelrod strategy: native and verified, native but unverified (why), "
-                          "or Python path only (needs axelrod installed)")
+    lst.add_argument(
+        "--uses-length", action="store_true", dest="uses_length", help="only strategies that read the match length"
+    )
+    lst.add_argument(
+        "--coverage",
+        action="store_true",
+        help="for every axelrod strategy: native and verified, native but unverified (why), "
+        "or Python path only (needs axelrod installed)",
+    )
     add_plugin_flag(lst)
     lst.set_defaults(handler=cmd_list)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from cooptourney.cli.common import EXIT_OK, add_length_flags, add_plugin_flag, describe_game, describe_length, game_note, plural, show
+from cooptourney.cli.common import (
+    EXIT_OK,
+    add_length_flags,
+    add_plugin_flag,
+    describe_game,
+    describe_length,
+    game_note,
+    plural,
+    show,
+)
 from cooptourney.config import load_config
 from cooptourney.output.tables import match_summary, moves_table
 
@@ -25,8 +34,9 @@ def cmd_match(args: argparse.Namespace) -> int:
             "plugins": args.plugins,
         },
     )
-    match = Match(list(cfg.players), turns=cfg.turns, prob_end=cfg.prob_end, noise=cfg.noise,
-                  seed=cfg.seed, game=cfg.game)
+    match = Match(
+        list(cfg.players), turns=cfg.turns, prob_end=cfg.prob_end, noise=cfg.noise, seed=cfg.seed, game=cfg.game
+    )
     match.play()
     a, b = (p.name for p in match.players)
     show(
@@ -47,8 +57,11 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def register(sub) -> None:
     """Add ``match`` to the ``cooptourney`` subcommands."""
-    match = sub.add_parser("match", help="play one match and show it move by move",
-                           description="Play one match and print every turn: moves, payoffs, running totals.")
+    match = sub.add_parser(
+        "match",
+        help="play one match and show it move by move",
+        description="Play one match and print every turn: moves, payoffs, running totals.",
+    )
     match.add_argument("player_a", metavar="A", help='first player, e.g. "Tit For Tat"')
     match.add_argument("player_b", metavar="B", help='second player, e.g. "GTFT(generosity=0.2)"')
     add_length_flags(match)

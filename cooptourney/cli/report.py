@@ -41,24 +41,41 @@ def cmd_report(args: argparse.Namespace) -> int:
     manifest, _ = read_manifest(args.dir)
     spec = manifest.get("spec", {})
     seed = spec.get("sweep", {}).get("seed") if isinstance(spec, dict) else None
-    summary = (f"Sweep {args.dir}: {n_tasks} tasks; each cell is the mean over the tasks with "
-               "those settings of the outcome (per task: the player's, or the mean over players).")
-    return write_report(lambda: sweep_report(table, args.report, args.outcome, args.x, args.y, args.player,
-                                             summary=summary, settings={"seed": seed, "dir": str(args.dir),
-                                                                        "spec": spec}), args.report)
+    summary = (
+        f"Sweep {args.dir}: {n_tasks} tasks; each cell is the mean over the tasks with "
+        "those settings of the outcome (per task: the player's, or the mean over players)."
+    )
+    return write_report(
+        lambda: sweep_report(
+            table,
+            args.report,
+            args.outcome,
+            args.x,
+            args.y,
+            args.player,
+            summary=summary,
+            settings={"seed": seed, "dir": str(args.dir), "spec": spec},
+        ),
+        args.report,
+    )
 
 
 def register(sub) -> None:
     """Add ``report`` to the ``cooptourney`` subcommands."""
     report = sub.add_parser(
-        "report", help="table and heatmap of one outcome over two swept settings",
+        "report",
+        help="table and heatmap of one outcome over two swept settings",
         description="Summarise a sweep: the mean of an outcome column (e.g. cooperation_rate, score_per_turn) "
-                    "over the values of one or two swept settings, as a table and optionally a PNG heatmap.",
+        "over the values of one or two swept settings, as a table and optionally a PNG heatmap.",
     )
     report.add_argument("dir", metavar="DIR", help="a sweep's output directory")
-    report.add_argument("--outcome", required=True, metavar="COLUMN",
-                        help="a result column: score_per_turn, utility_per_turn, cooperation_rate, contingency, "
-                             "retaliation, forgiveness, wins, rank, ...")
+    report.add_argument(
+        "--outcome",
+        required=True,
+        metavar="COLUMN",
+        help="a result column: score_per_turn, utility_per_turn, cooperation_rate, contingency, "
+        "retaliation, forgiveness, wins, rank, ...",
+    )
     report.add_argument("--x", required=True, metavar="SETTING", help="swept setting for the columns, e.g. politics.s")
     report.add_argument("--y", metavar="SETTING", help="swept setting for the rows (optional)")
     report.add_argument("--player", metavar="NAME", help="this player's outcome (default: the mean over players)")

@@ -116,8 +116,9 @@ def _run_report(result: ResultSet, cfg: RunConfig, path: str, elapsed: float):
     from cooptourney.output.report import tournament_report
 
     summary = run_header(cfg) + "\n\n" + run_footer(result, cfg.rank_by, elapsed)
-    return tournament_report(result, path, rank_by=cfg.rank_by, summary=summary,
-                             settings={"players": [p.name for p in cfg.players]})
+    return tournament_report(
+        result, path, rank_by=cfg.rank_by, summary=summary, settings={"players": [p.name for p in cfg.players]}
+    )
 
 
 def run_header(cfg: RunConfig) -> str:
@@ -131,8 +132,10 @@ def run_header(cfg: RunConfig) -> str:
         profiles = d["profiles"] if isinstance(d["profiles"], list) else [d["profiles"]]
         shown = "; ".join(", ".join(f"{k}={v:g}" for k, v in p.items()) for p in profiles[:3])
         more = f"; ... ({len(profiles)} profiles)" if len(profiles) > 3 else ""
-        text += (f"\nPolitics transformer: {pol}; profile {shown}{more}. Material scores are what the "
-                 "world gets; utility is what the players perceive and optimise.")
+        text += (
+            f"\nPolitics transformer: {pol}; profile {shown}{more}. Material scores are what the "
+            "world gets; utility is what the players perceive and optimise."
+        )
     return text
 
 
@@ -187,35 +190,82 @@ def parse_clubs(values: list[str] | None) -> dict[str, list[str | int]] | None:
 
 def register(sub) -> None:
     """Add ``run`` to the ``cooptourney`` subcommands."""
-    run = sub.add_parser("run", help="play a round-robin tournament and print the ranking",
-                         description="Play a round-robin tournament (self-play included) and print the ranking. "
-                                     "Without arguments it plays the default tournament.")
+    run = sub.add_parser(
+        "run",
+        help="play a round-robin tournament and print the ranking",
+        description="Play a round-robin tournament (self-play included) and print the ranking. "
+        "Without arguments it plays the default tournament.",
+    )
     run.add_argument("config", nargs="?", metavar="CONFIG.toml", help="settings file; flags override its values")
-    run.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME",
-                     help='players, e.g. "Tit For Tat" Grudger "GTFT(generosity=0.2)"')
+    run.add_argument(
+        "-p",
+        "--players",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help='players, e.g. "Tit For Tat" Grudger "GTFT(generosity=0.2)"',
+    )
     add_length_flags(run)
-    run.add_argument("--repetitions", type=int, metavar="R", help=f"matches per pair (default {DEFAULT_TOURNAMENT['repetitions']})")
+    run.add_argument(
+        "--repetitions", type=int, metavar="R", help=f"matches per pair (default {DEFAULT_TOURNAMENT['repetitions']})"
+    )
     run.add_argument("-o", "--output", metavar="FILE", help="write results to FILE (.csv, .parquet or .json)")
     add_plugin_flag(run)
-    run.add_argument("--rank-by", choices=RANK_BY, dest="rank_by", metavar="KEY",
-                     help=f"ranking criterion: {', '.join(RANK_BY)} (default score)")
-    run.add_argument("--s", type=float, metavar="S",
-                     help="politicization of the issue in [0, 1] (turns on the politics transformer)")
-    run.add_argument("--profile", metavar="NAME",
-                     help="actor profile for every player: neutral, policy/bureaucrat, politics/politician")
-    run.add_argument("--no-progress", action="store_true", dest="no_progress",
-                     help="do not show the progress bar (shown on stderr for runs over 1 s)")
+    run.add_argument(
+        "--rank-by",
+        choices=RANK_BY,
+        dest="rank_by",
+        metavar="KEY",
+        help=f"ranking criterion: {', '.join(RANK_BY)} (default score)",
+    )
+    run.add_argument(
+        "--s", type=float, metavar="S", help="politicization of the issue in [0, 1] (turns on the politics transformer)"
+    )
+    run.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="actor profile for every player: neutral, policy/bureaucrat, politics/politician",
+    )
+    run.add_argument(
+        "--no-progress",
+        action="store_true",
+        dest="no_progress",
+        help="do not show the progress bar (shown on stderr for runs over 1 s)",
+    )
     ml = run.add_argument_group("multilateral mode (docs/howto/multilateral.md)")
-    ml.add_argument("--multilateral", action="store_const", const="multilateral", dest="mode",
-                    help="synchronous rounds: every pair plays round t before any plays t+1, and strategies "
-                         "may read what the group did")
-    ml.add_argument("--club", action="append", dest="clubs", metavar="NAME=MEMBERS",
-                    help='a club: NAME=member,member,... (player names or 0-based positions); repeatable')
-    ml.add_argument("--observation", type=float, metavar="Q",
-                    help="probability of seeing an interaction between two others (default 1: public reputations)")
-    ml.add_argument("--secretariat", type=float, metavar="R",
-                    help="a secretariat that records defections with reliability R and publishes them (default 0: none)")
-    ml.add_argument("--secretariat-club", action="append", dest="secretariat_clubs", metavar="CLUB",
-                    help="only members of this club receive the secretariat's record; repeatable")
+    ml.add_argument(
+        "--multilateral",
+        action="store_const",
+        const="multilateral",
+        dest="mode",
+        help="synchronous rounds: every pair plays round t before any plays t+1, and strategies "
+        "may read what the group did",
+    )
+    ml.add_argument(
+        "--club",
+        action="append",
+        dest="clubs",
+        metavar="NAME=MEMBERS",
+        help="a club: NAME=member,member,... (player names or 0-based positions); repeatable",
+    )
+    ml.add_argument(
+        "--observation",
+        type=float,
+        metavar="Q",
+        help="probability of seeing an interaction between two others (default 1: public reputations)",
+    )
+    ml.add_argument(
+        "--secretariat",
+        type=float,
+        metavar="R",
+        help="a secretariat that records defections with reliability R and publishes them (default 0: none)",
+    )
+    ml.add_argument(
+        "--secretariat-club",
+        action="append",
+        dest="secretariat_clubs",
+        metavar="CLUB",
+        help="only members of this club receive the secretariat's record; repeatable",
+    )
     add_report_flag(run)
     run.set_defaults(handler=cmd_run)

@@ -27,8 +27,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         warn(f"MISMATCH: {report.spec_mismatch}")
     if report.files_checked:
         if report.file_mismatches:
-            warn(f"MISMATCH: {len(report.file_mismatches)} of {report.files_checked} task files differ from "
-                  f"the hashes in the manifest: {', '.join(report.file_mismatches[:10])}")
+            warn(
+                f"MISMATCH: {len(report.file_mismatches)} of {report.files_checked} task files differ from "
+                f"the hashes in the manifest: {', '.join(report.file_mismatches[:10])}"
+            )
         else:
             show(f"ok: all {report.files_checked} task files match the hashes in the manifest.")
     else:
@@ -38,13 +40,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if report.recomputed:
         bad = report.recompute_mismatches
         if bad:
-            warn(f"MISMATCH: {len(bad)} of {len(report.recomputed)} recomputed tasks give other results than "
-                  f"the manifest records: {', '.join(bad[:10])}")
+            warn(
+                f"MISMATCH: {len(bad)} of {len(report.recomputed)} recomputed tasks give other results than "
+                f"the manifest records: {', '.join(bad[:10])}"
+            )
             if report.version_notes:
                 warn("note: the manifest was made with " + ", ".join(report.version_notes))
         else:
-            show(f"ok: {len(report.recomputed)} recomputed tasks are bit-identical to the manifest "
-                   f"({', '.join(report.recomputed[:10])}{', ...' if len(report.recomputed) > 10 else ''}).")
+            show(
+                f"ok: {len(report.recomputed)} recomputed tasks are bit-identical to the manifest "
+                f"({', '.join(report.recomputed[:10])}{', ...' if len(report.recomputed) > 10 else ''})."
+            )
     elif report.recompute_mismatches:
         warn(f"MISMATCH: {', '.join(report.recompute_mismatches[:10])}")
     if report.ok:
@@ -57,10 +63,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def register(sub) -> None:
     """Add ``verify`` to the ``cooptourney`` subcommands."""
     verify = sub.add_parser(
-        "verify", help="check a sweep's results against its manifest, recomputing a sample",
+        "verify",
+        help="check a sweep's results against its manifest, recomputing a sample",
         description="Hash every task file of DIR and compare with DIR/manifest.json, then recompute a random "
-                    "sample of tasks from the spec recorded in the manifest and compare bit for bit. "
-                    "Exit code 1 on any mismatch. DIR may also be a manifest.json alone.",
+        "sample of tasks from the spec recorded in the manifest and compare bit for bit. "
+        "Exit code 1 on any mismatch. DIR may also be a manifest.json alone.",
     )
     verify.add_argument("dir", metavar="DIR", help="a sweep's output directory, or its manifest.json")
     which = verify.add_mutually_exclusive_group()

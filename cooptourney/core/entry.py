@@ -23,7 +23,7 @@ four (docs/engine.md, "The context block").
 
 from numba import carray, njit, types
 
-from cooptourney.core.numba_abi import (  # noqa: F401 (address is part of this module's API)
+from cooptourney.core.numba_abi import (
     address,
     calling_convention_call,
     float64_pointer,

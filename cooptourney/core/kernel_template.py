@@ -18,6 +18,7 @@ cannot serve a kernel compiled from stale engine code.
 import numpy as np
 from numba import njit, prange
 
+from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_IGNORES_INFO,
@@ -57,11 +58,11 @@ from cooptourney.core.layout import (
     OUT_RECOVERY_TURNS,
     OUT_RESTART_A,
     OUT_RESTART_B,
-    OUT_TURNOVER_A,
-    OUT_TURNOVER_B,
     OUT_SCORE_A,
     OUT_SCORE_B,
     OUT_SIZE,
+    OUT_TURNOVER_A,
+    OUT_TURNOVER_B,
     OUT_TURNS,
     OUT_UTIL_A,
     OUT_UTIL_B,
@@ -72,18 +73,15 @@ from cooptourney.core.layout import (
     Side,
     Workspace,
 )
-from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.numba_abi import NO_NRT, add_four, load_word
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 
 
-
 # Inlined into every turn loop (pairwise and multilateral), so each turn's random draws
 # and info updates are written once.
 @njit(cache=True, inline="always")
-def flip_moves(move_a, move_b, t, fail_a, fail_b, rkey_a, rkey_b, use_mask, flip_a, flip_b, noise,
-               nkey_a, nkey_b):
+def flip_moves(move_a, move_b, t, fail_a, fail_b, rkey_a, rkey_b, use_mask, flip_a, flip_b, noise, nkey_a, nkey_b):
     """The moves as played and whether anything flipped: ratification failure (Putnam's
     involuntary defection: an intended C becomes D), then the pre-drawn flip mask if
     ``use_mask``, else noise."""
@@ -183,8 +181,7 @@ def play_match(a, b, match, record):
         Pre-drawn flips (or empty), move and trace buffers and the result row, filled in place.
     """
     n = match.turns
-    ws_f = np.empty(workspace_floats(a.init.shape[0], b.init.shape[0], a.cfg[CFG_TURN_STATE],
-                                     b.cfg[CFG_TURN_STATE], n))
+    ws_f = np.empty(workspace_floats(a.init.shape[0], b.init.shape[0], a.cfg[CFG_TURN_STATE], b.cfg[CFG_TURN_STATE], n))
     ws_8 = np.empty(WORKSPACE_BYTES_PER_TURN * n, dtype=np.int8)
     ws_u = np.empty(4, dtype=np.uint64)
     ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
@@ -266,10 +263,10 @@ def play_match_in(a, b, match, record, ws):
     for q in range(need):
         scratch[q] = 0.0
     st_a = scratch[0:len_a]
-    st_b = scratch[len_a:len_a + len_b]
-    info_a = scratch[len_a + len_b:len_a + len_b + INFO_SIZE]
-    info_b = scratch[len_a + len_b + INFO_SIZE:len_a + len_b + 2 * INFO_SIZE]
-    table = scratch[len_a + len_b + 2 * INFO_SIZE:need]
+    st_b = scratch[len_a : len_a + len_b]
+    info_a = scratch[len_a + len_b : len_a + len_b + INFO_SIZE]
+    info_b = scratch[len_a + len_b + INFO_SIZE : len_a + len_b + 2 * INFO_SIZE]
+    table = scratch[len_a + len_b + 2 * INFO_SIZE : need]
     fill_outcome_table(table, perc_a, perc_b)
     # addresses for observe_outcome (the workspace is the caller's: alive for the whole match)
     info_a_at = address(info_a) + 8 * INFO_MY_SCORE
@@ -316,10 +313,10 @@ def play_match_in(a, b, match, record, ws):
     # which a new leader without institutional memory starts again from turn 0.
     turnover = term_a > 0 or term_b > 0
     if turnover:
-        va_my = ws_8[n:2 * n]
-        va_opp = ws_8[2 * n:3 * n]
-        vb_my = ws_8[3 * n:4 * n]
-        vb_opp = ws_8[4 * n:5 * n]
+        va_my = ws_8[n : 2 * n]
+        va_opp = ws_8[2 * n : 3 * n]
+        vb_my = ws_8[3 * n : 4 * n]
+        vb_opp = ws_8[4 * n : 5 * n]
     else:
         va_my = hist_a
         va_opp = hist_b
@@ -337,9 +334,9 @@ def play_match_in(a, b, match, record, ws):
     # move): fewer live values across the two opaque calls, fewer spills.
     # The strategies are called through their entries (core/entry.py): a context block
     # per side points at the arrays it sees, filled once here.
-    ctx = ws_c[0:2 * CTX_SIZE]
+    ctx = ws_c[0 : 2 * CTX_SIZE]
     ctx_a = fill_context(ctx[0:CTX_SIZE], step_a, va_my, va_opp, st_a, par_a, info_a, rng_a)
-    ctx_b = fill_context(ctx[CTX_SIZE:2 * CTX_SIZE], step_b, vb_my, vb_opp, st_b, par_b, info_b, rng_b)
+    ctx_b = fill_context(ctx[CTX_SIZE : 2 * CTX_SIZE], step_b, vb_my, vb_opp, st_b, par_b, info_b, rng_b)
     if not turnover and not tracing and not can_flip:
         # The commonest case, nothing between the strategies and the record, gets the
         # leanest loop (plain_turns): fewer values live across the two calls, so fewer
@@ -350,8 +347,7 @@ def play_match_in(a, b, match, record, ws):
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, False)
         else:
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, True)
-        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs,
-                      out)
+        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
@@ -360,16 +356,27 @@ def play_match_in(a, b, match, record, ws):
         for t in range(n):
             move_a = call_entry(ctx_a, t)
             move_b = call_entry(ctx_b, t)
-            move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
-                                                 keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
-                                                 nkey_a, nkey_b)
+            move_a, move_b, flipped = flip_moves(
+                move_a,
+                move_b,
+                t,
+                fail_a,
+                fail_b,
+                keys_a[KEY_RATIFY],
+                keys_b[KEY_RATIFY],
+                use_mask,
+                flip_a,
+                flip_b,
+                noise,
+                nkey_a,
+                nkey_b,
+            )
             if flipped:
                 flips[t] = 1
             hist_a[t] = move_a
             hist_b[t] = move_b
             observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
-        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs,
-                      out)
+        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
         out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
         out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
         return
@@ -409,9 +416,21 @@ def play_match_in(a, b, match, record, ws):
             if tr_b >= 0:
                 trace_b[t] = st_b[tr_b]
         if can_flip:
-            move_a, move_b, flipped = flip_moves(move_a, move_b, t, fail_a, fail_b, keys_a[KEY_RATIFY],
-                                                 keys_b[KEY_RATIFY], use_mask, flip_a, flip_b, noise,
-                                                 nkey_a, nkey_b)
+            move_a, move_b, flipped = flip_moves(
+                move_a,
+                move_b,
+                t,
+                fail_a,
+                fail_b,
+                keys_a[KEY_RATIFY],
+                keys_b[KEY_RATIFY],
+                use_mask,
+                flip_a,
+                flip_b,
+                noise,
+                nkey_a,
+                nkey_b,
+            )
             if flipped:
                 flips[t] = 1
         hist_a[t] = move_a
@@ -430,7 +449,7 @@ def play_match_in(a, b, match, record, ws):
 # Payoffs up to this size in absolute value make every partial sum of a match's
 # payoffs an integer below 2**53 (matches are far shorter than 2**31 turns), so such
 # sums are exact in any order.
-EXACT_PAYOFF = 2.0 ** 20
+EXACT_PAYOFF = 2.0**20
 
 
 @njit(cache=True, inline="always")
@@ -438,7 +457,7 @@ def exact_payoffs(game, perc_a, perc_b, n):
     """Whether every payoff is an integer no larger than ``EXACT_PAYOFF`` in absolute
     value (and the match shorter than 2**31 turns): then every running sum of payoffs
     is exact, and a sum over the outcome counts equals the turn-by-turn sum bit for bit."""
-    if n >= 2 ** 31:
+    if n >= 2**31:
         return False
     for q in range(4):
         for v in (game[q], perc_a[q], perc_b[q]):
@@ -653,8 +672,20 @@ def match_metrics(played, payoffs, out):
     # every count at once, eight turns at a time (binary_counts); they hold for moves of
     # 0 and 1, which the OR of every move shows (a plugin returning another value gets
     # the turn-by-turn loops below, and reads what it did)
-    (bits, coop_a, coop_b, both_d, a_cc, b_cc, forgive_opp_a, forgive_a, forgive_opp_b, forgive_b,
-     mirrored, echo_runs) = binary_counts(hist_a, hist_b, n)
+    (
+        bits,
+        coop_a,
+        coop_b,
+        both_d,
+        a_cc,
+        b_cc,
+        forgive_opp_a,
+        forgive_a,
+        forgive_opp_b,
+        forgive_b,
+        mirrored,
+        echo_runs,
+    ) = binary_counts(hist_a, hist_b, n)
     binary = (bits & ~1) == 0
     if binary and exact_payoffs(game, perc_a, perc_b, n):
         # outcome counts, from A's side: CC, CD (A cooperated, B defected), DC, DD
@@ -704,8 +735,8 @@ def match_metrics(played, payoffs, out):
         if n > 1:
             a_now = hist_a[1:n]
             b_now = hist_b[1:n]
-            a_prev = hist_a[0:n - 1]
-            b_prev = hist_b[0:n - 1]
+            a_prev = hist_a[0 : n - 1]
+            b_prev = hist_b[0 : n - 1]
             for t in range(n - 1):
                 a_cc += (a_now[t] == 0) & (b_prev[t] == 0)
                 b_cc += (b_now[t] == 0) & (a_prev[t] == 0)
@@ -714,10 +745,10 @@ def match_metrics(played, payoffs, out):
         if n > 2:
             a_now = hist_a[2:n]
             b_now = hist_b[2:n]
-            a_1 = hist_a[1:n - 1]
-            b_1 = hist_b[1:n - 1]
-            a_2 = hist_a[0:n - 2]
-            b_2 = hist_b[0:n - 2]
+            a_1 = hist_a[1 : n - 1]
+            b_1 = hist_b[1 : n - 1]
+            a_2 = hist_a[0 : n - 2]
+            b_2 = hist_b[0 : n - 2]
             for t in range(n - 2):
                 fa = (a_1[t] == 1) & (b_2[t] == 1) & (b_1[t] == 1)
                 fb = (b_1[t] == 1) & (a_2[t] == 1) & (a_1[t] == 1)
@@ -820,7 +851,7 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     """
     state_len, cfg, player_keys = players.state_len, players.cfg, players.keys
     turns, prob_end, seed, repetitions = rules.turns, rules.prob_end, rules.seed, rules.repetitions
-    pair_i, pair_j, skip = pairs.pair_i, pairs.pair_j, pairs.skip
+    pair_i, pair_j = pairs.pair_i, pairs.pair_j
     n_tasks = k1 - k0
     if n_tasks <= 0:
         return
@@ -848,13 +879,27 @@ def play_tournament(players, rules, pairs, output, k0, k1):
                 pair = k // repetitions
                 i = pair_i[pair]
                 j = pair_j[pair]
-                n = match_length(purpose_key(repetition_key(seed, player_keys[i], player_keys[j], k % repetitions),
-                                             0, 0, PURPOSE_LENGTH), turns, prob_end)
-                work_f = np.empty(workspace_floats(state_len[i], state_len[j], cfg[i, CFG_TURN_STATE],
-                                                   cfg[j, CFG_TURN_STATE], n))
+                n = match_length(
+                    purpose_key(
+                        repetition_key(seed, player_keys[i], player_keys[j], k % repetitions), 0, 0, PURPOSE_LENGTH
+                    ),
+                    turns,
+                    prob_end,
+                )
+                work_f = np.empty(
+                    workspace_floats(state_len[i], state_len[j], cfg[i, CFG_TURN_STATE], cfg[j, CFG_TURN_STATE], n)
+                )
                 work_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * n, dtype=np.int8)
-                k = play_tasks(players, rules, pairs, output, k, k + 1,
-                               Workspace(floats=work_f, streams=ws_u, contexts=ws_c, marks=work_8), keys)
+                k = play_tasks(
+                    players,
+                    rules,
+                    pairs,
+                    output,
+                    k,
+                    k + 1,
+                    Workspace(floats=work_f, streams=ws_u, contexts=ws_c, marks=work_8),
+                    keys,
+                )
 
 
 # _nrt=False: it allocates nothing (play_tournament hands it the workspace), and in a
@@ -903,18 +948,31 @@ def play_tasks(players, rules, pairs, output, k0, k1, ws, keys):
             trace_a = trace_out[k, 0]
             trace_b = trace_out[k, 1]
         else:
-            hist_a = ws_8[hist_at:hist_at + n]
-            hist_b = ws_8[hist_at + span:hist_at + span + n]
+            hist_a = ws_8[hist_at : hist_at + n]
+            hist_b = ws_8[hist_at + span : hist_at + span + n]
             trace_a = no_trace
             trace_b = no_trace
         play_match_in(
-            Side(step=steps[i], params=params[i], init=state0[i, : state_len[i]], perceived=perceived[i],
-                 keys=keys_a, cfg=cfg[i]),
-            Side(step=steps[j], params=params[j], init=state0[j, : state_len[j]], perceived=perceived[j],
-                 keys=keys_b, cfg=cfg[j]),
+            Side(
+                step=steps[i],
+                params=params[i],
+                init=state0[i, : state_len[i]],
+                perceived=perceived[i],
+                keys=keys_a,
+                cfg=cfg[i],
+            ),
+            Side(
+                step=steps[j],
+                params=params[j],
+                init=state0[j, : state_len[j]],
+                perceived=perceived[j],
+                keys=keys_b,
+                cfg=cfg[j],
+            ),
             MatchSettings(game=game, turns=n, known_length=known, noise=noise),
-            MatchRecord(flip_a=empty, flip_b=empty, hist_a=hist_a, hist_b=hist_b, trace_a=trace_a,
-                        trace_b=trace_b, out=out[k]),
+            MatchRecord(
+                flip_a=empty, flip_b=empty, hist_a=hist_a, hist_b=hist_b, trace_a=trace_a, trace_b=trace_b, out=out[k]
+            ),
             work,
         )
     return k1

@@ -37,14 +37,14 @@ others; the secretariat's record is not forgotten.
 import numpy as np
 from numba import njit, prange
 
-from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
 from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, call_entry, fill_context, keep_alive
+from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
 from cooptourney.core.layout import (
     CFG_FAIL,
-    CFG_TURN_STATE,
     CFG_MEMORY,
     CFG_REELECT,
     CFG_TERM,
+    CFG_TURN_STATE,
     IMAGE_MAX,
     IMAGE_MIN,
     INFO_GROUP_COOP,
@@ -84,8 +84,25 @@ from cooptourney.core.streams import match_length, player_streams, stream_key
 
 
 @njit(cache=True, inline="always")
-def _group_info(row, me, partner, v, n_players, image, good, obs_c, obs_n, recv_c, recv_n,
-                seen_c, seen_n, sec_good, sec_member, club, reliability):
+def _group_info(
+    row,
+    me,
+    partner,
+    v,
+    n_players,
+    image,
+    good,
+    obs_c,
+    obs_n,
+    recv_c,
+    recv_n,
+    seen_c,
+    seen_n,
+    sec_good,
+    sec_member,
+    club,
+    reliability,
+):
     row[INFO_MULTILATERAL] = 1.0
     row[INFO_N_PARTNERS] = n_players - 1
     row[INFO_GROUP_TO_ME] = recv_c[me] / recv_n[me] if recv_n[me] > 0 else 1.0
@@ -142,8 +159,9 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
     slen = np.empty((n_pairs, 2), dtype=np.int64)
     max_state = 1
     for p in range(n_pairs):
-        lengths[p] = match_length(stream_key(seed, player_keys[pair_i[p]], player_keys[pair_j[p]], rep, 0, 0,
-                                             PURPOSE_LENGTH), turns, prob_end)
+        lengths[p] = match_length(
+            stream_key(seed, player_keys[pair_i[p]], player_keys[pair_j[p]], rep, 0, 0, PURPOSE_LENGTH), turns, prob_end
+        )
         for side in range(2):
             me = pair_i[p] if side == 0 else pair_j[p]
             slen[p, side] = state_len[me] + int(cfg[me, CFG_TURN_STATE]) * lengths[p]
@@ -214,15 +232,47 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
         i = pair_i[p]
         j = pair_j[p]
         if elections:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], steps[i], views[p, 0, 0], views[p, 0, 1],
-                                     st[p, 0, : slen[p, 0]], params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], steps[j], views[p, 1, 0], views[p, 1, 1],
-                                     st[p, 1, : slen[p, 1]], params[j], info[p, 1], rng[p, 1])
+            ctx[p, 0] = fill_context(
+                ctx_blocks[p, 0],
+                steps[i],
+                views[p, 0, 0],
+                views[p, 0, 1],
+                st[p, 0, : slen[p, 0]],
+                params[i],
+                info[p, 0],
+                rng[p, 0],
+            )
+            ctx[p, 1] = fill_context(
+                ctx_blocks[p, 1],
+                steps[j],
+                views[p, 1, 0],
+                views[p, 1, 1],
+                st[p, 1, : slen[p, 1]],
+                params[j],
+                info[p, 1],
+                rng[p, 1],
+            )
         else:
-            ctx[p, 0] = fill_context(ctx_blocks[p, 0], steps[i], hist[p, 0], hist[p, 1],
-                                     st[p, 0, : slen[p, 0]], params[i], info[p, 0], rng[p, 0])
-            ctx[p, 1] = fill_context(ctx_blocks[p, 1], steps[j], hist[p, 1], hist[p, 0],
-                                     st[p, 1, : slen[p, 1]], params[j], info[p, 1], rng[p, 1])
+            ctx[p, 0] = fill_context(
+                ctx_blocks[p, 0],
+                steps[i],
+                hist[p, 0],
+                hist[p, 1],
+                st[p, 0, : slen[p, 0]],
+                params[i],
+                info[p, 0],
+                rng[p, 0],
+            )
+            ctx[p, 1] = fill_context(
+                ctx_blocks[p, 1],
+                steps[j],
+                hist[p, 1],
+                hist[p, 0],
+                st[p, 1, : slen[p, 1]],
+                params[j],
+                info[p, 1],
+                rng[p, 1],
+            )
 
     for t in range(rounds):
         # elections (between rounds, before anyone moves)
@@ -269,10 +319,44 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
                     info[p, 1, q] = 0.0
             va = i if private else 0
             vb = j if private else 0
-            _group_info(info[p, 0], i, j, va, n_players, image, good, obs_c, obs_n, recv_c, recv_n,
-                        seen_c, seen_n, sec_good, sec_member, club, reliability)
-            _group_info(info[p, 1], j, i, vb, n_players, image, good, obs_c, obs_n, recv_c, recv_n,
-                        seen_c, seen_n, sec_good, sec_member, club, reliability)
+            _group_info(
+                info[p, 0],
+                i,
+                j,
+                va,
+                n_players,
+                image,
+                good,
+                obs_c,
+                obs_n,
+                recv_c,
+                recv_n,
+                seen_c,
+                seen_n,
+                sec_good,
+                sec_member,
+                club,
+                reliability,
+            )
+            _group_info(
+                info[p, 1],
+                j,
+                i,
+                vb,
+                n_players,
+                image,
+                good,
+                obs_c,
+                obs_n,
+                recv_c,
+                recv_n,
+                seen_c,
+                seen_n,
+                sec_good,
+                sec_member,
+                club,
+                reliability,
+            )
             ta = t - off[i]
             tb = t - off[j]
             move_a = call_entry(ctx[p, 0], ta)
@@ -280,9 +364,21 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
             intended[p, 0, t] = move_a
             intended[p, 1, t] = move_b
             # ratification failure and noise, drawn exactly as play_match draws them
-            move_a, move_b, _ = flip_moves(move_a, move_b, t, cfg[i, CFG_FAIL], cfg[j, CFG_FAIL],
-                                           keys[p, 0, KEY_RATIFY], keys[p, 1, KEY_RATIFY], False, no_flips,
-                                           no_flips, noise, keys[p, 0, KEY_NOISE], keys[p, 1, KEY_NOISE])
+            move_a, move_b, _ = flip_moves(
+                move_a,
+                move_b,
+                t,
+                cfg[i, CFG_FAIL],
+                cfg[j, CFG_FAIL],
+                keys[p, 0, KEY_RATIFY],
+                keys[p, 1, KEY_RATIFY],
+                False,
+                no_flips,
+                no_flips,
+                noise,
+                keys[p, 0, KEY_NOISE],
+                keys[p, 1, KEY_NOISE],
+            )
             hist[p, 0, t] = move_a
             hist[p, 1, t] = move_b
             if elections:
@@ -328,8 +424,7 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
                     if a < 0:
                         continue
                     if private and observe < 1.0 and v != x and v != y:
-                        key = stream_key(seed, player_keys[x], player_keys[y], rep, player_keys[v], 0,
-                                         PURPOSE_OBSERVE)
+                        key = stream_key(seed, player_keys[x], player_keys[y], rep, player_keys[v], 0, PURPOSE_OBSERVE)
                         if uniform_at(key, t) >= observe:
                             continue
                     if a == 0:
@@ -365,8 +460,7 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
                     if a == 0:
                         nc += 1
                     elif sec_prev[y] > 0.5:
-                        key = stream_key(seed, player_keys[x], player_keys[y], rep, player_keys[x], 0,
-                                         PURPOSE_RECORD)
+                        key = stream_key(seed, player_keys[x], player_keys[y], rep, player_keys[x], 0, PURPOSE_RECORD)
                         if uniform_at(key, t) < reliability:
                             recorded = True
                 if recorded:
@@ -395,13 +489,32 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
         again_a = np.empty(n, dtype=np.int8)
         again_b = np.empty(n, dtype=np.int8)
         play_match(
-            Side(step=replay.step, params=replay.params, init=chosen_a, perceived=perceived[i], keys=replay.keys,
-                 cfg=replay.cfg),
-            Side(step=replay.step, params=replay.params, init=chosen_b, perceived=perceived[j], keys=replay.keys,
-                 cfg=replay.cfg),
+            Side(
+                step=replay.step,
+                params=replay.params,
+                init=chosen_a,
+                perceived=perceived[i],
+                keys=replay.keys,
+                cfg=replay.cfg,
+            ),
+            Side(
+                step=replay.step,
+                params=replay.params,
+                init=chosen_b,
+                perceived=perceived[j],
+                keys=replay.keys,
+                cfg=replay.cfg,
+            ),
             MatchSettings(game=game, turns=n, known_length=known, noise=0.0),
-            MatchRecord(flip_a=flip_a, flip_b=flip_b, hist_a=again_a, hist_b=again_b, trace_a=no_trace,
-                        trace_b=no_trace, out=out[p]),
+            MatchRecord(
+                flip_a=flip_a,
+                flip_b=flip_b,
+                hist_a=again_a,
+                hist_b=again_b,
+                trace_a=no_trace,
+                trace_b=no_trace,
+                out=out[p],
+            ),
         )
         out[p, OUT_TURNOVER_A] = lost[i, n]
         out[p, OUT_TURNOVER_B] = lost[j, n]

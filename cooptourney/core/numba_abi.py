@@ -106,8 +106,9 @@ def calling_convention_call(entry_slot: int, result_slot: int, excinfo_slot: int
         sig = types.int8(types.intp, types.int64)
 
         def codegen(context, builder, signature, args):
-            ctx, turn = (context.cast(builder, v, ty, to) for v, ty, to in
-                         zip(args, signature.args, (types.intp, types.int64)))
+            ctx, turn = (
+                context.cast(builder, v, ty, to) for v, ty, to in zip(args, signature.args, (types.intp, types.int64))
+            )
             i8, i64 = ir.IntType(8), ir.IntType(64)
 
             def slot(k, pointee):

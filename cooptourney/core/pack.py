@@ -49,14 +49,26 @@ class Packed:
     @property
     def tables(self) -> PlayerTables:
         """The players' tables as the kernels take them."""
-        return PlayerTables(steps=self.steps, params=self.params, state0=self.state0, state_len=self.state_len,
-                            perceived=self.perceived, cfg=self.cfg, keys=self.keys)
+        return PlayerTables(
+            steps=self.steps,
+            params=self.params,
+            state0=self.state0,
+            state_len=self.state_len,
+            perceived=self.perceived,
+            cfg=self.cfg,
+            keys=self.keys,
+        )
 
     def side(self, k: int, keys: np.ndarray) -> Side:
         """Player ``k``'s side of one match, with its stream keys ``keys`` (``uint64[KEY_SIZE]``)."""
-        return Side(step=self.steps[k], params=self.params[k],
-                    init=np.ascontiguousarray(self.state0[k, : self.state_len[k]]),
-                    perceived=self.perceived[k], keys=keys, cfg=self.cfg[k])
+        return Side(
+            step=self.steps[k],
+            params=self.params[k],
+            init=np.ascontiguousarray(self.state0[k, : self.state_len[k]]),
+            perceived=self.perceived[k],
+            keys=keys,
+            cfg=self.cfg[k],
+        )
 
 
 def pack(players: list, game: np.ndarray, transformer=None, multilateral: bool = False) -> Packed:

@@ -101,8 +101,9 @@ def match_lengths(seed, player_keys, pair_i, pair_j, repetitions, turns, prob_en
     out = np.empty(n_tasks, dtype=np.int64)
     for k in range(n_tasks):
         pair = k // repetitions
-        key = stream_key(seed, player_keys[pair_i[pair]], player_keys[pair_j[pair]], k % repetitions, 0, 0,
-                         PURPOSE_LENGTH)
+        key = stream_key(
+            seed, player_keys[pair_i[pair]], player_keys[pair_j[pair]], k % repetitions, 0, 0, PURPOSE_LENGTH
+        )
         out[k] = match_length(key, turns, prob_end)
     return out
 

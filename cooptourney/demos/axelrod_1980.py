@@ -11,17 +11,27 @@ from cooptourney.demos.result import DemoResult, Numbers, finish
 from cooptourney.registry import REGISTRY
 from cooptourney.tournament import Tournament
 
-
 #: Axelrod (1980), "Effective choice in the Prisoner's Dilemma", JCR 24(1), 3-25, Table 2:
 #: each entry's average score per 200-move game (self-play and Random included). The ranks
 #: agree with the `axelrod` library's docstrings ("came Nth", axelrod/strategies/
 #: axelrod_first.py, titfortat.py, grudger.py at commit 95052da); the library does not
 #: print the scores, which are quoted from the paper's table.
 AXELROD_1980_SCORES = {
-    "Tit For Tat": 504, "First by Tideman and Chieruzzi": 500, "First by Nydegger": 486, "First by Grofman": 482,
-    "First by Shubik": 481, "First by Stein and Rapoport": 478, "Grudger": 473, "First by Davis": 472,
-    "First by Graaskamp": 401, "First by Downing": 391, "First by Feld": 328, "First by Joss": 304,
-    "First by Tullock": 301, "First by Anonymous": 282, "Random": 276,
+    "Tit For Tat": 504,
+    "First by Tideman and Chieruzzi": 500,
+    "First by Nydegger": 486,
+    "First by Grofman": 482,
+    "First by Shubik": 481,
+    "First by Stein and Rapoport": 478,
+    "Grudger": 473,
+    "First by Davis": 472,
+    "First by Graaskamp": 401,
+    "First by Downing": 391,
+    "First by Feld": 328,
+    "First by Joss": 304,
+    "First by Tullock": 301,
+    "First by Anonymous": 282,
+    "Random": 276,
 }
 
 
@@ -34,12 +44,14 @@ def axelrod_1980(quick: bool = False, seed: int = 0, out: str | Path | None = No
     r = Tournament(players, turns=200, repetitions=reps, seed=seed).play()
     per_match = r.scores_with_self_play.mean(axis=1) / len(players)
     order = r.ranking("score_with_self_play")
-    table = pd.DataFrame({
-        "player": players,
-        "published_rank": np.arange(1, 16),
-        "published_score": [AXELROD_1980_SCORES[p] for p in players],
-        "measured_score": per_match,
-    })
+    table = pd.DataFrame(
+        {
+            "player": players,
+            "published_rank": np.arange(1, 16),
+            "published_score": [AXELROD_1980_SCORES[p] for p in players],
+            "measured_score": per_match,
+        }
+    )
     table["measured_rank"] = 0
     table.loc[order, "measured_rank"] = np.arange(1, 16)
     table["difference"] = table.measured_score - table.published_score
@@ -72,12 +84,32 @@ tutorial ("Running Axelrod's First Tournament") also finds that Tit For Tat typi
 Ask: rerun with --seed 1, 2, 3. Which ranks are stable, and which are noise?
 """
     fig = plots.published_vs_measured(
-        table, "published score per game (Axelrod 1980, Table 2)",
+        table,
+        "published score per game (Axelrod 1980, Table 2)",
         f"measured score per game (seed {seed}, {reps} repetitions)",
-        "Axelrod's first tournament: published vs measured", (250, 520))
-    figs = {"published-vs-measured": fig,
-            "ranking": plots.ranking_bars(r, by="score_with_self_play", title="Axelrod 1980 re-run (self-play included)")}
-    settings = {"players": players, "turns": 200, "repetitions": reps, "seed": seed, "self_play": True,
-                "published": "Axelrod (1980) JCR 24(1):3-25, Table 2"}
-    return finish("axelrod-1980", "Axelrod's first tournament (1980)", text, n, out,
-                   tables={"published and measured": table}, figures=figs, settings=settings, data={"results": r})
+        "Axelrod's first tournament: published vs measured",
+        (250, 520),
+    )
+    figs = {
+        "published-vs-measured": fig,
+        "ranking": plots.ranking_bars(r, by="score_with_self_play", title="Axelrod 1980 re-run (self-play included)"),
+    }
+    settings = {
+        "players": players,
+        "turns": 200,
+        "repetitions": reps,
+        "seed": seed,
+        "self_play": True,
+        "published": "Axelrod (1980) JCR 24(1):3-25, Table 2",
+    }
+    return finish(
+        "axelrod-1980",
+        "Axelrod's first tournament (1980)",
+        text,
+        n,
+        out,
+        tables={"published and measured": table},
+        figures=figs,
+        settings=settings,
+        data={"results": r},
+    )

@@ -39,15 +39,20 @@ def echo(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> D
         rec_times = [x["recovery_time"] for x in mets if not math.isnan(x["recovery_time"])]
         score = np.mean([m.final_score_per_turn()[0] for m in ms])
         coop = np.mean([np.mean(m.cooperation()) for m in ms])
-        rows.append({
-            "pair": f"{name} vs itself", "matches": len(ms),
-            "feud_length": np.mean([x["feud_length"] for x in mets if not math.isnan(x["feud_length"])])
-            if echo_turns else 0.0,
-            "echo_turns_per_match": echo_turns / len(ms),
-            "recovered_share": recovered / breaks if breaks else math.nan,
-            "recovery_time": float(np.mean(rec_times)) if rec_times else math.nan,
-            "score_per_turn": float(score), "cooperation": float(coop),
-        })
+        rows.append(
+            {
+                "pair": f"{name} vs itself",
+                "matches": len(ms),
+                "feud_length": np.mean([x["feud_length"] for x in mets if not math.isnan(x["feud_length"])])
+                if echo_turns
+                else 0.0,
+                "echo_turns_per_match": echo_turns / len(ms),
+                "recovered_share": recovered / breaks if breaks else math.nan,
+                "recovery_time": float(np.mean(rec_times)) if rec_times else math.nan,
+                "score_per_turn": float(score),
+                "cooperation": float(coop),
+            }
+        )
         moves[name if name != CTFT else "Contrite TFT (standing)"] = np.stack([m.moves for m in ms])
     table = pd.DataFrame(rows)
     t, g, c = (table.iloc[k] for k in range(3))
@@ -72,9 +77,26 @@ instead of answering it. Recovered: {n("ctft_recovered", c.recovered_share, ".0%
 
 Ask: which of the two repairs (generosity, contrition) needs to know who made the mistake?
 """
-    fig = plots.cooperation_over_turns(moves, marks=[flip_turn],
-                                       title=f"One flip on turn {flip_turn}: echo and recovery (self-play)")
-    settings = {"turns": turns, "flip_turn": flip_turn, "flip_player": 1, "gtft_matches": reps, "seed": seed,
-                "noise": 0.0, "game": [3, 0, 5, 1]}
-    return finish("echo", "echo effects after one misperception", text, n, out, tables={"echo": table},
-                   figures={"cooperation": fig}, settings=settings, data={"moves": moves})
+    fig = plots.cooperation_over_turns(
+        moves, marks=[flip_turn], title=f"One flip on turn {flip_turn}: echo and recovery (self-play)"
+    )
+    settings = {
+        "turns": turns,
+        "flip_turn": flip_turn,
+        "flip_player": 1,
+        "gtft_matches": reps,
+        "seed": seed,
+        "noise": 0.0,
+        "game": [3, 0, 5, 1],
+    }
+    return finish(
+        "echo",
+        "echo effects after one misperception",
+        text,
+        n,
+        out,
+        tables={"echo": table},
+        figures={"cooperation": fig},
+        settings=settings,
+        data={"moves": moves},
+    )

@@ -22,14 +22,26 @@ def _family_table(r, fam_of: dict[str, str], defector: str) -> pd.DataFrame:
         idx = [i for i, nm in enumerate(names) if fam_of.get(nm) == fam]
         head = [j for j, nm in enumerate(names) if fam_of.get(nm) in ("specific", "diffuse")]
         within = np.mean([pm[i, j] for i in idx for j in head if i != j])
-        rows.append({
-            "family": fam, "members": len(idx),
-            "score_vs_reciprocators": within,
-            "score_vs_defector": float(np.mean(pm[idx, d])),
-            "defector_take": float(np.mean(pm[d, idx])),
-            **{k: float(met.loc[idx, k].mean()) for k in ("cooperation_rate", "contingency", "retaliation",
-                                                            "forgiveness", "max_imbalance", "feud_length")},
-        })
+        rows.append(
+            {
+                "family": fam,
+                "members": len(idx),
+                "score_vs_reciprocators": within,
+                "score_vs_defector": float(np.mean(pm[idx, d])),
+                "defector_take": float(np.mean(pm[d, idx])),
+                **{
+                    k: float(met.loc[idx, k].mean())
+                    for k in (
+                        "cooperation_rate",
+                        "contingency",
+                        "retaliation",
+                        "forgiveness",
+                        "max_imbalance",
+                        "feud_length",
+                    )
+                },
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -38,16 +50,45 @@ def _family_table(r, fam_of: dict[str, str], defector: str) -> pd.DataFrame:
 #: trained table-driven players and the group strategies of multilateral mode are left
 #: out, so the demo stays readable and under a minute as the library grows.
 TEACHING_SPECIFIC = (
-    "Hard Go By Majority", "Hard Go By Majority 5", "Hard Go By Majority 10", "Hard Go By Majority 20",
-    "Hard Go By Majority 40", "Gradual", "Original Gradual", "Grudger", "Ledger", "Tit For Tat",
-    "Suspicious Tit For Tat", "Tit For 2 Tats", "Two Tits For Tat", "Stochastic WSLS", "Fool Me Once",
-    "Punisher", "Contrite Tit For Tat (standing)", "Hard Tit For Tat", "Hard Tit For 2 Tats",
-    "Contrite Tit For Tat", "Omega TFT", "Spiteful Tit For Tat", "Adaptive Tit For Tat",
+    "Hard Go By Majority",
+    "Hard Go By Majority 5",
+    "Hard Go By Majority 10",
+    "Hard Go By Majority 20",
+    "Hard Go By Majority 40",
+    "Gradual",
+    "Original Gradual",
+    "Grudger",
+    "Ledger",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Tit For 2 Tats",
+    "Two Tits For Tat",
+    "Stochastic WSLS",
+    "Fool Me Once",
+    "Punisher",
+    "Contrite Tit For Tat (standing)",
+    "Hard Tit For Tat",
+    "Hard Tit For 2 Tats",
+    "Contrite Tit For Tat",
+    "Omega TFT",
+    "Spiteful Tit For Tat",
+    "Adaptive Tit For Tat",
 )
 TEACHING_DIFFUSE = (
-    "Forgiver", "Forgiving Tit For Tat", "Go By Majority", "Go By Majority 5", "Go By Majority 10",
-    "Go By Majority 20", "Go By Majority 40", "Grumpy", "Diffuse Ledger", "Gears", "Firm But Fair",
-    "Stochastic Cooperator", "Soft Joss", "Level Punisher",
+    "Forgiver",
+    "Forgiving Tit For Tat",
+    "Go By Majority",
+    "Go By Majority 5",
+    "Go By Majority 10",
+    "Go By Majority 20",
+    "Go By Majority 40",
+    "Grumpy",
+    "Diffuse Ledger",
+    "Gears",
+    "Firm But Fair",
+    "Stochastic Cooperator",
+    "Soft Joss",
+    "Level Punisher",
 )
 
 
@@ -103,14 +144,30 @@ dividend outweigh that cost? (Keohane 1986: diffuse reciprocity rests on norms a
     figs = {
         "families": plots.grouped_bars(
             ["head to head", "against Defector", "Defector's take"],
-            {f"{fam}, {scen}": [v(scen, fam, "score_vs_reciprocators"), v(scen, fam, "score_vs_defector"),
-                                v(scen, fam, "defector_take")] for scen in (s0, s1) for fam in ("specific", "diffuse")},
-            "mean payoff per turn", "Specific vs diffuse reciprocity"),
+            {
+                f"{fam}, {scen}": [
+                    v(scen, fam, "score_vs_reciprocators"),
+                    v(scen, fam, "score_vs_defector"),
+                    v(scen, fam, "defector_take"),
+                ]
+                for scen in (s0, s1)
+                for fam in ("specific", "diffuse")
+            },
+            "mean payoff per turn",
+            "Specific vs diffuse reciprocity",
+        ),
         "ranking-noise": plots.ranking_bars(results[s1], title=f"Ranking with noise {noise:g}"),
     }
     per_player = results[s1].reciprocity_metrics()
     settings = {"players": players, "turns": turns, "repetitions": reps, "noise": [0.0, noise], "seed": seed}
-    return finish("specific-vs-diffuse", "specific vs diffuse reciprocity", text, n, out,
-                   tables={"families (means over members)": table,
-                           f"reciprocity metrics per player, noise {noise:g}": per_player},
-                   figures=figs, settings=settings, data={"results": results})
+    return finish(
+        "specific-vs-diffuse",
+        "specific vs diffuse reciprocity",
+        text,
+        n,
+        out,
+        tables={"families (means over members)": table, f"reciprocity metrics per player, noise {noise:g}": per_player},
+        figures=figs,
+        settings=settings,
+        data={"results": results},
+    )

@@ -59,12 +59,27 @@ For contrast, a strict Ledger (tau = 0, lam = 1) against the same partner ended 
 Ask: how many defections does the high gear forgive before it shifts down? Why is that useful under noise,
 and what does it cost against a free rider?
 """
-    table = pd.DataFrame({"turn": turn, "partner": np.array(["C", "D"])[m.moves[:, 1]],
-                          "gears_move": np.array(["C", "D"])[g_moves], "gear": gear.astype(int)})
+    table = pd.DataFrame(
+        {
+            "turn": turn,
+            "partner": np.array(["C", "D"])[m.moves[:, 1]],
+            "gears_move": np.array(["C", "D"])[g_moves],
+            "gear": gear.astype(int),
+        }
+    )
     figs = {
         "gear-trace": plots.gear_trace(m, title="Gears against cooperate / exploit / amends: the gear each turn"),
         "ledger-trace": plots.ledger_trace(led, title="A strict Ledger against the same partner: its balance"),
     }
     settings = {"turns": turns, "partner": script, "seed": seed, "shift_up": 5, "game": [3, 0, 5, 1]}
-    return finish("gears", "the gears of reciprocity", text, n, out, tables={"gear by turn": table},
-                   figures=figs, settings=settings, data={"match": m, "gear": gear, "ledger_match": led})
+    return finish(
+        "gears",
+        "the gears of reciprocity",
+        text,
+        n,
+        out,
+        tables={"gear by turn": table},
+        figures=figs,
+        settings=settings,
+        data={"match": m, "gear": gear, "ledger_match": led},
+    )

@@ -12,7 +12,6 @@ from cooptourney.demos.result import CTFT, GTFT, TFT, DemoResult, Numbers, finis
 from cooptourney.politics import ActorProfile, Politicization, Transformer
 from cooptourney.tournament import Tournament
 
-
 HORIZONS_FIELD = ("Gears", "Diffuse Ledger", "Ledger", GTFT, TFT, CTFT, "Grudger", "Win-Stay Lose-Shift")
 
 
@@ -29,15 +28,19 @@ def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) 
     bureaucrat = ActorProfile.preset("bureaucrat")
 
     def play(profile):
-        r = Tournament(players, turns=turns, noise=noise, repetitions=reps, seed=seed,
-                       transformer=Transformer(profile, pol)).play()
+        r = Tournament(
+            players, turns=turns, noise=noise, repetitions=reps, seed=seed, transformer=Transformer(profile, pol)
+        ).play()
         others = ~np.eye(len(players), dtype=bool)
-        return {"cooperation": float(np.nanmean(r.cooperation_rate)), "welfare": float(r.normalised_scores.mean()),
-                "turnovers_per_match": float(r.counters["turnovers"][others].mean()),
-                "restarts_per_match": float(r.counters["restarts"][others].mean())}, r
+        return {
+            "cooperation": float(np.nanmean(r.cooperation_rate)),
+            "welfare": float(r.normalised_scores.mean()),
+            "turnovers_per_match": float(r.counters["turnovers"][others].mean()),
+            "restarts_per_match": float(r.counters["restarts"][others].mean()),
+        }, r
 
     rows = []
-    base, r_b = play(bureaucrat)
+    base, _ = play(bureaucrat)
     rows.append({"actors": "bureaucrats", "memory": bureaucrat.memory, **base})
     sweep = []
     for m in memories:
@@ -49,13 +52,16 @@ def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) 
     p0 = table[(table.actors == "politicians") & (table.memory == 0.0)].iloc[0]
     p1 = table[(table.actors == "politicians") & (table.memory == 1.0)].iloc[0]
     worth = p1.welfare - p0.welfare
-    verdict = ("Here memory helped: the record lets Gears keep its high gear and Ledgers their credit across elections."
-               if worth > 0 else
-               "Here memory did not help: a new government also forgets grudges and debts, an amnesty that "
-               "restarts cooperation (Grudger, Ledger), and that outweighed the goodwill the record preserves."
-               if worth < 0 else "Here memory made no difference.")
+    verdict = (
+        "Here memory helped: the record lets Gears keep its high gear and Ledgers their credit across elections."
+        if worth > 0
+        else "Here memory did not help: a new government also forgets grudges and debts, an amnesty that "
+        "restarts cooperation (Grudger, Ledger), and that outweighed the goodwill the record preserves."
+        if worth < 0
+        else "Here memory made no difference."
+    )
     text = f"""
-Horizons: {len(players)} players ({', '.join(players)}), {turns} turns, noise {noise:g}, issue politicization
+Horizons: {len(players)} players ({", ".join(players)}), {turns} turns, noise {noise:g}, issue politicization
 s = {s:g}, {reps} repetitions. Politicians: k = {politician.k:g}, an election every {politician.term} turns
 (re-election {politician.reelection:g}), ratification failure {politician.ratification_failure:g}; bureaucrats:
 k = 0, sensitivity {bureaucrat.sensitivity:g}, no elections, full memory.
@@ -75,11 +81,32 @@ and failed ratifications cost.
 Ask: memory helps Gears keep its high gear, but it also keeps Grudger's grudge. Which effect wins here,
 and in a field of only Grudgers?
 """
-    fig = plots.lines(memories, {"politicians": sweep, "bureaucrats (memory 1)": [base["welfare"]] * len(memories)},
-                      "institutional memory m of the politicians' governments",
-                      "world welfare: material score per turn", "What a secretariat's memory is worth")
-    settings = {"players": players, "turns": turns, "repetitions": reps, "noise": noise, "seed": seed, "s": s,
-                "politician": politician.as_dict(), "bureaucrat": bureaucrat.as_dict(), "memories": memories}
-    return finish("horizons", "horizons: politicians and bureaucrats", text, n, out,
-                   tables={"by actors and memory": table}, figures={"memory": fig}, settings=settings,
-                   data={"table": table})
+    fig = plots.lines(
+        memories,
+        {"politicians": sweep, "bureaucrats (memory 1)": [base["welfare"]] * len(memories)},
+        "institutional memory m of the politicians' governments",
+        "world welfare: material score per turn",
+        "What a secretariat's memory is worth",
+    )
+    settings = {
+        "players": players,
+        "turns": turns,
+        "repetitions": reps,
+        "noise": noise,
+        "seed": seed,
+        "s": s,
+        "politician": politician.as_dict(),
+        "bureaucrat": bureaucrat.as_dict(),
+        "memories": memories,
+    }
+    return finish(
+        "horizons",
+        "horizons: politicians and bureaucrats",
+        text,
+        n,
+        out,
+        tables={"by actors and memory": table},
+        figures={"memory": fig},
+        settings=settings,
+        data={"table": table},
+    )

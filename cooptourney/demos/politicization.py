@@ -11,9 +11,17 @@ from cooptourney.demos.result import CTFT, GTFT, TFT, DemoResult, Numbers, finis
 from cooptourney.politics import ActorProfile, Politicization, Transformer, perceived_game
 from cooptourney.tournament import Tournament
 
-
-POLITICS_FIELD = (TFT, GTFT, "Win-Stay Lose-Shift", "Ledger", "Diffuse Ledger", "Gears", "First by Downing",
-                  "ZD-GTFT-2", CTFT)
+POLITICS_FIELD = (
+    TFT,
+    GTFT,
+    "Win-Stay Lose-Shift",
+    "Ledger",
+    "Diffuse Ledger",
+    "Gears",
+    "First by Downing",
+    "ZD-GTFT-2",
+    CTFT,
+)
 
 
 def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
@@ -35,12 +43,19 @@ def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = 
             tr = Transformer(ActorProfile(), Politicization(s=float(s), **knobs))
             r = Tournament(players, turns=turns, noise=noise, repetitions=reps, seed=seed, transformer=tr).play()
             pg = perceived_game((3, 0, 5, 1), ActorProfile(), Politicization(s=float(s), **knobs))
-            rows.append({"mode": label, "s": float(s), "cooperation": float(np.nanmean(r.cooperation_rate)),
-                         "welfare": float(r.normalised_scores.mean()),
-                         "perceived_game": pg.classification})
+            rows.append(
+                {
+                    "mode": label,
+                    "s": float(s),
+                    "cooperation": float(np.nanmean(r.cooperation_rate)),
+                    "welfare": float(r.normalised_scores.mean()),
+                    "perceived_game": pg.classification,
+                }
+            )
     table = pd.DataFrame(rows)
     n = Numbers()
-    keys = {"accelerator only": list(modes)[0], "brake only": list(modes)[1], "both": list(modes)[2]}
+    accelerator, brake, both = list(modes)[:3]
+    keys = {"accelerator only": accelerator, "brake only": brake, "both": both}
     lines = []
     for short, label in keys.items():
         sub = table[table["mode"] == label]
@@ -49,10 +64,11 @@ def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = 
             f"{short}: cooperation {n(f'{k}_coop0', sub.cooperation.iloc[0], '.1%')} at s = 0 and "
             f"{n(f'{k}_coop1', sub.cooperation.iloc[-1], '.1%')} at s = 1; world welfare "
             f"{n(f'{k}_w0', sub.welfare.iloc[0], '.3f')} -> {n(f'{k}_w1', sub.welfare.iloc[-1], '.3f')} per turn; "
-            f"the perceived game at s = 1 is {sub.perceived_game.iloc[-1]}.")
+            f"the perceived game at s = 1 is {sub.perceived_game.iloc[-1]}."
+        )
     body = "\n\n".join(lines)
     text = f"""
-Politicization: {len(players)} players ({', '.join(players)}), all neutral actors (k = 0, sensitivity 1),
+Politicization: {len(players)} players ({", ".join(players)}), all neutral actors (k = 0, sensitivity 1),
 {turns} turns, noise {noise:g}, {reps} repetitions, s from 0 to 1. World welfare is the material score per turn
 (what the world gets), not the perceived utility the players act on.
 
@@ -66,14 +82,39 @@ ratification failure, which every strategy suffers.
 Ask: at which s does the brake start to cost more than the accelerator gains? What would a government
 with a low sensitivity (a bureaucracy) see instead?
 """
-    fig_c = plots.lines(levels, {m: table[table["mode"] == m].cooperation.to_numpy() for m in modes},
-                        "politicization s", "cooperation rate (share of C moves)",
-                        "Cooperation as politicization rises", ylim=(0, 1))
-    fig_w = plots.lines(levels, {m: table[table["mode"] == m].welfare.to_numpy() for m in modes},
-                        "politicization s", "world welfare: material score per turn",
-                        "World welfare as politicization rises")
-    settings = {"players": players, "turns": turns, "repetitions": reps, "noise": noise, "seed": seed,
-                "s": [float(x) for x in levels], "modes": modes, "profile": "neutral"}
-    return finish("politicization", "politicization: accelerator and brake", text, n, out,
-                   tables={"cooperation and welfare by s": table},
-                   figures={"cooperation": fig_c, "welfare": fig_w}, settings=settings, data={"table": table})
+    fig_c = plots.lines(
+        levels,
+        {m: table[table["mode"] == m].cooperation.to_numpy() for m in modes},
+        "politicization s",
+        "cooperation rate (share of C moves)",
+        "Cooperation as politicization rises",
+        ylim=(0, 1),
+    )
+    fig_w = plots.lines(
+        levels,
+        {m: table[table["mode"] == m].welfare.to_numpy() for m in modes},
+        "politicization s",
+        "world welfare: material score per turn",
+        "World welfare as politicization rises",
+    )
+    settings = {
+        "players": players,
+        "turns": turns,
+        "repetitions": reps,
+        "noise": noise,
+        "seed": seed,
+        "s": [float(x) for x in levels],
+        "modes": modes,
+        "profile": "neutral",
+    }
+    return finish(
+        "politicization",
+        "politicization: accelerator and brake",
+        text,
+        n,
+        out,
+        tables={"cooperation and welfare by s": table},
+        figures={"cooperation": fig_c, "welfare": fig_w},
+        settings=settings,
+        data={"table": table},
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from cooptourney.demos.axelrod_1980 import axelrod_1980
 from cooptourney.demos.echo import echo
@@ -36,12 +36,13 @@ DEMOS: dict[str, Demo] = {
     for d in (
         Demo("echo", "one misperception turns TFT vs TFT into a feud; GTFT and contrite TFT recover", echo),
         Demo("gears", "a Gears player shifts up, down and into reverse against cooperate/exploit/amends", gears),
-        Demo("specific-vs-diffuse", "the two families head to head, with noise, against free riders",
-             specific_vs_diffuse),
-        Demo("free-riders", "Defectors invade diffuse reciprocators: evolution with and without forgiveness",
-             free_riders),
-        Demo("politicization", "cooperation and welfare as politicization rises: accelerator vs brake",
-             politicization),
+        Demo(
+            "specific-vs-diffuse", "the two families head to head, with noise, against free riders", specific_vs_diffuse
+        ),
+        Demo(
+            "free-riders", "Defectors invade diffuse reciprocators: evolution with and without forgiveness", free_riders
+        ),
+        Demo("politicization", "cooperation and welfare as politicization rises: accelerator vs brake", politicization),
         Demo("horizons", "politicians with elections vs bureaucrats: what institutional memory is worth", horizons),
         Demo("axelrod-1980", "Axelrod's first tournament beside the published scores", axelrod_1980),
     )

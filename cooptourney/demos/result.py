@@ -81,8 +81,9 @@ class DemoResult:
         if self.tables:
             sections.append(Section("Tables", tables=[(df, caption) for caption, df in self.tables.items()]))
         if self.figures:
-            sections.append(Section("Figures", figures=[(fig, stem.replace("-", " ")) for stem, fig in
-                                                         self.figures.items()]))
+            sections.append(
+                Section("Figures", figures=[(fig, stem.replace("-", " ")) for stem, fig in self.figures.items()])
+            )
         return html_report(f"cooptourney demo: {self.title}", sections, {"demo": self.name, **self.settings}, path)
 
     def close(self) -> None:
@@ -110,8 +111,9 @@ def match_metrics(m: Match) -> dict[str, float]:
 
 def finish(name, title, narrative, n: Numbers, out, **kw) -> DemoResult:
     """The :class:`DemoResult` of a demo; its figures are saved to ``out`` when given."""
-    res = DemoResult(name=name, title=title, narrative=narrative.strip() + "\n", numbers=n.values,
-                     formats=n.formats, **kw)
+    res = DemoResult(
+        name=name, title=title, narrative=narrative.strip() + "\n", numbers=n.values, formats=n.formats, **kw
+    )
     if out is not None:
         res.save_figures(out)
     return res

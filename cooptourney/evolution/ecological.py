@@ -10,9 +10,9 @@ Mathematical Biosciences 40.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Real
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -53,12 +53,14 @@ class EcologicalResult:
 
     def summary(self) -> pd.DataFrame:
         """One row per player: initial share, final share, largest share reached, sorted by final share."""
-        df = pd.DataFrame({
-            "player": self.players,
-            "initial_share": self.shares[0],
-            "final_share": self.shares[-1],
-            "max_share": self.shares.max(axis=0),
-        })
+        df = pd.DataFrame(
+            {
+                "player": self.players,
+                "initial_share": self.shares[0],
+                "final_share": self.shares[-1],
+                "max_share": self.shares.max(axis=0),
+            }
+        )
         return df.sort_values("final_share", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -167,10 +169,15 @@ def ecological(
     converged_at = int(moving[-1] + 1) if len(moving) else 0
     converged = bool(generations == 0 or change[-1] < tol)
     return EcologicalResult(
-        players=names, shares=out, payoff_matrix=A, fitness=what, shift=float(shift), tol=float(tol),
-        converged=converged, converged_at=converged_at if converged else None,
+        players=names,
+        shares=out,
+        payoff_matrix=A,
+        fitness=what,
+        shift=float(shift),
+        tol=float(tol),
+        converged=converged,
+        converged_at=converged_at if converged else None,
     )
-
 
 
 def _shares(initial, n: int) -> np.ndarray:
@@ -178,7 +185,9 @@ def _shares(initial, n: int) -> np.ndarray:
         return np.full(n, 1.0 / n)
     x = np.asarray(initial, dtype=np.float64)
     if x.shape != (n,):
-        raise SettingsError(f"initial_shares must have one value per player ({n}), got {x.shape[0] if x.ndim == 1 else x.shape}")
+        raise SettingsError(
+            f"initial_shares must have one value per player ({n}), got {x.shape[0] if x.ndim == 1 else x.shape}"
+        )
     if not np.isfinite(x).all() or (x < 0).any() or x.sum() <= 0:
         raise SettingsError("initial_shares must be non-negative numbers with a positive sum")
     return x / x.sum()

@@ -15,9 +15,9 @@ prisoner's dilemma strategies", IEEE Transactions on Evolutionary Computation 12
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Real
-from typing import Sequence
 
 import numpy as np
 
@@ -50,8 +50,9 @@ class Fingerprint:
     @property
     def data(self) -> dict[tuple[float, float], float]:
         """``{(x, y): score}``, like ``axelrod.AshlockFingerprint.data``."""
-        return {(float(x), float(y)): float(self.scores[j, i])
-                for i, x in enumerate(self.x) for j, y in enumerate(self.y)}
+        return {
+            (float(x), float(y)): float(self.scores[j, i]) for i, x in enumerate(self.x) for j, y in enumerate(self.y)
+        }
 
 
 def _probe_player(spec, x: float, y: float) -> Player:
@@ -98,9 +99,20 @@ def ashlock_fingerprint(
     # points run x-major; rows of the result are y
     scores, se = per_turn.mean(axis=1).reshape(num, num).T, se.reshape(num, num).T
     return Fingerprint(
-        strategy=player.name, probe=get_strategy(probe).name, x=xs, y=xs.copy(), scores=scores, standard_errors=se,
-        settings={"turns": t.turns, "repetitions": t.repetitions, "noise": t.noise, "seed": t.seed,
-                  "step": step, "game": [t.game.R, t.game.S, t.game.T, t.game.P]},
+        strategy=player.name,
+        probe=get_strategy(probe).name,
+        x=xs,
+        y=xs.copy(),
+        scores=scores,
+        standard_errors=se,
+        settings={
+            "turns": t.turns,
+            "repetitions": t.repetitions,
+            "noise": t.noise,
+            "seed": t.seed,
+            "step": step,
+            "game": [t.game.R, t.game.S, t.game.T, t.game.P],
+        },
     )
 
 
@@ -151,8 +163,15 @@ def transitive_fingerprint(
     _, _, moves = star_matches(player, opps, settings, record_moves=True, progress=progress)
     coop = np.stack([(m[:, 0, : t.turns] == 0).mean(axis=0) for m in moves])
     return TransitiveFingerprint(
-        strategy=player.name, opponents=[p.name for p in opps], cooperation=coop,
-        settings={"turns": t.turns, "repetitions": t.repetitions, "noise": t.noise, "seed": t.seed,
-                  "game": [t.game.R, t.game.S, t.game.T, t.game.P], "random_spectrum": spectrum},
+        strategy=player.name,
+        opponents=[p.name for p in opps],
+        cooperation=coop,
+        settings={
+            "turns": t.turns,
+            "repetitions": t.repetitions,
+            "noise": t.noise,
+            "seed": t.seed,
+            "game": [t.game.R, t.game.S, t.game.T, t.game.P],
+            "random_spectrum": spectrum,
+        },
     )
-

@@ -80,7 +80,9 @@ def graph_from_spec(spec: str, n: int | None = None):
         try:
             g = nx.read_edgelist(path, nodetype=int, data=False)
         except (TypeError, ValueError) as exc:
-            raise SettingsError(f"graph {text!r}: cannot read the edge list (lines 'u v' of whole numbers): {exc}") from None
+            raise SettingsError(
+                f"graph {text!r}: cannot read the edge list (lines 'u v' of whole numbers): {exc}"
+            ) from None
         if n is not None:
             g.add_nodes_from(range(n))  # nodes without edges are still individuals (and make it disconnected)
         return g
@@ -122,7 +124,7 @@ def require_connected(adj: list[list[int]], what: str, directed: bool) -> None:
     g.add_edges_from((a, b) for a, nb in enumerate(adj) for b in nb)
     ok = nx.is_strongly_connected(g) if directed else nx.is_connected(g)
     if not ok:
-        parts = (nx.number_strongly_connected_components(g) if directed else nx.number_connected_components(g))
+        parts = nx.number_strongly_connected_components(g) if directed else nx.number_connected_components(g)
         kind = "strongly connected" if directed else "connected"
         raise SettingsError(
             f"the {what} is not {kind} ({parts} components): every individual must be able to reach "
@@ -136,4 +138,3 @@ def csr_arrays(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     ptr[1:] = np.cumsum([len(a) for a in adj])
     idx = np.array([b for a in adj for b in a], dtype=np.int64)
     return ptr, idx
-

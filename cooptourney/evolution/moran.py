@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
-from typing import Mapping, Sequence
 
 import numba
 import numpy as np
@@ -37,11 +37,25 @@ from cooptourney.game import Game
 from cooptourney.players import Player, as_player
 from cooptourney.politics import ActorProfile, Transformer
 from cooptourney.progress import ProgressBar
-from cooptourney.settings import SettingsError, check_non_negative_int, check_positive_int, check_probability, check_seed
+from cooptourney.settings import (
+    SettingsError,
+    check_non_negative_int,
+    check_positive_int,
+    check_probability,
+    check_seed,
+)
 from cooptourney.tournament import Tournament
 
-__all__ = ["AGGREGATES", "SELECTIONS", "MatchPool", "MoranProcess", "MoranResult", "fixation_probability",
-           "match_pool", "pool_from_matrix"]
+__all__ = [
+    "AGGREGATES",
+    "SELECTIONS",
+    "MatchPool",
+    "MoranProcess",
+    "MoranResult",
+    "fixation_probability",
+    "match_pool",
+    "pool_from_matrix",
+]
 
 AGGREGATES = ("total", "mean")
 SELECTIONS = ("linear", "exponential")
@@ -78,7 +92,7 @@ class MatchPool:
         m[d, d] = self.payoffs[d, d].mean(axis=(1, 2))
         return m
 
-    def as_mean(self) -> "MatchPool":
+    def as_mean(self) -> MatchPool:
         """The pool of one 'match' per pair paying the mean payoffs."""
         m = self.mean_matrix
         return MatchPool(self.types, _pool_from_matrix(m), self.fitness, True, {**self.settings, "mean_payoffs": True})
@@ -110,8 +124,7 @@ def _is_deterministic(t: Tournament) -> bool:
     """True when every match of a pair plays out the same: no strategy, noise, length or
     transformer draws anything."""
     # a player without a registry spec (e.g. a Python player) counts as stochastic
-    if t.noise > 0 or t.prob_end > 0 or any(getattr(getattr(p, "spec", None), "stochastic", True)
-                                            for p in t.players):
+    if t.noise > 0 or t.prob_end > 0 or any(getattr(getattr(p, "spec", None), "stochastic", True) for p in t.players):
         return False
     if t.transformer is not None:
         arrays = t.transformer.kernel_arrays(t.game, len(t.players))
@@ -143,8 +156,16 @@ def match_pool(
     """
     if fitness not in FITNESS:
         raise SettingsError(f"fitness must be one of {', '.join(FITNESS)}, got {fitness!r}")
-    t = Tournament(list(types), turns=turns, prob_end=prob_end, noise=noise, repetitions=repetitions,
-                   seed=seed, game=game, transformer=transformer)
+    t = Tournament(
+        list(types),
+        turns=turns,
+        prob_end=prob_end,
+        noise=noise,
+        repetitions=repetitions,
+        seed=seed,
+        game=game,
+        transformer=transformer,
+    )
     names = [p.name for p in t.players]
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
@@ -157,9 +178,17 @@ def match_pool(
     if transformer2 is not None and not isinstance(transformer2.profiles, ActorProfile):
         transformer2 = Transformer(tuple(transformer2.profiles) * 2, transformer2.politicization)
     edges = [(a, b) for a in range(K) for b in range(a + 1, K)] + [(a, K + a) for a in range(K)]
-    res = SpatialTournament(t.players * 2, edges, turns=t.turns or None, prob_end=t.prob_end or None,
-                            noise=t.noise, repetitions=R, seed=t.seed, game=t.game,
-                            transformer=transformer2).play(progress=progress)
+    res = SpatialTournament(
+        t.players * 2,
+        edges,
+        turns=t.turns or None,
+        prob_end=t.prob_end or None,
+        noise=t.noise,
+        repetitions=R,
+        seed=t.seed,
+        game=t.game,
+        transformer=transformer2,
+    ).play(progress=progress)
     totals = res.score_matrix if fitness == "material" else res.utility_matrix
     per_turn = np.divide(totals, res.turns_matrix, out=np.zeros_like(totals), where=res.turns_matrix > 0)
     pay = np.empty((K, K, R, 2))
@@ -170,8 +199,12 @@ def match_pool(
             pay[a, b, :, 0], pay[a, b, :, 1] = per_turn[a, b], per_turn[b, a]
             pay[b, a, :, 0], pay[b, a, :, 1] = per_turn[b, a], per_turn[a, b]
     settings = {
-        "turns": t.turns or None, "prob_end": t.prob_end or None, "noise": t.noise, "repetitions": R,
-        "seed": t.seed, "game": [t.game.R, t.game.S, t.game.T, t.game.P],
+        "turns": t.turns or None,
+        "prob_end": t.prob_end or None,
+        "noise": t.noise,
+        "repetitions": R,
+        "seed": t.seed,
+        "game": [t.game.R, t.game.S, t.game.T, t.game.P],
         "transformer": None if t.transformer is None else t.transformer.as_dict(),
     }
     return MatchPool(tuple(names), pay, fitness, deterministic, settings)
@@ -257,18 +290,22 @@ class MoranResult:
     def summary(self) -> pd.DataFrame:
         """One row per type: initial count, fixations, fixation probability +- SE,
         mean final share +- SE, mean generations to its fixation."""
-        times = [float(self.fixation_time[self.fixed == k].mean()) if (self.fixed == k).any() else math.nan
-                 for k in range(len(self.types))]
-        return pd.DataFrame({
-            "type": self.types,
-            "initial": self.initial_counts,
-            "fixations": self.fixation_counts,
-            "fixation_probability": self.fixation_probabilities,
-            "fixation_se": self.fixation_standard_errors,
-            "final_share": self.mean_final_shares,
-            "final_share_se": self.final_share_standard_errors,
-            "mean_fixation_time": times,
-        })
+        times = [
+            float(self.fixation_time[self.fixed == k].mean()) if (self.fixed == k).any() else math.nan
+            for k in range(len(self.types))
+        ]
+        return pd.DataFrame(
+            {
+                "type": self.types,
+                "initial": self.initial_counts,
+                "fixations": self.fixation_counts,
+                "fixation_probability": self.fixation_probabilities,
+                "fixation_se": self.fixation_standard_errors,
+                "final_share": self.mean_final_shares,
+                "final_share_se": self.final_share_standard_errors,
+                "mean_fixation_time": times,
+            }
+        )
 
 
 class MoranProcess:
@@ -372,12 +409,19 @@ class MoranProcess:
         K = len(type_names)
         self.mutation_rate = check_probability("mutation_rate", mutation_rate)
         self._mut_cdf, self.mutation_method = self._mutation(mutation_method, K, self.mutation_rate)
-        for name, value, allowed in (("fitness", fitness, FITNESS), ("aggregate", aggregate, AGGREGATES),
-                                     ("selection", selection, SELECTIONS)):
+        for name, value, allowed in (
+            ("fitness", fitness, FITNESS),
+            ("aggregate", aggregate, AGGREGATES),
+            ("selection", selection, SELECTIONS),
+        ):
             if value not in allowed:
                 raise SettingsError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
         self.fitness, self.aggregate, self.selection = fitness, aggregate, selection
-        if isinstance(intensity, bool) or not isinstance(intensity, Real) or not (math.isfinite(intensity) and intensity > 0):
+        if (
+            isinstance(intensity, bool)
+            or not isinstance(intensity, Real)
+            or not (math.isfinite(intensity) and intensity > 0)
+        ):
             raise SettingsError(f"intensity must be a number > 0, got {intensity!r}")
         self.intensity = float(intensity)
         if stop_on_fixation is None:
@@ -413,10 +457,26 @@ class MoranProcess:
         self.pool = pool
         if pool is None:
             # validate the match settings now (the matches are played in play())
-            self._tournament_kwargs = {"turns": turns, "prob_end": prob_end, "noise": noise, "repetitions": repetitions,
-                                       "seed": self.seed, "game": game, "transformer": transformer, "fitness": fitness}
-            Tournament(players, turns=turns, prob_end=prob_end, noise=noise, repetitions=repetitions,
-                       seed=self.seed, game=game, transformer=transformer)
+            self._tournament_kwargs = {
+                "turns": turns,
+                "prob_end": prob_end,
+                "noise": noise,
+                "repetitions": repetitions,
+                "seed": self.seed,
+                "game": game,
+                "transformer": transformer,
+                "fitness": fitness,
+            }
+            Tournament(
+                players,
+                turns=turns,
+                prob_end=prob_end,
+                noise=noise,
+                repetitions=repetitions,
+                seed=self.seed,
+                game=game,
+                transformer=transformer,
+            )
         elif fitness != "material" and pool.fitness not in (fitness, "matrix"):
             raise SettingsError(f"the pool holds {pool.fitness} payoffs, not {fitness}")
 
@@ -472,7 +532,9 @@ class MoranProcess:
         else:
             m = np.asarray(method, dtype=np.float64)
             if m.shape != (K, K):
-                raise SettingsError(f"the mutation matrix must be {K} x {K} (one row and column per type), got {m.shape}")
+                raise SettingsError(
+                    f"the mutation matrix must be {K} x {K} (one row and column per type), got {m.shape}"
+                )
             if not np.isfinite(m).all() or (m < 0).any() or not np.allclose(m.sum(axis=1), 1.0, atol=1e-9):
                 raise SettingsError("every row of the mutation matrix must be probabilities summing to 1")
             label = "transition matrix"
@@ -541,10 +603,31 @@ class MoranProcess:
         stopped = np.zeros(runs, dtype=np.int64)
         final = np.zeros((runs, K), dtype=np.int64)
         base = np.uint64(derive_key(self.seed, text_key("moran process")))
-        args = (base, self.initial_types, np.int64(K), nbr_ptr, nbr_idx, edge_a, edge_b, rep_ptr, rep_idx, pay,
-                self.aggregate == "mean", self.selection == "exponential", self.intensity, self.mutation_rate,
-                self._mut_cdf, self.stop_on_fixation, np.int64(generations), np.int64(record_every),
-                traj, recorded, fixed, stopped, final)
+        args = (
+            base,
+            self.initial_types,
+            np.int64(K),
+            nbr_ptr,
+            nbr_idx,
+            edge_a,
+            edge_b,
+            rep_ptr,
+            rep_idx,
+            pay,
+            self.aggregate == "mean",
+            self.selection == "exponential",
+            self.intensity,
+            self.mutation_rate,
+            self._mut_cdf,
+            self.stop_on_fixation,
+            np.int64(generations),
+            np.int64(record_every),
+            traj,
+            recorded,
+            fixed,
+            stopped,
+            final,
+        )
         # exact integer sums of the counts (and their squares) at every checkpoint
         total = np.zeros((n_ck, K), dtype=np.int64)
         total_sq = np.zeros((n_ck, K), dtype=np.int64)
@@ -568,27 +651,52 @@ class MoranProcess:
         else:
             se = np.full(mean.shape, np.nan)
         settings = {
-            "population": N, "types": list(self.types), "initial_counts": np.bincount(self.initial_types, minlength=K).tolist(),
-            "runs": runs, "generations": generations, "record_every": record_every, "seed": self.seed,
-            "fitness": {"material": "material payoff", "perceived": "perceived utility",
-                        "matrix": "given fitness matrix"}[pool.fitness if pool.fitness == "matrix" else self.fitness],
-            "aggregate": self.aggregate, "selection": self.selection, "intensity": self.intensity,
-            "mutation_rate": self.mutation_rate, "mutation_method": self.mutation_method,
+            "population": N,
+            "types": list(self.types),
+            "initial_counts": np.bincount(self.initial_types, minlength=K).tolist(),
+            "runs": runs,
+            "generations": generations,
+            "record_every": record_every,
+            "seed": self.seed,
+            "fitness": {
+                "material": "material payoff",
+                "perceived": "perceived utility",
+                "matrix": "given fitness matrix",
+            }[pool.fitness if pool.fitness == "matrix" else self.fitness],
+            "aggregate": self.aggregate,
+            "selection": self.selection,
+            "intensity": self.intensity,
+            "mutation_rate": self.mutation_rate,
+            "mutation_method": self.mutation_method,
             "stop_on_fixation": self.stop_on_fixation,
             "interaction_graph": "complete" if self._adj is None else f"{len(edges)} edges",
-            "reproduction_graph": ("complete with self-loops" if self._rep is None
-                                   else f"{sum(len(r) for r in self._rep)} directed edges (self-loops included)"),
-            "payoffs": ("the given fitness matrix" if pool.fitness == "matrix"
-                        else "each pair's one match (the matches are deterministic)" if pool.deterministic
-                        else f"mean per-turn payoff of {pool.repetitions} matches per pair" if deterministic
-                        else f"one of {used.repetitions} actual matches per pair, drawn for every interaction"),
-            "pool": used.settings, "threads": numba.get_num_threads(),
+            "reproduction_graph": (
+                "complete with self-loops"
+                if self._rep is None
+                else f"{sum(len(r) for r in self._rep)} directed edges (self-loops included)"
+            ),
+            "payoffs": (
+                "the given fitness matrix"
+                if pool.fitness == "matrix"
+                else "each pair's one match (the matches are deterministic)"
+                if pool.deterministic
+                else f"mean per-turn payoff of {pool.repetitions} matches per pair"
+                if deterministic
+                else f"one of {used.repetitions} actual matches per pair, drawn for every interaction"
+            ),
+            "pool": used.settings,
+            "threads": numba.get_num_threads(),
         }
         return MoranResult(
-            types=list(self.types), initial_counts=np.bincount(self.initial_types, minlength=K).astype(np.int64),
-            fixed=fixed, fixation_time=stopped, final_counts=final,
+            types=list(self.types),
+            initial_counts=np.bincount(self.initial_types, minlength=K).astype(np.int64),
+            fixed=fixed,
+            fixation_time=stopped,
+            final_counts=final,
             checkpoints=np.arange(keep, dtype=np.int64) * record_every,
-            mean_shares=mean, share_standard_errors=se, settings=settings,
+            mean_shares=mean,
+            share_standard_errors=se,
+            settings=settings,
             elapsed=time.perf_counter() - started,
         )
 
@@ -613,17 +721,60 @@ class MoranProcess:
 # cache=True: numba keys the cache by this file only, and uniform_at/mix64 from core/rng.py
 # are inlined; a change to rng.py (which would break every seed anyway) needs a cache clear.
 @njit(cache=True, parallel=True)
-def _moran_runs(base, pop0, K, nbr_ptr, nbr_idx, edge_a, edge_b, rep_ptr, rep_idx, pay, mean_fitness,
-                exponential, intensity, mu, mut_cdf, stop_on_fixation, generations, record_every,
-                traj, recorded, fixed, stopped, final, r0, r1):
+def _moran_runs(
+    base,
+    pop0,
+    K,
+    nbr_ptr,
+    nbr_idx,
+    edge_a,
+    edge_b,
+    rep_ptr,
+    rep_idx,
+    pay,
+    mean_fitness,
+    exponential,
+    intensity,
+    mu,
+    mut_cdf,
+    stop_on_fixation,
+    generations,
+    record_every,
+    traj,
+    recorded,
+    fixed,
+    stopped,
+    final,
+    r0,
+    r1,
+):
     """Runs ``r0 <= r < r1`` in parallel; run r writes only row r of ``fixed``, ``stopped``,
     ``final`` and row ``r - r0`` of the block's ``traj`` and ``recorded``."""
     for rr in prange(r1 - r0):
         run = r0 + rr
         key = mix64(base ^ mix64(np.uint64(run)))
-        f, g, ck = _moran_run(key, pop0, K, nbr_ptr, nbr_idx, edge_a, edge_b, rep_ptr, rep_idx, pay,
-                              mean_fitness, exponential, intensity, mu, mut_cdf, stop_on_fixation, generations,
-                              record_every, traj[rr], final[run])
+        f, g, ck = _moran_run(
+            key,
+            pop0,
+            K,
+            nbr_ptr,
+            nbr_idx,
+            edge_a,
+            edge_b,
+            rep_ptr,
+            rep_idx,
+            pay,
+            mean_fitness,
+            exponential,
+            intensity,
+            mu,
+            mut_cdf,
+            stop_on_fixation,
+            generations,
+            record_every,
+            traj[rr],
+            final[run],
+        )
         fixed[run] = f
         stopped[run] = g
         recorded[rr] = ck
@@ -652,8 +803,28 @@ def _accumulate(traj, recorded, final, total, total_sq, tail, tail_sq):
 
 
 @njit(cache=True)
-def _moran_run(key, pop0, K, nbr_ptr, nbr_idx, edge_a, edge_b, rep_ptr, rep_idx, pay, mean_fitness,
-               exponential, intensity, mu, mut_cdf, stop_on_fixation, generations, record_every, traj, counts):
+def _moran_run(
+    key,
+    pop0,
+    K,
+    nbr_ptr,
+    nbr_idx,
+    edge_a,
+    edge_b,
+    rep_ptr,
+    rep_idx,
+    pay,
+    mean_fitness,
+    exponential,
+    intensity,
+    mu,
+    mut_cdf,
+    stop_on_fixation,
+    generations,
+    record_every,
+    traj,
+    counts,
+):
     """One birth-death run from ``pop0`` on the stream ``key``.
 
     Parameters
@@ -798,8 +969,12 @@ def _moran_run(key, pop0, K, nbr_ptr, nbr_idx, edge_a, edge_b, rep_ptr, rep_idx,
 
 # -- theory -----------------------------------------------------------------------------------
 def fixation_probability(
-    matrix, population: int, mutants: int = 1, aggregate: str = "total",
-    selection: str = "linear", intensity: float = 1.0,
+    matrix,
+    population: int,
+    mutants: int = 1,
+    aggregate: str = "total",
+    selection: str = "linear",
+    intensity: float = 1.0,
 ) -> float:
     """Exact fixation probability of ``mutants`` individuals of type 0 among type-1 residents.
 

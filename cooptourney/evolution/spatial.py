@@ -12,9 +12,10 @@ Nowak, M. A. & May, R. M. (1992), "Evolutionary games and spatial chaos", Nature
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from numbers import Integral
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -85,7 +86,7 @@ class SpatialTournament(Tournament):
         arr = np.array(self._pairs, dtype=np.int64)
         return arr[:, 0].copy(), arr[:, 1].copy()
 
-    def play(self, progress: bool = False) -> "SpatialResultSet":
+    def play(self, progress: bool = False) -> SpatialResultSet:
         if not self._pairs:
             raise SettingsError("the graph has no edges: no match to play")
         res = super().play(progress=progress)
@@ -145,7 +146,6 @@ class SpatialResultSet(ResultSet):
         return super()._metric_arrays(mask * self.played[:, :, None], axes)
 
 
-
 def star_matches(
     center: Player,
     others: Sequence[Player],
@@ -177,7 +177,7 @@ def star_matches(
     scores, turns, moves = [], [], [] if record_moves else None
     with ProgressBar(n, "match-up", progress) as bar:
         for start in range(0, n, batch):
-            leaves = list(others[start:start + batch])
+            leaves = list(others[start : start + batch])
             edges = [(0, k) for k in range(1, len(leaves) + 1)]
             res = SpatialTournament([center] + leaves, edges, record_moves=record_moves, **settings).play()
             scores.append(res.score_matrix[0, 1:, :])

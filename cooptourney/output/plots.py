@@ -12,18 +12,19 @@ call ``plt.show()``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
 
-from cooptourney.atomic import write_atomic  # noqa: E402
-from cooptourney.evolution import (  # noqa: E402
+from cooptourney.atomic import write_atomic
+from cooptourney.evolution import (
     EcologicalResult,
     Fingerprint,
     MoranResult,
@@ -33,8 +34,8 @@ from cooptourney.evolution import (  # noqa: E402
 __all__ = [
     "PALETTE",
     "cooperation_over_turns",
-    "gear_trace",
     "fixation_bars",
+    "gear_trace",
     "grouped_bars",
     "ledger_trace",
     "lines",
@@ -94,8 +95,10 @@ _BY_LABEL = {
     "score": ("normalised_scores", "mean score per turn (self-play excluded)"),
     "score_with_self_play": ("normalised_scores_with_self_play", "mean score per turn (self-play included)"),
     "utility": ("normalised_utilities", "mean perceived utility per turn (self-play excluded)"),
-    "utility_with_self_play": ("normalised_utilities_with_self_play",
-                               "mean perceived utility per turn (self-play included)"),
+    "utility_with_self_play": (
+        "normalised_utilities_with_self_play",
+        "mean perceived utility per turn (self-play included)",
+    ),
 }
 
 
@@ -143,8 +146,15 @@ def payoff_heatmap(results, title: str | None = None, path: str | Path | None = 
         if n <= 25:
             mid = (np.nanmin(m) + np.nanmax(m)) / 2
             for (i, j), v in np.ndenumerate(m):
-                ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=7 if n > 12 else 8,
-                        color="black" if v > mid else "white")
+                ax.text(
+                    j,
+                    i,
+                    f"{v:.2f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7 if n > 12 else 8,
+                    color="black" if v > mid else "white",
+                )
         what = "perceived utility" if utility else "material payoff"
         fig.colorbar(im, ax=ax, label=f"mean {what} per turn of the row player")
         ax.set_title(title or f"Payoff matrix ({what} per turn)")
@@ -177,9 +187,14 @@ def _as_series(moves_or_results, pairs):
     return {"match": np.asarray(moves_or_results)}
 
 
-def cooperation_over_turns(moves_or_results, pairs: Sequence[tuple[int, int]] | None = None,
-                           title: str | None = None, window: int = 1, marks: Sequence[int] = (),
-                           path: str | Path | None = None):
+def cooperation_over_turns(
+    moves_or_results,
+    pairs: Sequence[tuple[int, int]] | None = None,
+    title: str | None = None,
+    window: int = 1,
+    marks: Sequence[int] = (),
+    path: str | Path | None = None,
+):
     """Share of the two players cooperating, turn by turn.
 
     ``moves_or_results`` is a moves array (int8[turns, 2], 0 = C, or [reps, turns, 2]), a
@@ -198,11 +213,20 @@ def cooperation_over_turns(moves_or_results, pairs: Sequence[tuple[int, int]] | 
                 per_turn = per_turn.mean(axis=0)
             if window > 1:
                 kernel = np.ones(window) / window
-                per_turn = np.convolve(per_turn, kernel)[: len(per_turn)] * window / np.minimum(
-                    np.arange(1, len(per_turn) + 1), window)
+                per_turn = (
+                    np.convolve(per_turn, kernel)[: len(per_turn)]
+                    * window
+                    / np.minimum(np.arange(1, len(per_turn) + 1), window)
+                )
             turns = np.arange(1, len(per_turn) + 1)
-            ax.plot(turns, per_turn + 0.015 * (k - (len(series) - 1) / 2), drawstyle="steps-mid", label=label,
-                    linewidth=1.6, **_style(k))
+            ax.plot(
+                turns,
+                per_turn + 0.015 * (k - (len(series) - 1) / 2),
+                drawstyle="steps-mid",
+                label=label,
+                linewidth=1.6,
+                **_style(k),
+            )
         for t in marks:
             ax.axvline(t, color="#555555", linewidth=0.8, linestyle=":")
             ax.annotate("flip", (t, 1.04), ha="center", fontsize=8, color="#555555", annotation_clip=False)
@@ -225,8 +249,16 @@ def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=
         fig, ax = plt.subplots(figsize=(7.5, 3.6))
         for k, (name, values) in enumerate(traces.items()):
             turns = np.arange(1, len(values) + 1)
-            ax.plot(turns, values, drawstyle="steps-mid", linewidth=1.8, label=name, marker=MARKERS[k],
-                    markersize=3, **_style(k))
+            ax.plot(
+                turns,
+                values,
+                drawstyle="steps-mid",
+                linewidth=1.8,
+                label=name,
+                marker=MARKERS[k],
+                markersize=3,
+                **_style(k),
+            )
         if moves and match.moves is not None:
             n = len(match.moves)
             lo, hi = ax.get_ylim()
@@ -234,8 +266,15 @@ def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=
             for p in range(2):
                 d = np.flatnonzero(match.moves[:, p] == 1) + 1
                 y = lo - (0.08 + 0.07 * p) * span
-                ax.scatter(d, np.full(len(d), y), marker="|", color=PALETTE[3 + p], s=40,
-                           label=f"{match.players[p].name} defects", clip_on=False)
+                ax.scatter(
+                    d,
+                    np.full(len(d), y),
+                    marker="|",
+                    color=PALETTE[3 + p],
+                    s=40,
+                    label=f"{match.players[p].name} defects",
+                    clip_on=False,
+                )
             ax.set_ylim(lo - 0.2 * span, hi)
             ax.set_xlim(0, n + 1)
         if yticks is not None:
@@ -252,8 +291,14 @@ def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=
 def gear_trace(match, title: str | None = None, path: str | Path | None = None):
     """The gear of every Gears player in a played :class:`Match`, turn by turn
     (-1 reverse, 1 specific, 2-3 diffuse), with each side's defections marked below."""
-    return _trace_plot(match, "Gears", "gear (state after choosing the move)", title, path,
-                       yticks=([-1, 0, 1, 2, 3], ["-1 reverse", "0", "1 specific", "2 diffuse", "3 diffuse"]))
+    return _trace_plot(
+        match,
+        "Gears",
+        "gear (state after choosing the move)",
+        title,
+        path,
+        yticks=([-1, 0, 1, 2, 3], ["-1 reverse", "0", "1 specific", "2 diffuse", "3 diffuse"]),
+    )
 
 
 def ledger_trace(match, title: str | None = None, path: str | Path | None = None):
@@ -262,8 +307,9 @@ def ledger_trace(match, title: str | None = None, path: str | Path | None = None
 
 
 # -- evolution and sweeps ---------------------------------------------------------------------
-def shares_over_time(shares, names: Sequence[str], title: str | None = None, xlabel: str = "generation",
-                     path: str | Path | None = None):
+def shares_over_time(
+    shares, names: Sequence[str], title: str | None = None, xlabel: str = "generation", path: str | Path | None = None
+):
     """Population shares over time: ``shares`` is float[steps, n_types] (rows sum to 1)."""
     shares = np.asarray(shares, dtype=float)
     if shares.ndim != 2 or shares.shape[1] != len(names):
@@ -303,8 +349,15 @@ def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | 
         mid = (finite.min() + finite.max()) / 2 if finite.size else 0.0
         if nx * ny <= 400:
             for (i, j), v in np.ndenumerate(values):
-                ax.text(j, i, "n/a" if not np.isfinite(v) else f"{v:.3g}", ha="center", va="center", fontsize=8,
-                        color="black" if np.isfinite(v) and v > mid else "white")
+                ax.text(
+                    j,
+                    i,
+                    "n/a" if not np.isfinite(v) else f"{v:.3g}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="black" if np.isfinite(v) and v > mid else "white",
+                )
         fig.colorbar(im, ax=ax, label=label)
         ax.set_title(title or "Sweep")
         fig.tight_layout()
@@ -312,8 +365,15 @@ def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | 
     return fig
 
 
-def lines(x, ys: Mapping[str, Sequence[float]], xlabel: str, ylabel: str, title: str,
-          ylim: tuple[float, float] | None = None, path: str | Path | None = None):
+def lines(
+    x,
+    ys: Mapping[str, Sequence[float]],
+    xlabel: str,
+    ylabel: str,
+    title: str,
+    ylim: tuple[float, float] | None = None,
+    path: str | Path | None = None,
+):
     """Several labelled series against one x axis (used by the demos for parameter scans)."""
     with plt.rc_context(_STYLE):
         fig, ax = plt.subplots(figsize=(6.5, 3.6))
@@ -330,8 +390,13 @@ def lines(x, ys: Mapping[str, Sequence[float]], xlabel: str, ylabel: str, title:
     return fig
 
 
-def grouped_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], ylabel: str, title: str,
-                 path: str | Path | None = None):
+def grouped_bars(
+    groups: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    ylabel: str,
+    title: str,
+    path: str | Path | None = None,
+):
     """Bars of several series per group (e.g. family score per scenario)."""
     with plt.rc_context(_STYLE):
         fig, ax = plt.subplots(figsize=(max(5.5, 1.3 * len(groups) + 2), 3.6))
@@ -339,8 +404,15 @@ def grouped_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], y
         x = np.arange(len(groups))
         hatches = ("", "//", "..", "xx")
         for k, (label, values) in enumerate(series.items()):
-            ax.bar(x + (k - (len(series) - 1) / 2) * width, values, width, label=label,
-                   color=PALETTE[k % len(PALETTE)], hatch=hatches[k % len(hatches)], edgecolor="white")
+            ax.bar(
+                x + (k - (len(series) - 1) / 2) * width,
+                values,
+                width,
+                label=label,
+                color=PALETTE[k % len(PALETTE)],
+                hatch=hatches[k % len(hatches)],
+                edgecolor="white",
+            )
         ax.set_xticks(x, groups)
         ax.set_ylabel(ylabel)
         ax.set_title(title)
@@ -350,20 +422,33 @@ def grouped_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], y
     return fig
 
 
-def fixation_bars(groups: Sequence[str], series: Mapping[str, Sequence[float]], population: int, ylabel: str,
-                  title: str, path: str | Path | None = None):
+def fixation_bars(
+    groups: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    population: int,
+    ylabel: str,
+    title: str,
+    path: str | Path | None = None,
+):
     """:func:`grouped_bars` of fixation probabilities with the neutral value 1/N marked."""
     fig = grouped_bars(groups, series, ylabel, title)
     ax = fig.axes[0]
     ax.axhline(1 / population, color="#555555", linestyle=":", linewidth=1)
-    ax.annotate(f"neutral 1/N = {1 / population:.3f}", (ax.get_xlim()[0], 1 / population), xytext=(4, 3),
-                textcoords="offset points", fontsize=8, color="#555555")
+    ax.annotate(
+        f"neutral 1/N = {1 / population:.3f}",
+        (ax.get_xlim()[0], 1 / population),
+        xytext=(4, 3),
+        textcoords="offset points",
+        fontsize=8,
+        color="#555555",
+    )
     save(fig, path)
     return fig
 
 
-def published_vs_measured(table, xlabel: str, ylabel: str, title: str, limits: tuple[float, float],
-                          path: str | Path | None = None):
+def published_vs_measured(
+    table, xlabel: str, ylabel: str, title: str, limits: tuple[float, float], path: str | Path | None = None
+):
     """Measured against published scores, one labelled point per player, with the diagonal.
 
     ``table`` has columns ``player``, ``published_score`` and ``measured_score``; a
@@ -374,8 +459,13 @@ def published_vs_measured(table, xlabel: str, ylabel: str, title: str, limits: t
         ax.plot(limits, limits, color="#888888", linestyle="--", linewidth=1, label="measured = published")
         ax.scatter(table.published_score, table.measured_score, color=PALETTE[0], zorder=3)
         for _, row in table.iterrows():
-            ax.annotate(row.player.replace("First by ", ""), (row.published_score, row.measured_score),
-                        fontsize=7, xytext=(4, -3), textcoords="offset points")
+            ax.annotate(
+                row.player.replace("First by ", ""),
+                (row.published_score, row.measured_score),
+                fontsize=7,
+                xytext=(4, -3),
+                textcoords="offset points",
+            )
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(title)
@@ -394,8 +484,8 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     """
     if isinstance(result, EcologicalResult):
         return shares_over_time(
-            result.shares, result.players, path=path,
-            title=title or f"Ecological dynamics ({result.fitness} payoffs)")
+            result.shares, result.players, path=path, title=title or f"Ecological dynamics ({result.fitness} payoffs)"
+        )
     fig, ax = plt.subplots(figsize=(7.5, 3.8))
     for k, name in enumerate(result.types):
         colour = PALETTE[k % len(PALETTE)]
@@ -407,8 +497,10 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     ax.set_ylim(0, 1)
     ax.set_xlabel("generation (birth-death steps)")
     ax.set_ylabel("population share (mean over runs)")
-    ax.set_title(title or f"Moran process, N = {result.population}, {result.runs} runs "
-                          f"(fitness: {result.settings['fitness']})", fontsize=10)
+    ax.set_title(
+        title or f"Moran process, N = {result.population}, {result.runs} runs (fitness: {result.settings['fitness']})",
+        fontsize=10,
+    )
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
     fig.tight_layout()
@@ -416,8 +508,7 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     return fig
 
 
-def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str = "seismic",
-                     title: str | None = None):
+def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str = "seismic", title: str | None = None):
     """Heat map of an Ashlock fingerprint (x to the right, y up); returns the Figure and
     writes a PNG to ``path``."""
     fig, ax = plt.subplots(figsize=(5.5, 4.5))
@@ -431,8 +522,9 @@ def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str 
     return fig
 
 
-def plot_transitive_fingerprint(tf: TransitiveFingerprint, path: str | Path | None = None, cmap: str = "viridis",
-                                title: str | None = None):
+def plot_transitive_fingerprint(
+    tf: TransitiveFingerprint, path: str | Path | None = None, cmap: str = "viridis", title: str | None = None
+):
     """Heat map of a transitive fingerprint (turns to the right, opponents up); returns the
     Figure and writes a PNG to ``path``."""
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
@@ -440,8 +532,9 @@ def plot_transitive_fingerprint(tf: TransitiveFingerprint, path: str | Path | No
     spectrum = tf.settings.get("random_spectrum") and n > 1
     half = 0.5 / (n - 1) if spectrum else 0.5
     extent = (0.5, turns + 0.5, -half, 1 + half) if spectrum else (0.5, turns + 0.5, -0.5, n - 0.5)
-    im = ax.imshow(tf.cooperation, origin="lower", cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="none",
-                   extent=extent)
+    im = ax.imshow(
+        tf.cooperation, origin="lower", cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="none", extent=extent
+    )
     fig.colorbar(im, ax=ax, label=f"probability that {tf.strategy} cooperates")
     ax.set_xlabel("turn")
     if spectrum:

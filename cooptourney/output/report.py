@@ -18,8 +18,9 @@ import datetime as _dt
 import html
 import io
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -69,8 +70,9 @@ class Section(dict):
     split on blank lines, HTML-escaped); ``pre`` is preformatted text.
     """
 
-    def __init__(self, heading: str, text: str = "", figures: Sequence[Any] = (), tables: Sequence[Any] = (),
-                 pre: str = "") -> None:
+    def __init__(
+        self, heading: str, text: str = "", figures: Sequence[Any] = (), tables: Sequence[Any] = (), pre: str = ""
+    ) -> None:
         super().__init__(heading=heading, text=text, figures=list(figures), tables=list(tables), pre=pre)
 
 
@@ -95,8 +97,13 @@ def _table_html(df: pd.DataFrame) -> str:
             return "n/a" if not np.isfinite(x) else f"{x:.4g}"
         return x
 
-    return df.to_html(index=False, border=0, na_rep="n/a", escape=True,
-                      formatters={c: fmt for c in df.columns if pd.api.types.is_float_dtype(df[c])})
+    return df.to_html(
+        index=False,
+        border=0,
+        na_rep="n/a",
+        escape=True,
+        formatters={c: fmt for c in df.columns if pd.api.types.is_float_dtype(df[c])},
+    )
 
 
 def _paragraphs(text: str) -> str:
@@ -134,19 +141,24 @@ def render_html(title: str, sections: Sequence[Mapping[str, Any]], settings: Map
         for item in sec.get("figures", ()):
             fig, caption = item if isinstance(item, tuple) else (item, "")
             alt = html.escape(caption or str(sec.get("heading", "figure")))
-            out.append(f'<figure><img alt="{alt}" src="data:image/png;base64,{figure_to_base64(fig)}">'
-                       + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
+            out.append(
+                f'<figure><img alt="{alt}" src="data:image/png;base64,{figure_to_base64(fig)}">'
+                + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "")
+                + "</figure>"
+            )
     text = json.dumps(settings, indent=1, sort_keys=True, default=str)
     out.append("<h2>Settings</h2>")
     out.append(f"<pre>{html.escape(text)}</pre>")
-    out.append(f'<p class="meta">Package version: cooptourney {html.escape(__version__)}. Seed: '
-               f"{html.escape(str(seed))}.</p>")
+    out.append(
+        f'<p class="meta">Package version: cooptourney {html.escape(__version__)}. Seed: {html.escape(str(seed))}.</p>'
+    )
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
-def html_report(title: str, sections: Sequence[Mapping[str, Any]], settings: Mapping[str, Any],
-                path: str | Path) -> Path:
+def html_report(
+    title: str, sections: Sequence[Mapping[str, Any]], settings: Mapping[str, Any], path: str | Path
+) -> Path:
     """Write one self-contained HTML report to ``path``, atomically; returns the path.
 
     Parameters
@@ -171,8 +183,9 @@ def check_report_path(path: str | Path) -> Path:
     return Path(path)
 
 
-def _write_and_close(title: str, sections: Sequence[Mapping[str, Any]], settings: Mapping[str, Any],
-                     path: str | Path) -> Path:
+def _write_and_close(
+    title: str, sections: Sequence[Mapping[str, Any]], settings: Mapping[str, Any], path: str | Path
+) -> Path:
     """:func:`html_report`, then close the matplotlib Figures the sections hold."""
     try:
         return html_report(title, sections, settings, path)
@@ -186,8 +199,14 @@ def _write_and_close(title: str, sections: Sequence[Mapping[str, Any]], settings
                     plt.close(fig)
 
 
-def tournament_report(results, path: str | Path, rank_by: str = "score", summary: str = "",
-                      settings: Mapping[str, Any] | None = None, title: str | None = None) -> Path:
+def tournament_report(
+    results,
+    path: str | Path,
+    rank_by: str = "score",
+    summary: str = "",
+    settings: Mapping[str, Any] | None = None,
+    title: str | None = None,
+) -> Path:
     """The report of one tournament: the ranking table and bars, the payoff matrix as a
     heat map, the reciprocity metrics per player, and the settings.
 
@@ -208,18 +227,37 @@ def tournament_report(results, path: str | Path, rank_by: str = "score", summary
     table = results.to_dataframe(rank_by)
     metrics = results.reciprocity_metrics()
     sections = [
-        Section("Ranking", text=summary, tables=[(table, f"ranked by {rank_by}")],
-                figures=[(plots.ranking_bars(results, by=rank_by), f"ranking by {rank_by}")]),
-        Section("Payoff matrix", figures=[(plots.payoff_heatmap(results),
-                                           "mean material payoff per turn of the row player against the column player")]),
-        Section("Reciprocity metrics", text="Per player, against the others (docs/reference/metrics.md).", tables=[metrics]),
+        Section(
+            "Ranking",
+            text=summary,
+            tables=[(table, f"ranked by {rank_by}")],
+            figures=[(plots.ranking_bars(results, by=rank_by), f"ranking by {rank_by}")],
+        ),
+        Section(
+            "Payoff matrix",
+            figures=[
+                (
+                    plots.payoff_heatmap(results),
+                    "mean material payoff per turn of the row player against the column player",
+                )
+            ],
+        ),
+        Section(
+            "Reciprocity metrics", text="Per player, against the others (docs/reference/metrics.md).", tables=[metrics]
+        ),
     ]
     all_settings = {"players": list(results.players), **results.settings, "rank_by": rank_by, **(settings or {})}
     return _write_and_close(title or f"cooptourney run: {results.n_players} players", sections, all_settings, path)
 
 
-def evolution_report(result, path: str | Path, summary: str = "", settings: Mapping[str, Any] | None = None,
-                     title: str | None = None, console: str = "") -> Path:
+def evolution_report(
+    result,
+    path: str | Path,
+    summary: str = "",
+    settings: Mapping[str, Any] | None = None,
+    title: str | None = None,
+    console: str = "",
+) -> Path:
     """The report of ecological dynamics or a Moran process: the summary table, the
     population shares over generations, and the settings.
 
@@ -239,8 +277,13 @@ def evolution_report(result, path: str | Path, summary: str = "", settings: Mapp
 
     if isinstance(result, EcologicalResult):
         kind = "ecological dynamics"
-        own = {"players": list(result.players), "generations": result.generations, "fitness": result.fitness,
-               "shift": result.shift, "converged_at": result.converged_at}
+        own = {
+            "players": list(result.players),
+            "generations": result.generations,
+            "fitness": result.fitness,
+            "shift": result.shift,
+            "converged_at": result.converged_at,
+        }
     else:
         kind = "Moran process"
         own = dict(result.settings)
@@ -253,8 +296,16 @@ def evolution_report(result, path: str | Path, summary: str = "", settings: Mapp
     return _write_and_close(title or f"cooptourney evolve: {kind}", sections, {**own, **(settings or {})}, path)
 
 
-def sweep_report(table: pd.DataFrame, path: str | Path, outcome: str, x: str, y: str | None = None,
-                 player: str | None = None, summary: str = "", settings: Mapping[str, Any] | None = None) -> Path:
+def sweep_report(
+    table: pd.DataFrame,
+    path: str | Path,
+    outcome: str,
+    x: str,
+    y: str | None = None,
+    player: str | None = None,
+    summary: str = "",
+    settings: Mapping[str, Any] | None = None,
+) -> Path:
     """The report of ``cooptourney report``: the (y, x) table of an outcome and its heat map.
 
     ``table`` is :func:`cooptourney.sweeps.summarise`'s output; ``settings`` should hold
@@ -267,7 +318,13 @@ def sweep_report(table: pd.DataFrame, path: str | Path, outcome: str, x: str, y:
     shown.columns = [str(c) for c in shown.columns]
     shown.insert(0, f"{y} \\ {x}" if y else "", [str(i) for i in table.index])
     fig = plots.sweep_heatmap(table, title=f"{outcome}: {who}", label=outcome)
-    sections = [Section(f"{outcome} ({who}), mean over tasks", text=summary, tables=[shown],
-                        figures=[(fig, f"{outcome} over {x}" + (f" and {y}" if y else ""))])]
+    sections = [
+        Section(
+            f"{outcome} ({who}), mean over tasks",
+            text=summary,
+            tables=[shown],
+            figures=[(fig, f"{outcome} over {x}" + (f" and {y}" if y else ""))],
+        )
+    ]
     all_settings = {"outcome": outcome, "x": x, "y": y, "player": player, **(settings or {})}
     return _write_and_close(f"cooptourney report: {outcome}", sections, all_settings, path)

@@ -7,7 +7,7 @@ The command line (:mod:`cooptourney.cli`) prints them.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -76,21 +76,44 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
     metrics = result.reciprocity_metrics()
     # against the other players; a lone player has none
     coop = result.cooperation_rate if result.n_players > 1 else np.full(1, np.nan)
-    columns = ["Rank", "Player", "Reciprocity", "Score/turn", "With self-play", "Wins", "Cooperation",
-               "Conting.", "Retal.", "Forgive", "Imbalance", "Feud"]
+    columns = [
+        "Rank",
+        "Player",
+        "Reciprocity",
+        "Score/turn",
+        "With self-play",
+        "Wins",
+        "Cooperation",
+        "Conting.",
+        "Retal.",
+        "Forgive",
+        "Imbalance",
+        "Feud",
+    ]
     utility = None
     if rank_by.startswith("utility") or result.settings.get("transformer"):
-        values = (result.normalised_utilities_with_self_play if rank_by.endswith("self_play")
-                  else result.normalised_utilities)
+        values = (
+            result.normalised_utilities_with_self_play if rank_by.endswith("self_play") else result.normalised_utilities
+        )
         utility = np.median(values, axis=1)
         columns.insert(5, "Utility/turn")
     rows = []
     for rank, i in enumerate(order, start=1):
         m = metrics.iloc[i]
-        row = [str(rank), result.players[i], result.reciprocity[i], fmt_num(score[i]), fmt_num(score_self[i]),
-               f"{wins[i]:.4g}", "n/a" if math.isnan(coop[i]) else f"{coop[i]:.1%}",
-               fmt_num(m["contingency"], 2), fmt_num(m["retaliation"], 2), fmt_num(m["forgiveness"], 2),
-               fmt_num(m["max_imbalance"], 1), fmt_num(m["feud_length"], 1)]
+        row = [
+            str(rank),
+            result.players[i],
+            result.reciprocity[i],
+            fmt_num(score[i]),
+            fmt_num(score_self[i]),
+            f"{wins[i]:.4g}",
+            "n/a" if math.isnan(coop[i]) else f"{coop[i]:.1%}",
+            fmt_num(m["contingency"], 2),
+            fmt_num(m["retaliation"], 2),
+            fmt_num(m["forgiveness"], 2),
+            fmt_num(m["max_imbalance"], 1),
+            fmt_num(m["feud_length"], 1),
+        ]
         if utility is not None:
             row.insert(5, fmt_num(utility[i]))
         rows.append(row)
@@ -107,26 +130,55 @@ def multilateral_table(played, rank_by: str = "score") -> str:
     received = played.received.mean(axis=1)
     measure = played.free_rider_measure.mean(axis=1)
     coop = result.cooperation_rate
-    columns = ["Rank", "Player", "Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider",
-               "Cooperation"]
-    rows = [[str(rank), result.players[i], played.club_of[i] or "-", result.reciprocity[i], fmt_num(score[i]),
-             fmt_num(received[i], 2), f"{measure[i]:+.2f}", f"{coop[i]:.1%}"]
-            for rank, i in enumerate(order, start=1)]
+    columns = ["Rank", "Player", "Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider", "Cooperation"]
+    rows = [
+        [
+            str(rank),
+            result.players[i],
+            played.club_of[i] or "-",
+            result.reciprocity[i],
+            fmt_num(score[i]),
+            fmt_num(received[i], 2),
+            f"{measure[i]:+.2f}",
+            f"{coop[i]:.1%}",
+        ]
+        for rank, i in enumerate(order, start=1)
+    ]
     return format_table(columns, rows, right=[0, 4, 5, 6, 7])
 
 
 def club_table(played) -> str:
     """Per club and for the whole population: welfare, free riding, cooperation inside and across."""
     df = played.club_table()
-    columns = ["Group", "Members", "Welfare/round", "Free-rider mean", "max", "Free riders", "Their share",
-               "Coop inside", "Coop across"]
+    columns = [
+        "Group",
+        "Members",
+        "Welfare/round",
+        "Free-rider mean",
+        "max",
+        "Free riders",
+        "Their share",
+        "Coop inside",
+        "Coop across",
+    ]
 
     def pct(x):
         return "n/a" if math.isnan(x) else f"{x:.1%}"
 
-    rows = [[r.group, str(r.members), fmt_num(r.welfare_per_round, 2), f"{r.free_rider_measure_mean:+.2f}",
-             f"{r.free_rider_measure_max:+.2f}", str(r.free_riders), pct(r.free_rider_share),
-             pct(r.cooperation_inside), pct(r.cooperation_across)] for r in df.itertuples()]
+    rows = [
+        [
+            r.group,
+            str(r.members),
+            fmt_num(r.welfare_per_round, 2),
+            f"{r.free_rider_measure_mean:+.2f}",
+            f"{r.free_rider_measure_max:+.2f}",
+            str(r.free_riders),
+            pct(r.free_rider_share),
+            pct(r.cooperation_inside),
+            pct(r.cooperation_across),
+        ]
+        for r in df.itertuples()
+    ]
     return format_table(columns, rows, right=list(range(1, len(columns))))
 
 
@@ -138,7 +190,9 @@ def fmt_memory(depth: float) -> str:
 def fmt_params(spec: StrategySpec) -> str:
     parts = []
     for name, p in spec.params.items():
-        default = "from game" if p.default is None else (str(p.default) if isinstance(p.default, bool) else fmt_g(p.default))
+        default = (
+            "from game" if p.default is None else (str(p.default) if isinstance(p.default, bool) else fmt_g(p.default))
+        )
         parts.append(f"{name}={default}")
     return ", ".join(parts)
 
@@ -150,8 +204,16 @@ def fmt_yes(flag: bool) -> str:
 def strategy_table(specs: Sequence[StrategySpec]) -> str:
     columns = ["Name", "Aliases", "Reciprocity", "Memory", "Stochastic", "Uses game", "Uses length", "Parameters"]
     rows = [
-        [s.name, ", ".join(s.aliases), s.reciprocity, fmt_memory(s.memory_depth), fmt_yes(s.stochastic),
-         fmt_yes(s.uses_game), fmt_yes(s.uses_length), fmt_params(s)]
+        [
+            s.name,
+            ", ".join(s.aliases),
+            s.reciprocity,
+            fmt_memory(s.memory_depth),
+            fmt_yes(s.stochastic),
+            fmt_yes(s.uses_game),
+            fmt_yes(s.uses_length),
+            fmt_params(s),
+        ]
         for s in specs
     ]
     return format_table(columns, rows, right=[3])
@@ -173,17 +235,26 @@ def moves_table(moves: np.ndarray, game: Game) -> str:
     n = len(moves)
     if n <= COMPACT_AFTER:
         rows = [
-            [str(t + 1), letters[t, 0], letters[t, 1], fmt_g(pay_a[t]), fmt_g(pay_b[t]), fmt_g(tot_a[t]), fmt_g(tot_b[t])]
+            [
+                str(t + 1),
+                letters[t, 0],
+                letters[t, 1],
+                fmt_g(pay_a[t]),
+                fmt_g(pay_b[t]),
+                fmt_g(tot_a[t]),
+                fmt_g(tot_b[t]),
+            ]
             for t in range(n)
         ]
-        return format_table(["Turn", "A", "B", "Payoff A", "Payoff B", "Total A", "Total B"], rows,
-                            right=[0, 3, 4, 5, 6])
+        return format_table(
+            ["Turn", "A", "B", "Payoff A", "Payoff B", "Total A", "Total B"], rows, right=[0, 3, 4, 5, 6]
+        )
     rows = []
     for start in range(0, n, BLOCK):
         end = min(start + BLOCK, n)
         for k, who in enumerate("AB"):
             text = "".join(letters[start:end, k])
-            blocks = " ".join(text[i:i + 10] for i in range(0, len(text), 10))
+            blocks = " ".join(text[i : i + 10] for i in range(0, len(text), 10))
             total = (tot_a if k == 0 else tot_b)[end - 1]
             rows.append([f"{start + 1}-{end}" if k == 0 else "", who, blocks, fmt_g(total)])
     return format_table(["Turns", "", "Moves (in groups of 10)", "Total"], rows, right=[0, 3])
@@ -195,9 +266,11 @@ def match_summary(match, a: str, b: str) -> str:
     ca, cb = match.cooperation()
     table = format_table(
         ["", f"A: {a}", f"B: {b}"],
-        [["Score", fmt_g(sa), fmt_g(sb)],
-         ["Score per turn", fmt_num(pa), fmt_num(pb)],
-         ["Cooperation rate", f"{ca:.1%}", f"{cb:.1%}"]],
+        [
+            ["Score", fmt_g(sa), fmt_g(sb)],
+            ["Score per turn", fmt_num(pa), fmt_num(pb)],
+            ["Cooperation rate", f"{ca:.1%}", f"{cb:.1%}"],
+        ],
         right=[1, 2],
     )
     if sa == sb:
@@ -211,8 +284,10 @@ def match_summary(match, a: str, b: str) -> str:
 # -- evolution ----------------------------------------------------------------------------------
 def ecological_table(eco) -> str:
     df = eco.summary()
-    rows = [[str(k + 1), r.player, f"{r.initial_share:.3f}", f"{r.final_share:.4f}", f"{r.max_share:.4f}"]
-            for k, r in enumerate(df.itertuples())]
+    rows = [
+        [str(k + 1), r.player, f"{r.initial_share:.3f}", f"{r.final_share:.4f}", f"{r.max_share:.4f}"]
+        for k, r in enumerate(df.itertuples())
+    ]
     return format_table(["Rank", "Player", "Initial share", "Final share", "Max share"], rows, right=[0, 2, 3, 4])
 
 
@@ -225,12 +300,24 @@ def moran_table(res) -> str:
     def fix(text: str) -> str:
         return text if fixing else "n/a"
 
-    rows = [[r.type, str(r.initial), fix(str(r.fixations)), fix(fmt_num(r.fixation_probability, 4)),
-             fix(fmt_num(r.fixation_se, 4)), fmt_num(r.final_share, 4), fmt_num(r.final_share_se, 4),
-             fix(fmt_num(r.mean_fixation_time, 1))]
-            for r in df.itertuples()]
-    return format_table(["Type", "Initial", "Fixations", "Fixation prob.", "SE", "Final share", "SE",
-                         "Mean gens to fix"], rows, right=[1, 2, 3, 4, 5, 6, 7])
+    rows = [
+        [
+            r.type,
+            str(r.initial),
+            fix(str(r.fixations)),
+            fix(fmt_num(r.fixation_probability, 4)),
+            fix(fmt_num(r.fixation_se, 4)),
+            fmt_num(r.final_share, 4),
+            fmt_num(r.final_share_se, 4),
+            fix(fmt_num(r.mean_fixation_time, 1)),
+        ]
+        for r in df.itertuples()
+    ]
+    return format_table(
+        ["Type", "Initial", "Fixations", "Fixation prob.", "SE", "Final share", "SE", "Mean gens to fix"],
+        rows,
+        right=[1, 2, 3, 4, 5, 6, 7],
+    )
 
 
 # -- sweeps -------------------------------------------------------------------------------------

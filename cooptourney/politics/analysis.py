@@ -68,7 +68,7 @@ def _interval(constraints: Sequence[tuple[float, float]]) -> tuple[float, float]
             low = max(low, b / a)
         elif a < 0:
             high = min(high, b / a)
-        elif not 0.0 > b:
+        elif not b < 0.0:
             return math.nan, math.nan
     return (low, high) if low < high else (math.nan, math.nan)
 
@@ -227,19 +227,45 @@ def analyse(
     rows = []
 
     def row(label, rstp, k, sensitivity, eff):
-        rows.append({
-            "profile": label, "k": k, "sensitivity": sensitivity, "s_i": eff["s_i"], "k_eff": eff["k"],
-            "q_eff": eff["q"], "R": rstp[0], "S": rstp[1], "T": rstp[2], "P": rstp[3],
-            "class": classify(*rstp), "tft_threshold": tft_threshold(rstp),
-            "grim_threshold": grim_threshold(rstp), "gtft_generosity": gtft_generosity(rstp),
-        })
+        rows.append(
+            {
+                "profile": label,
+                "k": k,
+                "sensitivity": sensitivity,
+                "s_i": eff["s_i"],
+                "k_eff": eff["k"],
+                "q_eff": eff["q"],
+                "R": rstp[0],
+                "S": rstp[1],
+                "T": rstp[2],
+                "P": rstp[3],
+                "class": classify(*rstp),
+                "tft_threshold": tft_threshold(rstp),
+                "grim_threshold": grim_threshold(rstp),
+                "gtft_generosity": gtft_generosity(rstp),
+            }
+        )
 
     if include_plain:
         row("plain game", payoff_values(g), 0.0, 0.0, {"s_i": 0.0, "k": 0.0, "q": 0.0})
     for label, prof in labelled:
         row(label, perceived_values(g, prof, pol), prof.k, prof.sensitivity, effective(prof, pol, g))
-    columns = ["profile", "k", "sensitivity", "s_i", "k_eff", "q_eff", "R", "S", "T", "P", "class",
-               "tft_threshold", "grim_threshold", "gtft_generosity"]
+    columns = [
+        "profile",
+        "k",
+        "sensitivity",
+        "s_i",
+        "k_eff",
+        "q_eff",
+        "R",
+        "S",
+        "T",
+        "P",
+        "class",
+        "tft_threshold",
+        "grim_threshold",
+        "gtft_generosity",
+    ]
     return pd.DataFrame(rows, columns=columns).set_index("profile")
 
 

@@ -427,9 +427,7 @@ def perceived_payoffs(
     return np.array(perceived_values(game, as_profile(profile), pol), dtype=np.float64)
 
 
-def perceived_game(
-    game: GameLike, profile: ActorProfile | str, politicization: Politicization | None = None
-) -> Game:
+def perceived_game(game: GameLike, profile: ActorProfile | str, politicization: Politicization | None = None) -> Game:
     """The 2x2 game one actor perceives and acts on (row player's payoffs).
 
     ``U_i(x, y) = pi'(x, y) - k' pi'(y, x)``, where ``pi'`` is ``game`` with ``P``

@@ -23,9 +23,10 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -49,8 +50,7 @@ def _kernel_lock() -> contextlib.AbstractContextManager:
     return _KERNEL_LOCK if layer == "workqueue" else contextlib.nullcontext()
 
 
-def run_task(task: Task, numba_threads: int | None = None,
-             versions: Mapping[str, str] | None = None) -> pd.DataFrame:
+def run_task(task: Task, numba_threads: int | None = None, versions: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Play one task's tournament; its per-player summary (:meth:`ResultSet.to_dataframe`).
 
     Parameters
@@ -70,15 +70,15 @@ def run_task(task: Task, numba_threads: int | None = None,
         mine = engine_versions()
         diff = [f"{k} {mine.get(k)} (client {v})" for k, v in versions.items() if mine.get(k) != v]
         if diff:
-            raise RuntimeError(f"worker on {platform.node()} has {', '.join(diff)}: install the client's "
-                               "versions on every worker")
+            raise RuntimeError(
+                f"worker on {platform.node()} has {', '.join(diff)}: install the client's versions on every worker"
+            )
     if numba_threads:
         numba.set_num_threads(max(1, min(int(numba_threads), numba.config.NUMBA_NUM_THREADS)))
     tournament = task.tournament()
     with _kernel_lock():
         result = tournament.play()
     return result.to_dataframe()
-
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -100,8 +100,9 @@ class SweepRun:
         return len(self.hashes) == self.n_tasks
 
 
-def default_cluster(workers: int | None, threads_per_worker: int | None, processes: bool,
-                    numba_threads: int | None) -> tuple[int, int, int]:
+def default_cluster(
+    workers: int | None, threads_per_worker: int | None, processes: bool, numba_threads: int | None
+) -> tuple[int, int, int]:
     """(workers, threads per worker, numba threads per task) for a local cluster.
 
     Processes (default): one worker per core, one thread each. Threads: one worker with a
@@ -134,10 +135,15 @@ def _dask_client(scheduler: str | None, workers: int, threads_per_worker: int, p
             except (OSError, TimeoutError) as exc:
                 raise SweepError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=workers, threads_per_worker=threads_per_worker, processes=processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
-            ))
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=threads_per_worker,
+                    processes=processes,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+            )
             client = stack.enter_context(Client(cluster))
             if processes:
                 with contextlib.suppress(Exception):
@@ -153,10 +159,19 @@ def _ignore_sigint() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_sweep(spec: SweepSpec, out: str | Path, *, workers: int | None = None,
-              threads_per_worker: int | None = None, processes: bool = True, scheduler: str | None = None,
-              numba_threads: int | None = None, progress: bool = True, client: Any = None,
-              flush_every: float = 5.0) -> SweepRun:
+def run_sweep(
+    spec: SweepSpec,
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    threads_per_worker: int | None = None,
+    processes: bool = True,
+    scheduler: str | None = None,
+    numba_threads: int | None = None,
+    progress: bool = True,
+    client: Any = None,
+    flush_every: float = 5.0,
+) -> SweepRun:
     """Run every task of ``spec`` not yet in ``out`` on a Dask cluster; resumable.
 
     Parameters
@@ -217,21 +232,35 @@ def run_sweep(spec: SweepSpec, out: str | Path, *, workers: int | None = None,
                     threads = numba_threads or 1
                     run.cluster = f"scheduler {scheduler}"
                 else:
-                    workers, threads_per_worker, threads = default_cluster(workers, threads_per_worker, processes,
-                                                                           numba_threads)
-                    run.cluster = (f"local cluster: {workers} {'process' if processes else 'thread'} worker"
-                                   f"{'s' if workers != 1 else ''} x {threads_per_worker} thread"
-                                   f"{'s' if threads_per_worker != 1 else ''}, {threads} numba thread"
-                                   f"{'s' if threads != 1 else ''} per task")
+                    workers, threads_per_worker, threads = default_cluster(
+                        workers, threads_per_worker, processes, numba_threads
+                    )
+                    run.cluster = (
+                        f"local cluster: {workers} {'process' if processes else 'thread'} worker"
+                        f"{'s' if workers != 1 else ''} x {threads_per_worker} thread"
+                        f"{'s' if threads_per_worker != 1 else ''}, {threads} numba thread"
+                        f"{'s' if threads != 1 else ''} per task"
+                    )
                 stack = _dask_client(scheduler, workers or 1, threads_per_worker or 1, processes)
             with stack as dask_client:
                 from dask.distributed import as_completed
 
                 token = uuid.uuid4().hex[:12]  # a rerun on a long-lived scheduler never gets an old future back
-                futures = {dask_client.submit(run_task, t, threads, versions, pure=False,
-                                              key=f"cooptourney-task-{t.id}-{token}"): t for t in todo}
-                bar = tqdm(total=len(spec.tasks), initial=len(done), unit="task", desc="sweep",
-                           disable=not progress, dynamic_ncols=True, file=sys.stderr)
+                futures = {
+                    dask_client.submit(
+                        run_task, t, threads, versions, pure=False, key=f"cooptourney-task-{t.id}-{token}"
+                    ): t
+                    for t in todo
+                }
+                bar = tqdm(
+                    total=len(spec.tasks),
+                    initial=len(done),
+                    unit="task",
+                    desc="sweep",
+                    disable=not progress,
+                    dynamic_ncols=True,
+                    file=sys.stderr,
+                )
                 try:
                     for future in as_completed(futures):
                         task = futures.pop(future)
@@ -245,7 +274,7 @@ def run_sweep(spec: SweepSpec, out: str | Path, *, workers: int | None = None,
                         results = future.result()
                         table = task_table(spec, task, results)
                         digest = result_hash(table, spec.columns)
-                        write_atomic(store.task_path(task.id), lambda p: table.to_parquet(p, index=False))
+                        write_atomic(store.task_path(task.id), lambda p, table=table: table.to_parquet(p, index=False))
                         run.hashes[task.id] = digest
                         run.computed += 1
                         bar.update(1)

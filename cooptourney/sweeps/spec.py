@@ -26,9 +26,10 @@ import itertools
 import json
 import math
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +59,7 @@ PROFILE_FIELDS = ("k", "sensitivity", "term", "reelection", "memory", "ratificat
 #: Every setting a sweep can vary: path -> (kind of value, what one value is).
 #: Kinds: "float" and "int" (numbers; random ranges allowed), "value" (anything else).
 SWEEPABLE: dict[str, tuple[str, str]] = {
-    "tournament.players": ("value", "a player list, e.g. [\"TFT\", \"Grudger\"]"),
+    "tournament.players": ("value", 'a player list, e.g. ["TFT", "Grudger"]'),
     "tournament.turns": ("int", "turns per match (the cap when prob_end is given)"),
     "tournament.prob_end": ("float", "probability that a match ends after each turn"),
     "tournament.noise": ("float", "probability that a move is flipped"),
@@ -70,8 +71,10 @@ SWEEPABLE: dict[str, tuple[str, str]] = {
     "politics.rho": ("float", "politicization's effect on ratification failure (brake)"),
     "politics.profile": ("value", "one actor profile for every player: a preset name or a table"),
     "politics.profiles": ("value", "a list with one actor profile per player"),
-    **{f"politics.profile.{name}": ("int" if name == "term" else "float", f"{name} of every actor profile")
-       for name in PROFILE_FIELDS},
+    **{
+        f"politics.profile.{name}": ("int" if name == "term" else "float", f"{name} of every actor profile")
+        for name in PROFILE_FIELDS
+    },
 }
 #: Random ranges of [sweep.random]: ``{ uniform = [lo, hi] }`` and so on.
 DISTRIBUTIONS = ("uniform", "loguniform", "randint", "choice")
@@ -108,8 +111,7 @@ def canonical_json(value: Any) -> str:
     The text every id, seed and spec hash is computed from, so ``0`` and ``0.0``,
     or two key orders, name the same setting.
     """
-    return json.dumps(_canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+    return json.dumps(_canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def _blake(text: str, size: int = 8) -> bytes:
@@ -238,16 +240,22 @@ def spec_from_dict(raw: Mapping[str, Any], origin: str = "spec", base_dir: str |
         if section not in _SPEC_SECTIONS:
             close = difflib.get_close_matches(section, _SPEC_SECTIONS, n=1, cutoff=0.6)
             hint = f"; did you mean [{close[0]}]?" if close else ""
-            raise SweepError(where + f"unknown section [{section}]{hint} (allowed sections: "
-                             + ", ".join(f"[{s}]" for s in _SPEC_SECTIONS) + ")")
+            raise SweepError(
+                where
+                + f"unknown section [{section}]{hint} (allowed sections: "
+                + ", ".join(f"[{s}]" for s in _SPEC_SECTIONS)
+                + ")"
+            )
         if not isinstance(table, dict):
             raise SweepError(where + f"[{section}] must be a section (a table)")
     base: dict[str, Any] = {}
     for section in ("tournament", "politics"):
         for key, value in raw.get(section, {}).items():
             if section == "tournament" and key == "seed":
-                raise SweepError(where + "[tournament] seed does not apply to a sweep: every task's seed is "
-                                 "derived from [sweep] seed and the task's settings")
+                raise SweepError(
+                    where + "[tournament] seed does not apply to a sweep: every task's seed is "
+                    "derived from [sweep] seed and the task's settings"
+                )
             if key not in SCHEMA[section]:
                 raise SweepError(where + unknown_key_message(key, SCHEMA[section], f"in [{section}]"))
             base[key] = value
@@ -265,8 +273,10 @@ def spec_from_dict(raw: Mapping[str, Any], origin: str = "spec", base_dir: str |
 
     sweep = raw.get("sweep")
     if sweep is None:
-        raise SweepError(where + "a sweep spec needs a [sweep] section with seed = <whole number> "
-                         "and a [sweep.grid] and/or [sweep.random] table")
+        raise SweepError(
+            where + "a sweep spec needs a [sweep] section with seed = <whole number> "
+            "and a [sweep.grid] and/or [sweep.random] table"
+        )
     for key in sweep:
         if key not in _SWEEP_KEYS:
             raise SweepError(where + unknown_key_message(key, _SWEEP_KEYS, "in [sweep]"))
@@ -285,8 +295,10 @@ def spec_from_dict(raw: Mapping[str, Any], origin: str = "spec", base_dir: str |
             raise SweepError(where + f"{p!r} is in both [sweep.grid] and [sweep.random]; give it in one of them")
     swept = set(grid) | set(rand)
     if {"politics.profile", "politics.profiles"} <= swept:
-        raise SweepError(where + "sweep either 'politics.profile' (one for all players) or 'politics.profiles' "
-                         "(one per player), not both")
+        raise SweepError(
+            where + "sweep either 'politics.profile' (one for all players) or 'politics.profiles' "
+            "(one per player), not both"
+        )
 
     plugin_paths = tuple(paths)
     columns = _column_kinds(grid, rand)
@@ -310,9 +322,19 @@ def spec_from_dict(raw: Mapping[str, Any], origin: str = "spec", base_dir: str |
             task = _make_task(base, seed, settings, len(tasks), plugin_paths)
             _check(base, settings, where + f"task {_describe_settings(settings)}: ")
             tasks.append(task)
-    return SweepSpec(raw=raw, origin=origin, base_dir=str(base_dir), seed=seed, base=base, grid=grid,
-                     random=rand, samples=samples if rand else 0, plugins=plugins, tasks=tuple(tasks),
-                     columns=columns)
+    return SweepSpec(
+        raw=raw,
+        origin=origin,
+        base_dir=str(base_dir),
+        seed=seed,
+        base=base,
+        grid=grid,
+        random=rand,
+        samples=samples if rand else 0,
+        plugins=plugins,
+        tasks=tuple(tasks),
+        columns=columns,
+    )
 
 
 def _flatten(table: Mapping[str, Any], prefix: str, leaf: Callable[[Any], bool]) -> Iterator[tuple[str, Any]]:
@@ -327,8 +349,10 @@ def _flatten(table: Mapping[str, Any], prefix: str, leaf: Callable[[Any], bool])
 
 def _known_path(path: str, where: str, section: str) -> None:
     if path == "tournament.seed":
-        raise SweepError(where + f"{section} 'tournament.seed' cannot be swept: each task's seed is derived from "
-                         "[sweep] seed and its settings (use [tournament] repetitions for more matches per pair)")
+        raise SweepError(
+            where + f"{section} 'tournament.seed' cannot be swept: each task's seed is derived from "
+            "[sweep] seed and its settings (use [tournament] repetitions for more matches per pair)"
+        )
     if path not in SWEEPABLE:
         message = unknown_key_message(path, SWEEPABLE, f"in {section}")
         raise SweepError(where + message.replace("unknown key", "unknown setting path", 1))
@@ -342,16 +366,20 @@ def _parse_grid(table: Any, where: str) -> dict[str, list[Any]]:
         _known_path(path, where, "[sweep.grid]")
         kind, what = SWEEPABLE[path]
         if not isinstance(values, list) or not values:
-            raise SweepError(where + f"[sweep.grid] {path!r} must be a non-empty list of values, each {what}; "
-                             f"got {canonical_json(values)}")
+            raise SweepError(
+                where + f"[sweep.grid] {path!r} must be a non-empty list of values, each {what}; "
+                f"got {canonical_json(values)}"
+            )
         seen: set[str] = set()
         for v in values:
             key = canonical_json(v)
             if kind in ("int", "float") and (isinstance(v, bool) or not isinstance(v, (int, float))):
                 raise SweepError(where + f"[sweep.grid] {path!r}: every value must be a number ({what}), got {key}")
             if path == "tournament.players" and not isinstance(v, list):
-                raise SweepError(where + f"[sweep.grid] 'tournament.players' is a list of player lists, "
-                                 f"e.g. [[\"TFT\", \"Grudger\"], [\"TFT\", \"Defector\"]]; got the value {key}")
+                raise SweepError(
+                    where + f"[sweep.grid] 'tournament.players' is a list of player lists, "
+                    f'e.g. [["TFT", "Grudger"], ["TFT", "Defector"]]; got the value {key}'
+                )
             if key in seen:
                 raise SweepError(where + f"[sweep.grid] {path!r} lists the value {key} twice")
             seen.add(key)
@@ -361,15 +389,19 @@ def _parse_grid(table: Any, where: str) -> dict[str, list[Any]]:
 
 def _parse_random(table: Any, where: str) -> tuple[dict[str, tuple[str, list]], int]:
     if not isinstance(table, dict):
-        raise SweepError(where + "[sweep.random] must be a table: samples = N and setting path = { uniform = [lo, hi] }")
+        raise SweepError(
+            where + "[sweep.random] must be a table: samples = N and setting path = { uniform = [lo, hi] }"
+        )
     table = dict(table)
     samples = table.pop("samples", None)
     # a table is a range when it is not just more nesting ({ uniform = [0, 1] }, or a misspelt one)
     ranges = dict(_flatten(table, "", lambda v: not v or any(not isinstance(x, dict) for x in v.values())))
     if not ranges:
         if samples is not None:
-            raise SweepError(where + "[sweep.random] has samples but no setting to draw: add e.g. "
-                             "\"politics.s\" = { uniform = [0, 1] }")
+            raise SweepError(
+                where + "[sweep.random] has samples but no setting to draw: add e.g. "
+                '"politics.s" = { uniform = [0, 1] }'
+            )
         return {}, 0
     if samples is None:
         raise SweepError(where + "[sweep.random] needs samples = N (random draws for every grid point)")
@@ -383,9 +415,11 @@ def _parse_random(table: Any, where: str) -> tuple[dict[str, tuple[str, list]], 
         kind, what = SWEEPABLE[path]
         here = where + f"[sweep.random] {path!r}: "
         if not isinstance(dist, dict) or len(dist) != 1 or next(iter(dist)) not in DISTRIBUTIONS:
-            raise SweepError(here + "give one range: { uniform = [lo, hi] }, { loguniform = [lo, hi] }, "
-                             "{ randint = [lo, hi] } or { choice = [v1, v2, ...] }"
-                             f"; got {canonical_json(dist)}")
+            raise SweepError(
+                here + "give one range: { uniform = [lo, hi] }, { loguniform = [lo, hi] }, "
+                "{ randint = [lo, hi] } or { choice = [v1, v2, ...] }"
+                f"; got {canonical_json(dist)}"
+            )
         name, args = next(iter(dist.items()))
         if not isinstance(args, list) or not args:
             raise SweepError(here + f"{name} takes a list, got {canonical_json(args)}")
@@ -456,7 +490,7 @@ def _apply(base: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, An
     for path, value in settings.items():
         if path == SAMPLE:
             continue
-        section, key, *rest = path.split(".")
+        _, key, *rest = path.split(".")
         if rest:
             fields[rest[0]] = value
             continue
@@ -465,6 +499,7 @@ def _apply(base: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, An
         if other:
             flat.pop(other, None)
     if fields:
+
         def with_fields(profile: Any) -> Any:
             if isinstance(profile, str):
                 profile = ActorProfile.preset(profile).as_dict()
@@ -479,8 +514,9 @@ def _apply(base: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, An
     return flat
 
 
-def _make_task(base: Mapping[str, Any], sweep_seed: int, settings: dict[str, Any], index: int,
-               plugins: tuple[str, ...]) -> Task:
+def _make_task(
+    base: Mapping[str, Any], sweep_seed: int, settings: dict[str, Any], index: int, plugins: tuple[str, ...]
+) -> Task:
     seed = derive_seed(sweep_seed, settings)
     config = {**_apply(base, settings), "seed": seed}
     return Task(index=index, id=task_id(settings), settings=settings, seed=seed, config=config, plugins=plugins)

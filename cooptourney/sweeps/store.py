@@ -8,14 +8,16 @@ against (:mod:`cooptourney.sweeps.verify`). Every file is written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import os
 import platform
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -55,13 +57,16 @@ def engine_versions() -> dict[str, str]:
 
     from cooptourney import __version__
 
-    versions = {"cooptourney": __version__, "numba": numba.__version__, "numpy": np.__version__,
-                "python": platform.python_version(), "pandas": pd.__version__}
+    versions = {
+        "cooptourney": __version__,
+        "numba": numba.__version__,
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "pandas": pd.__version__,
+    }
     for name in ("pyarrow", "dask", "distributed"):
-        try:
+        with contextlib.suppress(ImportError):
             versions[name] = __import__(name).__version__
-        except ImportError:
-            pass
     return versions
 
 
@@ -101,9 +106,11 @@ def result_hash(results: pd.DataFrame, settings: Iterable[str] = ()) -> str:
 
 def task_table(spec: SweepSpec, task: Task, results: pd.DataFrame) -> pd.DataFrame:
     """A task file's rows: task, task_id, seed, one column per setting, then the results."""
-    front = {"task": np.full(len(results), task.index, dtype=np.int64),
-             "task_id": [task.id] * len(results),
-             "seed": np.full(len(results), task.seed, dtype=np.int64)}
+    front = {
+        "task": np.full(len(results), task.index, dtype=np.int64),
+        "task_id": [task.id] * len(results),
+        "seed": np.full(len(results), task.seed, dtype=np.int64),
+    }
     for column, kind in spec.columns.items():
         value = column_value(task.settings[column], kind)
         dtype = {"int": np.int64, "float": np.float64}.get(kind, object)
@@ -111,7 +118,6 @@ def task_table(spec: SweepSpec, task: Task, results: pd.DataFrame) -> pd.DataFra
     table = pd.concat([pd.DataFrame(front), results.reset_index(drop=True)], axis=1)
     table.attrs = {}
     return table
-
 
 
 # -- the output directory ------------------------------------------------------------------------
@@ -196,14 +202,15 @@ def _new_manifest(spec: SweepSpec) -> dict[str, Any]:
         "result_hash": "sha256 of the result columns of each task, see cooptourney.sweeps.result_hash",
         "n_tasks": len(spec.tasks),
         "n_done": 0,
-        "tasks": [{"index": t.index, "id": t.id, "settings": t.settings, "seed": t.seed, "sha256": None}
-                  for t in spec.tasks],
+        "tasks": [
+            {"index": t.index, "id": t.id, "settings": t.settings, "seed": t.seed, "sha256": None} for t in spec.tasks
+        ],
     }
 
 
 def now_utc() -> str:
     """The time in UTC, ISO 8601 to the second, for the manifest."""
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def open_output(spec: SweepSpec, out: Path) -> tuple[SweepDirectory, dict[str, Any], dict[str, str]]:
@@ -217,8 +224,10 @@ def open_output(spec: SweepSpec, out: Path) -> tuple[SweepDirectory, dict[str, A
         if manifest is None:
             leftovers = [p.name for p in store.path.iterdir() if p.name != ".lock"]
             if leftovers:
-                raise SweepError(f"{str(store.path)!r} is not empty and has no {MANIFEST}: give a new or "
-                                 f"empty directory for a sweep (found {', '.join(sorted(leftovers)[:3])})")
+                raise SweepError(
+                    f"{str(store.path)!r} is not empty and has no {MANIFEST}: give a new or "
+                    f"empty directory for a sweep (found {', '.join(sorted(leftovers)[:3])})"
+                )
             manifest = _new_manifest(spec)
             store.write_manifest(manifest)
         else:
@@ -232,14 +241,18 @@ def open_output(spec: SweepSpec, out: Path) -> tuple[SweepDirectory, dict[str, A
             try:
                 digest = file_hash(path, spec.columns)
             except Exception as exc:  # an unreadable file: computed again, never mixed in
-                print(f"cooptourney: warning: cannot read {path} ({type(exc).__name__}); computing that task again",
-                      file=sys.stderr)
+                print(
+                    f"cooptourney: warning: cannot read {path} ({type(exc).__name__}); computing that task again",
+                    file=sys.stderr,
+                )
                 path.unlink(missing_ok=True)
                 continue
             if recorded[tid] is not None and recorded[tid] != digest:
-                raise SweepError(f"{str(path)!r} does not match the hash in the manifest (changed after it was "
-                                 "written?); run `cooptourney verify` on the directory, or delete the file to "
-                                 "compute it again")
+                raise SweepError(
+                    f"{str(path)!r} does not match the hash in the manifest (changed after it was "
+                    "written?); run `cooptourney verify` on the directory, or delete the file to "
+                    "compute it again"
+                )
             done[tid] = digest
         return store, manifest, done
     except BaseException:
@@ -261,8 +274,10 @@ def _check_same_sweep(manifest: Mapping[str, Any], spec: SweepSpec, out: Path) -
     old = manifest.get("versions", {})
     diff = [f"{k} {old.get(k)} -> {mine[k]}" for k in ENGINE_PACKAGES if old.get(k) != mine[k]]
     if diff:
-        raise SweepError(f"{str(out)!r} was started with other versions ({', '.join(diff)}); refusing to mix "
-                         "results of two engines: finish it with the recorded versions or use a new --out directory")
+        raise SweepError(
+            f"{str(out)!r} was started with other versions ({', '.join(diff)}); refusing to mix "
+            "results of two engines: finish it with the recorded versions or use a new --out directory"
+        )
 
 
 def _spec_differences(old: Mapping[str, Any], new: Mapping[str, Any], prefix: str = "") -> str:
@@ -285,8 +300,10 @@ def read_manifest(path: str | Path) -> tuple[dict[str, Any], Path]:
     path = Path(path)
     manifest_path = path / MANIFEST if path.is_dir() else path
     if not manifest_path.is_file():
-        raise SweepError(f"no sweep manifest at {str(manifest_path)!r} (give a directory made by "
-                         "`cooptourney sweep --out DIR`, or its manifest.json)")
+        raise SweepError(
+            f"no sweep manifest at {str(manifest_path)!r} (give a directory made by "
+            "`cooptourney sweep --out DIR`, or its manifest.json)"
+        )
     try:
         manifest = json.loads(manifest_path.read_text())
     except (OSError, ValueError) as exc:

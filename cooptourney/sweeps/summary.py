@@ -7,7 +7,8 @@ prints it.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -17,8 +18,14 @@ from cooptourney.sweeps.store import META_COLUMNS
 __all__ = ["summarise"]
 
 
-def summarise(df: pd.DataFrame, outcome: str, x: str, y: str | None = None, player: str | None = None,
-              settings: Sequence[str] | None = None) -> pd.DataFrame:
+def summarise(
+    df: pd.DataFrame,
+    outcome: str,
+    x: str,
+    y: str | None = None,
+    player: str | None = None,
+    settings: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The mean of ``outcome`` over the (y, x) grid: rows are y values, columns x values.
 
     Each task's value is ``outcome`` of ``player`` (when given) or its mean over the

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random as _random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from cooptourney.sweeps.run import run_task
 from cooptourney.sweeps.spec import SweepError, spec_from_dict
@@ -41,9 +41,9 @@ class VerifyReport:
         return not (self.file_mismatches or self.recompute_mismatches or self.missing or self.spec_mismatch)
 
 
-
-def verify(path: str | Path, sample: int = 3, all_tasks: bool = False, seed: int | None = None,
-           tasks: Sequence[str] = ()) -> VerifyReport:
+def verify(
+    path: str | Path, sample: int = 3, all_tasks: bool = False, seed: int | None = None, tasks: Sequence[str] = ()
+) -> VerifyReport:
     """Check a sweep against its manifest.
 
     Every task file present is hashed and compared with the manifest (integrity); then
@@ -76,8 +76,9 @@ def verify(path: str | Path, sample: int = 3, all_tasks: bool = False, seed: int
             report.file_mismatches.append(entry["id"])
     mine = engine_versions()
     recorded = manifest.get("versions", {})
-    report.version_notes = [f"{k} {recorded.get(k)} (here {mine[k]})" for k in ENGINE_PACKAGES
-                            if recorded.get(k) != mine[k]]
+    report.version_notes = [
+        f"{k} {recorded.get(k)} (here {mine[k]})" for k in ENGINE_PACKAGES if recorded.get(k) != mine[k]
+    ]
 
     by_id = {e["id"]: e for e in done}
     if tasks:
@@ -97,8 +98,10 @@ def verify(path: str | Path, sample: int = 3, all_tasks: bool = False, seed: int
         spec_dir = directory
     spec = spec_from_dict(manifest["spec"], origin=str(directory / MANIFEST), base_dir=spec_dir)
     if spec.hash != manifest.get("spec_hash"):
-        report.spec_mismatch = ("the spec recorded in the manifest does not hash to its spec_hash "
-                                "(the manifest was edited, or a plugin file differs)")
+        report.spec_mismatch = (
+            "the spec recorded in the manifest does not hash to its spec_hash "
+            "(the manifest was edited, or a plugin file differs)"
+        )
     if chosen:
         for entry in sorted(chosen, key=lambda e: e["index"]):
             task = spec.task(entry["settings"], entry["index"])

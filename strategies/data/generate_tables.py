@@ -108,7 +108,8 @@ def _lookup_entries(p) -> tuple[tuple[int, int, int], list]:
     moves = [axl.Action.C, axl.Action.D]
     entries = []
     for o, q, f in itertools.product(
-        itertools.product(moves, repeat=own), itertools.product(moves, repeat=op),
+        itertools.product(moves, repeat=own),
+        itertools.product(moves, repeat=op),
         itertools.product(moves, repeat=openings),
     ):
         entries.append(table[Plays(self_plays=o, op_plays=q, op_openings=f)])

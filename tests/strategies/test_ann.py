@@ -15,7 +15,6 @@ from oracle import assert_same_moves, axl_player
 from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 
-
 DETERMINISTIC = [
     "Evolved ANN",
     "Evolved ANN 5",
@@ -23,8 +22,19 @@ DETERMINISTIC = [
 ]
 STOCHASTIC = []
 
-LONG_PANEL = ["Cooperator", "Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger",
-              "Win-Stay Lose-Shift", "GTFT", "Bully", "First by Joss", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Cooperator",
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Tideman and Chieruzzi",
+]
 
 
 @pytest.mark.parametrize("name", ["Evolved ANN", "Evolved ANN 5", "Evolved ANN 5 Noise 05"])
@@ -48,9 +58,9 @@ def test_ann_reproduces_axelrods_integer_relu():
     # the same features by hand, and the textbook network (real-valued relu)
     x = np.array([1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 14, 4, 13, 5, 18], dtype=float)
     m = int(params[0])
-    w = params[1:1 + 17 * m].reshape(m, 17)
-    w_out = params[1 + 17 * m:1 + 18 * m]
-    bias = params[1 + 18 * m:]
+    w = params[1 : 1 + 17 * m].reshape(m, 17)
+    w_out = params[1 + 17 * m : 1 + 18 * m]
+    bias = params[1 + 18 * m :]
     h = bias + w @ x
     assert h[0] < 0
     assert np.maximum(h, 0) @ w_out < 0  # a real relu would defect
@@ -86,8 +96,9 @@ def test_ann_move_equals_axelrods_network_on_random_histories(name):
             p.history.append(axl.Action.D if a else axl.Action.C, axl.Action.D if b else axl.Action.C)
             q.history.append(axl.Action.D if b else axl.Action.C, axl.Action.D if a else axl.Action.C)
         expected = 1 if p.strategy(q) == axl.Action.D else 0
-        ours = ann_move(np.append(my, 0).astype(np.int8), np.append(opp, 0).astype(np.int8), t, params, 0, info,
-                       int(params[0]))
+        ours = ann_move(
+            np.append(my, 0).astype(np.int8), np.append(opp, 0).astype(np.int8), t, params, 0, info, int(params[0])
+        )
         assert ours == expected, (name, t, my.tolist(), opp.tolist())
         both += expected
     assert 0 < both < 600  # the histories reach both moves
@@ -108,7 +119,9 @@ def test_evolved_ann_5_noise_05_turns_on_a_cooperator_late():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -7,18 +7,18 @@ Tit For Tat, Grudger and Random are checked in the tests of their own modules
 import axelrod as axl
 import numpy as np
 import pytest
+from oracle import (
+    FIRST_TOURNAMENT_NAMES,
+    assert_same_moves,
+    assert_same_statistics,
+    assert_same_tournament,
+    axl_player,
+    panel,
+)
 
 from cooptourney.game import Game
 from cooptourney.match import Match
 from cooptourney.players import Player
-from oracle import (
-    FIRST_TOURNAMENT_NAMES,
-    axl_player,
-    assert_same_moves,
-    assert_same_statistics,
-    assert_same_tournament,
-    panel,
-)
 
 DETERMINISTIC = [
     "First by Tideman and Chieruzzi",
@@ -45,8 +45,9 @@ def test_every_first_tournament_strategy_is_covered():
 
 def test_feld_decay_agrees_with_axelrod():
     # long enough for the probability of answering C with C to fall well below 1
-    assert_same_statistics("First by Feld", opponents=("Cooperator", "Tit For Tat", "Alternator"),
-                           turns=150, matches=200)
+    assert_same_statistics(
+        "First by Feld", opponents=("Cooperator", "Tit For Tat", "Alternator"), turns=150, matches=200
+    )
 
 
 def test_graaskamp_is_identical_before_its_first_random_defection():
@@ -60,19 +61,37 @@ def test_graaskamp_is_identical_when_it_never_defects_at_random():
     # Partners judged random (checked every turn, and for good once judged) or
     # playing tit for tat or its own moves (a clone) keep it deterministic: these
     # exercise its tests over a long match.
-    assert_same_moves("First by Graaskamp", turns=250, noise_levels=(0.0,),
-                      opponents=["Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Anti Tit For Tat", "Bully",
-                                 "First by Graaskamp"])
-    assert_same_moves("First by Graaskamp", turns=250, noise_levels=(0.05,),
-                      opponents=["Alternator", "Tit For Tat", "Anti Tit For Tat", "Bully"])
+    assert_same_moves(
+        "First by Graaskamp",
+        turns=250,
+        noise_levels=(0.0,),
+        opponents=[
+            "Alternator",
+            "Tit For Tat",
+            "Suspicious Tit For Tat",
+            "Anti Tit For Tat",
+            "Bully",
+            "First by Graaskamp",
+        ],
+    )
+    assert_same_moves(
+        "First by Graaskamp",
+        turns=250,
+        noise_levels=(0.05,),
+        opponents=["Alternator", "Tit For Tat", "Anti Tit For Tat", "Bully"],
+    )
 
 
 def test_graaskamp_random_defections_agree_with_axelrod():
     # opponents that send it to the random-defection phase (Cooperator, Defector,
     # Tit For 2 Tats) and to "random" (Alternator); its tit-for-tat mode is
     # deterministic and covered by the test above
-    assert_same_statistics("First by Graaskamp", opponents=("Cooperator", "Defector", "Tit For 2 Tats", "Alternator"),
-                           turns=100, matches=100)
+    assert_same_statistics(
+        "First by Graaskamp",
+        opponents=("Cooperator", "Defector", "Tit For 2 Tats", "Alternator"),
+        turns=100,
+        matches=100,
+    )
 
 
 def test_graaskamp_defection_gaps_match_axelrod():
@@ -93,12 +112,21 @@ def test_graaskamp_defection_gaps_match_axelrod():
 
 
 def test_parameters_agree_with_axelrod():
-    assert_same_moves(("Davis", "First by Davis"), params={"rounds_to_cooperate": 4},
-                      axl_kwargs={"rounds_to_cooperate": 4}, noise_levels=(0.0, 0.1))
-    assert_same_moves(("Stein and Rapoport", "First by Stein and Rapoport"), params={"alpha": 0.3},
-                      axl_kwargs={"alpha": 0.3}, noise_levels=(0.0, 0.1))
-    assert_same_statistics(("Joss", "First by Joss"), params={"p": 0.6}, axl_kwargs={"p": 0.6},
-                           opponents=("Cooperator", "Alternator"))
+    assert_same_moves(
+        ("Davis", "First by Davis"),
+        params={"rounds_to_cooperate": 4},
+        axl_kwargs={"rounds_to_cooperate": 4},
+        noise_levels=(0.0, 0.1),
+    )
+    assert_same_moves(
+        ("Stein and Rapoport", "First by Stein and Rapoport"),
+        params={"alpha": 0.3},
+        axl_kwargs={"alpha": 0.3},
+        noise_levels=(0.0, 0.1),
+    )
+    assert_same_statistics(
+        ("Joss", "First by Joss"), params={"p": 0.6}, axl_kwargs={"p": 0.6}, opponents=("Cooperator", "Alternator")
+    )
 
 
 @pytest.mark.parametrize("name", ["First by Tideman and Chieruzzi", "First by Stein and Rapoport"])
@@ -131,8 +159,7 @@ def test_same_moves_when_the_length_is_unknown(name):
                 o_moves.append(0 if s2 == axl.Action.C else 1)
             our_flips = np.zeros((2, turns), dtype=np.int8)
             our_flips[0] = flips[0]
-            m = Match((Player(name), Player.sequence(o_moves)), turns=turns, prob_end=1e-12,
-                      flips=our_flips, seed=seed)
+            m = Match((Player(name), Player.sequence(o_moves)), turns=turns, prob_end=1e-12, flips=our_flips, seed=seed)
             m.play()
             assert m.moves.shape[0] == turns
             assert m.moves[:, 0].tolist() == a_moves, f"{name} vs {opp_name}, noise {noise}"
@@ -152,7 +179,9 @@ def test_whole_first_tournament_deterministic_subset_equals_axelrod():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this family carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     from cooptourney import REGISTRY
 

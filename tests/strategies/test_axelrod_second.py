@@ -34,7 +34,6 @@ from cooptourney.strategy_api import (
     INFO_T,
 )
 
-
 DETERMINISTIC = [
     "Second by Borufsen",
     "Second by Colbert",
@@ -112,17 +111,34 @@ def test_every_entry_cites_axelrod_1980b_and_gives_its_reason():
         assert spec.reason, name
 
 
-@pytest.mark.parametrize("name,noise_levels,seeds", [
-    *[(n, (0.0, 0.05, 0.2), (0,)) for n in [
-        "Second by Borufsen", "Second by Colbert", "Second by Gladstein",
-        "Second by GraaskampKatzen", "Second by Grofman"
-    ]],
-    *[(n, (0.0, 0.05), (0, 1, 2)) for n in [
-        "Second by Mikkelson", "Second by RichardHufford", "Second by Rowsam", "Second by Tester",
-        "Second by Tideman and Chieruzzi", "Second by Weiner", "Second by White",
-        "Second by Yamachi"
-    ]],
-])
+@pytest.mark.parametrize(
+    "name,noise_levels,seeds",
+    [
+        *[
+            (n, (0.0, 0.05, 0.2), (0,))
+            for n in [
+                "Second by Borufsen",
+                "Second by Colbert",
+                "Second by Gladstein",
+                "Second by GraaskampKatzen",
+                "Second by Grofman",
+            ]
+        ],
+        *[
+            (n, (0.0, 0.05), (0, 1, 2))
+            for n in [
+                "Second by Mikkelson",
+                "Second by RichardHufford",
+                "Second by Rowsam",
+                "Second by Tester",
+                "Second by Tideman and Chieruzzi",
+                "Second by Weiner",
+                "Second by White",
+                "Second by Yamachi",
+            ]
+        ],
+    ],
+)
 def test_same_moves_in_long_matches(name, noise_levels, seeds):
     # Borufsen re-evaluates its mode on moves 27, 52, 77, ...; GraaskampKatzen checks its
     # score up to move 101; Grofman's window and Colbert's chain run all match long;
@@ -135,8 +151,9 @@ def test_graaskamp_katzen_in_another_game():
     # the score thresholds are fixed numbers; in a game with larger payoffs it never defects
     # for its score, in one with smaller payoffs it does sooner
     for game in (Game(R=4, S=0, T=6, P=2), Game(R=2, S=0, T=3, P=1)):
-        assert_same_moves("Second by GraaskampKatzen", game=game, opponents=LONG_PANEL, turns=120,
-                          noise_levels=(0.0, 0.1), seeds=(0,))
+        assert_same_moves(
+            "Second by GraaskampKatzen", game=game, opponents=LONG_PANEL, turns=120, noise_levels=(0.0, 0.1), seeds=(0,)
+        )
 
 
 @pytest.mark.parametrize("name", ["Second by Rowsam", "Second by Tideman and Chieruzzi"])
@@ -145,25 +162,38 @@ def test_same_moves_in_another_game(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=120, noise_levels=(0.0, 0.1), game=OTHER_GAME)
 
 
-@pytest.mark.parametrize("name", [
-    "Second by Appold", "Second by Black", "Second by Cave", "Second by Champion",
-    "Second by Eatherley", "Second by Getzler", "Second by Harrington"
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Second by Appold",
+        "Second by Black",
+        "Second by Cave",
+        "Second by Champion",
+        "Second by Eatherley",
+        "Second by Getzler",
+        "Second by Harrington",
+    ],
+)
 def test_same_statistics_in_long_matches(name):
     # Champion's rule starts at move 26, Cave's thresholds at 20-40, Harrington's random
     # defections at move 38 and its randomness test every 15 moves
-    assert_same_statistics(name, opponents=("Cooperator", "Random", "Alternator", "Win-Stay Lose-Shift",
-                                            "Tit For 2 Tats"), turns=150, matches=120)
+    assert_same_statistics(
+        name,
+        opponents=("Cooperator", "Random", "Alternator", "Win-Stay Lose-Shift", "Tit For 2 Tats"),
+        turns=150,
+        matches=120,
+    )
 
 
-@pytest.mark.parametrize("name", [
-    "Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"
-])
+@pytest.mark.parametrize(
+    "name", ["Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"]
+)
 def test_statistics_in_long_matches(name):
     # Kluepfel's random-partner test starts at move 28, WmAdams' draws after 10
     # partner defections, Tranquilizer's running means need time.
-    assert_same_statistics(name, opponents=("Cooperator", "Random", "Alternator", "Tit For 2 Tats", "Bully"),
-                           turns=100, matches=150)
+    assert_same_statistics(
+        name, opponents=("Cooperator", "Random", "Alternator", "Tit For 2 Tats", "Bully"), turns=100, matches=150
+    )
 
 
 # Partners against which the entry draws nothing, or no draw can change its move, at
@@ -176,8 +206,15 @@ NO_DRAW_PARTNERS = {
     # no partner D
     "Second by Cave": ["Cooperator", "Tit For Tat", "Grudger", "Tit For 2 Tats"],
     # an all-D partner has defection rate 1 >= max(0.4, r) whatever r; the others end up all C
-    "Second by Champion": ["Cooperator", "Defector", "Tit For Tat", "Grudger", "Suspicious Tit For Tat",
-                           "Tit For 2 Tats", "Two Tits For Tat"],
+    "Second by Champion": [
+        "Cooperator",
+        "Defector",
+        "Tit For Tat",
+        "Grudger",
+        "Suspicious Tit For Tat",
+        "Tit For 2 Tats",
+        "Two Tits For Tat",
+    ],
     # an all-D partner gives P(C) = 1 - 1 = 0 exactly: no draw
     "Second by Eatherley": ["Cooperator", "Defector", "Tit For Tat", "Grudger", "Tit For 2 Tats"],
     # flack stays 0
@@ -271,11 +308,12 @@ def test_harrington_fair_weather_mode():
     assert h.mode == "Fair-weather"
 
 
-def _play_with_shared_draws(name, opp_name, turns, noise, seed, game=Game()):
+def _play_with_shared_draws(name, opp_name, turns, noise, seed, game=None):
     """Play our step function and axelrod's player side by side, feeding axelrod our draws.
 
     Returns (turn of the first different move or None, our draw count, axelrod's draw count).
     """
+    game = Game() if game is None else game
     spec = get_strategy(name)
     step = spec.function
     player = Player(name)
@@ -325,10 +363,18 @@ def _play_with_shared_draws(name, opp_name, turns, noise, seed, game=Game()):
     return None, int(rng[1]), n_axl[0]
 
 
-@pytest.mark.parametrize("name", [
-    "Second by Appold", "Second by Black", "Second by Cave", "Second by Champion",
-    "Second by Eatherley", "Second by Getzler", "Second by Harrington"
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Second by Appold",
+        "Second by Black",
+        "Second by Cave",
+        "Second by Champion",
+        "Second by Eatherley",
+        "Second by Getzler",
+        "Second by Harrington",
+    ],
+)
 def test_same_moves_with_shared_random_draws(name):
     draws = 0
     for opp_name in panel(["Second by Borufsen", "Second by Harrington", "Second by Cave"]):
@@ -343,8 +389,16 @@ def test_same_moves_with_shared_random_draws(name):
 def test_harrington_with_shared_draws_in_long_matches():
     # the generous-defection probability grows by 0.05 per probe; the parity limit drops
     # to 3 after 8 hits; defect mode can be left after the exit meter reaches 11
-    for opp_name in ("Cooperator", "Random", "Alternator", "Win-Stay Lose-Shift", "Tit For 2 Tats", "Bully",
-                     "Second by Cave", "First by Joss"):
+    for opp_name in (
+        "Cooperator",
+        "Random",
+        "Alternator",
+        "Win-Stay Lose-Shift",
+        "Tit For 2 Tats",
+        "Bully",
+        "Second by Cave",
+        "First by Joss",
+    ):
         for noise, seed in ((0.0, 3), (0.1, 4), (0.3, 5)):
             first_diff, ours, theirs = _play_with_shared_draws("Second by Harrington", opp_name, 600, noise, seed)
             assert first_diff is None, f"vs {opp_name} (noise {noise}): first difference at turn {first_diff}"
@@ -443,9 +497,9 @@ def _fmt(moves):
     return "".join("CD"[m] for m in moves)
 
 
-@pytest.mark.parametrize("name", [
-    "Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"
-])
+@pytest.mark.parametrize(
+    "name", ["Second by Kluepfel", "Second by Leyvraz", "Second by Tranquilizer", "Second by WmAdams"]
+)
 def test_same_moves_given_axelrods_draws(name, monkeypatch):
     turns = 120
     drew = 0
@@ -458,7 +512,8 @@ def test_same_moves_given_axelrods_draws(name, monkeypatch):
                 got = _play_python(name, o_moves, flips, Game(), monkeypatch, draws)
                 assert got == a_moves, (
                     f"{name} vs {opp_name} (noise {noise}, seed {seed})\n"
-                    f"  axelrod    : {_fmt(a_moves)}\n  cooptourney: {_fmt(got)}\n  opponent   : {_fmt(o_moves)}")
+                    f"  axelrod    : {_fmt(a_moves)}\n  cooptourney: {_fmt(got)}\n  opponent   : {_fmt(o_moves)}"
+                )
                 drew += sum(len(d) for d in draws)
     assert drew > 1000  # the replay did exercise the random branches
 
@@ -471,8 +526,9 @@ def test_tranquilizer_ignores_the_game_as_axelrod_does(monkeypatch):
         assert _play_python(name, o_moves, None, OTHER_GAME, monkeypatch, draws) == a_moves, opp_name
 
 
-@pytest.mark.parametrize("name", ["Second by Tideman and Chieruzzi", "Second by Rowsam", "Second by Yamachi",
-                                  "Second by Mikkelson"])
+@pytest.mark.parametrize(
+    "name", ["Second by Tideman and Chieruzzi", "Second by Rowsam", "Second by Yamachi", "Second by Mikkelson"]
+)
 def test_python_replay_matches_the_engine(name, monkeypatch):
     # the harness above fills `info` as the engine does: same moves as the compiled kernel
     for opp_name in ("Random", "Alternator", "First by Joss", "Bully"):
@@ -570,7 +626,9 @@ def test_leyvraz_without_draws():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

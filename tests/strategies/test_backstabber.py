@@ -14,7 +14,6 @@ from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "BackStabber",
     "DoubleCrosser",
@@ -22,9 +21,23 @@ DETERMINISTIC = [
 STOCHASTIC = []
 
 # Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator", "Defector",
-              "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$", "First by Joss",
-              "Sneaky Tit For Tat"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Cooperator",
+    "Defector",
+    "Cycler CCD",
+    "Cycler DDC",
+    "Cycler CCCCCD",
+    "AntiCycler",
+    "ThueMorse",
+    "$\\pi$",
+    "First by Joss",
+    "Sneaky Tit For Tat",
+]
 
 
 @pytest.mark.parametrize("name", ["DoubleCrosser", "BackStabber"])
@@ -63,7 +76,9 @@ def test_double_crosser_suspends_its_grudge_on_rounds_8_to_180_only():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

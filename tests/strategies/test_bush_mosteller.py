@@ -11,7 +11,6 @@ from oracle import replay_axelrod_draws
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Bush Mosteller",
@@ -29,9 +28,13 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-@pytest.mark.parametrize("name,params", [
-    ("Bush Mosteller", {'c_prob': 0.8, 'd_prob': 0.3, 'aspiration_level_divider': 2.0, 'learning_rate': 0.2}),
-], ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("Bush Mosteller", {"c_prob": 0.8, "d_prob": 0.3, "aspiration_level_divider": 2.0, "learning_rate": 0.2}),
+    ],
+    ids=lambda x: str(x),
+)
 def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, params):
     for opponent in ("Random", "Tit For Tat", "Grudger"):
         expected, got, _ = replay_axelrod_draws(monkeypatch, name, opponent, 80, 3, params)
@@ -40,7 +43,9 @@ def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, param
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

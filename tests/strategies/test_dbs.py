@@ -15,7 +15,6 @@ from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.strategy_api import INFO_SIZE
 
-
 DETERMINISTIC = [
     "DBS",
 ]
@@ -24,19 +23,43 @@ STOCHASTIC = []
 
 def test_dbs_long_matches_with_noise():
     # the rule sets are promoted, violated, demoted and rejected many times in 150 noisy moves
-    assert_same_moves("DBS", opponents=["Random", "Tit For Tat", "Win-Stay Lose-Shift", "Bully"], turns=150,
-                      noise_levels=(0.1,), seeds=(0,))
+    assert_same_moves(
+        "DBS",
+        opponents=["Random", "Tit For Tat", "Win-Stay Lose-Shift", "Bully"],
+        turns=150,
+        noise_levels=(0.1,),
+        seeds=(0,),
+    )
 
 
-@pytest.mark.parametrize("kw", [
-    {"discount_factor": 0.5, "promotion_threshold": 2, "violation_threshold": 2, "reject_threshold": 1,
-     "tree_depth": 3},
-    {"discount_factor": 0.9, "promotion_threshold": 5, "violation_threshold": 6, "reject_threshold": 5,
-     "tree_depth": 1},
-], ids=str)
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {
+            "discount_factor": 0.5,
+            "promotion_threshold": 2,
+            "violation_threshold": 2,
+            "reject_threshold": 1,
+            "tree_depth": 3,
+        },
+        {
+            "discount_factor": 0.9,
+            "promotion_threshold": 5,
+            "violation_threshold": 6,
+            "reject_threshold": 5,
+            "tree_depth": 1,
+        },
+    ],
+    ids=str,
+)
 def test_dbs_parameters_agree_with_axelrod(kw):
-    assert_same_moves("DBS", params=kw, axl_kwargs=kw, opponents=["Random", "Alternator", "Tit For Tat", "Bully"],
-                      noise_levels=(0.0, 0.1))
+    assert_same_moves(
+        "DBS",
+        params=kw,
+        axl_kwargs=kw,
+        opponents=["Random", "Alternator", "Tit For Tat", "Bully"],
+        noise_levels=(0.0, 0.1),
+    )
 
 
 @pytest.mark.parametrize("discount", [0.75, 0.5, 1.0])
@@ -58,16 +81,19 @@ def test_dbs_moves_do_not_depend_on_the_state_after_its_rules(discount):
         opp = np.array([0 if b == "C" else 1 for _, b in moves], dtype=np.int8)
         for rules in (player.initial_state[: dbs._LAST], np.zeros(dbs._LAST)):  # declared, a team's
             played = []
-            for records in (player.initial_state[dbs._LAST:], np.zeros_like(garbage), garbage):
+            for records in (player.initial_state[dbs._LAST :], np.zeros_like(garbage), garbage):
                 state = np.concatenate([rules, records])
-                played.append([int(spec.function(my, opp, t, state, player.param_values, info, rng))
-                               for t in range(len(moves))])
+                played.append(
+                    [int(spec.function(my, opp, t, state, player.param_values, info, rng)) for t in range(len(moves))]
+                )
             assert played[1] == played[0] and played[2] == played[0], opponent
 
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -15,7 +15,6 @@ from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "Evolved FSM 16",
     "Evolved FSM 16 Noise 05",
@@ -38,8 +37,19 @@ DETERMINISTIC = [
 ]
 STOCHASTIC = []
 
-LONG_PANEL = ["Cooperator", "Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger",
-              "Win-Stay Lose-Shift", "GTFT", "Bully", "First by Joss", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Cooperator",
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Tideman and Chieruzzi",
+]
 
 
 @pytest.mark.parametrize("name", ["Evolved FSM 16", "TF1", "Predator", "SolutionB5"])
@@ -107,8 +117,7 @@ def test_docstring_transitions_are_the_table(name):
     if not listed:
         assert "data/fsm.json" in doc  # the 16-state machines are not spelt out
         return
-    rows = sorted([s, a, s2, m] for s, s2c, ac, s2d, ad in listed
-                  for a, s2, m in (("C", s2c, ac), ("D", s2d, ad)))
+    rows = sorted([s, a, s2, m] for s, s2c, ac, s2d, ad in listed for a, s2, m in (("C", s2c, ac), ("D", s2d, ad)))
     assert [[int(s), a, int(s2), m] for s, a, s2, m in rows] == machine["transitions"]
     opening = re.search(r"Opens with ([CD]) in state (\d+)", doc)
     assert opening.groups() == (machine["initial_action"], str(machine["initial_state"]))
@@ -116,7 +125,9 @@ def test_docstring_transitions_are_the_table(name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

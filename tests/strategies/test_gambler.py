@@ -11,7 +11,6 @@ from oracle import assert_rate, assert_same_statistics, cooperation_at
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "PSO Gambler 1_1_1",
@@ -22,17 +21,21 @@ STOCHASTIC = [
 ]
 
 
-@pytest.mark.parametrize("name", [
-    "PSO Gambler 1_1_1",
-    "PSO Gambler 2_2_2",
-    "PSO Gambler 2_2_2 Noise 05",
-    "PSO Gambler Mem1",
-    "ZD-Mem2",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PSO Gambler 1_1_1",
+        "PSO Gambler 2_2_2",
+        "PSO Gambler 2_2_2 Noise 05",
+        "PSO Gambler Mem1",
+        "ZD-Mem2",
+    ],
+)
 def test_same_statistics_against_other_partners_in_longer_matches(name):
     # other partners reach other table entries and hidden states than the default five
-    assert_same_statistics(name, opponents=("Random", "Win-Stay Lose-Shift", "Suspicious Tit For Tat", "Bully"),
-                           turns=120, matches=150)
+    assert_same_statistics(
+        name, opponents=("Random", "Win-Stay Lose-Shift", "Suspicious Tit For Tat", "Bully"), turns=120, matches=150
+    )
 
 
 def test_gambler_tables_are_read_in_order():
@@ -50,7 +53,9 @@ def test_gambler_tables_are_read_in_order():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -13,7 +13,6 @@ from oracle import assert_same_moves
 from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 
-
 DETERMINISTIC = [
     "Go By Majority",
     "Go By Majority 5",
@@ -37,8 +36,19 @@ def test_go_by_majority_names_of_older_axelrod_versions_are_aliases():
 
 
 # Partners that keep the counters of the long-memory rules busy over long matches.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+    "First by Tideman and Chieruzzi",
+]
 
 
 @pytest.mark.parametrize("name", ["Go By Majority", "Hard Go By Majority 40"])
@@ -50,15 +60,17 @@ def test_same_moves_in_long_matches(name):
 @pytest.mark.parametrize("name", ["Go By Majority", "Hard Go By Majority"])
 @pytest.mark.parametrize("memory", [1, 3, 8])
 def test_go_by_majority_memory_agrees_with_axelrod(name, memory):
-    assert_same_moves(name, params={"memory_depth": memory}, axl_kwargs={"memory_depth": memory},
-                      noise_levels=(0.0, 0.1))
+    assert_same_moves(
+        name, params={"memory_depth": memory}, axl_kwargs={"memory_depth": memory}, noise_levels=(0.0, 0.1)
+    )
 
 
 @pytest.mark.parametrize("name", ["Go By Majority", "Hard Go By Majority"])
 def test_memory_depth_zero_is_the_whole_history(name):
     # axelrod reads memory_depth=0 as "no limit" (history[-0:] is everything)
-    assert_same_moves(name, params={"memory_depth": 0}, axl_kwargs={"memory_depth": 0},
-                      opponents=LONG_PANEL, noise_levels=(0.1,))
+    assert_same_moves(
+        name, params={"memory_depth": 0}, axl_kwargs={"memory_depth": 0}, opponents=LONG_PANEL, noise_levels=(0.1,)
+    )
 
 
 def _moves(players, turns, flips=None):
@@ -74,7 +86,9 @@ def test_hard_go_by_majority_opens_with_a_defection():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -14,7 +14,6 @@ from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "Grudger",
     "Aggravater",
@@ -30,9 +29,23 @@ DETERMINISTIC = [
 STOCHASTIC = []
 
 # Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator", "Defector",
-              "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$", "First by Joss",
-              "Sneaky Tit For Tat"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Cooperator",
+    "Defector",
+    "Cycler CCD",
+    "Cycler DDC",
+    "Cycler CCCCCD",
+    "AntiCycler",
+    "ThueMorse",
+    "$\\pi$",
+    "First by Joss",
+    "Sneaky Tit For Tat",
+]
 
 
 @pytest.mark.parametrize("name", ["Forgetful Grudger", "General Soft Grudger", "CAPRI"])
@@ -40,8 +53,11 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-@pytest.mark.parametrize("kw", [{"n": 2, "d": 2, "c": 3}, {"n": 3, "d": 1, "c": 1}, {"n": 0, "d": 4, "c": 2},
-                                {"n": 1, "d": 6, "c": 0}], ids=str)
+@pytest.mark.parametrize(
+    "kw",
+    [{"n": 2, "d": 2, "c": 3}, {"n": 3, "d": 1, "c": 1}, {"n": 0, "d": 4, "c": 2}, {"n": 1, "d": 6, "c": 0}],
+    ids=str,
+)
 def test_general_soft_grudger_parameters_agree_with_axelrod(kw):
     assert_same_moves("General Soft Grudger", params=kw, axl_kwargs=kw, noise_levels=(0.0, 0.1))
 
@@ -54,7 +70,7 @@ def _moves(players, turns, flips=None, **kw):
 def test_forgetful_grudger_memory_is_unbounded():
     # Two games whose rounds 3-21 are identical (both players), yet Forgetful Grudger
     # answers differently on move 22: its 10-move spells chain from where the first began.
-    first = Player.sequence("D" * 15 + "C" * 10)   # spells on moves 2-11, 12-21; move 22 reads a C
+    first = Player.sequence("D" * 15 + "C" * 10)  # spells on moves 2-11, 12-21; move 22 reads a C
     second = Player.sequence("C" + "D" * 14 + "C" * 10)  # spells on moves 3-12, 13-22
     a = _moves(("Forgetful Grudger", first), 22)
     b = _moves(("Forgetful Grudger", second), 22)
@@ -79,7 +95,9 @@ def test_capri_accepts_the_punishment_for_its_own_error():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

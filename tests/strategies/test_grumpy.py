@@ -10,15 +10,25 @@ from oracle import assert_same_moves
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = [
     "Grumpy",
 ]
 STOCHASTIC = []
 
 # Partners that keep the counters of the long-memory rules busy over long matches.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+    "First by Tideman and Chieruzzi",
+]
 
 
 @pytest.mark.parametrize("name", ["Grumpy"])
@@ -27,9 +37,15 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=300, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-@pytest.mark.parametrize("kw", [{"start_grumpy": True},
-                                {"grumpy_threshold": 3, "nice_threshold": -2},
-                                {"start_grumpy": True, "grumpy_threshold": -1, "nice_threshold": -5}], ids=str)
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"start_grumpy": True},
+        {"grumpy_threshold": 3, "nice_threshold": -2},
+        {"start_grumpy": True, "grumpy_threshold": -1, "nice_threshold": -5},
+    ],
+    ids=str,
+)
 def test_grumpy_parameters_agree_with_axelrod(kw):
     axl_kw = {k: v for k, v in kw.items() if k != "start_grumpy"}
     if kw.get("start_grumpy"):
@@ -39,7 +55,9 @@ def test_grumpy_parameters_agree_with_axelrod(kw):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -13,7 +13,6 @@ from oracle import assert_rate, assert_same_statistics, cooperation_at
 from cooptourney import REGISTRY
 from cooptourney.match import Match
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Evolved HMM 5",
@@ -23,8 +22,9 @@ STOCHASTIC = [
 @pytest.mark.parametrize("name", ["Evolved HMM 5"])
 def test_same_statistics_against_other_partners_in_longer_matches(name):
     # other partners reach other table entries and hidden states than the default five
-    assert_same_statistics(name, opponents=("Random", "Win-Stay Lose-Shift", "Suspicious Tit For Tat", "Bully"),
-                           turns=120, matches=150)
+    assert_same_statistics(
+        name, opponents=("Random", "Win-Stay Lose-Shift", "Suspicious Tit For Tat", "Bully"), turns=120, matches=150
+    )
 
 
 def _moves(a, b, turns, flips=None):
@@ -41,7 +41,9 @@ def test_hmm_5_against_a_defector():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -12,7 +12,6 @@ from oracle import assert_same_moves
 from cooptourney import REGISTRY
 from cooptourney.match import Match
 
-
 DETERMINISTIC = [
     "Alternator Hunter",
     "Cooperator Hunter",
@@ -25,18 +24,35 @@ DETERMINISTIC = [
 STOCHASTIC = []
 
 # Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator", "Defector",
-              "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$", "First by Joss",
-              "Sneaky Tit For Tat"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Cooperator",
+    "Defector",
+    "Cycler CCD",
+    "Cycler DDC",
+    "Cycler CCCCCD",
+    "AntiCycler",
+    "ThueMorse",
+    "$\\pi$",
+    "First by Joss",
+    "Sneaky Tit For Tat",
+]
 
 
-@pytest.mark.parametrize("name", [
-    "Cycle Hunter",
-    "Eventual Cycle Hunter",
-    "Math Constant Hunter",
-    "Random Hunter",
-    "Alternator Hunter",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Cycle Hunter",
+        "Eventual Cycle Hunter",
+        "Math Constant Hunter",
+        "Random Hunter",
+        "Alternator Hunter",
+    ],
+)
 def test_same_moves_in_long_matches(name):
     # the hunters' windows and cycle checks (every 10 moves for Eventual Cycle Hunter) keep moving
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
@@ -44,8 +60,13 @@ def test_same_moves_in_long_matches(name):
 
 @pytest.mark.parametrize("name", ["Cycle Hunter", "Eventual Cycle Hunter", "Math Constant Hunter", "Random Hunter"])
 def test_hunters_with_running_counts_in_a_1000_move_match(name):
-    assert_same_moves(name, opponents=["Cycler CCCDCD", "Random", "ThueMorse", "$e$"], turns=1000,
-                      noise_levels=(0.0, 0.02), seeds=(3,))
+    assert_same_moves(
+        name,
+        opponents=["Cycler CCCDCD", "Random", "ThueMorse", "$e$"],
+        turns=1000,
+        noise_levels=(0.0, 0.02),
+        seeds=(3,),
+    )
 
 
 def _moves(players, turns, flips=None, **kw):
@@ -67,7 +88,9 @@ def test_hunters_find_their_prey():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

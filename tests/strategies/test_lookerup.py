@@ -13,7 +13,6 @@ from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "EvolvedLookerUp1_1_1",
     "EvolvedLookerUp2_2_2",
@@ -22,8 +21,19 @@ DETERMINISTIC = [
 ]
 STOCHASTIC = []
 
-LONG_PANEL = ["Cooperator", "Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger",
-              "Win-Stay Lose-Shift", "GTFT", "Bully", "First by Joss", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Cooperator",
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Tideman and Chieruzzi",
+]
 
 
 @pytest.mark.parametrize("name", ["EvolvedLookerUp2_2_2"])
@@ -49,7 +59,9 @@ def test_evolved_lookerup_1_1_1_is_a_grudger_against_a_c_opener():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -13,7 +13,6 @@ from oracle import assert_same_moves
 from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 
-
 DETERMINISTIC = [
     "$\\phi$",
     "$\\pi$",
@@ -29,9 +28,23 @@ def test_readable_aliases_of_the_constant_players():
 
 
 # Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator", "Defector",
-              "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$", "First by Joss",
-              "Sneaky Tit For Tat"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Cooperator",
+    "Defector",
+    "Cycler CCD",
+    "Cycler DDC",
+    "Cycler CCCCCD",
+    "AntiCycler",
+    "ThueMorse",
+    "$\\pi$",
+    "First by Joss",
+    "Sneaky Tit For Tat",
+]
 
 
 @pytest.mark.parametrize("name", ["$\\phi$", "$\\pi$", "$e$"])
@@ -53,7 +66,9 @@ def test_golden_ratio_player_against_alternator():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

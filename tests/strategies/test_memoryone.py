@@ -31,7 +31,6 @@ from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.tournament import Tournament
 
-
 DETERMINISTIC = [
     "Win-Stay Lose-Shift",
     "Win-Shift Lose-Stay",
@@ -49,8 +48,9 @@ C, D = axl.Action.C, axl.Action.D
 
 
 def test_gtft_generosity_param_agrees_with_axelrod():
-    assert_same_statistics(("GTFT", "GTFT"), params={"generosity": 0.6}, axl_kwargs={"p": 0.6},
-                           opponents=("Defector", "Alternator"))
+    assert_same_statistics(
+        ("GTFT", "GTFT"), params={"generosity": 0.6}, axl_kwargs={"p": 0.6}, opponents=("Defector", "Alternator")
+    )
 
 
 def test_gtft_is_an_alias_of_generous_tit_for_tat():
@@ -64,7 +64,9 @@ def test_gtft_generosity_is_computed_from_the_game(game, g):
     assert abs(rate - g) < 5 * np.sqrt(g * (1 - g) / 12000)
 
 
-@pytest.mark.parametrize("name", ["Firm But Fair", "Stochastic Cooperator", "Stochastic WSLS", "Soft Joss", "ALLCorALLD"])
+@pytest.mark.parametrize(
+    "name", ["Firm But Fair", "Stochastic Cooperator", "Stochastic WSLS", "Soft Joss", "ALLCorALLD"]
+)
 def test_simulation_agrees_with_the_markov_chain_of_axelrods_vector(name):
     """Our simulated mean payoffs against the exact expectation from axelrod's vector
     (``oracle.assert_same_payoffs_as_markov_chain``): a wrong entry of the vector, a
@@ -88,8 +90,9 @@ def _same_moves_with(make_axl, ours, turns=60, noise_levels=(0.0, 0.1), seeds=(0
                 assert m.moves[:, 0].tolist() == a_moves, f"{ours} vs {opp_name}, noise {noise}, seed {seed}"
 
 
-def _same_statistics_with(make_axl, ours, opponents=("Cooperator", "Defector", "Tit For Tat", "Alternator"),
-                          turns=40, matches=300, z_max=4.5):
+def _same_statistics_with(
+    make_axl, ours, opponents=("Cooperator", "Defector", "Tit For Tat", "Alternator"), turns=40, matches=300, z_max=4.5
+):
     """assert_same_statistics for an axelrod player built by ``make_axl``."""
     for opp_name in opponents:
         ax_coop, ax_score = [], []
@@ -109,20 +112,24 @@ def _same_statistics_with(make_axl, ours, opponents=("Cooperator", "Defector", "
 def test_generic_memory_one_defaults_agree_with_axelrod():
     default = axl.MemoryOnePlayer()
     assert tuple(default._four_vector[o] for o in OUTCOMES) + (default._initial == C,) == tuple(
-        Player("Generic Memory One Player").param_values)
+        Player("Generic Memory One Player").param_values
+    )
     _same_moves_with(axl.MemoryOnePlayer, Player("Generic Memory One Player"), noise_levels=(0.0,), seeds=(0,))
 
 
 def test_generic_memory_one_agrees_with_axelrod_given_the_same_vector():
     # axelrod's default vector, given explicitly: identical moves
-    _same_moves_with(lambda: axl.MemoryOnePlayer((1, 0, 0, 1), C),
-                     Player("Generic Memory One Player", p_dd=1.0))
-    _same_moves_with(lambda: axl.MemoryOnePlayer((0, 1, 1, 0), D),
-                     Player("Generic Memory One Player", p_cc=0.0, p_cd=1.0, p_dc=1.0, p_dd=0.0, initial=0.0),
-                     noise_levels=(0.1,), seeds=(2,))
+    _same_moves_with(lambda: axl.MemoryOnePlayer((1, 0, 0, 1), C), Player("Generic Memory One Player", p_dd=1.0))
+    _same_moves_with(
+        lambda: axl.MemoryOnePlayer((0, 1, 1, 0), D),
+        Player("Generic Memory One Player", p_cc=0.0, p_cd=1.0, p_dc=1.0, p_dd=0.0, initial=0.0),
+        noise_levels=(0.1,),
+        seeds=(2,),
+    )
     vec = (0.9, 0.2, 0.7, 0.3)
-    _same_statistics_with(lambda: axl.MemoryOnePlayer(vec, C),
-                          Player("Generic Memory One Player", p_cc=0.9, p_cd=0.2, p_dc=0.7, p_dd=0.3))
+    _same_statistics_with(
+        lambda: axl.MemoryOnePlayer(vec, C), Player("Generic Memory One Player", p_cc=0.9, p_cd=0.2, p_dc=0.7, p_dd=0.3)
+    )
 
 
 def test_reactive_player_agrees_with_axelrod():
@@ -134,8 +141,7 @@ def test_reactive_player_agrees_with_axelrod():
     vec = tuple(a._four_vector[o] for o in OUTCOMES)
     assert vec == (0.9, 0.3, 0.9, 0.3)
     ex = expected_payoffs(vec, (1, 0, 1, 0), 1, 1, turns=40)
-    r = Tournament([Player("Reactive Player", p=0.9, q=0.3), "Tit For Tat"], turns=40, repetitions=3000,
-                   seed=3).play()
+    r = Tournament([Player("Reactive Player", p=0.9, q=0.3), "Tit For Tat"], turns=40, repetitions=3000, seed=3).play()
     sim = r.score_matrix[0, 1]
     assert abs(sim.mean() - ex.total[0]) < 4.5 * sim.std(ddof=1) / math.sqrt(3000)
 
@@ -144,14 +150,17 @@ def test_reactive_player_agrees_with_axelrod():
 RENAMED = {"cooperate_first": "initial"}
 
 
-@pytest.mark.parametrize("name", [
-    "Win-Shift Lose-Stay",
-    "Firm But Fair",
-    "Stochastic Cooperator",
-    "Stochastic WSLS",
-    "Soft Joss",
-    "ALLCorALLD",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Win-Shift Lose-Stay",
+        "Firm But Fair",
+        "Stochastic Cooperator",
+        "Stochastic WSLS",
+        "Soft Joss",
+        "ALLCorALLD",
+    ],
+)
 def test_parameters_and_defaults_are_axelrods(name):
     """We expose exactly axelrod's constructor arguments, with axelrod's defaults."""
     spec = get_strategy(name)
@@ -170,24 +179,30 @@ def test_degenerate_parameters_are_deterministic_and_match_axelrod():
     assert_same_moves("Soft Joss", params={"q": 1.0}, axl_kwargs={"q": 1.0}, noise_levels=(0.0, 0.1))
 
 
-@pytest.mark.parametrize("name, bad", [
-    ("Soft Joss", {'q': 1.1}),
-    ("Stochastic WSLS", {'ep': -0.1}),
-    ("Reactive Player", {'p': 2}),
-])
+@pytest.mark.parametrize(
+    "name, bad",
+    [
+        ("Soft Joss", {"q": 1.1}),
+        ("Stochastic WSLS", {"ep": -0.1}),
+        ("Reactive Player", {"p": 2}),
+    ],
+)
 def test_out_of_range_parameters_are_rejected(name, bad):
     with pytest.raises(ValueError):
         Player(name, **bad)
 
 
-@pytest.mark.parametrize("name", [
-    "Win-Shift Lose-Stay",
-    "Firm But Fair",
-    "Stochastic Cooperator",
-    "Stochastic WSLS",
-    "Soft Joss",
-    "ALLCorALLD",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Win-Shift Lose-Stay",
+        "Firm But Fair",
+        "Stochastic Cooperator",
+        "Stochastic WSLS",
+        "Soft Joss",
+        "ALLCorALLD",
+    ],
+)
 def test_classifiers_agree_with_axelrod(name):
     spec = get_strategy(name)
     p = axl_player(name)
@@ -201,7 +216,9 @@ def test_classifiers_agree_with_axelrod(name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -51,7 +51,14 @@ from cooptourney.registry import Registry
 from cooptourney.strategies import alternator, cooperator, cycler, defector, grudger, hunter, memoryone, titfortat
 from cooptourney.strategies.fsm import trained_tables
 from cooptourney.strategies.meta import MEMORY_ONE_TEAM, team_meta
-from cooptourney.strategy_api import INFO_LENGTH, INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE
+from cooptourney.strategy_api import (
+    INFO_LENGTH,
+    INFO_MY_COOPS,
+    INFO_MY_SCORE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    INFO_SIZE,
+)
 
 STOCHASTIC = ["Memory Decay", "Meta Majority Memory One", "Meta Winner Memory One", "NMWE Memory One"]
 META_CLASSES = {
@@ -166,8 +173,15 @@ def test_every_strategy_here_carries_its_oracle_claim(name):
 def deterministic_metas():
     registry = Registry()  # private: these test players are not part of the library
     return {
-        rule: team_meta(f"Test {rule} of 14", DETERMINISTIC_TEAM, rule, "A test meta.\n\nother: a test.",
-                        "other", registry=registry, hidden=True).spec
+        rule: team_meta(
+            f"Test {rule} of 14",
+            DETERMINISTIC_TEAM,
+            rule,
+            "A test meta.\n\nother: a test.",
+            "other",
+            registry=registry,
+            hidden=True,
+        ).spec
         for rule in RULES
     }
 
@@ -182,9 +196,13 @@ def test_meta_rules_play_axelrods_moves_with_a_deterministic_team(rule, determin
 @pytest.mark.parametrize("rule", list(RULES))
 def test_meta_rules_in_long_matches(rule, deterministic_metas):
     team = [axl_player(n).__class__ for n, _ in DETERMINISTIC_TEAM]
-    assert_same_moves((deterministic_metas[rule], RULES[rule]), axl_kwargs={"team": team}, turns=300,
-                      opponents=["Random", "GTFT", "Alternator", "First by Joss", "Tit For Tat"],
-                      noise_levels=(0.0, 0.1))
+    assert_same_moves(
+        (deterministic_metas[rule], RULES[rule]),
+        axl_kwargs={"team": team},
+        turns=300,
+        opponents=["Random", "GTFT", "Alternator", "First by Joss", "Tit For Tat"],
+        noise_levels=(0.0, 0.1),
+    )
 
 
 NO_DECAY = {"p_memory_alter": 0.0, "p_memory_delete": 0.0}
@@ -195,13 +213,22 @@ def test_memory_decay_without_decay_plays_axelrods_moves():
     assert_same_moves("Memory Decay", params=NO_DECAY, axl_kwargs=NO_DECAY, turns=200)
 
 
-@pytest.mark.parametrize("kw", [
-    {"start_strategy_duration": 5, "p_memory_alter": 0.3, "p_memory_delete": 0.4},
-    {"gain_value": 2.0, "loss_value": -1.0, "start_strategy_duration": 30},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"start_strategy_duration": 5, "p_memory_alter": 0.3, "p_memory_delete": 0.4},
+        {"gain_value": 2.0, "loss_value": -1.0, "start_strategy_duration": 30},
+    ],
+)
 def test_memory_decay_parameters_agree_with_axelrod(kw):
-    assert_same_statistics("Memory Decay", opponents=("Random", "Alternator", "Suspicious Tit For Tat"),
-                           turns=100, matches=200, params=kw, axl_kwargs=kw)
+    assert_same_statistics(
+        "Memory Decay",
+        opponents=("Random", "Alternator", "Suspicious Tit For Tat"),
+        turns=100,
+        matches=200,
+        params=kw,
+        axl_kwargs=kw,
+    )
 
 
 def _moves(player, partner, turns):
@@ -220,8 +247,10 @@ def test_memory_decay_hand_derived():
     # weights +3/-2: 3 ceil(t/2) - 2 floor(t/2) > 0 always
     assert _moves(Player("Memory Decay", gain_value=3.0, **NO_DECAY), alternator, 40) == tft + "C" * 25
     # a shorter opening: Tit For Tat for 4 moves, then 3 x 2 - 2 x 2 = 2 >= 0 at move 5
-    assert _moves(Player("Memory Decay", gain_value=3.0, start_strategy_duration=4, **NO_DECAY),
-                  alternator, 8) == "CCDC" + "CCCC"
+    assert (
+        _moves(Player("Memory Decay", gain_value=3.0, start_strategy_duration=4, **NO_DECAY), alternator, 8)
+        == "CCDC" + "CCCC"
+    )
 
 
 def test_meta_winner_hand_derived(deterministic_metas):
@@ -279,7 +308,6 @@ def test_team_meta_plays_in_axelrod_as_a_wrapped_player():
         assert _axelrod_moves(AxelrodPlayer("Meta Hunter"), axl.Random(0.3), 60, **kw) == expected, kw
 
 
-
 def _proposals(meta_name, opp):
     """Each member's own history (its proposals) when the team meta's step plays against ``opp``."""
     player = Player(meta_name)
@@ -295,9 +323,9 @@ def _proposals(meta_name, opp):
     for t in range(turns):
         my[t] = step(my, opp, np.int64(t), state, player.param_values, info, rng)
     members = trained_tables("teams.json")[meta_name]
-    histories = state[len(player.initial_state):].view(np.int8)
+    histories = state[len(player.initial_state) :].view(np.int8)
     per = len(histories) // len(members)  # bytes of history per member
-    return {m: histories[k * per:k * per + turns].tolist() for k, m in enumerate(members)}
+    return {m: histories[k * per : k * per + turns].tolist() for k, m in enumerate(members)}
 
 
 def test_every_member_of_a_team_proposes_what_it_plays_alone():

@@ -13,7 +13,6 @@ from oracle import replay_axelrod_draws
 from cooptourney import REGISTRY
 from cooptourney.match import Match
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Desperate",
@@ -45,7 +44,9 @@ def test_desperate_hopeless_willing_after_their_first_move():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -14,7 +14,6 @@ from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "Once Bitten",
     "Fool Me Once",
@@ -29,8 +28,18 @@ def test_once_bitten_is_new_not_fool_me_once():
     assert get_strategy("Fool Me Once") is not get_strategy("Once Bitten")
 
 
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+]
 
 
 @pytest.mark.parametrize("name", ["Once Bitten"])
@@ -49,9 +58,13 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-@pytest.mark.parametrize("name,params", [
-    ("Forgetful Fool Me Once", {'forget_probability': 0.3}),
-], ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("Forgetful Fool Me Once", {"forget_probability": 0.3}),
+    ],
+    ids=lambda x: str(x),
+)
 def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, params):
     for opponent in ("Random", "Tit For Tat", "Grudger"):
         expected, got, _ = replay_axelrod_draws(monkeypatch, name, opponent, 80, 3, params)
@@ -69,7 +82,9 @@ def test_once_bitten_spell_is_eleven_defections():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -14,7 +14,6 @@ from oracle import assert_same_moves, assert_same_statistics, axl_player, replay
 
 from cooptourney import REGISTRY, get_strategy
 
-
 DETERMINISTIC = [
     "CollectiveStrategy",
     "Detective",
@@ -29,8 +28,18 @@ STOCHASTIC = [
     "Remorseful Prober",
 ]
 
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+]
 
 
 @pytest.mark.parametrize("name", ["CollectiveStrategy"])
@@ -46,8 +55,9 @@ def test_probers_without_randomness_play_axelrods_moves(name, p):
 
 @pytest.mark.parametrize("name", ["Naive Prober", "Remorseful Prober"])
 def test_probers_probe_rate_agrees_with_axelrod(name):
-    assert_same_statistics(name, params={"p": 0.35}, axl_kwargs={"p": 0.35},
-                           opponents=("Cooperator", "Tit For Tat", "Grudger"))
+    assert_same_statistics(
+        name, params={"p": 0.35}, axl_kwargs={"p": 0.35}, opponents=("Cooperator", "Tit For Tat", "Grudger")
+    )
 
 
 @pytest.mark.parametrize("name", ["Prober", "Prober 2", "Prober 3", "Prober 4", "Hard Prober"])
@@ -83,10 +93,14 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-@pytest.mark.parametrize("name,params", [
-    ("Naive Prober", {'p': 0.4}),
-    ("Remorseful Prober", {'p': 0.4}),
-], ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("Naive Prober", {"p": 0.4}),
+        ("Remorseful Prober", {"p": 0.4}),
+    ],
+    ids=lambda x: str(x),
+)
 def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, params):
     for opponent in ("Random", "Tit For Tat", "Grudger"):
         expected, got, _ = replay_axelrod_draws(monkeypatch, name, opponent, 80, 3, params)
@@ -95,7 +109,9 @@ def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, param
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

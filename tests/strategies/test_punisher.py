@@ -15,7 +15,6 @@ from oracle import assert_same_moves, axl_player
 from cooptourney import REGISTRY, get_strategy
 from cooptourney.match import Match
 
-
 DETERMINISTIC = [
     "Tricky Level Punisher",
     "Punisher",
@@ -24,8 +23,18 @@ DETERMINISTIC = [
 ]
 STOCHASTIC = []
 
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+]
 
 
 @pytest.mark.parametrize("name", ["Tricky Level Punisher"])
@@ -66,7 +75,9 @@ def test_tricky_level_punisher_forgives_everything_from_move_101():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

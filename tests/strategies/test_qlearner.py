@@ -12,7 +12,6 @@ from oracle import axl_player, replay_axelrod_draws
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Risky QLearner",
@@ -22,12 +21,15 @@ STOCHASTIC = [
 ]
 
 
-@pytest.mark.parametrize("name", [
-    "Risky QLearner",
-    "Arrogant QLearner",
-    "Hesitant QLearner",
-    "Cautious QLearner",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Risky QLearner",
+        "Arrogant QLearner",
+        "Hesitant QLearner",
+        "Cautious QLearner",
+    ],
+)
 def test_same_draws_give_axelrods_moves(monkeypatch, name):
     total = 0
     for opponent in ("Cooperator", "Defector", "Random", "Tit For Tat", "Alternator", "First by Joss"):
@@ -71,7 +73,9 @@ def test_qlearner_states_recur_only_on_the_next_turn():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -10,7 +10,6 @@ from oracle import assert_same_statistics
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Random",
@@ -23,7 +22,9 @@ def test_parameterised_random_agrees_with_axelrod():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -14,7 +14,6 @@ from oracle import axl_player
 from cooptourney import REGISTRY, get_strategy
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "Retaliate",
     "Retaliate 2",
@@ -26,14 +25,17 @@ DETERMINISTIC = [
 STOCHASTIC = []
 
 
-@pytest.mark.parametrize("name", [
-    "Retaliate",
-    "Retaliate 2",
-    "Retaliate 3",
-    "Limited Retaliate",
-    "Limited Retaliate 2",
-    "Limited Retaliate 3",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Retaliate",
+        "Retaliate 2",
+        "Retaliate 3",
+        "Limited Retaliate",
+        "Limited Retaliate 2",
+        "Limited Retaliate 3",
+    ],
+)
 def test_parameters_and_defaults_are_axelrods(name):
     """We expose exactly axelrod's constructor arguments, with axelrod's defaults."""
     spec = get_strategy(name)
@@ -43,23 +45,29 @@ def test_parameters_and_defaults_are_axelrods(name):
     assert ours == axl_args
 
 
-@pytest.mark.parametrize("name, bad", [
-    ("Retaliate", {'retaliation_threshold': -1}),
-    ("Limited Retaliate", {'retaliation_limit': 2.5}),
-])
+@pytest.mark.parametrize(
+    "name, bad",
+    [
+        ("Retaliate", {"retaliation_threshold": -1}),
+        ("Limited Retaliate", {"retaliation_limit": 2.5}),
+    ],
+)
 def test_out_of_range_parameters_are_rejected(name, bad):
     with pytest.raises(ValueError):
         Player(name, **bad)
 
 
-@pytest.mark.parametrize("name", [
-    "Retaliate",
-    "Retaliate 2",
-    "Retaliate 3",
-    "Limited Retaliate",
-    "Limited Retaliate 2",
-    "Limited Retaliate 3",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Retaliate",
+        "Retaliate 2",
+        "Retaliate 3",
+        "Limited Retaliate",
+        "Limited Retaliate 2",
+        "Limited Retaliate 3",
+    ],
+)
 def test_classifiers_agree_with_axelrod(name):
     spec = get_strategy(name)
     p = axl_player(name)
@@ -73,7 +81,9 @@ def test_classifiers_agree_with_axelrod(name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -10,14 +10,23 @@ from oracle import assert_same_moves
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = [
     "Revised Downing",
 ]
 STOCHASTIC = []
 
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+]
 
 
 @pytest.mark.parametrize("name", ["Revised Downing"])
@@ -27,7 +36,9 @@ def test_same_moves_in_long_matches(name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -17,7 +17,6 @@ from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
-
 DETERMINISTIC = [
     "Tit For Tat",
     "Suspicious Tit For Tat",
@@ -47,22 +46,50 @@ STOCHASTIC = [
 ]
 
 # Partners that keep the counters of the long-memory rules busy over long matches.
-LONG_PANEL = ["Random", "Alternator", "Tit For Tat", "Suspicious Tit For Tat", "Grudger", "Win-Stay Lose-Shift",
-              "GTFT", "Bully", "First by Joss", "First by Davis", "First by Tideman and Chieruzzi"]
+LONG_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Suspicious Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "GTFT",
+    "Bully",
+    "First by Joss",
+    "First by Davis",
+    "First by Tideman and Chieruzzi",
+]
 
 # Partners with patterns for the hunters to find, and with enough defections to keep counters busy.
-PATTERNED_PANEL = ["Random", "Alternator", "Tit For Tat", "Grudger", "Win-Stay Lose-Shift", "Cooperator",
-                   "Defector", "Cycler CCD", "Cycler DDC", "Cycler CCCCCD", "AntiCycler", "ThueMorse", "$\\pi$",
-                   "First by Joss", "Sneaky Tit For Tat"]
+PATTERNED_PANEL = [
+    "Random",
+    "Alternator",
+    "Tit For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Cooperator",
+    "Defector",
+    "Cycler CCD",
+    "Cycler DDC",
+    "Cycler CCCCCD",
+    "AntiCycler",
+    "ThueMorse",
+    "$\\pi$",
+    "First by Joss",
+    "Sneaky Tit For Tat",
+]
 
 
-@pytest.mark.parametrize("name", [
-    "Gradual",
-    "Original Gradual",
-    "Omega TFT",
-    "Adaptive Tit For Tat",
-    "Contrite Tit For Tat",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Gradual",
+        "Original Gradual",
+        "Omega TFT",
+        "Adaptive Tit For Tat",
+        "Contrite Tit For Tat",
+    ],
+)
 def test_same_moves_in_long_matches(name):
     # punishments of Gradual grow with the match; Adaptive TFT's image reaches 1.0 after
     # 53 cooperations
@@ -77,24 +104,28 @@ def test_same_moves_in_long_matches_against_patterned_partners(name):
 @pytest.mark.parametrize("name", ["Michaelos", "Dynamic Two Tits For Tat", "Burn Both Ends"])
 def test_statistics_against_noisy_partners(name):
     # Random and Suspicious TFT give Michaelos many (D, C) rounds, i.e. many coin tosses
-    assert_same_statistics(name, opponents=("Random", "Suspicious Tit For Tat", "Win-Stay Lose-Shift"), turns=60,
-                           matches=200)
+    assert_same_statistics(
+        name, opponents=("Random", "Suspicious Tit For Tat", "Win-Stay Lose-Shift"), turns=60, matches=200
+    )
 
 
-@pytest.mark.parametrize("kw", [{"deadlock_threshold": 1, "randomness_threshold": 4},
-                                {"deadlock_threshold": 5, "randomness_threshold": 12}], ids=str)
+@pytest.mark.parametrize(
+    "kw",
+    [{"deadlock_threshold": 1, "randomness_threshold": 4}, {"deadlock_threshold": 5, "randomness_threshold": 12}],
+    ids=str,
+)
 def test_omega_tft_thresholds_agree_with_axelrod(kw):
     assert_same_moves("Omega TFT", params=kw, axl_kwargs=kw, noise_levels=(0.0, 0.1))
 
 
 @pytest.mark.parametrize("rate", [0.1, 0.3, 0.8])
 def test_adaptive_tft_rate_agrees_with_axelrod(rate):
-    assert_same_moves("Adaptive Tit For Tat", params={"rate": rate}, axl_kwargs={"rate": rate},
-                      noise_levels=(0.0, 0.1))
+    assert_same_moves("Adaptive Tit For Tat", params={"rate": rate}, axl_kwargs={"rate": rate}, noise_levels=(0.0, 0.1))
 
 
-@pytest.mark.parametrize("kw", [{"N": 1, "M": 1}, {"N": 1, "M": 3}, {"N": 4, "M": 1}, {"N": 0, "M": 2},
-                                {"N": 2, "M": 0}], ids=str)
+@pytest.mark.parametrize(
+    "kw", [{"N": 1, "M": 1}, {"N": 1, "M": 3}, {"N": 4, "M": 1}, {"N": 0, "M": 2}, {"N": 2, "M": 0}], ids=str
+)
 def test_n_tits_for_m_tats_parameters_agree_with_axelrod(kw):
     assert_same_moves("N Tit(s) For M Tat(s)", params=kw, axl_kwargs=kw, noise_levels=(0.0, 0.1))
 
@@ -113,8 +144,13 @@ def test_random_tit_for_tat_is_deterministic_at_p_0_and_1(p):
 
 
 def test_random_tit_for_tat_probability_agrees_with_axelrod():
-    assert_same_statistics("Random Tit for Tat", params={"p": 0.2}, axl_kwargs={"p": 0.2},
-                           opponents=("Cooperator", "Tit For Tat"), matches=200)
+    assert_same_statistics(
+        "Random Tit for Tat",
+        params={"p": 0.2},
+        axl_kwargs={"p": 0.2},
+        opponents=("Cooperator", "Tit For Tat"),
+        matches=200,
+    )
 
 
 @pytest.mark.parametrize("name", ["Alexei", "EugineNier"])
@@ -203,7 +239,9 @@ def test_cristal_gradual_departs_from_the_paper_only_against_defector():
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -12,7 +12,6 @@ from oracle import replay_axelrod_draws
 
 from cooptourney import REGISTRY
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "Worse and Worse",
@@ -22,12 +21,15 @@ STOCHASTIC = [
 ]
 
 
-@pytest.mark.parametrize("name", [
-    "Worse and Worse",
-    "Knowledgeable Worse and Worse",
-    "Worse and Worse 2",
-    "Worse and Worse 3",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Worse and Worse",
+        "Knowledgeable Worse and Worse",
+        "Worse and Worse 2",
+        "Worse and Worse 3",
+    ],
+)
 def test_same_draws_give_axelrods_moves(monkeypatch, name):
     total = 0
     for opponent in ("Cooperator", "Defector", "Random", "Tit For Tat", "Alternator", "First by Joss"):
@@ -47,7 +49,9 @@ def test_same_draws_in_long_matches(monkeypatch, name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim

@@ -20,7 +20,6 @@ from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.strategies.zero_determinant import admissible, four_vector
 
-
 DETERMINISTIC = []
 STOCHASTIC = [
     "ZD-Extort-2",
@@ -99,17 +98,20 @@ def test_simulation_agrees_with_the_markov_chain_of_axelrods_vector(name):
     assert_same_payoffs_as_markov_chain(name)
 
 
-@pytest.mark.parametrize("name", [
-    "ZD-Extort-2",
-    "ZD-Extort-2 v2",
-    "ZD-Extort3",
-    "ZD-Extort-4",
-    "ZD-Extortion",
-    "ZD-GTFT-2",
-    "ZD-GEN-2",
-    "ZD-SET-2",
-    "ZD-Mischief",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ZD-Extort-2",
+        "ZD-Extort-2 v2",
+        "ZD-Extort3",
+        "ZD-Extort-4",
+        "ZD-Extortion",
+        "ZD-GTFT-2",
+        "ZD-GEN-2",
+        "ZD-SET-2",
+        "ZD-Mischief",
+    ],
+)
 def test_parameters_and_defaults_are_axelrods(name):
     """We expose exactly axelrod's constructor arguments, with axelrod's defaults."""
     spec = get_strategy(name)
@@ -119,27 +121,33 @@ def test_parameters_and_defaults_are_axelrods(name):
     assert ours == axl_args
 
 
-@pytest.mark.parametrize("name, bad", [
-    ("ZD-Extortion", {'phi': -0.1}),
-    ("ZD-Extortion", {'s': 1.5}),
-    ("ZD-GEN-2", {'s': -2}),
-])
+@pytest.mark.parametrize(
+    "name, bad",
+    [
+        ("ZD-Extortion", {"phi": -0.1}),
+        ("ZD-Extortion", {"s": 1.5}),
+        ("ZD-GEN-2", {"s": -2}),
+    ],
+)
 def test_out_of_range_parameters_are_rejected(name, bad):
     with pytest.raises(ValueError):
         Player(name, **bad)
 
 
-@pytest.mark.parametrize("name", [
-    "ZD-Extort-2",
-    "ZD-Extort-2 v2",
-    "ZD-Extort3",
-    "ZD-Extort-4",
-    "ZD-Extortion",
-    "ZD-GTFT-2",
-    "ZD-GEN-2",
-    "ZD-SET-2",
-    "ZD-Mischief",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ZD-Extort-2",
+        "ZD-Extort-2 v2",
+        "ZD-Extort3",
+        "ZD-Extort-4",
+        "ZD-Extortion",
+        "ZD-GTFT-2",
+        "ZD-GEN-2",
+        "ZD-SET-2",
+        "ZD-Mischief",
+    ],
+)
 def test_classifiers_agree_with_axelrod(name):
     spec = get_strategy(name)
     p = axl_player(name)
@@ -153,7 +161,9 @@ def test_classifiers_agree_with_axelrod(name):
 
 # The default oracle check of every claim runs once, in tests/test_oracle_library.py;
 # here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize("name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]])
+@pytest.mark.parametrize(
+    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
+)
 def test_every_strategy_here_carries_its_oracle_claim(name, claim):
     ours = name if isinstance(name, str) else name[0]
     assert REGISTRY.get(ours).oracle == claim
