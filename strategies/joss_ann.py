@@ -3,7 +3,7 @@
 ``Joss-Ann <probe>(x, y)`` cooperates with probability x, defects with probability y
 and otherwise plays what ``<probe>`` would play; with ``dual=True`` it is the *dual*
 of that player: every move is flipped, and the probe reads its own history flipped
-(the transform: :func:`cooptourney.core.composite.joss_ann_step`). These are the players
+(the transform: :func:`cooptourney.composite.joss_ann_step`). These are the players
 of Ashlock's fingerprint (:func:`cooptourney.evolution.ashlock_fingerprint`): the point
 (x, y) of the unit square is ``Joss-Ann probe(x, y)`` when x + y < 1 and
 ``Joss-Ann probe(1 - x, 1 - y, dual=True)`` otherwise, exactly as ``axelrod``'s
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 
-from cooptourney.core.composite import joss_ann_step
+from cooptourney.composite import joss_ann_step
 from cooptourney.registry import REGISTRY, StrategyDefinitionError, StrategySpec, get_strategy, strategy
 from cooptourney.strategies import titfortat as _titfortat
 

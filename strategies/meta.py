@@ -19,7 +19,7 @@ generator), so the metas with stochastic members agree with axelrod in distribut
 are checked statistically.
 
 Two ways of giving each member its own history, both built by the engine
-(:mod:`cooptourney.core.composite`, which also documents the state and parameter layout):
+(:mod:`cooptourney.composite`, which also documents the state and parameter layout):
 
 * the memory-one team (:func:`team_meta`): each member reads at most its own *last*
   proposal (``tests/strategies/test_meta.py`` checks this by running every member on a
@@ -56,7 +56,7 @@ import pkgutil
 from numba import njit
 
 from cooptourney import strategies as _bundled
-from cooptourney.core.composite import history_team, proposal_team
+from cooptourney.composite import history_team, proposal_team
 from cooptourney.strategies import (
     alternator,
     axelrod_first,
@@ -119,7 +119,7 @@ MEMORY_ONE_TEAM = (
 
 
 # --- the rules: rule(state, n, opp, t, info, rng) over the proposals state[:n] and ----------
-# --- the scores state[n:2n] (cooptourney.core.composite) --------------------------------------
+# --- the scores state[n:2n] (cooptourney.composite) --------------------------------------
 
 
 @njit(cache=True)

@@ -21,7 +21,7 @@ PACKAGE = "cooptourney"
 #: its own modules.
 BASE = {"atomic", "settings", "game"}
 CORE = {"core"}
-ENGINE = BASE | CORE | {"registry", "strategy_api", "players", "results", "progress"}
+ENGINE = BASE | CORE | {"registry", "strategy_api", "composite", "players", "results", "progress"}
 ALLOWED: dict[str, set[str]] = {
     "__main__": {"cli"},
     "cli": {
@@ -57,8 +57,10 @@ ALLOWED: dict[str, set[str]] = {
     "strategy_api": BASE | CORE | {"registry"},
     "registry": BASE | CORE | {"strategies"},  # finds the bundled library to register it
     "progress": set(),
-    "strategies": BASE | CORE | {"strategy_api", "registry"},
-    "core": CORE | {"atomic", "settings", "game", "registry", "strategy_api"},
+    "composite": BASE | CORE | {"strategy_api", "registry"},
+    "strategies": BASE | CORE | {"strategy_api", "registry", "composite"},
+    # dispatch raises the registry's StrategyDefinitionError for a step that does not compile
+    "core": CORE | {"atomic", "settings", "game", "registry"},
     "atomic": set(),
     "settings": set(),
     "game": set(),

@@ -4,7 +4,7 @@ numba caches a compiled function beside its source file, keyed by that file alon
 by the files of the functions, intrinsics and constants it compiles in (see
 :func:`load_generated`). So every module the engine generates -- the kernels, each
 strategy's entry (:mod:`cooptourney.core.dispatch`), the composite steps of meta
-players and the Joss-Ann transforms (:mod:`cooptourney.core.composite`) -- is written
+players and the Joss-Ann transforms (:mod:`cooptourney.composite`) -- is written
 to ``<cache>/<kind>/<k>_<hash>.py`` and imported from there, where the hash covers the
 generated text, numba's version and the source of every file numba compiles into it
 (:func:`dependency_files`). An edit to any of them gives a new file name and a fresh
