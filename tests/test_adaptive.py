@@ -140,8 +140,9 @@ def test_a_shock_replaces_the_given_number_of_actors():
     res = AdaptivePopulation({"A": 20, "B": 0}, matrix=[[1.0, 0.0], [0.0, 1.0]], intensity=0.0, seed=1).run(
         generations=10, runs=5, shocks={4: {"B": 6}}
     )
-    # neutral drift without exploration from an all-A start: nothing moves until the shock
-    assert (res.counts[:5, 1] == 0).all()
+    # neutral drift without exploration from an all-A start: nothing moves until the shock;
+    # row 4 is the population as generation 4 starts, just after the newcomers entered
+    assert (res.counts[:4, 1] == 0).all()
     assert res.counts[4, 1] == 5 * 6
     assert res.settings["shocks"] == [{"generation": 4, "type": "B", "count": 6}]
 
