@@ -371,7 +371,10 @@ def _players(s: dict[str, Any]) -> list:
 
 
 def _shocks(specs: Any, labels: list[str]) -> dict[int, dict[str, int]]:
-    """``G:NAME:COUNT`` texts (NAME a player as given or its full name) as {G: {name: COUNT}}."""
+    """``G:NAME:COUNT`` or ``G1-G2:NAME:COUNT`` texts as {generation: {name: COUNT}}.
+
+    NAME is a player as given or its full name; a range G1-G2 repeats the shock at every
+    generation from G1 to G2 - 1 (a sustained invasion)."""
     if specs is None:
         return {}
     if isinstance(specs, str):
@@ -382,17 +385,25 @@ def _shocks(specs: Any, labels: list[str]) -> dict[int, dict[str, int]]:
     for text in specs:
         parts = str(text).split(":")
         if len(parts) != 3:
-            raise UsageError(f"shock must be G:NAME:COUNT (generation, player, actors), got {text!r}")
+            raise UsageError(
+                f"shock must be G:NAME:COUNT or G1-G2:NAME:COUNT (generations, player, actors), got {text!r}"
+            )
         try:
-            g, count = int(parts[0]), int(parts[2])
+            first, _, last = parts[0].partition("-")
+            g1 = int(first)
+            g2 = int(last) if last else g1 + 1
+            count = int(parts[2])
         except ValueError:
             raise UsageError(f"shock must be G:NAME:COUNT with whole numbers G and COUNT, got {text!r}") from None
+        if g2 <= g1:
+            raise UsageError(f"a shock's generations G1-G2 need G1 < G2, got {parts[0]!r}")
         name = parse_player(parts[1].strip()).name
         if name not in labels:
             raise UsageError(f"shock player {parts[1]!r} is not one of the players ({', '.join(labels)})")
-        if g in out:
-            raise UsageError(f"two shocks at generation {g}: one per generation")
-        out[g] = {name: count}
+        for g in range(g1, g2):
+            if g in out:
+                raise UsageError(f"two shocks at generation {g}: one per generation")
+            out[g] = {name: count}
     return out
 
 
@@ -486,12 +497,16 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
         res = pop.run(generations, runs=runs, shocks=shocks or None, progress=not args.no_progress)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
-    for g, spec in sorted(shocks.items()):
-        ((name, c),) = spec.items()
-        show(f"Shock: at generation {g}, {plural(c, 'actor')} replaced by {name}.")
+    for text in [s.get("shock")] if isinstance(s.get("shock"), str) else s.get("shock") or []:
+        g, name, c = str(text).split(":")
+        g1, _, g2 = g.partition("-")
+        when = f"every generation from {g1} to {int(g2) - 1}" if g2 else f"generation {g1}"
+        show(f"Shock: at {when}, {c} actors replaced by {parse_player(name.strip()).name}.")
     show()
     tags = res.tag_shares()
-    marks = sorted({0, generations // 4, generations // 2, 3 * generations // 4, generations} | set(shocks))
+    starts = {g for g in shocks if g - 1 not in shocks} | {g + 1 for g in shocks if g + 1 not in shocks}
+    marks = sorted({0, generations // 4, generations // 2, 3 * generations // 4, generations} | starts)
+    marks = [g for g in marks if g <= generations]
     show(f"Share of actors by reciprocity tag (mean over {plural(runs, 'run')}; fitness: {res.fitness}):")
     show(tags.loc[marks].to_string(float_format=lambda x: f"{x:.3f}"))
     show()
@@ -594,7 +609,8 @@ def register(sub) -> None:
         "--shock",
         action="append",
         metavar="G:NAME:COUNT",
-        help="--rule: at generation G, COUNT actors are replaced by NAME (repeatable)",
+        help="--rule: at generation G (or every generation G1 to G2 - 1 with G1-G2), COUNT actors are "
+        "replaced by NAME (repeatable)",
     )
     ev.add_argument("--population", type=int, metavar="N", help="Moran: individuals, N >= 2 (default 10 per player)")
     ev.add_argument(

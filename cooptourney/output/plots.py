@@ -515,8 +515,8 @@ def adaptive_shares(result: AdaptiveResult, path: str | Path | None = None, by: 
 
     ``by="tag"``: one line per reciprocity tag (the share of actors playing a strategy
     of that kind), in the tag's colour; ``by="type"``: one line per strategy, in its
-    tag's colour, told apart within a tag by line style. Shocks are marked by dotted
-    vertical lines. The title states the rule and the fitness kind.
+    tag's colour, told apart within a tag by line style. A shock is a dotted vertical
+    line, a shock repeated over consecutive generations a grey band. The title states the rule and the fitness kind.
     """
     if by not in ("tag", "type"):
         raise ValueError(f"by must be 'tag' or 'type', got {by!r}")
@@ -536,16 +536,23 @@ def adaptive_shares(result: AdaptiveResult, path: str | Path | None = None, by: 
                 linestyle=LINESTYLES[n % len(LINESTYLES)],
                 linewidth=1.8 if by == "tag" else 1.4,
             )
+        # consecutive generations with the same shock are one sustained invasion: one span
+        spans: list[list] = []
         for shock in result.settings.get("shocks", []):
-            ax.axvline(shock["generation"], color="#555555", linestyle=":", linewidth=1)
+            g, what = shock["generation"], (shock["type"], shock["count"])
+            if spans and spans[-1][1] == g and spans[-1][2] == what:
+                spans[-1][1] = g + 1
+            else:
+                spans.append([g, g + 1, what])
+        for g1, g2, (kind, count) in spans:
+            if g2 - g1 > 1:
+                ax.axvspan(g1, g2, color="#DDDDDD", linewidth=0, zorder=0)
+                text = f"{count} {_short(kind, 18)} enter\nevery generation"
+            else:
+                ax.axvline(g1, color="#555555", linestyle=":", linewidth=1)
+                text = f"{count} {_short(kind, 18)} enter"
             ax.annotate(
-                f"{shock['count']} {_short(shock['type'], 18)} enter",
-                (shock["generation"], 0.97),
-                xytext=(3, 0),
-                textcoords="offset points",
-                fontsize=7,
-                color="#555555",
-                va="top",
+                text, (g1, 0.97), xytext=(3, 0), textcoords="offset points", fontsize=7, color="#555555", va="top"
             )
         ax.set_ylim(0, 1)
         ax.set_xlabel("generation (each actor gets one chance to change)")
