@@ -450,12 +450,15 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
     plot = s.get("plot")
     if plot is not None and (not isinstance(plot, str) or not plot):
         raise UsageError(f"plot must be a file name, got {plot!r}")
+    mutation = s["mutation"]
+    if isinstance(mutation, bool) or not isinstance(mutation, (int, float)) or not 0 <= mutation <= 1:
+        raise UsageError(f"mutation (the exploration rate of --rule) must be a rate in [0, 1], got {mutation!r}")
     try:
         pop = AdaptivePopulation(
             {p: c for p, c in zip(players, counts)},
             rule=rule,
             intensity=s["intensity"] if rule == "fermi" else None,
-            exploration=s["mutation"],
+            exploration=float(mutation),
             forgetting=s.get("forgetting"),
             fitness=fitness,
             transformer=transformer,
@@ -466,6 +469,7 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
             game=game,
             seed=seed,
         )
+        pop._shocks(shocks or None, generations)  # refuse a bad shock before printing anything
         started = time.perf_counter()
         length = describe_length(turns or None, prob_end or None)
         fitness_text = {"material": "material payoff", "perceived": "perceived utility"}[fitness]
