@@ -492,8 +492,14 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
             + f"), {how}; {plural(runs, 'run')} of {plural(generations, 'generation')}, seed {seed}."
         )
         show(
-            f"Fitness: {fitness_text}, the mean per-turn payoff against the other N - 1 actors, from a round robin "
-            f"of matches of {length}, noise {noise:g}, {describe_game(game)}, {plural(repetitions, 'repetition')}."
+            f"Fitness: {fitness_text}, per turn, averaged over the other N - 1 actors, from a round robin "
+            f"of matches of {length}, noise {noise:g}, {describe_game(game)}, {plural(repetitions, 'repetition')}"
+            + (
+                ""
+                if transformer is None
+                else f"; politics: profile {s.get('profile', 'neutral')}, politicization s = {s.get('s', 0.0):g}"
+            )
+            + "."
         )
         note = game_note(game)
         if note:
