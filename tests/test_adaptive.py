@@ -235,6 +235,10 @@ def test_bad_population_and_run_arguments_are_refused():
         pop.run(10, shocks={2: {"C": 1}})
     with pytest.raises(SettingsError, match=r"generation must be a whole number in \[0, 10\)"):
         pop.run(10, shocks={10: {"A": 1}})
+    with pytest.raises(SettingsError, match="too long a record"):
+        pop.run(10**9)
+    with pytest.raises(SettingsError, match="shocks must be a mapping"):
+        pop.run(10, shocks=[(2, "A", 1)])
     with pytest.raises(SettingsError, match="stop_on_fixation needs"):
         pop.run(10, shocks={2: {"A": 1}}, stop_on_fixation=True)
 

@@ -66,6 +66,8 @@ ROTH_EREV_STRENGTH = 9.0
 #: Runs are played in blocks whose trajectories fit in this many int32 cells; each block
 #: is summed into exact integer totals, so the block size cannot change a bit.
 _BLOCK_CELLS = 4_000_000
+#: One run's trajectory may hold at most this many int32 cells (400 MB).
+_MAX_RUN_CELLS = 100_000_000
 
 
 @dataclass
@@ -390,6 +392,11 @@ class AdaptivePopulation:
         started = time.perf_counter()
         generations = check_non_negative_int("generations", generations)
         runs = check_positive_int("runs", runs)
+        if (generations + 1) * len(self.types) > _MAX_RUN_CELLS:
+            raise SettingsError(
+                f"{generations} generations of {len(self.types)} types is too long a record for one run "
+                f"(limit {_MAX_RUN_CELLS // len(self.types) - 1} generations); run fewer generations"
+            )
         shock_list = self._shocks(shocks, generations)
         if stop_on_fixation is None:
             stop_on_fixation = self.rule == "fermi" and self.exploration == 0.0 and not shock_list
@@ -406,7 +413,9 @@ class AdaptivePopulation:
         mean_reinforcement = float((A - xmin).mean())
         q0 = (self.strength or 0.0) * (mean_reinforcement if mean_reinforcement > 0 else 1.0) / K
         initial = np.repeat(np.arange(K, dtype=np.int64), self.initial_counts)
-        block = max(1, min(runs, _BLOCK_CELLS // ((generations + 1) * K)))
+        # bounded memory: the trajectories (and the learners' propensities) of one block of runs
+        per_run = max((generations + 1) * K, N * K if self.rule == "learning" else 0)
+        block = max(1, min(runs, _BLOCK_CELLS // per_run))
         total = np.zeros((generations + 1, K), dtype=np.int64)
         final = np.zeros((runs, K), dtype=np.int64)
         fixed = np.full(runs, -1, dtype=np.int64)
