@@ -59,8 +59,10 @@ __all__ = ["RULES", "AdaptivePopulation", "AdaptiveResult"]
 RULES = ("fermi", "learning")
 FITNESS_TEXT = {"material": "material payoff", "perceived": "perceived utility", "matrix": "given payoff matrix"}
 #: Erev & Roth (1998) fitted their three-parameter model to 12 experimental games with
-#: forgetting 0.1, experimentation 0.2 and initial strength 9; the first and last are
-#: the defaults here (experimentation is ``exploration``, whose default is the caller's).
+#: forgetting 0.1, experimentation 0.2 and initial strength 9. Forgetting and strength
+#: take their values; experimentation is ``exploration``, default 0, because 0.2 keeps a
+#: fifth of every reinforcement away from the strategy that earned it and no population
+#: could settle.
 ROTH_EREV_FORGETTING = 0.1
 ROTH_EREV_STRENGTH = 9.0
 #: Runs are played in blocks whose trajectories fit in this many int32 cells; each block
@@ -218,7 +220,7 @@ class AdaptivePopulation:
     matrix : array-like (K, K), optional
         A given payoff matrix ``matrix[a, b]`` (what an a earns from a b) instead of a
         tournament: the entry point for theory checks; its types are named by
-        ``players``.
+        ``players`` (and tagged ``"other"``).
     seed : int, optional
         Seeds the tournament and the runs. Every draw of run r in generation g comes from
         a counter-based stream keyed by (seed, r, g), so results are bit-identical on
