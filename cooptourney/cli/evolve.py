@@ -1,9 +1,11 @@
-"""``cooptourney evolve``: population dynamics, ecological or the Moran process (docs/reference/evolution.md).
+"""``cooptourney evolve``: population dynamics, ecological, the Moran process or adaptive actors
+(docs/reference/evolution.md).
 
 ::
 
-    cooptourney evolve [CONFIG.toml] -p NAME ... [--method ecological|moran] [--population N]
-                       [--initial C1,C2,...] [--generations G] [--mutation MU] [--runs R]
+    cooptourney evolve [CONFIG.toml] -p NAME ... [--method ecological|moran | --rule fermi|learning]
+                       [--population N] [--initial C1,C2,...] [--generations G] [--mutation MU] [--runs R]
+                       [--intensity W] [--forgetting PHI] [--shock G:NAME:COUNT]
                        [--graph complete|cycle|grid:WxH|edgelist:FILE] [--fitness material|perceived]
                        [--seed S] [--plot FILE.png] [--report FILE.html] ...
 """
@@ -66,6 +68,9 @@ EVOLVE_KEYS = (
     "plot",
     "plugins",
     "report",
+    "rule",
+    "forgetting",
+    "shock",
 )
 #: Only the Moran process uses these.
 MORAN_ONLY = ("population", "initial", "mutation", "runs", "graph", "selection", "intensity")
@@ -83,6 +88,12 @@ DEFAULTS: dict[str, Any] = {
 }
 DEFAULT_REPETITIONS = {"moran": 100, "ecological": 10}
 DEFAULT_POPULATION_PER_TYPE = 10
+RULES = ("fermi", "learning")
+#: Settings an adaptive population (--rule) does not take.
+NOT_ADAPTIVE = ("method", "graph", "selection", "report")
+#: Settings only an adaptive population takes.
+ADAPTIVE_ONLY = ("forgetting", "shock")
+DEFAULT_ADAPTIVE_RUNS = 100
 
 
 def read_evolve_config(path: str | Path) -> dict[str, Any]:
@@ -166,6 +177,11 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         show(text)
         printed.append(text)
 
+    if "rule" in given:
+        return _cmd_adaptive(s, args)
+    extra = [k for k in ADAPTIVE_ONLY if k in given]
+    if extra:
+        raise UsageError(f"{extra[0]} applies to adaptive actors only (--rule fermi or --rule learning)")
     method = s["method"]
     if method not in METHODS:
         raise UsageError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
@@ -177,18 +193,8 @@ def cmd_evolve(args: argparse.Namespace) -> int:
                 "shares of an infinite population)"
             )
     load_plugins(s.get("plugins") or [])
-    names = s.get("players")
-    if not names:
-        raise UsageError("give the players: --players NAME NAME ... (or players = [...] in [evolve])")
-    if isinstance(names, str) or not isinstance(names, list):
-        raise UsageError(f"players must be a list of players, got {names!r}")
-    players = [parse_player(item) for item in names]
+    players = _players(s)
     labels = [p.name for p in players]
-    dup = next((n for n in labels if labels.count(n) > 1), None)
-    if dup is not None:
-        raise UsageError(f"player {dup!r} is given twice; give each type once")
-    if len(players) < 2:
-        raise UsageError("evolution needs at least 2 players (types)")
     turns, prob_end = check_length(
         s.get("turns") if "prob_end" not in given or "turns" in given else None, s.get("prob_end")
     )
@@ -348,6 +354,191 @@ def cmd_evolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _players(s: dict[str, Any]) -> list:
+    names = s.get("players")
+    if not names:
+        raise UsageError("give the players: --players NAME NAME ... (or players = [...] in [evolve])")
+    if isinstance(names, str) or not isinstance(names, list):
+        raise UsageError(f"players must be a list of players, got {names!r}")
+    players = [parse_player(item) for item in names]
+    labels = [p.name for p in players]
+    dup = next((n for n in labels if labels.count(n) > 1), None)
+    if dup is not None:
+        raise UsageError(f"player {dup!r} is given twice; give each type once")
+    if len(players) < 2:
+        raise UsageError("evolution needs at least 2 players (types)")
+    return players
+
+
+def _shocks(specs: Any, labels: list[str]) -> dict[int, dict[str, int]]:
+    """``G:NAME:COUNT`` or ``G1-G2:NAME:COUNT`` texts as {generation: {name: COUNT}}.
+
+    NAME is a player as given or its full name; a range G1-G2 repeats the shock at every
+    generation from G1 to G2 - 1 (a sustained invasion)."""
+    if specs is None:
+        return {}
+    if isinstance(specs, str):
+        specs = [specs]
+    if not isinstance(specs, list):
+        raise UsageError(f"shock must be G:NAME:COUNT (or a list of them), got {specs!r}")
+    out: dict[int, dict[str, int]] = {}
+    for text in specs:
+        parts = str(text).split(":")
+        if len(parts) != 3:
+            raise UsageError(
+                f"shock must be G:NAME:COUNT or G1-G2:NAME:COUNT (generations, player, actors), got {text!r}"
+            )
+        try:
+            first, _, last = parts[0].partition("-")
+            g1 = int(first)
+            g2 = int(last) if last else g1 + 1
+            count = int(parts[2])
+        except ValueError:
+            raise UsageError(f"shock must be G:NAME:COUNT with whole numbers G and COUNT, got {text!r}") from None
+        if g2 <= g1:
+            raise UsageError(f"a shock's generations G1-G2 need G1 < G2, got {parts[0]!r}")
+        name = parse_player(parts[1].strip()).name
+        if name not in labels:
+            raise UsageError(f"shock player {parts[1]!r} is not one of the players ({', '.join(labels)})")
+        for g in range(g1, g2):
+            if g in out:
+                raise UsageError(f"two shocks at generation {g}: one per generation")
+            out[g] = {name: count}
+    return out
+
+
+def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
+    """Adaptive actors (--rule fermi|learning): print the setting, the shares by tag and by type."""
+    from cooptourney.evolution import AdaptivePopulation
+    from cooptourney.output.plots import adaptive_shares
+    from cooptourney.politics import ActorProfile, Politicization, Transformer
+    from cooptourney.settings import SettingsError
+
+    given = s["_given"]
+    rule = s["rule"]
+    if rule not in RULES:
+        raise UsageError(f"rule must be one of {', '.join(RULES)}, got {rule!r}")
+    extra = [k for k in NOT_ADAPTIVE if k in given]
+    if extra:
+        raise UsageError(
+            f"{extra[0]} does not apply to adaptive actors (--rule); it belongs to --method moran/ecological"
+        )
+    if rule == "learning" and "intensity" in given:
+        raise UsageError("intensity applies to --rule fermi only (Roth-Erev learning has no selection intensity)")
+    if rule == "fermi" and "forgetting" in given:
+        raise UsageError("forgetting applies to --rule learning only")
+    load_plugins(s.get("plugins") or [])
+    players = _players(s)
+    labels = [p.name for p in players]
+    turns, prob_end = check_length(
+        s.get("turns") if "prob_end" not in given or "turns" in given else None, s.get("prob_end")
+    )
+    noise = check_probability("noise", s["noise"])
+    seed = check_seed(int(s["seed"]) if isinstance(s["seed"], float) and s["seed"].is_integer() else s["seed"])
+    game = parse_game(s["game"])
+    repetitions = check_positive_int("repetitions", s.get("repetitions", DEFAULT_REPETITIONS["ecological"]))
+    fitness = s["fitness"]
+    if fitness not in ("material", "perceived"):
+        raise UsageError(f"fitness must be material or perceived, got {fitness!r}")
+    transformer = None
+    if "profile" in given or "s" in given:
+        transformer = Transformer(ActorProfile.preset(s.get("profile", "neutral")), Politicization(s=s.get("s", 0.0)))
+    counts = _initial_counts(s, len(players), "complete")
+    generations = _whole("generations", s.get("generations", 1000), 1)
+    runs = _whole("runs", s["runs"] if "runs" in given else DEFAULT_ADAPTIVE_RUNS, 1)
+    shocks = _shocks(s.get("shock"), labels)
+    plot = s.get("plot")
+    if plot is not None and (not isinstance(plot, str) or not plot):
+        raise UsageError(f"plot must be a file name, got {plot!r}")
+    mutation = s["mutation"]
+    if isinstance(mutation, bool) or not isinstance(mutation, (int, float)) or not 0 <= mutation <= 1:
+        raise UsageError(f"mutation (the exploration rate of --rule) must be a rate in [0, 1], got {mutation!r}")
+    try:
+        pop = AdaptivePopulation(
+            {p: c for p, c in zip(players, counts)},
+            rule=rule,
+            intensity=s["intensity"] if rule == "fermi" else None,
+            exploration=float(mutation),
+            forgetting=s.get("forgetting"),
+            fitness=fitness,
+            transformer=transformer,
+            turns=turns or None,
+            prob_end=prob_end or None,
+            noise=noise,
+            repetitions=repetitions,
+            game=game,
+            seed=seed,
+        )
+        pop._shocks(shocks or None, generations)  # refuse a bad shock before printing anything
+        started = time.perf_counter()
+        length = describe_length(turns or None, prob_end or None)
+        fitness_text = {"material": "material payoff", "perceived": "perceived utility"}[fitness]
+        if fitness == "perceived" and transformer is None:
+            fitness_text += " (no transformer given: equal to the material payoff; use --profile/--s)"
+        N = int(sum(counts))
+        if rule == "fermi":
+            how = (
+                f"imitation by pairwise comparison (Fermi rule, Traulsen, Nowak & Pacheco 2006), selection "
+                f"intensity {pop.intensity:g}, exploration {pop.exploration:g}"
+            )
+        else:
+            how = (
+                f"Roth-Erev reinforcement learning (Erev & Roth 1998), forgetting {pop.forgetting:g}, "
+                f"experimentation {pop.exploration:g}, initial strength {pop.strength:g}"
+            )
+        show(
+            f"Adaptive actors: N = {N} ("
+            + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts))
+            + f"), {how}; {plural(runs, 'run')} of {plural(generations, 'generation')}, seed {seed}."
+        )
+        show(
+            f"Fitness: {fitness_text}, per turn, averaged over the other N - 1 actors, from a round robin "
+            f"of matches of {length}, noise {noise:g}, {describe_game(game)}, {plural(repetitions, 'repetition')}"
+            + (
+                ""
+                if transformer is None
+                else f"; politics: profile {s.get('profile', 'neutral')}, politicization s = {s.get('s', 0.0):g}"
+            )
+            + "."
+        )
+        note = game_note(game)
+        if note:
+            show(note)
+        res = pop.run(generations, runs=runs, shocks=shocks or None, progress=not args.no_progress)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+    for text in [s.get("shock")] if isinstance(s.get("shock"), str) else s.get("shock") or []:
+        g, name, c = str(text).split(":")
+        g1, _, g2 = g.partition("-")
+        when = f"every generation from {g1} to {int(g2) - 1}" if g2 else f"generation {g1}"
+        show(f"Shock: at {when}, {c} actors replaced by {parse_player(name.strip()).name}.")
+    show()
+    tags = res.tag_shares()
+    starts = {g for g in shocks if g - 1 not in shocks} | {g + 1 for g in shocks if g + 1 not in shocks}
+    marks = sorted({0, generations // 4, generations // 2, 3 * generations // 4, generations} | starts)
+    marks = [g for g in marks if g <= generations]
+    show(f"Share of actors by reciprocity tag (mean over {plural(runs, 'run')}; fitness: {res.fitness}):")
+    show(tags.loc[marks].to_string(float_format=lambda x: f"{x:.3f}"))
+    show()
+    table = res.summary()
+    if rule == "learning" or not res.settings["stop_on_fixation"]:
+        table = table.drop(columns="fixation_probability")
+    show(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    show()
+    if res.settings["stop_on_fixation"]:
+        show(
+            f"{int((res.fixed >= 0).sum())} of {plural(runs, 'run')} fixed within {generations} generations "
+            "(imitation without exploration stops at one type); fixation probability = fraction of runs."
+        )
+    show(f"Final share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
+    if plot is not None:
+        code = save_plot(adaptive_shares, res, plot)
+        if code != EXIT_OK:
+            return code
+        show(f"Wrote the plot of shares by reciprocity tag to {plot} (PNG).")
+    return EXIT_OK
+
+
 def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
     """Individuals per type from --initial, else --population split evenly (the first types get the remainder)."""
     population = s.get("population")
@@ -403,16 +594,34 @@ def register(sub) -> None:
     """Add ``evolve`` to the ``cooptourney`` subcommands."""
     ev = sub.add_parser(
         "evolve",
-        help="population dynamics: ecological (replicator) dynamics or the Moran process",
+        help="population dynamics: ecological (replicator) dynamics, the Moran process or adaptive actors",
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
         "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
-        "over many runs). See docs/reference/evolution.md.",
+        "over many runs), or adaptive actors who imitate (--rule fermi) or learn (--rule learning). "
+        "See docs/reference/evolution.md.",
     )
     ev.add_argument(
         "config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it"
     )
     ev.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME", help="the types, e.g. TFT ALLD")
     ev.add_argument("--method", choices=METHODS, metavar="METHOD", help="moran (default) or ecological")
+    ev.add_argument(
+        "--rule",
+        choices=RULES,
+        metavar="RULE",
+        help="adaptive actors instead of --method: fermi (imitation by pairwise comparison) or learning "
+        "(Roth-Erev reinforcement); --mutation is then the exploration rate",
+    )
+    ev.add_argument(
+        "--forgetting", type=rate, metavar="PHI", help="--rule learning: forgetting in [0, 1) (default 0.1)"
+    )
+    ev.add_argument(
+        "--shock",
+        action="append",
+        metavar="G:NAME:COUNT",
+        help="--rule: at generation G (or every generation G1 to G2 - 1 with G1-G2), COUNT actors are "
+        "replaced by NAME (repeatable)",
+    )
     ev.add_argument("--population", type=int, metavar="N", help="Moran: individuals, N >= 2 (default 10 per player)")
     ev.add_argument(
         "--initial",

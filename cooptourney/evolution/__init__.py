@@ -10,6 +10,8 @@ kernel, with the same counter-based random streams, as :class:`~cooptourney.Tour
   analysis (discrete replicator dynamics).
 * :mod:`~cooptourney.evolution.moran` -- :class:`MoranProcess` and its compiled kernel,
   :func:`fixation_probability`.
+* :mod:`~cooptourney.evolution.adaptive` -- :class:`AdaptivePopulation`, actors who
+  change strategy by imitation (the Fermi rule) or Roth-Erev learning.
 * :mod:`~cooptourney.evolution.fingerprints` -- :func:`ashlock_fingerprint` and
   :func:`transitive_fingerprint`.
 
@@ -17,6 +19,7 @@ Their plots are in :mod:`cooptourney.output.plots`; docs/reference/evolution.md 
 the conventions and the measurements.
 """
 
+from cooptourney.evolution.adaptive import AdaptivePopulation, AdaptiveResult
 from cooptourney.evolution.ecological import EcologicalResult, ecological
 from cooptourney.evolution.fingerprints import (
     Fingerprint,
@@ -36,6 +39,8 @@ from cooptourney.evolution.moran import (
 from cooptourney.evolution.spatial import SpatialResultSet, SpatialTournament
 
 __all__ = [
+    "AdaptivePopulation",
+    "AdaptiveResult",
     "EcologicalResult",
     "Fingerprint",
     "MatchPool",

@@ -25,6 +25,7 @@ import numpy as np
 
 from cooptourney.atomic import write_atomic
 from cooptourney.evolution import (
+    AdaptiveResult,
     EcologicalResult,
     Fingerprint,
     MoranResult,
@@ -33,6 +34,7 @@ from cooptourney.evolution import (
 
 __all__ = [
     "PALETTE",
+    "adaptive_shares",
     "cooperation_over_turns",
     "fixation_bars",
     "gear_trace",
@@ -504,6 +506,62 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
     fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def adaptive_shares(result: AdaptiveResult, path: str | Path | None = None, by: str = "tag", title: str | None = None):
+    """Shares of an :class:`~cooptourney.evolution.AdaptiveResult` over generations.
+
+    ``by="tag"``: one line per reciprocity tag (the share of actors playing a strategy
+    of that kind), in the tag's colour; ``by="type"``: one line per strategy, in its
+    tag's colour, told apart within a tag by line style. A shock is a dotted vertical
+    line, a shock repeated over consecutive generations a grey band. The title states the rule and the fitness kind.
+    """
+    if by not in ("tag", "type"):
+        raise ValueError(f"by must be 'tag' or 'type', got {by!r}")
+    table = result.tag_shares() if by == "tag" else result.shares
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.8))
+        seen: dict[str, int] = {}
+        for k, name in enumerate(table.columns):
+            tag = name if by == "tag" else result.tags[k]
+            n = seen.get(tag, 0)
+            seen[tag] = n + 1
+            ax.plot(
+                table.index,
+                table[name],
+                label=_short(name),
+                color=TAG_COLOURS.get(tag, PALETTE[k % len(PALETTE)]),
+                linestyle=LINESTYLES[n % len(LINESTYLES)],
+                linewidth=1.8 if by == "tag" else 1.4,
+            )
+        # consecutive generations with the same shock are one sustained invasion: one span
+        spans: list[list] = []
+        for shock in result.settings.get("shocks", []):
+            g, what = shock["generation"], (shock["type"], shock["count"])
+            if spans and spans[-1][1] == g and spans[-1][2] == what:
+                spans[-1][1] = g + 1
+            else:
+                spans.append([g, g + 1, what])
+        for g1, g2, (kind, count) in spans:
+            if g2 - g1 > 1:
+                ax.axvspan(g1, g2, color="#DDDDDD", linewidth=0, zorder=0)
+                text = f"{count} {_short(kind, 18)} enter\nevery generation"
+            else:
+                ax.axvline(g1, color="#555555", linestyle=":", linewidth=1)
+                text = f"{count} {_short(kind, 18)} enter"
+            ax.annotate(
+                text, (g1, 0.97), xytext=(3, 0), textcoords="offset points", fontsize=7, color="#555555", va="top"
+            )
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("generation (each actor gets one chance to change)")
+        runs = f", mean over {result.runs} runs" if result.runs > 1 else ""
+        ax.set_ylabel(f"share of actors{runs}")
+        rule = {"fermi": "imitation (Fermi rule)", "learning": "Roth-Erev learning"}[result.rule]
+        ax.set_title(title or f"Adaptive actors, {rule}, N = {result.population} (fitness: {result.fitness})")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
+        fig.tight_layout()
     save(fig, path)
     return fig
 
