@@ -58,6 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from numba import njit
 
 from cooptourney.evolution.spatial import SpatialTournament
 from cooptourney.game import Game
@@ -134,74 +135,126 @@ def _payoffs(game: Game) -> np.ndarray:
     return np.array([[game.R, game.S], [game.T, game.P]], dtype=np.float64)
 
 
-def measure_matches(moves: np.ndarray, baseline: np.ndarray, partner: str, settings: BatterySettings, game: Game):
-    """Measures of one strategy against one scripted partner in one repetition.
+#: Columns of :func:`measure_matches`'s result.
+TOLERANCE, LAG, RETALIATIONS, DEFECTIONS, HORIZON, COOP, CONTINGENT = range(7)
+
+
+def measure_matches(moves: np.ndarray, settings: BatterySettings, game: Game) -> np.ndarray:
+    """Measures of every strategy against every partner in every repetition.
 
     Parameters
     ----------
-    moves : ndarray(int8, ndim=2)
-        ``[turns, 2]`` the strategy's moves and the partner's (0 = C, 1 = D).
-    baseline : ndarray(int8, ndim=1)
-        ``[turns]`` the strategy's moves against the cooperator in the same repetition.
-    partner : str
-        A name of :data:`cooptourney.reciprocity.partners.PARTNERS`.
+    moves : ndarray(int8, ndim=5)
+        ``[strategies, partners, repetitions, 2, turns]``: the strategy's moves (row 0)
+        and the partner's (row 1), 0 = C, 1 = D, partners in the order of
+        :data:`~cooptourney.reciprocity.partners.PARTNERS` (the cooperator first: it is
+        the baseline).
+    settings : BatterySettings
+    game : Game
 
     Returns
     -------
-    dict
-        ``tolerance``, ``lag`` (turns to the first retaliation, NaN if none),
-        ``retaliations`` and ``defections`` (counts from the offence on),
-        ``horizon`` (amends partner only) and ``coop`` (cooperation rate from the
-        offence on).
+    ndarray(float64, ndim=4)
+        ``[strategies, partners, repetitions, 7]``: tolerance, turns to the first
+        retaliation (NaN if none), retaliations and the partner's defections from the
+        offence on, the forgiveness horizon (amends partner only, else NaN), the
+        cooperation rate from the offence on, and P(D after the partner's D) - P(D after
+        the partner's C) (NaN if either never happens). Definitions: module docstring.
     """
-    x, y = moves[:, 0].astype(np.int64), moves[:, 1].astype(np.int64)
-    n, k = x.shape[0], settings.offence
-    pay = _payoffs(game)
-    # imbalance[t]: the partner's lead in cumulative payoff before turn t is decided
-    lead = np.concatenate(([0.0], np.cumsum(pay[y, x] - pay[x, y])))
-    excess = (x == 1) & (baseline == 0)
-    excess[: k + 1] = False  # a move on the offence turn cannot answer it
-    hits = np.flatnonzero(y[k:]) + k
-    out = {"coop": float(1.0 - x[k:].mean())}
-    if hits.size == 0:
-        return out | {"tolerance": 0.0, "lag": math.nan, "retaliations": 0, "defections": 0, "horizon": math.nan}
-    first = int(hits[0])
-    answers = np.flatnonzero(excess)
-    answers = answers[answers > first]
-    if answers.size:
-        first_answer = int(answers[0])
-        stood = lead[first + 1 : first_answer]
-        tolerance = float(stood.max()) if stood.size else 0.0
-        lag = float(first_answer - first)
-    else:
-        tolerance = float(lead[first + 1 :].max())
-        lag = math.nan
-    out |= {
-        "tolerance": max(tolerance, 0.0),
-        "lag": lag,
-        "retaliations": int(excess.sum()),
-        "defections": int(y[k:].sum()),
-        "horizon": math.nan,
-    }
-    if partner == "amends":
-        start = k + settings.amends
-        late = np.flatnonzero(excess[start:])
-        if late.size == 0:
-            out["horizon"] = 0.0
-        elif start + int(late[-1]) >= n - _TAIL:
-            out["horizon"] = math.inf
-        else:
-            out["horizon"] = float(late[-1] + 1)
+    if moves.ndim != 5 or moves.shape[3] != 2 or moves.shape[1] != len(PARTNERS):
+        raise ValueError(f"moves must be [strategies, {len(PARTNERS)}, repetitions, 2, turns], got {moves.shape}")
+    out = np.full(moves.shape[:3] + (7,), np.nan)
+    amends = np.array([name == "amends" for name in PARTNERS])
+    _measure_kernel(
+        np.ascontiguousarray(moves, dtype=np.int8),
+        _payoffs(game),
+        settings.offence,
+        settings.offence + settings.amends,
+        _TAIL,
+        amends,
+        out,
+    )
     return out
 
 
-def _contingent(x: np.ndarray, y: np.ndarray) -> float:
+@njit(cache=True)
+def _measure_kernel(moves, pay, offence, amends_start, tail, amends, out):
+    """Fill ``out[s, p, r, :]`` (see :func:`measure_matches`); ``moves[s, 0]`` is the baseline."""
+    n_s, n_p, n_r, _, n = moves.shape
+    lead = np.zeros(n + 1)
+    for s in range(n_s):
+        for r in range(n_r):
+            base = moves[s, 0, r, 0]
+            for p in range(n_p):
+                x = moves[s, p, r, 0]
+                y = moves[s, p, r, 1]
+                # lead[t]: the partner's lead in cumulative payoff before turn t is decided
+                for t in range(n):
+                    lead[t + 1] = lead[t] + pay[y[t], x[t]] - pay[x[t], y[t]]
+                coops = 0
+                for t in range(offence, n):
+                    coops += 1 - x[t]
+                out[s, p, r, COOP] = coops / (n - offence)
+                out[s, p, r, CONTINGENT] = _contingency(x, y)
+                first = -1
+                defections = 0
+                for t in range(offence, n):
+                    if y[t] == 1:
+                        defections += 1
+                        if first < 0:
+                            first = t
+                out[s, p, r, DEFECTIONS] = defections
+                if first < 0:
+                    out[s, p, r, TOLERANCE] = 0.0
+                    out[s, p, r, RETALIATIONS] = 0.0
+                    continue
+                # a retaliation: D where it cooperated against the cooperator; a move on
+                # the offence turn cannot answer the offence
+                stood = 0.0
+                answered = False
+                retaliations = 0
+                last = -1
+                for t in range(offence + 1, n):
+                    excess = x[t] == 1 and base[t] == 0
+                    if excess:
+                        retaliations += 1
+                        last = t
+                    if t > first and not answered:
+                        if excess:
+                            answered = True
+                            out[s, p, r, LAG] = t - first
+                        elif lead[t] > stood:
+                            stood = lead[t]
+                if not answered and lead[n] > stood:
+                    stood = lead[n]  # never answered: the final imbalance stands too
+                out[s, p, r, TOLERANCE] = stood
+                out[s, p, r, RETALIATIONS] = retaliations
+                if amends[p]:
+                    if last < amends_start:
+                        out[s, p, r, HORIZON] = 0.0
+                    elif last >= n - tail:
+                        out[s, p, r, HORIZON] = np.inf
+                    else:
+                        out[s, p, r, HORIZON] = last - amends_start + 1
+
+
+@njit(cache=True)
+def _contingency(x, y):
     """P(x_t = D | y_{t-1} = D) - P(x_t = D | y_{t-1} = C); NaN if either never happens."""
-    prev, now = y[:-1], x[1:]
-    d, c = prev == 1, prev == 0
-    if not d.any() or not c.any():
-        return math.nan
-    return float(now[d].mean() - now[c].mean())
+    d_after_d = 0
+    n_d = 0
+    d_after_c = 0
+    n_c = 0
+    for t in range(1, x.shape[0]):
+        if y[t - 1] == 1:
+            n_d += 1
+            d_after_d += x[t]
+        else:
+            n_c += 1
+            d_after_c += x[t]
+    if n_d == 0 or n_c == 0:
+        return np.nan
+    return d_after_d / n_d - d_after_c / n_c
 
 
 def _echo(player: Player, settings: BatterySettings, game: Game, repetition: int) -> float:
@@ -247,10 +300,6 @@ def group_dependence(player: Player | str, settings: BatterySettings, game: Game
     return rates[0] - rates[1]
 
 
-def _partner_moves(res, i: int, j: int, reps: int) -> list[np.ndarray]:
-    return [res.match_moves(i, j, r) for r in range(reps)]
-
-
 def run_battery(
     strategies: Sequence[Player | str],
     settings: BatterySettings | None = None,
@@ -289,12 +338,10 @@ def run_battery(
     reps = settings.repetitions
     n = len(players)
     values = {m: np.full((n, reps), np.nan) for m in MEASURES}
-    per_partner = np.full((n, len(EXPLOITERS), reps), np.nan)
-    shifts = np.full((n, len(PARTNERS) - 1, reps), np.nan)
     partners = partner_players(settings)
     pairwise = [k for k, p in enumerate(players) if not p.spec.group]
     group = [k for k, p in enumerate(players) if p.spec.group]
-    moves_of: dict[int, dict[str, list[np.ndarray]]] = {}
+    moves = np.zeros((n, len(PARTNERS), reps, 2, settings.turns), dtype=np.int8)
     if pairwise:
         members = [players[k] for k in pairwise]
         m = len(members)
@@ -308,8 +355,9 @@ def run_battery(
             game=game,
             record_moves=True,
         ).play()
-        for a, k in enumerate(pairwise):
-            moves_of[k] = {name: _partner_moves(res, a, m + b, reps) for b, name in enumerate(PARTNERS)}
+        # pairs are (i <= j) with the strategy first: row 0 of every match is the strategy's
+        rows = np.array([[res.pair_index[(a, m + b)] for b in range(len(partners))] for a in range(m)])
+        moves[pairwise] = res.moves[rows][..., : settings.turns]
     for k in group:
         res = (
             MultilateralTournament(
@@ -324,28 +372,30 @@ def run_battery(
             .play()
             .results
         )
-        moves_of[k] = {name: _partner_moves(res, 0, 1 + b, reps) for b, name in enumerate(PARTNERS)}
+        moves[k] = res.moves[[res.pair_index[(0, 1 + b)] for b in range(len(partners))]][..., : settings.turns]
+    found = measure_matches(moves, settings, game)
+    named = {name: b for b, name in enumerate(PARTNERS)}
+    exploiters = [named[p] for p in EXPLOITERS]
+    tol = found[..., TOLERANCE][:, exploiters]
+    per_partner = tol.copy()
+    values["tolerance"][:] = tol.max(axis=1)
+    lags = found[..., LAG][:, exploiters]
+    with np.errstate(all="ignore"):
+        values["immediacy"][:] = np.where(
+            np.isnan(lags).all(axis=1), np.nan, np.nanmin(np.where(np.isnan(lags), np.inf, lags), axis=1)
+        )
+    sr = [named["single"], named["run"]]
+    values["proportionality"][:] = found[..., RETALIATIONS][:, sr].sum(axis=1) / found[..., DEFECTIONS][:, sr].sum(
+        axis=1
+    )
+    values["forgiveness"][:] = found[..., HORIZON][:, named["amends"]]
+    values["noise_response"][:] = found[..., CONTINGENT][:, named["noise"]]
+    coop0 = found[..., COOP][:, 0]
+    values["aggression"][:] = 1.0 - coop0
+    shifts = found[..., COOP][:, 1:] - coop0[:, None, :]
+    # the mean shift over repetitions, so that a random rule's chance differences average out
+    values["responsiveness"][:] = np.abs(shifts.mean(axis=2)).max(axis=1)[:, None]
     for k, player in enumerate(players):
-        by_partner = moves_of[k]
-        for r in range(reps):
-            base = by_partner["cooperator"][r][:, 0]
-            found = {name: measure_matches(by_partner[name][r], base, name, settings, game) for name in PARTNERS[1:-1]}
-            tol = [found[p]["tolerance"] for p in EXPLOITERS]
-            per_partner[k, :, r] = tol
-            values["tolerance"][k, r] = max(tol)
-            lags = [found[p]["lag"] for p in EXPLOITERS if not math.isnan(found[p]["lag"])]
-            values["immediacy"][k, r] = min(lags) if lags else math.nan
-            harm = found["single"]["defections"] + found["run"]["defections"]
-            values["proportionality"][k, r] = (found["single"]["retaliations"] + found["run"]["retaliations"]) / harm
-            values["forgiveness"][k, r] = found["amends"]["horizon"]
-            noisy = by_partner["noise"][r]
-            values["noise_response"][k, r] = _contingent(noisy[:, 0], noisy[:, 1])
-            coop0 = 1.0 - base[settings.offence :].mean()
-            values["aggression"][k, r] = 1.0 - coop0
-            rates = [found[p]["coop"] for p in PARTNERS[1:-1]] + [1.0 - noisy[settings.offence :, 0].mean()]
-            shifts[k, :, r] = [c - coop0 for c in rates]
-        # the mean shift over repetitions, so that a random rule's chance differences average out
-        values["responsiveness"][k] = np.abs(shifts[k].mean(axis=1)).max()
         if not player.spec.group:
             values["group_dependence"][k] = 0.0  # a pairwise step reads only its own match
             echo_reps = range(reps) if player.spec.stochastic else range(1)
