@@ -135,6 +135,8 @@ def test_group_dependence():
     assert np.all(group_dependence("Tit For Tat", small) == 0)
     # Unconditional MFN defects on everybody once the group withholds from it
     assert np.all(group_dependence("Unconditional MFN", small) > 0.5)
+    # Image Scorer withholds from a partner whose image falls because it defects on the others
+    assert np.all(group_dependence("Image Scorer", small) > 0.5)
 
 
 def test_reproducible():

@@ -36,8 +36,9 @@ flips), and measures, per repetition:
   from the offence turn on; near 0 for a strategy whose moves ignore the partner (the
   noise partner is compared too). The same value fills every repetition's column; the
   per-partner, per-repetition differences are ``per_partner["coop_shift"]``.
-* **group dependence** (multilateral mode): its cooperation rate towards a cooperating
-  partner when the other members all cooperate minus when they all defect. A pairwise
+* **group dependence** (multilateral mode): how much its cooperation rate towards one
+  partner changes with what the other members did to it, or with what the partner did
+  to them (:func:`group_dependence`). A pairwise
   step reads only its own match, so this is 0 by construction for every strategy but
   the group ones (``group=True``), which alone are played for it.
 
@@ -271,33 +272,51 @@ def _echo(player: Player, settings: BatterySettings, game: Game, repetition: int
     return float(mutual[0]) if mutual.size else float(n - k - 1)
 
 
+def _towards_partner(player: Player, partner: str, others: str, settings: BatterySettings, game: Game) -> np.ndarray:
+    """float64[repetitions]: the player's cooperation rate towards ``partner`` in a group of five.
+
+    The player and the partner form one club, three ``others`` another (clubs matter only
+    to the rules that read them).
+    """
+    t = MultilateralTournament(
+        [player, partner, others, others, others],
+        clubs={"partners": [0, 1], "others": [2, 3, 4]},
+        turns=settings.turns,
+        repetitions=settings.repetitions,
+        seed=settings.seed,
+        game=game,
+        self_play=False,
+        record_moves=True,
+    )
+    res = t.play().results
+    return np.array([1.0 - res.match_moves(0, 1, r)[:, 0].mean() for r in range(settings.repetitions)])
+
+
 def group_dependence(player: Player | str, settings: BatterySettings, game: Game | None = None) -> np.ndarray:
     """float64[repetitions]: how much the player's treatment of one partner depends on the others.
 
-    Two multilateral tournaments of five members: the player, a Cooperator (the partner
-    it is watched with) and three others who all cooperate in the first and all defect
-    in the second. The value is the player's cooperation rate towards the Cooperator in
-    the first minus in the second, per repetition: 0 for a rule that treats each
-    partner by that partner's record alone, positive for one that withholds from a
-    partner what the group withholds from it, or that treats partners as a group
-    (Keohane 1986).
+    Multilateral tournaments of five members: the player, the partner it is watched with,
+    and three others. Two contrasts of its cooperation rate towards the partner, per
+    repetition:
+
+    * what the others did to it: a Cooperator partner while the others all cooperate,
+      minus while they all defect (a rule that withholds from one partner what the group
+      withheld from it, as most-favoured-nation treatment does);
+    * what the partner did to the others: a Cooperator partner, minus a partner (Club
+      Discriminator, in the player's club) that cooperates with the player and defects
+      on the others (a rule that judges a partner by its reputation, as image scoring
+      does).
+
+    The value is the contrast larger in size. It is 0 for a rule that treats each partner
+    by that partner's record with it alone (Keohane 1986: diffuse reciprocity sees
+    partners as a group).
     """
     player = as_player(player)
     game = game if game is not None else Game()
-    rates = []
-    for other in ("Cooperator", "Defector"):
-        t = MultilateralTournament(
-            [player, "Cooperator", other, other, other],
-            turns=settings.turns,
-            repetitions=settings.repetitions,
-            seed=settings.seed,
-            game=game,
-            self_play=False,
-            record_moves=True,
-        )
-        res = t.play().results
-        rates.append(np.array([1.0 - res.match_moves(0, 1, r)[:, 0].mean() for r in range(settings.repetitions)]))
-    return rates[0] - rates[1]
+    plain = _towards_partner(player, "Cooperator", "Cooperator", settings, game)
+    by_others = plain - _towards_partner(player, "Cooperator", "Defector", settings, game)
+    by_reputation = plain - _towards_partner(player, "Club Discriminator", "Cooperator", settings, game)
+    return np.where(np.abs(by_others) >= np.abs(by_reputation), by_others, by_reputation)
 
 
 def run_battery(

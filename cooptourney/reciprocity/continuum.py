@@ -48,7 +48,8 @@ pairwise strategy's diffuseness is the mean of five terms. The reverse gear is
 received: twice the harm gives 1/2). The class of a strategy is
 
 1. ``unconditional`` when no partner moves its cooperation rate by more than
-   :data:`RESPONSE_FLOOR` beyond chance (four standard errors over repetitions);
+   :data:`RESPONSE_FLOOR` beyond chance (four standard errors over repetitions), and
+   its group dependence is within :data:`RESPONSE_FLOOR` of 0;
 2. else ``negative`` when reverse >= :data:`REVERSE_CUT` (position = -reverse);
 3. else ``specific`` when diffuseness < :data:`DIFFUSE_CUT`, ``diffuse`` otherwise
    (position = diffuseness).
@@ -144,7 +145,8 @@ def positions(result: BatteryResult) -> list[Position]:
         prop = means["proportionality"][k]
         overshoot = 1.0 - 1.0 / prop if prop > 1.0 else 0.0
         reverse = float(max(means["aggression"][k], overshoot))
-        responds = _responds(shifts[k], result.stochastic[k])
+        # a group rule may answer only the group: its group dependence is a response too
+        responds = _responds(shifts[k], result.stochastic[k]) or abs(means["group_dependence"][k]) > RESPONSE_FLOOR
         if not responds:
             measured, position = "unconditional", diffuseness
         elif reverse >= REVERSE_CUT:
