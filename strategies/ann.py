@@ -205,11 +205,11 @@ def _table(name, units):
 # No declared parameters: every network starts at params[0].
 
 
-@strategy("Evolved ANN", reciprocity="specific", table=_table("Evolved ANN", 10), oracle="moves")
+@strategy("Evolved ANN", reciprocity="diffuse", table=_table("Evolved ANN", 10), oracle="moves")
 def evolved_ann(my, opp, t, state, params, info, rng):
     """A network with 10 hidden units evolved to score well against axelrod's strategies. (Martin Jones, axelrod-dojo 0.0.8, doi:10.5281/zenodo.1306926; as in axelrod 4.13.1)
 
-    specific: cooperates with cooperators and, once the partner defects, mostly defects for good, like a grudger.
+    diffuse: measured: lets 5 payoff units stand, answers after 2 turns, returns 0.29 of the harm, no echo (docs/reference/reciprocity.md).
     """
     return ann_move(my, opp, t, params, 0, info, 10)
 

@@ -72,14 +72,14 @@ def champion(my, opp, t, state, params, info, rng):
 
 @strategy(
     "Second by Eatherley",
-    reciprocity="specific",
+    reciprocity="diffuse",
     stochastic=True,
     oracle="statistics",
 )
 def eatherley(my, opp, t, state, params, info, rng):
     """Cooperates after a partner C; after a D defects with probability the partner's defection rate so far. (Graham Eatherley; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: answers each defection in proportion to the partner's whole record of defections.
+    diffuse: measured: lets 32 payoff units stand, answers after 4 turns, returns 0.23 of the harm, echo 0 turns (docs/reference/reciprocity.md).
 
     Cooperates first. The rate counts every partner move played so far,
     including the defection just seen, so it is never 0 when it applies. One
@@ -132,14 +132,14 @@ def gladstein(my, opp, t, state, params, info, rng):
 
 @strategy(
     "Second by Grofman",
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=8,
     oracle="moves",
 )
 def grofman_second(my, opp, t, state, params, info, rng):
     """C, C, tit for tat on moves 3-7, then C or D by the partner's defections in a 7-move window. (Bernard Grofman, K86R; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: counts the partner's recent defections and retaliates past a set tolerance.
+    diffuse: measured: lets 50 payoff units stand, answers after 4 turns, returns 1.29 of the harm, no echo (docs/reference/reciprocity.md).
 
     From move 8 on (t >= 7), with d the partner's defections among its moves
     t-8 .. t-2 (axelrod's ``opponent.history[-8:-1]``: the seven moves before
@@ -259,14 +259,14 @@ def borufsen(my, opp, t, state, params, info, rng):
 
 @strategy(
     "Second by Cave",
-    reciprocity="specific",
+    reciprocity="diffuse",
     stochastic=True,
     oracle="statistics",
 )
 def cave(my, opp, t, state, params, info, rng):
     """C for C; a D answered by a coin flip until the partner has 18 defections, then D; D against very defective partners. (Rob Cave, K49R, 4th; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: keeps the partner's running count of defections and stops forgiving past a limit.
+    diffuse: measured: lets 15 payoff units stand, answers after 1 turn, returns 0.46 of the harm, echo 1 turns (docs/reference/reciprocity.md).
 
     Cooperates first. With turn = t + 1 and f = (partner defections so far) /
     turn (note: divided by the turn number, not by the t moves seen), it defects
@@ -370,7 +370,7 @@ def getzler(my, opp, t, state, params, info, rng):
 
 @strategy(
     "Second by Black",
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=5,
     stochastic=True,
     oracle="statistics",
@@ -378,7 +378,7 @@ def getzler(my, opp, t, state, params, info, rng):
 def black(my, opp, t, state, params, info, rng):
     """C for 5 moves, then C with probability 1 - (d^2 - 1) / 25, d the partner's D in its last 5 moves. (Paul E Black, K83R, 15th; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: the more the partner defected lately, the likelier it defects back; one D in five goes unpunished.
+    diffuse: measured: lets 50 payoff units stand, answers after 4 turns, returns 0.57 of the harm, no echo (docs/reference/reciprocity.md).
 
     The cooperation probabilities for d = 0..5 are 1, 1, 0.88, 0.68, 0.4, 0.04
     (axelrod's table; d = 0 is capped at 1). One random draw per turn when the
@@ -445,7 +445,7 @@ def colbert(my, opp, t, state, params, info, rng):
 
 @strategy(
     "Second by Appold",
-    reciprocity="specific",
+    reciprocity="diffuse",
     stochastic=True,
     state=(0.0, 1.0, 0.0, 1.0, 0.0),
     oracle="statistics",
@@ -453,7 +453,7 @@ def colbert(my, opp, t, state, params, info, rng):
 def appold(my, opp, t, state, params, info, rng):
     """C for 4 moves, then C with the partner's observed probability of replying C to its move of two turns ago. (Scott Appold, K88R, 22nd; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: gives cooperation at the rate the partner has returned it after the same move of its own.
+    diffuse: measured: lets 23 payoff units stand, answers after 3 turns, returns 1.48 of the harm, no echo (docs/reference/reciprocity.md).
 
     Each move t >= 1 counts the partner's last move as a reply to this player's
     move two turns ago (the partner's first move counts as a reply to a C); the
@@ -739,14 +739,14 @@ def kluepfel(my, opp, t, state, params, info, rng):
 @strategy(
     "Second by Leyvraz",
     oracle="statistics",
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=3,
     stochastic=True,
 )
 def leyvraz(my, opp, t, state, params, info, rng):
     """Delayed, partly random tit for tat on the partner's last three moves. (Francois Leyvraz, K68R, 12th; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
-    specific: pays a defection back one or two turns later and then lets it go.
+    diffuse: measured: lets 4 payoff units stand, answers after 1 turn, returns 0.83 of the harm, echo 1 turns (docs/reference/reciprocity.md).
 
     With the partner's last three moves (C where there are none yet), the first
     rule that applies: partner D on the last two turns -> D with probability

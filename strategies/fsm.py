@@ -144,11 +144,11 @@ def predator(my, opp, t, state, params, info, rng):
     return fsm_move(opp, t, state, params, 0)
 
 
-@strategy("Pun1", reciprocity="specific", table=_table("Pun1"), **_MACHINE)
+@strategy("Pun1", reciprocity="diffuse", table=_table("Pun1"), **_MACHINE)
 def pun1(my, opp, t, state, params, info, rng):
     """Opens with D; then cooperates on every second move and copies the partner's last move on the moves in between. (Ashlock, Kim & Leahy 2006, IEEE SMC-C 36(4); as in axelrod 4.13.1)
 
-    specific: answers a defection in kind, but only on alternate turns.
+    diffuse: measured: lets 120 payoff units stand, answers after 2 turns, returns 0.43 of the harm, no echo (docs/reference/reciprocity.md).
 
     Opens with D in state 1. Transitions: 1: C -> 2/C, D -> 2/C; 2: C -> 1/C,
     D -> 1/D. So moves 2, 4, 6, ... are C and moves 3, 5, 7, ... repeat the
@@ -285,11 +285,11 @@ def evolved_fsm_16(my, opp, t, state, params, info, rng):
     return fsm_move(opp, t, state, params, 0)
 
 
-@strategy("Evolved FSM 16 Noise 05", reciprocity="specific", table=_table("Evolved FSM 16 Noise 05"), **_MACHINE)
+@strategy("Evolved FSM 16 Noise 05", reciprocity="diffuse", table=_table("Evolved FSM 16 Noise 05"), **_MACHINE)
 def evolved_fsm_16_noise_05(my, opp, t, state, params, info, rng):
     """A 16-state machine evolved in noisy matches (noise 0.05); transitions in data/fsm.json. (Marc Harper, in Harper et al. 2017, PLoS ONE; as in axelrod 4.13.1)
 
-    specific: never defects first, and meets persistent defection with persistent defection.
+    diffuse: measured: lets 50 payoff units stand, answers after 2 turns, returns 0.71 of the harm, no echo (docs/reference/reciprocity.md).
 
     Opens with C in state 0; 14 labels are used (7 and 9 are not).
     """

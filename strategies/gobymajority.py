@@ -159,14 +159,14 @@ def go_by_majority_40(my, opp, t, state, params, info, rng):
     "Hard Go By Majority 5",
     oracle="moves",
     aliases=["Hard Go By Majority: 5"],
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=5,
     state=(0.0,),
 )
 def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 5 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
-    specific: extends no credit: cooperates only while the recent record shows a strict surplus of cooperation.
+    diffuse: measured: lets 45 payoff units stand, answers after 3 turns, returns 0.86 of the harm, n/a (docs/reference/reciprocity.md).
     """
     return _majority(opp, t, state, info, 5.0, False)
 
@@ -175,14 +175,14 @@ def hard_go_by_majority_5(my, opp, t, state, params, info, rng):
     "Hard Go By Majority 10",
     oracle="moves",
     aliases=["Hard Go By Majority: 10"],
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=10,
     state=(0.0,),
 )
 def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 10 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
-    specific: extends no credit: cooperates only while the recent record shows a strict surplus of cooperation.
+    diffuse: measured: lets 45 payoff units stand, answers after 5 turns, returns 1.00 of the harm, n/a (docs/reference/reciprocity.md).
     """
     return _majority(opp, t, state, info, 10.0, False)
 
@@ -191,14 +191,14 @@ def hard_go_by_majority_10(my, opp, t, state, params, info, rng):
     "Hard Go By Majority 20",
     oracle="moves",
     aliases=["Hard Go By Majority: 20"],
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=20,
     state=(0.0,),
 )
 def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 20 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
-    specific: extends no credit: cooperates only while the recent record shows a strict surplus of cooperation.
+    diffuse: measured: lets 45 payoff units stand, answers after 19 turns, returns 0.00 of the harm, n/a (docs/reference/reciprocity.md).
     """
     return _majority(opp, t, state, info, 20.0, False)
 
@@ -207,13 +207,13 @@ def hard_go_by_majority_20(my, opp, t, state, params, info, rng):
     "Hard Go By Majority 40",
     oracle="moves",
     aliases=["Hard Go By Majority: 40"],
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=40,
     state=(0.0,),
 )
 def hard_go_by_majority_40(my, opp, t, state, params, info, rng):
     """Hard Go By Majority over the partner's last 40 moves: D on the first move and on ties. (Karol Langner, in axelrod 4.13.1, after Mittal & Deb 2009)
 
-    specific: extends no credit: cooperates only while the recent record shows a strict surplus of cooperation.
+    diffuse: measured: lets 90 payoff units stand, answers after 39 turns, returns 0.00 of the harm, n/a (docs/reference/reciprocity.md).
     """
     return _majority(opp, t, state, info, 40.0, False)

@@ -181,14 +181,14 @@ def win_shift_lose_stay(my, opp, t, state, params, info, rng):
 @strategy(
     "Firm But Fair",
     oracle="statistics",
-    reciprocity="diffuse",
+    reciprocity="specific",
     memory_depth=1,
     stochastic=True,
 )
 def firm_but_fair(my, opp, t, state, params, info, rng):
     """Cooperates first; defects only after being suckered, and after mutual defection cooperates with probability 2/3: (1, 0, 1, 2/3). (Frean 1994, Proc. R. Soc. B 257; as in axelrod 4.13.1)
 
-    diffuse: after mutual defection it offers cooperation again (two times in three) without waiting for the partner to pay first, where tit for tat keeps defecting.
+    specific: measured: lets 0 payoff units stand, answers after 1 turn, returns 0.69 of the harm, echoes forever (docs/reference/reciprocity.md).
     """
     return _memory_one(my, opp, t, rng, 1.0, 0.0, 1.0, 2 / 3, C)
 
@@ -231,7 +231,7 @@ def stochastic_wsls(my, opp, t, state, params, info, rng):
 @strategy(
     "Soft Joss",
     oracle="statistics",
-    reciprocity="diffuse",
+    reciprocity="specific",
     memory_depth=1,
     stochastic=True,
     params={"q": Param(float, 0.9, 0.0, 1.0, "probability of answering a defection with D: (1, 1-q, 1, 1-q)")},
@@ -239,7 +239,7 @@ def stochastic_wsls(my, opp, t, state, params, info, rng):
 def soft_joss(my, opp, t, state, params, info, rng):
     """Tit for tat that answers a defection with D only with probability q = 0.9: (1, 1-q, 1, 1-q). (PRISON project, LIFL 1998; as in axelrod 4.13.1)
 
-    diffuse: forgives a defection one time in ten, a generous tit for tat with generosity 1 - q.
+    specific: measured: answers a defection at once with probability 0.9, in kind, and echoes a flip like Tit For Tat (docs/reference/reciprocity.md).
 
     Cooperates first. q = 1 is tit for tat, q = 0 Cooperator.
     """

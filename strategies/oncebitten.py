@@ -34,11 +34,11 @@ def fool_me_once(my, opp, t, state, params, info, rng):
 # state: 0 grudging (1.0 = yes), 1 grudge turns served
 
 
-@strategy("Once Bitten", oracle="moves", reciprocity="specific", state=(0.0, 0.0))
+@strategy("Once Bitten", oracle="moves", reciprocity="diffuse", state=(0.0, 0.0))
 def once_bitten(my, opp, t, state, params, info, rng):
     """Cooperates until the partner defects twice in a row, then defects for 11 moves and looks again. (Holly Marissa, in axelrod 4.13.1, oncebitten.py)
 
-    specific: a single defection is let pass; a repeated one is paid back with a fixed spell of defections.
+    diffuse: measured: lets 125 payoff units stand, answers after 2 turns, returns 1.57 of the harm, no echo (docs/reference/reciprocity.md).
 
     Cooperates on the first two moves. When not grudging and the partner's last
     two moves were D, D, it defects and starts grudging; it then defects 10 more

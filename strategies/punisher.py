@@ -92,12 +92,12 @@ def inverse_punisher(my, opp, t, state, params, info, rng):
 @strategy(
     "Level Punisher",
     oracle="moves",
-    reciprocity="diffuse",
+    reciprocity="negative",
 )
 def level_punisher(my, opp, t, state, params, info, rng):
     """Cooperates for 10 moves, then defects while the partner has defected on more than 20% of all moves. (Eckhart 2015, Coopsim; as in axelrod 4.13.1)
 
-    diffuse: answers the partner's overall standing, not single moves, and lets up to one defection in five pass without any response.
+    negative: measured: against a run of six defections it defects until the partner's overall rate falls to 20%, 2.4 times the harm (docs/reference/reciprocity.md).
 
     The rate is the partner's defections over all t moves so far (a float ratio
     compared with 0.2, as in axelrod); it cooperates again as soon as the rate
@@ -110,11 +110,11 @@ def level_punisher(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Tricky Level Punisher", oracle="moves", reciprocity="diffuse")
+@strategy("Tricky Level Punisher", oracle="moves", reciprocity="negative")
 def tricky_level_punisher(my, opp, t, state, params, info, rng):
     """Cooperates, but before move 101 defects while more than 5% of the partner's moves so far were defections. (Eckhart 2015, Coopsim; as in axelrod 4.13.1, punisher.py)
 
-    diffuse: judges the partner by its overall defection rate, not single moves, and from move 101 on lets everything pass.
+    negative: measured: one defection in twenty keeps it defecting for the rest of the first 100 moves, far more than the harm (docs/reference/reciprocity.md).
 
     axelrod's docstring and code name three thresholds: a rate above 20% before
     move 11, 10% before move 51, 5% before move 101. Its tests are cumulative

@@ -76,11 +76,11 @@ def suspicious_tit_for_tat(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Tit For 2 Tats", oracle="moves", aliases=["TF2T"], reciprocity="specific", memory_depth=2)
+@strategy("Tit For 2 Tats", oracle="moves", aliases=["TF2T"], reciprocity="diffuse", memory_depth=2)
 def tit_for_two_tats(my, opp, t, state, params, info, rng):
     """Defects only after two consecutive defections by the partner. (Axelrod 1984)
 
-    specific: still answers like with like, but needs a repeated offence first.
+    diffuse: measured: lets 125 payoff units stand, answers after 2 turns, returns 0.71 of the harm, no echo (docs/reference/reciprocity.md).
     """
     if t >= 2 and opp[t - 1] == D and opp[t - 2] == D:
         return D
@@ -137,11 +137,11 @@ def hard_tit_for_tat(my, opp, t, state, params, info, rng):
     return C
 
 
-@strategy("Hard Tit For 2 Tats", oracle="moves", reciprocity="specific", memory_depth=3)
+@strategy("Hard Tit For 2 Tats", oracle="moves", reciprocity="diffuse", memory_depth=3)
 def hard_tit_for_two_tats(my, opp, t, state, params, info, rng):
     """Defects if the partner's last three moves contain two consecutive defections. (Stewart & Plotkin 2012, PNAS 109; as in axelrod 4.13.1)
 
-    specific: still answers like with like, but only a repeated offence, remembered for a move longer than Tit For 2 Tats.
+    diffuse: measured: lets 125 payoff units stand, answers after 2 turns, returns 0.86 of the harm, no echo (docs/reference/reciprocity.md).
 
     Cooperates on the first two moves (two moves cannot hold a pair before move 3,
     so only the first is special in axelrod's code).
@@ -462,11 +462,11 @@ def sneaky_tit_for_tat(my, opp, t, state, params, info, rng):
     return opp[t - 1]
 
 
-@strategy("Slow Tit For Two Tats 2", oracle="moves", reciprocity="specific", memory_depth=2)
+@strategy("Slow Tit For Two Tats 2", oracle="moves", reciprocity="diffuse", memory_depth=2)
 def slow_tit_for_two_tats_2(my, opp, t, state, params, info, rng):
     """Cooperates twice; then copies the partner when its last two moves agree, else repeats its own last move. (Slow Tit For Tat, PRISON 1998; as in axelrod 4.13.1)
 
-    specific: answers like with like, but only a confirmed change of the partner's move changes its own.
+    diffuse: measured: lets 125 payoff units stand, answers after 2 turns, returns 0.86 of the harm, no echo (docs/reference/reciprocity.md).
     """
     if t < 2:
         return C
@@ -481,7 +481,7 @@ def slow_tit_for_two_tats_2(my, opp, t, state, params, info, rng):
 @strategy(
     "N Tit(s) For M Tat(s)",
     oracle="moves",
-    reciprocity="specific",
+    reciprocity="diffuse",
     memory_depth=3,
     params={
         "N": Param(int, 3, 0, math.inf, "defections played in answer to a trigger"),
@@ -492,7 +492,7 @@ def slow_tit_for_two_tats_2(my, opp, t, state, params, info, rng):
 def n_tits_for_m_tats(my, opp, t, state, params, info, rng):
     """Answers M consecutive partner defections with N defections; every further D that keeps the run at M or more restarts the N. (Marc Harper, as in axelrod 4.13.1)
 
-    specific: a fixed price, N defections, for a fixed offence, M defections in a row.
+    diffuse: measured: lets 125 payoff units stand, answers after 2 turns, returns 1.00 of the harm, no echo (docs/reference/reciprocity.md).
 
     (1, 1) is Tit For Tat, (1, 2) Tit For 2 Tats, (2, 1) Two Tits For Tat, (0, M)
     Cooperator and (N, 0) Defector (M = 0 triggers on every move, even the first).

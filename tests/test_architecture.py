@@ -37,11 +37,13 @@ ALLOWED: dict[str, set[str]] = {
         "interop",
         "coverage",
         "config",
+        "reciprocity",
         "__init__",
     }
     | ENGINE,
     "demos": {"output", "evolution", "politics", "tournament", "match", "multilateral", "markov"} | ENGINE,
     "output": {"evolution", "politics", "tournament", "match", "multilateral", "__init__"} | ENGINE,
+    "reciprocity": {"evolution", "tournament", "match", "multilateral"} | ENGINE,
     "sweeps": {"config", "politics", "tournament", "multilateral", "__init__"} | ENGINE,
     "evolution": {"politics", "tournament", "match", "strategies"} | ENGINE,
     "coverage": {"strategies"} | ENGINE,

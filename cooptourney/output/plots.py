@@ -47,6 +47,7 @@ __all__ = [
     "plot_transitive_fingerprint",
     "published_vs_measured",
     "ranking_bars",
+    "reciprocity_map",
     "save",
     "shares_over_time",
     "sweep_heatmap",
@@ -603,5 +604,52 @@ def plot_transitive_fingerprint(
             ax.set_yticks(range(n), tf.opponents, fontsize=7)
     ax.set_title(title or f"Transitive fingerprint of {tf.strategy}", fontsize=10)
     fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+def reciprocity_map(places, path: str | Path | None = None, title: str | None = None):
+    """The map of strategies on the reciprocity continuum, coloured by their reciprocity tag.
+
+    ``places``: :class:`cooptourney.reciprocity.continuum.Position` objects (anything with
+    ``name``, ``tag``, ``measured``, ``position`` and ``responsiveness``). x is the
+    measured position (0 specific, towards +1 diffuse, below 0 the reverse gear); y is the
+    responsiveness (near 0: play that ignores the partner). A hollow marker is a strategy
+    whose tag differs from its measured class (docs/reference/reciprocity.md).
+    """
+    places = list(places)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(8, 5.5))
+        for tag in dict.fromkeys(p.tag for p in places):
+            group = [p for p in places if p.tag == tag]
+            colour = TAG_COLOURS.get(tag, "#999999")
+            for agrees, face in ((True, colour), (False, "none")):
+                sel = [p for p in group if (p.tag in ("other", p.measured)) == agrees]
+                if sel:
+                    ax.scatter(
+                        [p.position for p in sel],
+                        [p.responsiveness for p in sel],
+                        s=26,
+                        facecolors=face,
+                        edgecolors=colour,
+                        linewidths=1.0,
+                        label=tag if agrees else f"{tag} (measured otherwise)",
+                    )
+        for p in places:
+            if p.name in ("Tit For Tat", "Ledger", "Diffuse Ledger", "Generous Tit For Tat", "Grudger", "Cooperator"):
+                ax.annotate(
+                    _short(p.name, 22),
+                    (p.position, p.responsiveness),
+                    fontsize=7,
+                    xytext=(3, 3),
+                    textcoords="offset points",
+                )
+        ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle=":")
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("position: reverse gear (negative) < 0 = specific < diffuse")
+        ax.set_ylabel("responsiveness (largest change of cooperation with the partner)")
+        ax.set_title(title or "Reciprocity measured: specific to diffuse, negative as reverse")
+        ax.legend(title="tag", fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        fig.tight_layout()
     save(fig, path)
     return fig
