@@ -194,11 +194,14 @@ def fmt_memory(depth: float) -> str:
 
 
 def fmt_params(spec: StrategySpec) -> str:
+    """``name=default`` for each parameter; a default the strategy computes itself (``None``)
+    is "from game" when it reads the payoffs, else "built in" (its doc gives the value)."""
     parts = []
     for name, p in spec.params.items():
-        default = (
-            "from game" if p.default is None else (str(p.default) if isinstance(p.default, bool) else fmt_g(p.default))
-        )
+        if p.default is None:
+            default = "from game" if spec.uses_game else "built in"
+        else:
+            default = str(p.default) if isinstance(p.default, bool) else fmt_g(p.default)
         parts.append(f"{name}={default}")
     return ", ".join(parts)
 
