@@ -39,7 +39,7 @@ def games(draw):
 
 
 def gtft_safe(game, names):
-    """Every game is safe: GTFT leaves out undefined terms of its generosity (see below)."""
+    """Every game is safe: Game GTFT leaves out undefined terms of its generosity (see below)."""
     return True
 
 

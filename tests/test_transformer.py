@@ -11,6 +11,7 @@ from cooptourney.politics import ActorProfile, Politicization, Transformer, perc
 MIXED = [
     "Tit For Tat",
     "Generous Tit For Tat",
+    "Game Generous Tit For Tat",
     "Random",
     "Win-Stay Lose-Shift",
     "Ledger",
