@@ -172,8 +172,8 @@ class Match:
         if n is not None:
             check_record_length(n)
         self._run(keep=MOVE_RECORD_CAP, trace=True)
-        if self._python:  # the length is known only now
-            check_record_length(len(self._moves))
+        if self._python:  # axelrod drew the length: known only now
+            check_record_length(len(self))
         codes = 2 * self._moves[:, 0].astype(np.intp) + self._moves[:, 1]
         return [_PAIRS[k] for k in codes.tolist()]
 
