@@ -8,6 +8,9 @@ Every ``axelrod`` strategy is in one of three states here:
     ``tests/test_oracle_library.py`` checks against ``axelrod`` itself: identical moves
     against the panel with and without pre-drawn noise flips, or the same cooperation
     rate and score within sampling error.
+``differs``
+    Native, and its claim is checked within one match, but it behaves differently from
+    ``axelrod``'s in a tournament; :data:`KNOWN_DIFFERENCES` says how.
 ``unverified``
     Native, but without a claim; ``oracle_note`` says why.
 ``python``
@@ -27,7 +30,18 @@ from dataclasses import dataclass
 
 from cooptourney.registry import REGISTRY, StrategySpec, name_key
 
-VERIFIED, UNVERIFIED, PYTHON = "verified", "unverified", "python"
+VERIFIED, DIFFERS, UNVERIFIED, PYTHON = "verified", "differs", "unverified", "python"
+
+#: axelrod strategies whose native twin passes its check within a match but not in a
+#: tournament, and how the two differ.
+KNOWN_DIFFERENCES = {
+    "Darwin": (
+        "moves checked within one match from a fresh genome (where it is Tit For Tat); axelrod's Darwin "
+        "keeps its genome in a class attribute shared by all its instances and carried from match to match, "
+        "so from its second match in a tournament it plays what earlier matches taught it, while here "
+        "every match starts afresh (results must not depend on the order of the matches)"
+    ),
+}
 
 
 _OWN_HISTORY = (
@@ -69,7 +83,7 @@ PYTHON_PATH_REASONS = {
 class CoverageRow:
     axelrod_name: str
     stochastic: bool  # as axelrod classifies it
-    status: str  # VERIFIED, UNVERIFIED or PYTHON
+    status: str  # VERIFIED, DIFFERS, UNVERIFIED or PYTHON
     native_name: str = ""  # our strategy answering to the axelrod name
     how: str = ""  # "moves", "statistics", or the reason it is unverified
 
@@ -114,6 +128,8 @@ def coverage() -> list[CoverageRow]:
         spec = native.get(name)
         if spec is None:
             rows.append(CoverageRow(name, stochastic, PYTHON, how=PYTHON_PATH_REASONS.get(name, "")))
+        elif name in KNOWN_DIFFERENCES:
+            rows.append(CoverageRow(name, stochastic, DIFFERS, spec.name, KNOWN_DIFFERENCES[name]))
         elif spec.oracle:
             rows.append(CoverageRow(name, stochastic, VERIFIED, spec.name, spec.oracle))
         else:
@@ -123,13 +139,14 @@ def coverage() -> list[CoverageRow]:
 
 def summary(rows: list[CoverageRow]) -> str:
     total = len(rows)
-    count = {s: sum(r.status == s for r in rows) for s in (VERIFIED, UNVERIFIED, PYTHON)}
+    count = {s: sum(r.status == s for r in rows) for s in (VERIFIED, DIFFERS, UNVERIFIED, PYTHON)}
     det = [r for r in rows if not r.stochastic]
     det_ok = sum(r.status == VERIFIED for r in det)
     axl = _axelrod()
     return (
         f"axelrod {axl.__version__}: {total} strategies; native and verified {count[VERIFIED]} "
-        f"({100 * count[VERIFIED] / total:.0f}%), native but unverified {count[UNVERIFIED]}, "
+        f"({100 * count[VERIFIED] / total:.0f}%), native but different in a tournament {count[DIFFERS]}, "
+        f"native but unverified {count[UNVERIFIED]}, "
         f"Python path only {count[PYTHON]}. Deterministic: {det_ok} of {len(det)} verified."
     )
 
@@ -151,6 +168,8 @@ def markdown(rows: list[CoverageRow]) -> str:
         "- **verified**: native, and `tests/test_oracle_library.py` checks it against `axelrod`: "
         "identical moves against the panel with and without noise flips (*moves*), or cooperation "
         "rate and score within sampling error (*statistics*).",
+        "- **differs**: native and checked within one match, but it plays differently from `axelrod`'s "
+        "in a tournament; how is given.",
         "- **unverified**: native, not (yet) checked; the reason is given.",
         "- **python**: no native twin; it still plays in cooptourney tournaments through the Python "
         "path (`cooptourney.interop`), in `axelrod`'s own Match.",
@@ -193,4 +212,4 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
 
-__all__ = ["CoverageRow", "coverage", "markdown", "summary", "table", "twins"]
+__all__ = ["KNOWN_DIFFERENCES", "CoverageRow", "coverage", "markdown", "summary", "table", "twins"]

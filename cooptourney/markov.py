@@ -36,19 +36,24 @@ from cooptourney.game import Game, game_generosity
 from cooptourney.settings import SettingsError, check_length, check_probability
 
 #: Named memory-one vectors (p_CC, p_CD, p_DC, p_DD) and first-move cooperation
-#: probabilities of registered strategies that are exactly memory-one. GTFT's
-#: generosity is derived from the game, so it is built by :func:`memory_one_vector`.
+#: probabilities of registered strategies whose next move depends on the last turn
+#: only (memory depth 1 or 0; checked against simulation in tests/test_markov.py).
+#: Generous Tit For Tat (its generosity parameter), Game Generous Tit For Tat and
+#: Win-Stay Lose-Shift (from the game) are built by :func:`memory_one_vector`.
+#: Grudger is not here: after a partner's single defection it defects for ever, which no
+#: vector on the last turn gives once noise can turn a CD into a later CC or DC.
 NAMED_VECTORS: dict[str, tuple[tuple[float, float, float, float], float]] = {
     "Cooperator": ((1, 1, 1, 1), 1),
     "Defector": ((0, 0, 0, 0), 0),
     "Tit For Tat": ((1, 0, 1, 0), 1),
     "Suspicious Tit For Tat": ((1, 0, 1, 0), 0),
-    "Win-Stay Lose-Shift": ((1, 0, 0, 1), 1),
-    "Grudger": ((1, 0, 0, 0), 1),
     "Anti Tit For Tat": ((0, 1, 0, 1), 1),
     "Bully": ((0, 1, 0, 1), 0),
     "Random": ((0.5, 0.5, 0.5, 0.5), 0.5),
 }
+
+#: Registered memory-one strategies whose vector :func:`memory_one_vector` computes.
+COMPUTED_VECTORS = ("Generous Tit For Tat", "Game Generous Tit For Tat", "Win-Stay Lose-Shift")
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,47 @@ def _vector(p: Sequence[float], name: str) -> np.ndarray:
 
 
 def memory_one_vector(name: str, game: Game | None = None) -> tuple[np.ndarray, float]:
-    """The (p, p0) of a registered memory-one strategy by name (GTFT: generosity from the game)."""
+    """The (p, p0) of a registered memory-one strategy by name, with its default parameters.
+
+    Generous Tit For Tat forgives with its default generosity, 1/3 in every game; Game
+    Generous Tit For Tat with min(1 - (T-R)/(R-S), (R-P)/(T-P)) of ``game``;
+    Win-Stay Lose-Shift stays after a payoff of at least (R + P) / 2 of ``game`` and
+    shifts after a lower one ((1, 0, 0, 1) in a prisoner's dilemma).
+
+    Raises
+    ------
+    SettingsError
+        For a strategy whose next move depends on more than the last turn (Grudger,
+        Tit For 2 Tats, ...): a memory-one Markov chain does not give its payoffs.
+    """
     from cooptourney.registry import get_strategy
 
     spec = get_strategy(name)
+    g = game or Game()
+    if spec.memory_depth > 1:
+        raise SettingsError(
+            f"{spec.name} is not memory-one (memory depth {spec.memory_depth:g}): its next move depends on more "
+            "than the last turn, so the memory-one Markov chain cannot give its payoffs; simulate it "
+            "(Tournament, Match) instead"
+        )
     if spec.name == "Generous Tit For Tat":
-        g = game or Game()
+        gen = float(game_generosity(3.0, 0.0, 5.0, 1.0))  # the default game's, kept in every game
+        return np.array([1.0, gen, 1.0, gen]), 1.0
+    if spec.name == "Game Generous Tit For Tat":
         gen = float(game_generosity(g.R, g.S, g.T, g.P))
         return np.array([1.0, gen, 1.0, gen]), 1.0
+    if spec.name == "Win-Stay Lose-Shift":
+        aspiration = 0.5 * (g.R + g.P)
+        # a win (payoff >= aspiration) repeats the last move, a loss switches it
+        stay = [x >= aspiration for x in (g.R, g.S, g.T, g.P)]
+        return np.array(
+            [1.0 if stay[0] else 0.0, 1.0 if stay[1] else 0.0, 0.0 if stay[2] else 1.0, 0.0 if stay[3] else 1.0]
+        ), 1.0
     if spec.name not in NAMED_VECTORS:
-        raise SettingsError(f"{spec.name!r} is not a memory-one strategy with a known vector")
+        raise SettingsError(
+            f"{spec.name!r} has no known memory-one vector; known: "
+            + ", ".join(sorted([*NAMED_VECTORS, *COMPUTED_VECTORS]))
+        )
     p, p0 = NAMED_VECTORS[spec.name]
     return np.array(p, dtype=np.float64), float(p0)
 

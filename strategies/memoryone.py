@@ -6,9 +6,11 @@ Nowak, M. and Sigmund, K. (1992). "Tit for tat in heterogeneous populations".
 Nature 355, 250-253 (generous tit for tat); Press, W. H. and Dyson, F. J. (2012),
 PNAS 109(26) (the four-vector view). This module holds the strategies ``axelrod``
 4.13.1 keeps in ``axelrod/strategies/memoryone.py``: Win-Stay Lose-Shift, GTFT (here
-"Generous Tit For Tat", its generosity computed from the game), the generic memory-one
-and reactive players, and the named ones with fixed vectors (Firm But Fair, Soft
-Joss, Stochastic WSLS, ...).
+"Generous Tit For Tat", generosity 1/3 whatever the game, as axelrod's), the generic
+memory-one and reactive players, and the named ones with fixed vectors (Firm But Fair,
+Soft Joss, Stochastic WSLS, ...). It adds "Game Generous Tit For Tat", this project's
+model choice, whose generosity Nowak & Sigmund's formula computes from the game the
+player perceives.
 
 The rules follow ``axelrod`` 4.13.1's module of the same name
 (``axelrod/strategies/memoryone.py``) move for move where they are deterministic and
@@ -78,6 +80,12 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
     return 1 - my[t - 1]
 
 
+#: Generous Tit For Tat's default generosity: Nowak & Sigmund's formula at the default
+#: game 3, 0, 5, 1, 1 - (5 - 3) / (3 - 0) = 0.33333333333333337 (one ulp above 1/3), the
+#: number axelrod 4.13.1's GTFT computes when it is made and then keeps in every game.
+GTFT_GENEROSITY = 1.0 - (5.0 - 3.0) / (3.0 - 0.0)
+
+
 @strategy(
     "Generous Tit For Tat",
     oracle="statistics",
@@ -85,34 +93,64 @@ def win_stay_lose_shift(my, opp, t, state, params, info, rng):
     reciprocity="diffuse",
     memory_depth=1,
     stochastic=True,
-    uses_game=True,
     params={
         "generosity": Param(
             float,
             None,
             0.0,
             1.0,
-            "probability of cooperating after a defection; default from the game: "
-            "min(1 - (T-R)/(R-S), (R-P)/(T-P)), 1/3 at 3, 0, 5, 1",
+            "probability of cooperating after a defection; default 1/3 in every game, as axelrod's GTFT "
+            "(Game Generous Tit For Tat computes it from the game)",
         )
     },
 )
 def generous_tit_for_tat(my, opp, t, state, params, info, rng):
-    """Tit For Tat that forgives a defection with probability g. (Nowak & Sigmund 1992; Molander 1985)
+    """Tit For Tat that forgives a defection with probability g, 1/3 by default. (Nowak & Sigmund 1992; Molander 1985)
 
     diffuse: extends credit after a defection instead of settling the account.
 
-    The default g = min(1 - (T-R)/(R-S), (R-P)/(T-P)) is computed from the payoffs
-    the player perceives, so it follows the game being played.
+    The default g is :data:`GTFT_GENEROSITY`, 1/3, in every game, as in ``axelrod``
+    4.13.1, whose GTFT computes its generosity from the default game when it is made and
+    keeps it. "Game Generous Tit For Tat" follows the game instead. (The default is
+    passed as NaN, so a player's identity, and with it its random streams, is what it
+    was when the default came from the game: at 3, 0, 5, 1 both give the same number.)
     """
     if t == 0:
         return C
     if opp[t - 1] == C:
         return C
     g = params[0]
-    if g != g:  # NaN: derive from the (perceived) game
-        g = game_generosity(info[INFO_R], info[INFO_S], info[INFO_T], info[INFO_P])
+    if g != g:  # NaN: the default
+        g = GTFT_GENEROSITY
     return random_choice(rng, g)
+
+
+@strategy(
+    "Game Generous Tit For Tat",
+    aliases=["Game GTFT"],
+    reciprocity="diffuse",
+    memory_depth=1,
+    stochastic=True,
+    uses_game=True,
+    oracle_note="axelrod's GTFT keeps the generosity of the default game; this one follows the game "
+    "(it equals GTFT at 3, 0, 5, 1)",
+)
+def game_generous_tit_for_tat(my, opp, t, state, params, info, rng):
+    """Generous Tit For Tat whose generosity follows the perceived game. (Nowak & Sigmund 1992)
+
+    diffuse: extends credit after a defection instead of settling the account.
+
+    It forgives a defection with probability g = min(1 - (T-R)/(R-S), (R-P)/(T-P))
+    clipped to [0, 1] (:func:`cooptourney.game.game_generosity`), computed from the
+    payoffs the player perceives: under a politics transformer, from its perceived game.
+    This is the most generous forgiveness that still keeps a partner from profiting by
+    defecting against it; 1/3 at 3, 0, 5, 1, where it is Generous Tit For Tat.
+    """
+    if t == 0:
+        return C
+    if opp[t - 1] == C:
+        return C
+    return random_choice(rng, game_generosity(info[INFO_R], info[INFO_S], info[INFO_T], info[INFO_P]))
 
 
 @strategy(

@@ -349,10 +349,11 @@ def test_list_everything_with_classifiers(capsys):
         "diffuse",
         "1",
         "yes",
-        "yes",
+        "no",  # 1/3 in every game, as axelrod's GTFT
         "no",
-        "generosity=from game",
+        "generosity=built in",
     ]
+    assert rows["Game Generous Tit For Tat"][1:] == ["Game GTFT", "diffuse", "1", "yes", "yes", "no"]
     assert rows["Random"][-1] == "p=0.5"
     assert rows["Grudger"][3] == "inf"
 
@@ -364,7 +365,7 @@ def test_list_filters(capsys):
     assert "Cooperator" in names and "Defector" in names
     assert "Random" not in names and "Tit For Tat" not in names
     code, out, _ = cli(capsys, "list", "--stochastic", "--uses-game")
-    assert "Generous Tit For Tat" in [r[0] for r in table_rows(out)]
+    assert "Game Generous Tit For Tat" in [r[0] for r in table_rows(out)]
     assert "Random" not in [r[0] for r in table_rows(out)]
 
 

@@ -108,9 +108,9 @@ def test_flip_is_seen_by_both_players():
 # -- stochastic known values (statistical, 5 standard errors) ----------------------------------
 
 
-def _gtft_forgiveness(game, turns=20000, seed=7):
+def _gtft_forgiveness(game, turns=20000, seed=7, name="Game GTFT"):
     """Fraction of C after the partner's D: against a Defector every move after the first."""
-    m = Match(("GTFT", "Defector"), turns=turns, game=game, seed=seed)
+    m = Match((name, "Defector"), turns=turns, game=game, seed=seed)
     m.play()
     return float(np.mean(m.moves[1:, 0] == 0))
 
@@ -126,10 +126,12 @@ def _gtft_forgiveness(game, turns=20000, seed=7):
         (Game(3, 0, 4, 2), 0.5),
     ],
 )
-def test_gtft_generosity_follows_the_game(game, g):
+def test_game_gtft_generosity_follows_the_game_and_gtft_keeps_one_third(game, g):
     n = 20000 - 1
     rate = _gtft_forgiveness(game)
     assert z_ok(rate, g, math.sqrt(g * (1 - g) / n)), (rate, g)
+    rate = _gtft_forgiveness(game, name="GTFT")
+    assert z_ok(rate, 1 / 3, math.sqrt(2 / 9 / n)), rate
 
 
 def test_gtft_generosity_parameter_overrides_the_game():

@@ -180,6 +180,21 @@ def test_image_scoring_punishes_its_own_punishers_where_standing_does_not():
     assert (std[off] == turns).all()
 
 
+def test_image_scorers_among_many_defectors_help_each_other_in_rounds_one_to_three():
+    """docs/howto/multilateral.md's worked example, round by round (rounds counted from 1):
+    images 0 -> 5 (capped) -> 2 -> -1, so C in rounds 1 to 3 and D from round 4 on."""
+    r = (
+        MultilateralTournament(
+            ["Image Scorer"] * 3 + ["Defector"] * 5, turns=8, repetitions=1, seed=1, self_play=False, record_moves=True
+        )
+        .play()
+        .results
+    )
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        rounds = [k + 1 for k, (a, b) in enumerate(r.match_moves(i, j, 0).tolist()) if a == b == 0]
+        assert rounds == [1, 2, 3]
+
+
 @pytest.mark.parametrize("observation,expected", [(1.0, 1), (0.0, 4)])
 def test_observation_probability_sets_how_fast_a_threshold_is_reached(observation, expected):
     # k = -3. Public: a defector's image is -5 after round 0 (it defected on 9 partners),

@@ -92,9 +92,31 @@ def test_coverage_counts_add_up():
         if r.status == coverage.VERIFIED:
             assert r.how in ("moves", "statistics") and r.native_name
             assert REGISTRY.get(r.axelrod_name).name == r.native_name
+        elif r.status == coverage.DIFFERS:
+            assert r.how == coverage.KNOWN_DIFFERENCES[r.axelrod_name] and r.native_name
         elif r.status == coverage.PYTHON:
             assert r.axelrod_name not in REGISTRY
             assert r.how, f"{r.axelrod_name} runs on the Python path only: say why in PYTHON_PATH_REASONS"
+
+
+def test_axelrods_darwin_learns_across_matches_and_ours_does_not():
+    """What the coverage report says of Darwin: after a match against Alternator,
+    axelrod's Darwin (its genome a class attribute) meets Cooperator with defections,
+    while ours, starting every match afresh, is Tit For Tat and cooperates."""
+    import axelrod as axl
+
+    from cooptourney import Tournament
+
+    assert coverage.coverage()[[r.axelrod_name for r in coverage.coverage()].index("Darwin")].status == coverage.DIFFERS
+    axl.Darwin.reset_genome()
+    try:
+        axl.Match((axl.Darwin(), axl.Alternator()), turns=10).play()
+        second = axl.Match((axl.Darwin(), axl.Cooperator()), turns=10).play()
+    finally:
+        axl.Darwin.reset_genome()
+    assert sum(a == axl.Action.D for a, _ in second) > 0
+    r = Tournament(["Darwin", "Alternator", "Cooperator"], turns=10, repetitions=1, seed=0).play()
+    assert r.coop_matrix[0, 2].sum() == 10
 
 
 def test_list_coverage_prints_every_axelrod_strategy_and_the_summary(capsys):

@@ -268,7 +268,7 @@ def test_threshold_conventions_outside_pds():
 
 
 def test_gtft_generosity_is_the_strategys_implementation(monkeypatch):
-    """One implementation: the GTFT strategy and politics.gtft_generosity both use game.game_generosity."""
+    """One implementation: the Game GTFT strategy and politics.gtft_generosity both use game.game_generosity."""
     from cooptourney import game
     from cooptourney.politics import analysis
     from cooptourney.strategies import memoryone
@@ -573,7 +573,7 @@ def test_cli_game_w_star_for_k(capsys):
     assert list(rows) == ["plain game", "k=0", "k=0.5", "k=1"]
     assert [rows[r]["TFT w*"] for r in rows] == ["0.667", "0.667", "0.875", "1.000"]
     assert [rows[r]["Class"] for r in rows] == [PD, PD, PD, "zero-sum-like"]
-    assert rows["plain game"]["Grim w*"] == "0.500" and rows["plain game"]["GTFT generosity"] == "0.333"
+    assert rows["plain game"]["Grim w*"] == "0.500" and rows["plain game"]["Game GTFT generosity"] == "0.333"
     # the k = 0.5 matrix for the row player: C row R' S', D row T' P'
     block = out.split("k=0.5:")[1]
     assert re.search(r"plays C\s+1\.5\s+-2\.5\n", block) and re.search(r"plays D\s+5\s+0\.5\n", block)

@@ -39,7 +39,7 @@ def games(draw):
 
 
 def gtft_safe(game, names):
-    """Every game is safe: GTFT leaves out undefined terms of its generosity (see below)."""
+    """Every game is safe: Game GTFT leaves out undefined terms of its generosity (see below)."""
     return True
 
 
@@ -108,17 +108,17 @@ def test_match_scores_within_payoff_bounds(pair, game, turns, noise, seed):
     [(Game(1, 1, 2, 0), 0.5), (Game(3, 0, 1, 1), 1.0)],
     ids=["R=S", "T=P"],
 )
-def test_gtft_in_degenerate_games_plays(game, generosity):
+def test_game_gtft_in_degenerate_games_plays(game, generosity):
     from cooptourney.markov import memory_one_vector
 
-    p, _ = memory_one_vector("GTFT", game)
+    p, _ = memory_one_vector("Game GTFT", game)
     assert p[1] == generosity
-    m = Match((GTFT, "Defector"), turns=2001, game=game, seed=1)
+    m = Match(("Game GTFT", "Defector"), turns=2001, game=game, seed=1)
     m.play()
     # Against Defector every move after the first follows a D, so the C rate is g.
     coop_rate = 1.0 - m.moves[1:, 0].mean()
     assert abs(coop_rate - generosity) <= 5 * (0.25 / 2000) ** 0.5
-    res = Tournament([GTFT, "Defector"], turns=20, repetitions=1, game=game, seed=1).play()
+    res = Tournament(["Game GTFT", "Defector"], turns=20, repetitions=1, game=game, seed=1).play()
     assert res.turns_matrix.min() == 20
 
 

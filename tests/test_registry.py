@@ -133,7 +133,8 @@ def test_filter_by_memory_depth():
 
 def test_filter_by_uses_game_and_combined():
     ug = REGISTRY.filter(uses_game=True)
-    assert "Generous Tit For Tat" in {s.name for s in ug}
+    assert "Game Generous Tit For Tat" in {s.name for s in ug}
+    assert "Generous Tit For Tat" not in {s.name for s in ug}  # 1/3 in every game
     _partition_check(ug, lambda s: s.uses_game)
     combo = REGISTRY.filter(reciprocity="unconditional", stochastic=False, max_memory_depth=0)
     assert {"Cooperator", "Defector"} <= {s.name for s in combo}

@@ -11,6 +11,7 @@ from cooptourney.politics import ActorProfile, Politicization, Transformer, perc
 MIXED = [
     "Tit For Tat",
     "Generous Tit For Tat",
+    "Game Generous Tit For Tat",
     "Random",
     "Win-Stay Lose-Shift",
     "Ledger",
@@ -140,9 +141,9 @@ def test_turnover_rate_follows_reelection_probability():
 
 
 def test_gtft_generosity_and_wsls_aspiration_follow_perceived_payoffs():
-    # k = 0.5 at 3,0,5,1: perceived (1.5, -2.5, 5, 0.5) -> GTFT g = min(1 - 3.5/4, 1/4.5) = 0.125
+    # k = 0.5 at 3,0,5,1: perceived (1.5, -2.5, 5, 0.5) -> Game GTFT g = min(1 - 3.5/4, 1/4.5) = 0.125
     tr = transformer(ActorProfile(k=0.5))
-    r = Tournament(["GTFT", "Defector"], turns=4000, repetitions=3, seed=6, transformer=tr).play()
+    r = Tournament(["Game GTFT", "Defector"], turns=4000, repetitions=3, seed=6, transformer=tr).play()
     rate = r.coop_matrix[0, 1].sum() / r.turns_matrix[0, 1].sum()
     assert abs(rate - 0.125) < 5 * math.sqrt(0.125 * 0.875 / 12000)
     # Harmony-like solidarity (k = -0.8): S' = 0 + 0.8 * 5 = 4 is a win above the aspiration

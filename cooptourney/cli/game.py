@@ -73,7 +73,7 @@ def cmd_game(args: argparse.Namespace) -> int:
         show("\n".join("  " + line for line in matrix.splitlines()))
         show(
             f"  {r['class']}; TFT w* = {thr(r['tft_threshold'])}, Grim w* = {thr(r['grim_threshold'])}, "
-            f"GTFT generosity = {fmt_num(r['gtft_generosity'])}"
+            f"Game GTFT generosity = {fmt_num(r['gtft_generosity'])}"
         )
     show()
     rows = [
@@ -91,7 +91,7 @@ def cmd_game(args: argparse.Namespace) -> int:
     ]
     show(
         format_table(
-            ["Profile", "k'", "s_i", "q'", "Class", "TFT w*", "Grim w*", "GTFT generosity"],
+            ["Profile", "k'", "s_i", "q'", "Class", "TFT w*", "Grim w*", "Game GTFT generosity"],
             rows,
             right=[1, 2, 3, 5, 6, 7],
         )
@@ -109,7 +109,7 @@ def register(sub) -> None:
         help="show the stage game as politics/policy actors perceive it",
         description="Show the payoff matrix each actor perceives under the politics/policy "
         "transformer, its class, TFT's critical continuation probability w*, "
-        "Grim's threshold and GTFT's generosity (see docs/reference/cli.md).",
+        "Grim's threshold and the generosity of Game GTFT (see docs/reference/cli.md).",
     )
     game.add_argument(
         "--game",

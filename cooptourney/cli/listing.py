@@ -75,7 +75,8 @@ def register(sub) -> None:
     lst.add_argument(
         "--coverage",
         action="store_true",
-        help="for every axelrod strategy: native and verified, native but unverified (why), "
+        help="for every axelrod strategy: native and verified, native but different in a tournament (how), "
+        "native but unverified (why), "
         "or Python path only (needs axelrod installed)",
     )
     add_plugin_flag(lst)

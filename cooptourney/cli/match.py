@@ -1,4 +1,10 @@
-"""``cooptourney match``: play one match and show it move by move."""
+"""``cooptourney match``: play one match and show it move by move.
+
+The table shows at most the first ``--show-turns`` turns (default
+:data:`SHOWN_TURNS`, at most :data:`cooptourney.match.MOVE_RECORD_CAP`); only those
+turns' moves are kept, so a match of any length runs in the memory of its results, and
+the summary covers every turn.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,22 @@ from cooptourney.cli.common import (
 )
 from cooptourney.config import load_config
 from cooptourney.output.tables import match_summary, moves_table
+
+#: Turns the table shows by default; the summary covers the rest.
+SHOWN_TURNS = 10_000
+
+
+def shown_turns(text: str) -> int:
+    """``--show-turns``: a whole number from 0 to the move record's cap."""
+    from cooptourney.match import MOVE_RECORD_CAP
+
+    try:
+        k = int(text)
+    except ValueError:
+        k = -1
+    if not 0 <= k <= MOVE_RECORD_CAP:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MOVE_RECORD_CAP:,}, got {text!r}")
+    return k
 
 
 def cmd_match(args: argparse.Namespace) -> int:
@@ -37,10 +59,11 @@ def cmd_match(args: argparse.Namespace) -> int:
     match = Match(
         list(cfg.players), turns=cfg.turns, prob_end=cfg.prob_end, noise=cfg.noise, seed=cfg.seed, game=cfg.game
     )
-    match.play()
+    shown = match.first_moves(args.show_turns)
+    n = len(match)
     a, b = (p.name for p in match.players)
     show(
-        f"Match: {a} vs {b}: {plural(len(match), 'turn')}"
+        f"Match: {a} vs {b}: {plural(n, 'turn')}"
         + (f" drawn with {describe_length(cfg.turns, cfg.prob_end)}" if cfg.prob_end else "")
         + f", noise {cfg.noise:g}, seed {cfg.seed}, {describe_game(cfg.game)}"
     )
@@ -48,8 +71,15 @@ def cmd_match(args: argparse.Namespace) -> int:
     if note:
         show(note)
     show(f"A = {a}, B = {b}; C = cooperate, D = defect (moves as played, after noise).")
-    show()
-    show(moves_table(match.moves, cfg.game))
+    if len(shown):
+        show()
+        show(moves_table(shown, cfg.game))
+    if len(shown) < n:
+        show()
+        show(
+            (f"Turns {len(shown) + 1:,} to {n:,} are not shown" if len(shown) else "The moves are not shown")
+            + f" (--show-turns {args.show_turns:,}); the summary covers all {n:,} turns."
+        )
     show()
     show(match_summary(match, a, b))
     return EXIT_OK
@@ -65,5 +95,14 @@ def register(sub) -> None:
     match.add_argument("player_a", metavar="A", help='first player, e.g. "Tit For Tat"')
     match.add_argument("player_b", metavar="B", help='second player, e.g. "GTFT(generosity=0.2)"')
     add_length_flags(match)
+    match.add_argument(
+        "--show-turns",
+        type=shown_turns,
+        default=SHOWN_TURNS,
+        metavar="K",
+        dest="show_turns",
+        help=f"show the moves of the first K turns (default {SHOWN_TURNS:,}; 0 for none, at most 1,000,000); "
+        "the summary covers the whole match",
+    )
     add_plugin_flag(match)
     match.set_defaults(handler=cmd_match)

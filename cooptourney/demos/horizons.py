@@ -8,11 +8,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cooptourney.demos.result import CTFT, GTFT, TFT, DemoResult, Numbers, finish
+from cooptourney.demos.result import CTFT, TFT, DemoResult, Numbers, finish
 from cooptourney.politics import ActorProfile, Politicization, Transformer
 from cooptourney.tournament import Tournament
 
-HORIZONS_FIELD = ("Gears", "Diffuse Ledger", "Ledger", GTFT, TFT, CTFT, "Grudger", "Win-Stay Lose-Shift")
+# Game GTFT: its generosity follows the payoffs each actor perceives (GTFT keeps 1/3)
+HORIZONS_FIELD = (
+    "Gears",
+    "Diffuse Ledger",
+    "Ledger",
+    "Game Generous Tit For Tat",
+    TFT,
+    CTFT,
+    "Grudger",
+    "Win-Stay Lose-Shift",
+)
 
 
 def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:

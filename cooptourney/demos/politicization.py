@@ -7,13 +7,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cooptourney.demos.result import CTFT, GTFT, TFT, DemoResult, Numbers, finish
+from cooptourney.demos.result import CTFT, TFT, DemoResult, Numbers, finish
 from cooptourney.politics import ActorProfile, Politicization, Transformer, perceived_game
 from cooptourney.tournament import Tournament
 
+# Game GTFT: its generosity follows the payoffs each actor perceives (GTFT keeps 1/3)
 POLITICS_FIELD = (
     TFT,
-    GTFT,
+    "Game Generous Tit For Tat",
     "Win-Stay Lose-Shift",
     "Ledger",
     "Diffuse Ledger",
@@ -75,7 +76,7 @@ Politicization: {len(players)} players ({", ".join(players)}), all neutral actor
 {body}
 
 The accelerator only lowers the perceived cost of mutual defection (P' = P - s theta); it changes play only for
-strategies that read the payoffs (GTFT's generosity, WSLS's aspiration, Downing's expected values, ZD vectors).
+strategies that read the payoffs (Game GTFT's generosity, WSLS's aspiration, Downing's expected values, ZD vectors).
 The brake raises the weight on relative gains (Ledger and Gears feel every imbalance more) and adds
 ratification failure, which every strategy suffers.
 

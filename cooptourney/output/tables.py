@@ -58,6 +58,12 @@ def fmt_g(x: float) -> str:
     return f"{x:g}"
 
 
+def fmt_total(x: float) -> str:
+    """A running or final total: every digit up to 12 significant ones (``:g`` would show
+    30,000,000 as 3e+07)."""
+    return f"{x:.12g}"
+
+
 def fmt_cell(x) -> str:
     """A table cell: floats to 4 significant digits (NaN: n/a), anything else as text."""
     if isinstance(x, float):
@@ -188,11 +194,14 @@ def fmt_memory(depth: float) -> str:
 
 
 def fmt_params(spec: StrategySpec) -> str:
+    """``name=default`` for each parameter; a default the strategy computes itself (``None``)
+    is "from game" when it reads the payoffs, else "built in" (its doc gives the value)."""
     parts = []
     for name, p in spec.params.items():
-        default = (
-            "from game" if p.default is None else (str(p.default) if isinstance(p.default, bool) else fmt_g(p.default))
-        )
+        if p.default is None:
+            default = "from game" if spec.uses_game else "built in"
+        else:
+            default = str(p.default) if isinstance(p.default, bool) else fmt_g(p.default)
         parts.append(f"{name}={default}")
     return ", ".join(parts)
 
@@ -228,7 +237,8 @@ def match_payoffs(moves: np.ndarray, game: Game) -> tuple[np.ndarray, np.ndarray
 
 
 def moves_table(moves: np.ndarray, game: Game) -> str:
-    """Every turn: one row per turn, or for long matches blocks of 50 moves as C/D strings."""
+    """Every turn of ``moves`` (int8[turns, 2], C = 0, D = 1, from the first turn on): one
+    row per turn, or for longer matches blocks of 50 moves as C/D strings."""
     pay_a, pay_b = match_payoffs(moves, game)
     tot_a, tot_b = np.cumsum(pay_a), np.cumsum(pay_b)
     letters = np.array(["C", "D"])[moves]
@@ -241,8 +251,8 @@ def moves_table(moves: np.ndarray, game: Game) -> str:
                 letters[t, 1],
                 fmt_g(pay_a[t]),
                 fmt_g(pay_b[t]),
-                fmt_g(tot_a[t]),
-                fmt_g(tot_b[t]),
+                fmt_total(tot_a[t]),
+                fmt_total(tot_b[t]),
             ]
             for t in range(n)
         ]
@@ -256,7 +266,7 @@ def moves_table(moves: np.ndarray, game: Game) -> str:
             text = "".join(letters[start:end, k])
             blocks = " ".join(text[i : i + 10] for i in range(0, len(text), 10))
             total = (tot_a if k == 0 else tot_b)[end - 1]
-            rows.append([f"{start + 1}-{end}" if k == 0 else "", who, blocks, fmt_g(total)])
+            rows.append([f"{start + 1}-{end}" if k == 0 else "", who, blocks, fmt_total(total)])
     return format_table(["Turns", "", "Moves (in groups of 10)", "Total"], rows, right=[0, 3])
 
 
@@ -267,7 +277,7 @@ def match_summary(match, a: str, b: str) -> str:
     table = format_table(
         ["", f"A: {a}", f"B: {b}"],
         [
-            ["Score", fmt_g(sa), fmt_g(sb)],
+            ["Score", fmt_total(sa), fmt_total(sb)],
             ["Score per turn", fmt_num(pa), fmt_num(pb)],
             ["Cooperation rate", f"{ca:.1%}", f"{cb:.1%}"],
         ],
@@ -277,7 +287,7 @@ def match_summary(match, a: str, b: str) -> str:
         verdict = "Result: a draw."
     else:
         winner, margin = (a, sa - sb) if sa > sb else (b, sb - sa)
-        verdict = f"Result: {winner} wins by {margin:g} points."
+        verdict = f"Result: {winner} wins by {fmt_total(margin)} points."
     return f"{table}\n{verdict}"
 
 

@@ -6,7 +6,7 @@ The perceived games come from :mod:`cooptourney.politics.transformer`:
 * :func:`pd_k_range` -- the relative weights that keep a game a Prisoner's Dilemma;
 * :func:`tft_threshold` and :func:`grim_threshold` -- the critical continuation
   probability w* above which TFT (Grim) is collectively stable;
-* :func:`gtft_generosity` -- Generous TFT's forgiveness;
+* :func:`gtft_generosity` -- the forgiveness of Generous TFT that follows the game;
 * :func:`analyse` -- all of it, one row per actor profile.
 
 References
@@ -165,13 +165,14 @@ def grim_threshold(game: GameLike) -> float:
 
 
 def gtft_generosity(game: GameLike) -> float:
-    """GTFT's generosity ``min(1 - (T-R)/(R-S), (R-P)/(T-P))``: 1/3 at 3, 0, 5, 1.
+    """The game's generosity ``min(1 - (T-R)/(R-S), (R-P)/(T-P))``: 1/3 at 3, 0, 5, 1.
 
-    The probability with which Generous TFT forgives a defection (Nowak & Sigmund
-    1992). This is the implementation the GTFT strategy uses
-    (:func:`cooptourney.game.game_generosity`): clipped to [0, 1],
-    a term with a non-positive denominator is left out, and 0 (plain TFT) when both
-    are. Give it the perceived payoffs to get the generosity a transformed GTFT uses.
+    The probability with which Generous TFT should forgive a defection in this game
+    (Nowak & Sigmund 1992). This is the implementation the "Game Generous Tit For Tat"
+    strategy uses (:func:`cooptourney.game.game_generosity`): clipped to [0, 1], a term
+    with a non-positive denominator is left out, and 0 (plain TFT) when both are. Give
+    it the perceived payoffs to get the generosity a transformed Game GTFT uses.
+    "Generous Tit For Tat" itself keeps 1/3 in every game, as axelrod's GTFT.
     """
     R, S, T, P = payoff_values(game)
     return float(game_generosity(R, S, T, P))

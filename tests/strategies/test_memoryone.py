@@ -5,7 +5,8 @@ Every deterministic strategy here must play axelrod's moves exactly, every stoch
 one agree with it statistically; the default check of each claim runs in
 ``tests/test_oracle_library.py``, and this module adds axelrod's parameters and
 classifiers, the exact Markov-chain payoffs of axelrod's own four-vectors, the generic
-and reactive players, and the generosity of Generous Tit For Tat computed from the game.
+and reactive players, Generous Tit For Tat against axelrod's in several games, and the
+generosity of Game Generous Tit For Tat computed from the game.
 """
 
 import inspect
@@ -58,10 +59,53 @@ def test_gtft_is_an_alias_of_generous_tit_for_tat():
 
 
 @pytest.mark.parametrize("game, g", [(Game(), 1 / 3), (Game(4, 0, 5, 1), 0.75), (Game(3, 0, 4, 2), 0.5)])
-def test_gtft_generosity_is_computed_from_the_game(game, g):
-    r = Tournament(["GTFT", "Defector"], turns=3000, repetitions=4, seed=9, game=game).play()
+def test_game_gtft_generosity_is_computed_from_the_game(game, g):
+    r = Tournament(["Game GTFT", "Defector"], turns=3000, repetitions=4, seed=9, game=game).play()
     rate = r.coop_matrix[0, 1].sum() / (r.turns_matrix[0, 1].sum())
     assert abs(rate - g) < 5 * np.sqrt(g * (1 - g) / 12000)
+
+
+GAMES = [Game(4, -1, 6, 0), Game(4, 0, 5, 1), Game(3, 0, 4, 2), Game(3.2, 0, 4.5, 0.5), Game(2, 1, 3, 0)]
+
+
+@pytest.mark.parametrize("game", GAMES, ids=str)
+def test_gtft_plays_as_axelrods_in_any_game(game):
+    """axelrod's GTFT computes its generosity from the default game when it is made and
+    keeps it, 1/3, in every game; so does ours (against a D, D, C cycler at 4, -1, 6, 0
+    it cooperates about 0.55 of the time, where the game's own generosity, 0.6, gives 0.73)."""
+    turns, matches = 60, 300
+    for opp in ("Cycler DDC", "Alternator", "Defector"):
+        ax_coop, ax_score = [], []
+        for s in range(matches):
+            mt = axl.Match(
+                (axl.GTFT(), axl_player(opp)),
+                turns=turns,
+                seed=s,
+                game=axl.Game(r=game.R, s=game.S, t=game.T, p=game.P),
+            )
+            ax_coop.append(sum(1 for a, _ in mt.play() if a == C) / turns)
+            ax_score.append(mt.final_score()[0] / turns)
+        r = Tournament(["GTFT", opp], turns=turns, repetitions=matches, seed=4, game=game).play()
+        for a, b in ((ax_coop, r.coop_matrix[0, 1] / turns), (ax_score, r.score_matrix[0, 1] / turns)):
+            a = np.array(a)
+            se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)) + 1e-3
+            assert abs(a.mean() - b.mean()) / se < 4.5, (opp, a.mean(), b.mean())
+
+
+def test_gtft_and_game_gtft_differ_outside_the_default_game():
+    """The two are one player at 3, 0, 5, 1 (the same generosity, to the last bit) and
+    differ strongly where the game's generosity is not 1/3."""
+    from cooptourney.game import game_generosity
+    from cooptourney.strategies.memoryone import GTFT_GENEROSITY
+
+    assert GTFT_GENEROSITY == game_generosity(3.0, 0.0, 5.0, 1.0) == axl.GTFT().p
+    game = Game(4, -1, 6, 0)  # generosity from the game: min(1 - 2/5, 4/6) = 0.6
+    rates = {}
+    for name in ("GTFT", "Game GTFT"):
+        r = Tournament([name, "Defector"], turns=2001, repetitions=4, seed=2, game=game).play()
+        rates[name] = (r.coop_matrix[0, 1].sum() - 4) / (4 * 2000)  # the first move is C
+    assert abs(rates["GTFT"] - 1 / 3) < 5 * math.sqrt(2 / 9 / 8000)
+    assert abs(rates["Game GTFT"] - 0.6) < 5 * math.sqrt(0.24 / 8000)
 
 
 @pytest.mark.parametrize(
