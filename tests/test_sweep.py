@@ -31,6 +31,7 @@ from cooptourney.sweeps import (
     run_task,
     summarise,
     task_id,
+    verify,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -442,6 +443,30 @@ def test_verify_from_the_manifest_alone(threads_out, tmp_path, capsys):
     shutil.copy(threads_out / "manifest.json", tmp_path / "manifest.json")
     assert main(["verify", str(tmp_path / "manifest.json"), "--all"]) == 0
     assert "8 recomputed tasks are bit-identical" in capsys.readouterr().out
+
+
+def test_verify_fails_on_an_incomplete_sweep_naming_the_missing_tasks(threads_out, tmp_path, capsys):
+    """As a sweep whose tasks failed leaves it: one task file and hash, seven with none."""
+    out = tmp_path / "copy"
+    shutil.copytree(threads_out, out)
+    m = json.loads((out / "manifest.json").read_text())
+    kept = m["tasks"][2]["id"]
+    lost = [t["id"] for t in m["tasks"] if t["id"] != kept]
+    for t in m["tasks"]:
+        if t["id"] != kept:
+            t["sha256"] = None
+            (out / "tasks" / f"{t['id']}.parquet").unlink()
+    m.update(status="incomplete", n_done=1)
+    (out / "manifest.json").write_text(json.dumps(m))
+    for where in (out, out / "manifest.json"):  # the directory, and the manifest alone
+        assert main(["verify", str(where), "--sample", "1"]) == 1
+        captured = capsys.readouterr()
+        assert "Verified" not in captured.out
+        err = captured.err
+        assert "INCOMPLETE: 7 of 8 tasks have no result" in err and "the sweep is incomplete" in err
+        assert all(tid in err for tid in lost) and kept not in err
+    report = verify(out, sample=0)
+    assert not report.ok and report.consistent and report.unfinished == lost
 
 
 def test_verify_fails_on_a_tampered_task_file(threads_out, tmp_path, capsys):
