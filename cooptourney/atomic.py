@@ -25,23 +25,29 @@ os.umask(_UMASK)
 _RANDOM = r"[a-z0-9_]{8}"
 
 
-def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp_path)`` then rename onto ``path``: readers never see half a file."""
-    return write_atomic_all([(path, write)])[0]
+def write_atomic(path: str | Path, write: Callable[[Path], None], *, tidy: bool = True) -> Path:
+    """Call ``write(tmp_path)`` then rename onto ``path``: readers never see half a file.
+
+    ``tidy``: first remove the temporary files of ``path`` that killed runs left (a scan
+    of its directory; a caller writing many files into one directory it has tidied
+    already passes ``False``)."""
+    return write_atomic_all([(path, write)], tidy=tidy)[0]
 
 
-def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]]) -> list[Path]:
+def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]], *, tidy: bool = True) -> list[Path]:
     """Write several files as one unit: every ``write(tmp_path)`` runs first, and only when
     all of them succeeded are the temporary files renamed onto their targets. A failure
     leaves every target as it was (no new file beside an old one) and no temporary file.
-    Temporary files of the same targets left by killed runs are removed first."""
+    Temporary files of the same targets left by killed runs are removed first (unless
+    ``tidy`` is false)."""
     staged: list[tuple[Path, Path]] = []
     held: list[int] = []
     try:
         for path, write in items:
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale_temporaries(path.parent, [path.name])
+            if tidy:
+                remove_stale_temporaries(path.parent, [path.name])
             fd, tmp = _locked_temporary(path)
             held.append(fd)
             os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
