@@ -338,3 +338,26 @@ def test_a_scrambled_cache_file_no_longer_breaks_the_command_line(tmp_path):
     assert len(lines) == 2 and all("damaged generated module in the cache" in line for line in lines)
     assert all(str(path) in line for path, line in zip(scrambled, lines, strict=True))
     assert run() == (0, expected, "")
+
+
+def test_a_cache_that_cannot_be_written_costs_compile_time_not_the_run(cache, capfd):
+    # A full disk: numba's files cannot be saved. The run goes on, said once.
+    import errno
+
+    from numba.core.caching import IndexDataCacheFile
+
+    from cooptourney.core import numba_cache
+
+    def full(self, path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    text = _text()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(IndexDataCacheFile, "_open_for_write", full)
+        mp.setattr(numba_cache, "_UNSAVED", [])
+        assert _misses(_load(text)) == 2
+        assert _misses(_load(text)) == 2  # nothing was saved: compiled again, and not said again
+    err = capfd.readouterr().err.splitlines()
+    assert len(err) == 1 and "cannot save compiled code to the cache" in err[0] and "No space left" in err[0]
+    module = _load(text)  # space again: compiled and saved
+    assert _misses(module) == 2 and _misses(_load(text)) == 0

@@ -12,6 +12,11 @@ compile; nothing lists the files by hand. The cache directory is
 ``$COOPTOURNEY_CACHE_DIR``, else ``$XDG_CACHE_HOME/cooptourney``, else
 ``~/.cache/cooptourney``.
 
+The cache heals itself (docs/engine.md, "A cache that heals itself"): a file whose
+content is not the text its name hashes is written again, numba's files of generated
+modules are checked on every read (:mod:`cooptourney.core.numba_cache`), and the
+temporary files of killed writers are removed; each repair is one line on stderr.
+
 A limit this cannot lift: a ``cache=True`` function that generated code calls without
 inlining it is loaded from numba's cache beside its own file, which is current for
 that file but not for what *it* compiles in from a third file.

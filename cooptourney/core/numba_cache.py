@@ -35,6 +35,7 @@ _MARKER = b"\0cooptourney-checksum\0"
 _DIGEST = 16
 _GUARDED: set[str] = set()
 _REPORTED: set[str] = set()
+_UNSAVED: list[str] = []  # the first file that could not be saved (reported)
 _INSTALLED: list[bool] = []
 _LOCK = threading.Lock()
 
@@ -117,8 +118,7 @@ def _install() -> None:
         if not is_guarded(self._index_name):
             return save_index(self, overloads)
         body = pickle.dumps(self._version, protocol=-1) + self._dump((self._source_stamp, overloads))
-        with self._open_for_write(self._index_path) as f:
-            f.write(_sealed(body))
+        _write(self, self._index_path, _sealed(body))
         return None
 
     def _load_data_checked(self, name):
@@ -136,15 +136,32 @@ def _install() -> None:
     def _save_data_checked(self, name, data):
         if not is_guarded(name):
             return save_data(self, name, data)
-        body = self._dump(data)
-        with self._open_for_write(self._data_path(name)) as f:
-            f.write(_sealed(body))
+        _write(self, self._data_path(name), _sealed(self._dump(data)))
         return None
 
     IndexDataCacheFile._load_index = _load_index_checked
     IndexDataCacheFile._save_index = _save_index_checked
     IndexDataCacheFile._load_data = _load_data_checked
     IndexDataCacheFile._save_data = _save_data_checked
+
+
+def _write(cache_file, path: str, data: bytes) -> None:
+    """Write a cache file (atomically: numba's temporary file renamed into place). A file
+    that cannot be written (a full disk) loses only the saved compile: said once per
+    process."""
+    try:
+        with cache_file._open_for_write(path) as f:
+            f.write(data)
+    except OSError as exc:
+        with _LOCK:
+            if _UNSAVED:
+                return
+            _UNSAVED.append(path)
+        print(
+            f"cooptourney: warning: cannot save compiled code to the cache ({path}: {exc.strerror or exc}); "
+            "what this run compiles is compiled again by the next one",
+            file=sys.stderr,
+        )
 
 
 def _why(exc: BaseException) -> str:
