@@ -39,7 +39,8 @@ def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]], *, 
     all of them succeeded are the temporary files renamed onto their targets. A failure
     leaves every target as it was (no new file beside an old one) and no temporary file.
     Temporary files of the same targets left by killed runs are removed first (unless
-    ``tidy`` is false)."""
+    ``tidy`` is false). A process killed between two of the renames (microseconds) leaves
+    some targets new and the others old, each of them whole."""
     staged: list[tuple[Path, Path]] = []
     held: list[int] = []
     try:
