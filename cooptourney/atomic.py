@@ -10,13 +10,17 @@ killed run left behind, and the next write of the same target removes it
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # no flock (Windows): temporary files are not locked, and none is removed
+    fcntl = None
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -51,8 +55,8 @@ def write_atomic_all(items: list[tuple[str | Path, Callable[[Path], None]]], *, 
                 remove_stale_temporaries(path.parent, [path.name])
             fd, tmp = _locked_temporary(path)
             held.append(fd)
-            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
             staged.append((tmp, path))
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
             write(tmp)
         for tmp_path, path in staged:
             os.replace(tmp_path, path)
@@ -75,6 +79,8 @@ def _locked_temporary(path: Path) -> tuple[int, Path]:
     """
     while True:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if fcntl is None:
+            return fd, Path(name)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
         except OSError:  # a file system without locks: then no cleaner can take it either
@@ -130,6 +136,8 @@ def remove_stale_temporaries(directory: str | Path, names: Iterable[str] | None 
 
 
 def _remove_if_unheld(path: Path) -> bool:
+    if fcntl is None:  # whether a writer is alive cannot be told
+        return False
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:  # gone already, or not a file of ours
