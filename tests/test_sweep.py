@@ -1,8 +1,8 @@
 """Sweeps (cooptourney.sweeps, docs/howto/sweeps.md): spec, seeds, Dask runs, resume, verify, report.
 
 The reference sweep is docs/examples/sweep.toml (8 tiny tournaments). Its tasks are
-computed four ways (in this process, a 1-thread local cluster, a 2-process local
-cluster, and after a SIGKILL and a resume) and must agree bit for bit.
+computed three ways (in this process, a 1-thread local cluster, a 2-process local
+cluster) and must agree bit for bit; tests/test_kill.py kills and resumes a sweep.
 """
 
 from __future__ import annotations
@@ -10,10 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +27,7 @@ from cooptourney.sweeps import (
     run_task,
     summarise,
     task_id,
+    verify,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -343,94 +340,6 @@ def test_foreign_directory_is_refused(spec, tmp_path):
         run_sweep(spec, tmp_path, processes=False, workers=1, progress=False)
 
 
-# -- resume after Ctrl-C and SIGKILL -----------------------------------------------------------------------
-SLOW = """\
-# Long enough per task (~0.1-0.5 s) to interrupt a sweep between tasks.
-[tournament]
-players = ["Tit For Tat", "Generous Tit For Tat", "Grudger", "Defector"]
-turns = 20000
-repetitions = 30
-noise = 0.01
-
-[sweep]
-seed = 11
-
-[sweep.grid]
-"politics.s" = [0, 0.25, 0.5, 0.75]
-"tournament.noise" = [0, 0.01]
-"""
-
-
-def start_sweep(spec: Path, out: Path) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "cooptourney.cli",
-        "sweep",
-        str(spec),
-        "--out",
-        str(out),
-        "--threads",
-        "--workers",
-        "1",
-        "--threads-per-worker",
-        "1",
-        "--no-progress",
-    ]
-    # A new session, so the signal reaches the run and nothing else; SIGINT at its default
-    # (a child of a non-interactive shell may inherit it ignored).
-    return subprocess.Popen(
-        cmd,
-        start_new_session=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-
-
-def interrupt_after(proc: subprocess.Popen, out: Path, n_files: int, sig: int) -> int:
-    deadline = time.monotonic() + 240
-    while len(list((out / "tasks").glob("*.parquet"))) < n_files:
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, "the sweep wrote no task file in time"
-        time.sleep(0.02)
-    os.killpg(proc.pid, sig)
-    proc.communicate(timeout=120)
-    return proc.returncode
-
-
-def test_interrupted_and_killed_sweep_resumes_to_the_uninterrupted_result(tmp_path):
-    spec_path = tmp_path / "slow.toml"
-    spec_path.write_text(SLOW)
-    spec = load_spec(spec_path)
-    out = tmp_path / "out"
-
-    # Ctrl-C: exit 130, finished tasks saved, manifest says incomplete
-    code = interrupt_after(start_sweep(spec_path, out), out, 1, signal.SIGINT)
-    assert code == 130
-    manifest = json.loads((out / "manifest.json").read_text())
-    done_after_int = len(list((out / "tasks").glob("*.parquet")))
-    assert manifest["status"] == "incomplete" and 1 <= done_after_int < 8
-    assert manifest["n_done"] == done_after_int
-
-    # SIGKILL of a resumed run: no chance to clean up or write the manifest
-    code = interrupt_after(start_sweep(spec_path, out), out, done_after_int + 1, signal.SIGKILL)
-    assert code == -signal.SIGKILL
-    done_after_kill = len(list((out / "tasks").glob("*.parquet")))
-    assert done_after_int < done_after_kill < 8, "the run finished before it could be killed"
-
-    run = run_sweep(spec, out, processes=False, workers=1, threads_per_worker=2, progress=False)
-    assert run.resumed == done_after_kill and run.computed == 8 - done_after_kill and run.complete
-    # nothing lost, nothing twice, no half-written file, the same bits as without interruption
-    assert sorted(p.name for p in (out / "tasks").iterdir()) == sorted(f"{t.id}.parquet" for t in spec.tasks)
-    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    assert len(pd.read_parquet(out / "tasks")) == 8 * 4
-    uninterrupted = {t.id: result_hash(run_task(t)) for t in spec.tasks}
-    assert manifest_hashes(out) == uninterrupted
-    assert json.loads((out / "manifest.json").read_text())["status"] == "complete"
-
-
 # -- verify -------------------------------------------------------------------------------------------------
 def test_verify_passes_on_good_results(threads_out, capsys):
     assert main(["verify", str(threads_out), "--sample", "2"]) == 0
@@ -442,6 +351,30 @@ def test_verify_from_the_manifest_alone(threads_out, tmp_path, capsys):
     shutil.copy(threads_out / "manifest.json", tmp_path / "manifest.json")
     assert main(["verify", str(tmp_path / "manifest.json"), "--all"]) == 0
     assert "8 recomputed tasks are bit-identical" in capsys.readouterr().out
+
+
+def test_verify_fails_on_an_incomplete_sweep_naming_the_missing_tasks(threads_out, tmp_path, capsys):
+    """As a sweep whose tasks failed leaves it: one task file and hash, seven with none."""
+    out = tmp_path / "copy"
+    shutil.copytree(threads_out, out)
+    m = json.loads((out / "manifest.json").read_text())
+    kept = m["tasks"][2]["id"]
+    lost = [t["id"] for t in m["tasks"] if t["id"] != kept]
+    for t in m["tasks"]:
+        if t["id"] != kept:
+            t["sha256"] = None
+            (out / "tasks" / f"{t['id']}.parquet").unlink()
+    m.update(status="incomplete", n_done=1)
+    (out / "manifest.json").write_text(json.dumps(m))
+    for where in (out, out / "manifest.json"):  # the directory, and the manifest alone
+        assert main(["verify", str(where), "--sample", "1"]) == 1
+        captured = capsys.readouterr()
+        assert "Verified" not in captured.out
+        err = captured.err
+        assert "INCOMPLETE: 7 of 8 tasks have no result" in err and "the sweep is incomplete" in err
+        assert all(tid in err for tid in lost) and kept not in err
+    report = verify(out, sample=0)
+    assert not report.ok and report.consistent and report.unfinished == lost
 
 
 def test_verify_fails_on_a_tampered_task_file(threads_out, tmp_path, capsys):

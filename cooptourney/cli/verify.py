@@ -4,7 +4,8 @@
 
     cooptourney verify DIR [--sample N | --all | --task ID ...]
 
-Exit codes: 0 verified; 1 the results disagree with the manifest; 2 bad usage.
+Exit codes: 0 verified; 1 the sweep is incomplete or its results disagree with the
+manifest; 2 bad usage.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from __future__ import annotations
 import argparse
 
 from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, show, warn
+
+#: Task ids shown in one line of the report (all of them: ``verify(DIR).unfinished``)
+_SHOWN = 20
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -37,6 +41,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
         show("no task files here: checking the manifest's hashes by recomputation only.")
     if report.missing:
         warn(f"MISMATCH: {len(report.missing)} finished tasks have no file: {', '.join(report.missing[:10])}")
+    if report.unfinished:
+        shown = report.unfinished[:_SHOWN]
+        more = f" and {len(report.unfinished) - len(shown)} more" if len(report.unfinished) > len(shown) else ""
+        warn(
+            f"INCOMPLETE: {report.not_done} of {report.n_tasks} tasks have no result in the manifest: "
+            f"{', '.join(shown)}{more}; rerun the `cooptourney sweep` command that made it to compute them"
+        )
     if report.recomputed:
         bad = report.recompute_mismatches
         if bad:
@@ -56,7 +67,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if report.ok:
         show("Verified.")
         return EXIT_OK
-    warn("error: verification failed: the results do not match the manifest")
+    if report.consistent:
+        warn(
+            f"error: verification failed: the sweep is incomplete ({report.not_done} of {report.n_tasks} tasks missing)"
+        )
+    else:
+        warn("error: verification failed: the results do not match the manifest")
     return EXIT_FAILED
 
 

@@ -12,6 +12,11 @@ compile; nothing lists the files by hand. The cache directory is
 ``$COOPTOURNEY_CACHE_DIR``, else ``$XDG_CACHE_HOME/cooptourney``, else
 ``~/.cache/cooptourney``.
 
+The cache heals itself (docs/engine.md, "A cache that heals itself"): a file whose
+content is not the text its name hashes is written again, numba's files of generated
+modules are checked on every read (:mod:`cooptourney.core.numba_cache`), and the
+temporary files of killed writers are removed; each repair is one line on stderr.
+
 A limit this cannot lift: a ``cache=True`` function that generated code calls without
 inlining it is loaded from numba's cache beside its own file, which is current for
 that file but not for what *it* compiles in from a third file.
@@ -35,13 +40,18 @@ from types import ModuleType
 
 import numba
 
-from cooptourney.atomic import write_atomic
+from cooptourney.atomic import remove_old_files, remove_stale_temporaries, write_atomic
+from cooptourney.core import numba_cache
 from cooptourney.core.numba_abi import defining_module, is_intrinsic, is_jitted
 
 _HERE = Path(__file__).resolve().parent
 #: top-level packages whose code is not hashed: the standard library and the compiler's
 #: own stack (their versions are pinned by numba's version, hashed separately)
 _NOT_HASHED = frozenset(sys.stdlib_module_names) | {"numpy", "numba", "llvmlite", "scipy"}
+#: Hashed into every name: a new layout of the cache's files gets new names, so that no
+#: file is read by a version that expects another layout (layout 2: numba's files end
+#: with a checksum, core/numba_cache.py)
+_CACHE_LAYOUT = b"cooptourney cache layout 2"
 
 
 def cache_dir() -> Path:
@@ -193,13 +203,14 @@ def _read_source(path: Path, mtime_ns: int, size: int) -> bytes:
 
 def source_digest(text: str, depends_on: Iterable[str] = ()) -> tuple[str, tuple[Path, ...]]:
     """The hash that names the generated module ``text`` and the files it covers: the
-    text, numba's version and :func:`dependency_files` of the modules ``text`` imports at
+    text, numba's version, the cache's layout and :func:`dependency_files` of the modules ``text`` imports at
     top level and of ``depends_on`` (modules whose code it reaches otherwise)."""
     roots = _top_level_imports(ast.parse(text), None) + list(depends_on)
     files = dependency_files(roots)
     h = hashlib.blake2b(digest_size=10)
     h.update(text.encode())
     h.update(numba.__version__.encode())
+    h.update(_CACHE_LAYOUT)
     for path in files:
         h.update(_source_bytes(path))
     return h.hexdigest(), files
@@ -208,6 +219,11 @@ def source_digest(text: str, depends_on: Iterable[str] = ()) -> tuple[str, tuple
 # --- writing and importing ---------------------------------------------------------------------
 
 _LOCK = threading.RLock()
+#: numba's temporary files (``<file>.tmp.<16 hex>``): it holds no lock on them, so one is
+#: taken for a dead writer's only when it has not been written for this long (seconds)
+_NUMBA_TMP = r".+\.tmp\.[0-9a-f]{16}"
+_NUMBA_TMP_AGE = 3600.0
+_TIDIED: set[Path] = set()
 
 
 def load_generated(kind: str, text: str, depends_on: Iterable[str] = ()) -> ModuleType:
@@ -227,38 +243,69 @@ def load_generated(kind: str, text: str, depends_on: Iterable[str] = ()) -> Modu
     Returns
     -------
     module
-        The imported module (once per process and hash). The file is written atomically
-        when absent or different, so concurrent processes never import half a file;
-        numba keeps the compiled code beside it. A read-only cache directory falls back
+        The imported module (once per process and hash; threads wait for the one that
+        imports it). The file is written atomically when absent, and written again when
+        its content is not ``text`` (a damaged file, reported once on stderr); the
+        module is compiled from ``text`` itself, never from a cached ``.pyc``. numba
+        keeps the compiled code beside the file, checked on every read
+        (:mod:`cooptourney.core.numba_cache`). A read-only cache directory falls back
         to a private temporary one.
     """
     digest, _ = source_digest(text, depends_on)
     name = f"_cooptourney_{kind}_{digest}"
+    data = text.encode()
     with _LOCK:
         if name in sys.modules:
             return sys.modules[name]
         filename = f"{kind[0]}_{digest}.py"
         path = cache_dir() / kind / filename
         try:
-            _write_if_changed(path, text)
+            _write_if_changed(path, data)
         except OSError:
             path = Path(tempfile.gettempdir()) / f"cooptourney-{os.getuid()}" / kind / filename
-            _write_if_changed(path, text)
+            _write_if_changed(path, data)
+        numba_cache.guard(path.stem)
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
+        # compiled as the import system would compile the file (the same bytecode, so the
+        # same numba cache keys), from the text the file was just checked to hold
+        code = compile(data, spec.origin, "exec", dont_inherit=True)
         sys.modules[name] = module
         try:
-            spec.loader.exec_module(module)
+            exec(code, module.__dict__)
         except BaseException:
             del sys.modules[name]  # a failed import (e.g. a compile error) is not cached
             raise
         return module
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.exists() and path.read_text() == text:
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` unless it holds exactly that: the name hashes the
+    content, so any other content is damage (reported, and replaced)."""
+    _tidy(path.parent)
+    try:
+        old = path.read_bytes()
+    except FileNotFoundError:
+        old = None
+    if old == data:
         return
-    write_atomic(path, lambda tmp: tmp.write_text(text))
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
+    if old is not None:
+        print(
+            f"cooptourney: warning: damaged generated module in the cache ({path}: its content is not the "
+            "code it is named after); wrote it again",
+            file=sys.stderr,
+        )
+
+
+def _tidy(directory: Path) -> None:
+    """Once per process and directory: remove what killed writers left there (their
+    temporary files: ours when no process holds them, numba's when an hour old)."""
+    if directory in _TIDIED:
+        return
+    _TIDIED.add(directory)
+    remove_stale_temporaries(directory)
+    remove_old_files(directory / "__pycache__", _NUMBA_TMP, _NUMBA_TMP_AGE)
 
 
 # --- the kernels -----------------------------------------------------------------------------------

@@ -274,7 +274,11 @@ def run_sweep(
                         results = future.result()
                         table = task_table(spec, task, results)
                         digest = result_hash(table, spec.columns)
-                        write_atomic(store.task_path(task.id), lambda p, table=table: table.to_parquet(p, index=False))
+                        write_atomic(  # tasks/ was tidied when the directory was opened
+                            store.task_path(task.id),
+                            lambda p, table=table: table.to_parquet(p, index=False),
+                            tidy=False,
+                        )
                         run.hashes[task.id] = digest
                         run.computed += 1
                         bar.update(1)

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cooptourney.atomic import write_atomic
+from cooptourney.atomic import remove_stale_temporaries, write_atomic
 from cooptourney.sweeps.spec import SweepError, SweepSpec, Task, canonical_json, column_value
 
 __all__ = [
@@ -167,12 +167,10 @@ class SweepDirectory:
             return {}
         return {p.stem: p for p in sorted(self.tasks.glob("*.parquet"))}
 
-    def remove_temporaries(self) -> None:
-        """Half-written files of a run that was killed (write_atomic's ``.<name>.*.tmp``)."""
-        for directory in (self.path, self.tasks):
-            if directory.is_dir():
-                for p in directory.glob(".*.tmp"):
-                    p.unlink(missing_ok=True)
+    def remove_temporaries(self) -> list[Path]:
+        """Half-written files of runs that were killed (write_atomic's ``.<name>.<random>.tmp``
+        that no process holds); the files removed."""
+        return [p for directory in (self.path, self.tasks) for p in remove_stale_temporaries(directory)]
 
 
 def _read_task_file(path: Path) -> pd.DataFrame:

@@ -24,7 +24,8 @@ __all__ = ["VerifyReport", "verify"]
 
 @dataclass
 class VerifyReport:
-    """What :func:`verify` found; ``ok`` when nothing disagrees with the manifest."""
+    """What :func:`verify` found; ``ok`` when every task is finished and nothing
+    disagrees with the manifest (an incomplete sweep is not verified)."""
 
     n_tasks: int
     files_checked: int = 0
@@ -32,13 +33,24 @@ class VerifyReport:
     file_mismatches: list[str] = field(default_factory=list)
     recomputed: list[str] = field(default_factory=list)
     recompute_mismatches: list[str] = field(default_factory=list)
-    not_done: int = 0
+    unfinished: list[str] = field(default_factory=list)  # tasks with no result hash in the manifest, in task order
     version_notes: list[str] = field(default_factory=list)
     spec_mismatch: str = ""  # the recorded spec (or its plugins) does not hash to the recorded spec_hash
 
     @property
-    def ok(self) -> bool:
+    def not_done(self) -> int:
+        """How many tasks the manifest records no result for."""
+        return len(self.unfinished)
+
+    @property
+    def consistent(self) -> bool:
+        """Nothing found disagrees with the manifest (finished or not)."""
         return not (self.file_mismatches or self.recompute_mismatches or self.missing or self.spec_mismatch)
+
+    @property
+    def ok(self) -> bool:
+        """Every task finished, and nothing disagrees with the manifest."""
+        return self.consistent and not self.unfinished
 
 
 def verify(
@@ -46,16 +58,18 @@ def verify(
 ) -> VerifyReport:
     """Check a sweep against its manifest.
 
-    Every task file present is hashed and compared with the manifest (integrity); then
-    ``sample`` tasks picked at random (or all of them, or the given ids) are computed
-    again in this process from the spec recorded in the manifest and compared bit for
-    bit (reproducibility). Works from a manifest alone too: then only the recomputation
-    is checked.
+    Every task the manifest records no result for is listed (``unfinished``: the sweep
+    is incomplete, and not verified); every task file present is hashed and compared
+    with the manifest (integrity); then ``sample`` finished tasks picked at random (or
+    all of them, or the given ids) are computed again in this process from the spec
+    recorded in the manifest and compared bit for bit (reproducibility). Works from a
+    manifest alone too: then only the recomputation is checked.
     """
     manifest, directory = read_manifest(path)
     entries = manifest.get("tasks", [])
     done = [e for e in entries if e.get("sha256")]
-    report = VerifyReport(n_tasks=len(entries), not_done=len(entries) - len(done))
+    unfinished = sorted((e for e in entries if not e.get("sha256")), key=lambda e: e.get("index", 0))
+    report = VerifyReport(n_tasks=len(entries), unfinished=[str(e.get("id")) for e in unfinished])
     columns = manifest.get("setting_columns", {})
     store = SweepDirectory(directory)
     files = store.task_files()
