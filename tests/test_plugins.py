@@ -319,7 +319,7 @@ def test_reloading_a_module_in_place_replaces_its_strategies(tmp_path, monkeypat
     module = importlib.import_module("reloaded_twins")
     try:
         importlib.reload(module)
-        assert get_strategy("Plugin TFT").py_function is module.plugin_tft
+        assert get_strategy("Plugin TFT").function is module.plugin_tft  # the new definition
     finally:
         sys.modules.pop("reloaded_twins", None)
-    assert registry_module.is_bundled(module.plugin_tft) is False
+    assert registry_module.is_bundled(module.plugin_tft.py_func) is False
