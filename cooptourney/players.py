@@ -222,8 +222,8 @@ def check_step_errors(players: Sequence[Player], out: np.ndarray, pair_i, pair_j
         )
     if first < 0:
         raise StrategyRuntimeError(
-            f"{who} raised an exception in its step on turn {int(-first) - 1} against {partner.name!r} "
-            f"(on {count} turn(s) in all): an index outside `my` or `opp` (the turns before t), "
+            f"{who} raised an exception in its step, first on turn {int(-first) - 1} against {partner.name!r} "
+            f"and on {count} turn(s) in all: an index outside `my` or `opp` (the turns before t), "
             f"`state`, `params` or `info`, a division by zero, or a raise in its code; the run has no result. "
             f"Call its step from Python to see it: get_strategy({me.spec.name!r}).py_function(my, opp, t, state, "
             f"params, info, rng)"

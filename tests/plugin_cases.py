@@ -65,7 +65,7 @@ def _move(value: str, at: int) -> str:
     return f"if t == {at}:\n    return {value}\nreturn C"
 
 
-def _raise(turn: int, fragment: str = "raised an exception in its step on turn") -> dict:
+def _raise(turn: int, fragment: str = "raised an exception in its step, first on turn") -> dict:
     return dict(stage="play", error="StrategyRuntimeError", fragment=fragment, turn=turn)
 
 

@@ -109,7 +109,9 @@ def test_a_fault_in_multilateral_mode_names_the_turn(tmp_path, fresh_registry):
 
     case = next(c for c in CASES if c.id == "reads opp[t + 1]")
     load_plugin(_write(tmp_path, case.source, "ahead.py"))
-    with pytest.raises(StrategyRuntimeError, match=r"'Bad Step' raised an exception in its step on turn 2 against"):
+    with pytest.raises(
+        StrategyRuntimeError, match=r"'Bad Step' raised an exception in its step, first on turn 2 against"
+    ):
         MultilateralTournament(["Bad Step", "Tit For Tat", "Defector"], turns=6, repetitions=1, seed=1).play()
 
 
