@@ -374,6 +374,19 @@ def is_bundled(fn: Callable) -> bool:
     return module.startswith(("cooptourney.", "_cooptourney_"))
 
 
+def _check_reason(here: str, reciprocity: str, doc: str) -> None:
+    """Refuse a docstring without the line that gives the reason for the reciprocity tag."""
+    prefix = reciprocity + ":"
+    reasons = [
+        line.strip()[len(prefix) :].strip() for line in doc.splitlines() if line.strip().lower().startswith(prefix)
+    ]
+    if not any(reasons):
+        raise StrategyDefinitionError(
+            f"{here}: its docstring needs a line '{reciprocity}: <why it carries this tag>' "
+            f'giving the reason for reciprocity={reciprocity!r} (docs/model.md, "Reciprocity")'
+        )
+
+
 def _check_declaration(
     name: Any, fn: Callable, reciprocity: Any, aliases: tuple, memory_depth: Any, oracle: Any, doc: str
 ) -> None:
@@ -407,15 +420,6 @@ def _check_declaration(
         raise StrategyDefinitionError(
             f"{here}: memory_depth must be a whole number of turns >= 0, or math.inf when unbounded; "
             f"got {memory_depth!r}"
-        )
-    prefix = reciprocity + ":"
-    reasons = [
-        line.strip()[len(prefix) :].strip() for line in doc.splitlines() if line.strip().lower().startswith(prefix)
-    ]
-    if not any(reasons):
-        raise StrategyDefinitionError(
-            f"{here}: its docstring needs a line '{reciprocity}: <why it carries this tag>' "
-            f'giving the reason for reciprocity={reciprocity!r} (docs/model.md, "Reciprocity")'
         )
 
 
@@ -513,6 +517,7 @@ def strategy(
                 raise StrategyDefinitionError(f"{here}: parameter name {pname!r} must be an identifier")
             if not isinstance(p, Param):
                 raise StrategyDefinitionError(f"{here}: parameter {pname!r} must be a Param")
+        _check_reason(here, reciprocity, doc)
         checked = not is_bundled(fn)
         # compiled lazily, for one signature, on first use (core/dispatch.py); a plugin's
         # with bounds checking also where Python calls it (interop)
