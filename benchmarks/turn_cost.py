@@ -12,7 +12,8 @@ around it):
 
 and the ``totals:`` line of the callgrind output file, minus that of a run with
 ``--turns 0``, divided by the number of turns, is the instructions per turn
-(docs/engine.md, "Per-turn cost"). Run it once without valgrind first so that
+(docs/engine.md, "Per-turn cost"). ``--plugin FILE.py`` loads a plugin first, to
+measure a strategy in checked mode (docs/howto/add-a-strategy.md). Run it once without valgrind first so that
 numba's caches are warm (compiling under valgrind takes minutes).
 """
 
@@ -33,6 +34,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.streams import player_streams
 from cooptourney.game import Game
 from cooptourney.players import as_player
+from cooptourney.registry import load_plugin
 
 _HELPER = """#include <valgrind/callgrind.h>
 void cg_start(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }
@@ -55,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise", type=float, default=0.0)
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--callgrind", action="store_true", help="count the kernel call only (run under callgrind)")
+    ap.add_argument("--plugin", action="append", default=[], help="a plugin file to load first (repeatable)")
     args = ap.parse_args(argv)
+    for path in args.plugin:
+        load_plugin(path)  # its strategies play in checked mode
 
     players = [as_player(args.a), as_player(args.b)]
     game = Game().as_array()

@@ -12,7 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from cooptourney.core.layout import OUT_ERRORS_A, OUT_ERRORS_B
+from cooptourney.core.layout import (
+    OUT_BAD_MOVE_A,
+    OUT_BAD_MOVE_B,
+    OUT_ERRORS_A,
+    OUT_ERRORS_B,
+    OUT_FAULT_A,
+    OUT_FAULT_B,
+)
 from cooptourney.core.streams import identity_keys
 from cooptourney.registry import StrategyRuntimeError, StrategySpec, get_strategy
 
@@ -175,24 +182,55 @@ def player_keys(players: Iterable[Player]) -> np.ndarray:
 
 
 def check_step_errors(players: Sequence[Player], out: np.ndarray, pair_i, pair_j) -> None:
-    """Raise :class:`StrategyRuntimeError` if a strategy's step raised during a run.
+    """Raise :class:`StrategyRuntimeError` if a strategy's step failed during a run: it
+    returned a move other than C or D, or raised an exception.
 
     ``out`` holds the kernels' result rows (last axis ``OUT_*``), pairs along the first
     axis. A step that raises cannot pass the exception out of compiled code: the kernel
-    plays C in its place and counts the turn (:func:`cooptourney.core.entry.call_entry`),
-    and this turns the count into an error instead of a silently wrong result.
+    plays C in its place and counts the turn (:func:`cooptourney.core.entry.call_entry`).
+    A move other than C or D is found at no cost per turn, from the histories once a
+    match is over (``match_metrics``), and a plugin's checked entry records the first
+    turn of either (:mod:`cooptourney.core.dispatch`). This turns any of them into an
+    error naming the strategy, its partner and, where known, the turn, instead of a
+    silently wrong result.
     """
     rows = out.reshape(len(pair_i), -1, out.shape[-1])
-    for side, column, pairs in ((0, OUT_ERRORS_A, pair_i), (1, OUT_ERRORS_B, pair_j)):
-        counts = rows[:, :, column].sum(axis=1)
-        bad = np.flatnonzero(counts)
-        if bad.size:
-            p = bad[0]
-            me = players[pairs[p]]
-            partner = players[(pair_j if side == 0 else pair_i)[p]]
-            raise StrategyRuntimeError(
-                f"strategy {me.name!r} raised an exception in its step function on {int(counts[p])} "
-                f"turn(s) against {partner.name!r} (compiled code cannot pass the exception on, so "
-                f"no result is returned); call its step from Python to see it: "
-                f"get_strategy({me.spec.name!r}).py_function(my, opp, t, state, params, info, rng)"
-            )
+    pair_i, pair_j = np.asarray(pair_i), np.asarray(pair_j)
+    sides = (
+        (OUT_ERRORS_A, OUT_FAULT_A, OUT_BAD_MOVE_A, pair_i, pair_j),
+        (OUT_ERRORS_B, OUT_FAULT_B, OUT_BAD_MOVE_B, pair_j, pair_i),
+    )
+    # the first failing pair, preferring one with a partner other than itself
+    failures = [
+        (bool(side[3][p] == side[4][p]), int(p), side)
+        for side in sides
+        for p in np.flatnonzero(rows[:, :, side[0]].any(axis=1) | rows[:, :, side[1]].any(axis=1))
+    ]
+    if not failures:
+        return
+    _, p, (errors, fault, bad_move, mine, theirs) = min(failures, key=lambda f: f[:2])
+    count = int(rows[p, :, errors].sum())
+    me, partner = players[mine[p]], players[theirs[p]]
+    who = f"strategy {me.name!r}"
+    codes = rows[p, :, fault]
+    first = codes[np.flatnonzero(codes)[0]] if codes.any() else 0.0
+    if first > 0:
+        move = rows[p, np.flatnonzero(codes)[0], bad_move]
+        raise StrategyRuntimeError(
+            f"{who} returned {int(move)} on turn {int(first) - 1} against {partner.name!r}; a step returns "
+            f"C (0) or D (1), so the run has no result"
+        )
+    if first < 0:
+        raise StrategyRuntimeError(
+            f"{who} raised an exception in its step, first on turn {int(-first) - 1} against {partner.name!r} "
+            f"and on {count} turn(s) in all: an index outside `my` or `opp` (the turns before t), "
+            f"`state`, `params` or `info`, a division by zero, or a raise in its code; the run has no result. "
+            f"Call its step from Python to see it: get_strategy({me.spec.name!r}).py_function(my, opp, t, state, "
+            f"params, info, rng)"
+        )
+    raise StrategyRuntimeError(
+        f"{who} raised an exception in its step function on {count} "
+        f"turn(s) against {partner.name!r} (compiled code cannot pass the exception on, so "
+        f"no result is returned); call its step from Python to see it: "
+        f"get_strategy({me.spec.name!r}).py_function(my, opp, t, state, params, info, rng)"
+    )

@@ -32,6 +32,13 @@ Arguments seen by every step function (all arrays are owned by the engine):
     ``uint64[2]`` the player's own counter-based stream; draw with ``rand(rng)``.
 
 The function returns ``C`` or ``D``.
+
+A strategy defined outside the package (a plugin: ``--plugin FILE.py``,
+:func:`load_plugin`, an entry point) is played in *checked mode*
+(:attr:`StrategySpec.checked`, :mod:`cooptourney.core.dispatch`): bounds checking on,
+the histories only up to the turn, ``my``, ``opp``, ``params`` and ``info`` read-only,
+every move checked. A mistake in its step is then an error naming it, never a crash or
+a silently wrong result; the bundled library, tested, is played without the checks.
 """
 
 from __future__ import annotations
@@ -144,6 +151,13 @@ class StrategySpec:
     group: bool = False  # reads the group slots of ``info``: plays only in multilateral mode
     turn_state: int = 0  # extra state slots per turn of the match (zero at the start)
     prepare: Callable[[], None] | None = None  # run before the step is first compiled or called
+    checked: bool = False  # played in checked mode (a plugin; see core/dispatch.py)
+
+    @property
+    def origin(self) -> str:
+        """The file that defines the step (its module's name when there is none)."""
+        code = getattr(self.py_function, "__code__", None)
+        return code.co_filename if code is not None else self.module
 
     def table_values(self) -> np.ndarray:
         """The strategy's constant table (e.g. trained weights), appended to ``params``.
@@ -236,13 +250,18 @@ class Registry:
         keys = [spec.name, *spec.aliases]
         existing = self._specs.get(spec.name)
         if existing is not None and existing.module == spec.module:
-            # Re-importing the same module (e.g. a reloaded plugin) replaces it.
+            if _same_import(existing, spec) and not _same_definition(existing, spec):
+                raise StrategyDefinitionError(
+                    f"strategy {spec.name!r} ({spec.origin}) is defined twice in that file, at lines "
+                    f"{_line(existing)} and {_line(spec)}; give each strategy a name of its own"
+                )
+            # Importing the module again (a plugin loaded again, a reload) replaces it.
             self._remove(existing)
         for k in keys:
             owner = self._index.get(name_key(k))
             if owner is not None:
                 raise StrategyDefinitionError(
-                    f"strategy name or alias {k!r} from {spec.module} is already "
+                    f"strategy name or alias {k!r} from {spec.module} ({spec.origin}) is already "
                     f"registered by {owner!r} ({self._specs[owner].module})"
                 )
         self._specs[spec.name] = spec
@@ -329,6 +348,81 @@ class Registry:
 REGISTRY = Registry()
 
 
+def _same_import(a: StrategySpec, b: StrategySpec) -> bool:
+    """Whether two steps come from one execution of one module (the same globals)."""
+    ga = getattr(a.py_function, "__globals__", None)
+    return ga is not None and ga is getattr(b.py_function, "__globals__", None)
+
+
+def _line(spec: StrategySpec) -> int | str:
+    code = getattr(spec.py_function, "__code__", None)
+    return code.co_firstlineno if code is not None else "?"
+
+
+def _same_definition(a: StrategySpec, b: StrategySpec) -> bool:
+    """Whether two steps are the same definition (the same function, or a module run
+    again in place by ``importlib.reload``)."""
+    fa, fb = a.py_function, b.py_function
+    return fa is fb or (getattr(fa, "__qualname__", None) == getattr(fb, "__qualname__", None) and _line(a) == _line(b))
+
+
+def is_bundled(fn: Callable) -> bool:
+    """Whether a step belongs to the package: its module is one of the package's, or a
+    module the engine generated (composite steps, ``_cooptourney_*``). Every other step
+    is a plugin's and plays in checked mode."""
+    module = getattr(fn, "__module__", None) or ""
+    return module.startswith(("cooptourney.", "_cooptourney_"))
+
+
+def _check_reason(here: str, reciprocity: str, doc: str) -> None:
+    """Refuse a docstring without the line that gives the reason for the reciprocity tag."""
+    prefix = reciprocity + ":"
+    reasons = [
+        line.strip()[len(prefix) :].strip() for line in doc.splitlines() if line.strip().lower().startswith(prefix)
+    ]
+    if not any(reasons):
+        raise StrategyDefinitionError(
+            f"{here}: its docstring needs a line '{reciprocity}: <why it carries this tag>' "
+            f'giving the reason for reciprocity={reciprocity!r} (docs/model.md, "Reciprocity")'
+        )
+
+
+def _check_declaration(
+    name: Any, fn: Callable, reciprocity: Any, aliases: tuple, memory_depth: Any, oracle: Any, doc: str
+) -> None:
+    """Refuse a malformed declaration, naming the strategy and the file that defines it."""
+    code = getattr(fn, "__code__", None)
+    where = code.co_filename if code is not None else getattr(fn, "__module__", "?")
+    if not isinstance(name, str) or not name.strip():
+        raise StrategyDefinitionError(
+            f"a strategy in {where} (its step {getattr(fn, '__qualname__', fn)!r}) has the name {name!r}; "
+            f"a strategy's name is a non-empty text"
+        )
+    here = f"strategy {name!r} ({where})"
+    if name != name.strip():
+        raise StrategyDefinitionError(f"{here}: its name must not begin or end with spaces")
+    for alias in aliases:
+        if not isinstance(alias, str) or not alias.strip():
+            raise StrategyDefinitionError(f"{here}: alias {alias!r} must be a non-empty text")
+    if oracle not in (None, "moves", "statistics"):
+        raise StrategyDefinitionError(f"{here}: oracle must be 'moves', 'statistics' or None, got {oracle!r}")
+    if reciprocity not in RECIPROCITY_TAGS:
+        raise StrategyDefinitionError(
+            f"{here}: reciprocity must be one of {', '.join(RECIPROCITY_TAGS)}, got {reciprocity!r}"
+        )
+    depth_ok = (
+        isinstance(memory_depth, (int, float, np.integer, np.floating))
+        and not isinstance(memory_depth, (bool, np.bool_))
+        and (memory_depth == math.inf or (math.isfinite(memory_depth) and memory_depth >= 0))
+        and (memory_depth == math.inf or float(memory_depth).is_integer())
+    )
+    if not depth_ok:
+        raise StrategyDefinitionError(
+            f"{here}: memory_depth must be a whole number of turns >= 0, or math.inf when unbounded; "
+            f"got {memory_depth!r}"
+        )
+
+
 def _source_hash(fn: Callable) -> str:
     try:
         src = inspect.getsource(sys.modules[fn.__module__])
@@ -407,32 +501,27 @@ def strategy(
         Called once before the step is first compiled or called (a meta player fills
         its table of member entries).
     """
-    if oracle not in (None, "moves", "statistics"):
-        raise StrategyDefinitionError(
-            f"strategy {name!r}: oracle must be 'moves', 'statistics' or None, got {oracle!r}"
-        )
-    if reciprocity not in RECIPROCITY_TAGS:
-        raise StrategyDefinitionError(
-            f"strategy {name!r}: reciprocity must be one of {', '.join(RECIPROCITY_TAGS)}, got {reciprocity!r}"
-        )
 
     def decorate(fn: Callable) -> Callable:
+        doc = inspect.getdoc(fn) or ""
+        _check_declaration(name, fn, reciprocity, tuple(aliases), memory_depth, oracle, doc)
+        here = f"strategy {name!r} ({getattr(getattr(fn, '__code__', None), 'co_filename', fn.__module__)})"
         params_ = dict(params or {})
         state_ = tuple(float(x) for x in state)
         if trace is not None and not (0 <= int(trace[0]) < len(state_)):
-            raise StrategyDefinitionError(
-                f"strategy {name!r}: trace slot {trace[0]} is outside its state of length {len(state_)}"
-            )
+            raise StrategyDefinitionError(f"{here}: trace slot {trace[0]} is outside its state of length {len(state_)}")
         if isinstance(turn_state, bool) or not isinstance(turn_state, int) or turn_state < 0:
-            raise StrategyDefinitionError(
-                f"strategy {name!r}: turn_state must be a non-negative integer, got {turn_state!r}"
-            )
+            raise StrategyDefinitionError(f"{here}: turn_state must be a non-negative integer, got {turn_state!r}")
         for pname, p in params_.items():
+            if not isinstance(pname, str) or not pname.isidentifier():
+                raise StrategyDefinitionError(f"{here}: parameter name {pname!r} must be an identifier")
             if not isinstance(p, Param):
-                raise StrategyDefinitionError(f"strategy {name!r}: parameter {pname!r} must be a Param")
-        doc = inspect.getdoc(fn) or ""
-        # compiled lazily, for one signature, on first use (core/dispatch.py)
-        jitted = njit(cache=True)(fn)
+                raise StrategyDefinitionError(f"{here}: parameter {pname!r} must be a Param")
+        _check_reason(here, reciprocity, doc)
+        checked = not is_bundled(fn)
+        # compiled lazily, for one signature, on first use (core/dispatch.py); a plugin's
+        # with bounds checking also where Python calls it (interop)
+        jitted = njit(cache=True, boundscheck=True)(fn) if checked else njit(cache=True)(fn)
         spec = StrategySpec(
             name=name,
             function=jitted,
@@ -456,6 +545,7 @@ def strategy(
             group=bool(group),
             turn_state=turn_state,
             prepare=prepare,
+            checked=checked,
         )
         (registry or REGISTRY).add(spec)
         jitted.spec = spec
@@ -470,7 +560,11 @@ def get_strategy(name: str) -> StrategySpec:
 
 
 def load_plugin(path: str | Path) -> list[StrategySpec]:
-    """Import a Python file that registers strategies; returns the new specs."""
+    """Import a Python file that registers strategies; returns the new specs.
+
+    Its strategies play in checked mode (:attr:`StrategySpec.checked`). A file that
+    fails to import, or declares a strategy wrongly, registers none of its strategies.
+    """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"plugin file {str(path)!r} does not exist")
@@ -484,5 +578,12 @@ def load_plugin(path: str | Path) -> list[StrategySpec]:
         raise ImportError(f"cannot import plugin {str(path)!r}: not a Python file")
     module = importlib.util.module_from_spec(spec)
     sys.modules[modname] = module  # the generated kernel imports strategies by module name
-    spec.loader.exec_module(module)
+    specs, index = dict(REGISTRY._specs), dict(REGISTRY._index)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        # a plugin that fails part-way registers nothing (and what it replaced stays)
+        REGISTRY._specs, REGISTRY._index = specs, index
+        sys.modules.pop(modname, None)
+        raise
     return [REGISTRY._specs[n] for n in REGISTRY._specs if n not in before]

@@ -27,6 +27,7 @@ from cooptourney.core.numba_abi import (
     load_word,
     overload,
     python_function,
+    read_only,
     register_symbol_table,
     symbol_table,
 )
@@ -201,3 +202,26 @@ def test_a_symbol_table_is_read_by_name_at_run_time():
     assert _sum_of_table() == 6
     table[2] = 30  # read when called, not when compiled
     assert _sum_of_table() == 33
+
+
+# --- read-only views --------------------------------------------------------------------------
+
+
+def _write_first(a):
+    a[0] = 1.0
+    return a[0]
+
+
+def test_read_only_is_the_same_array_and_refuses_writes_at_compile_time():
+    # the checked entry hands a plugin's step read-only views (core/dispatch.py): the same
+    # memory, readable, and a write to it does not compile
+    from numba.core.errors import TypingError
+
+    x = np.arange(4.0)
+    reads = njit(lambda a: read_only(a)[2] + read_only(a[1:])[0])
+    assert reads(x) == 3.0
+    writes = njit(_write_first)
+    assert writes(x.copy()) == 1.0
+    with pytest.raises(TypingError, match="readonly array"):
+        njit(lambda a: writes(read_only(a)))(x)
+    assert x.tolist() == [0.0, 1.0, 2.0, 3.0]

@@ -184,9 +184,10 @@ def test_non_param_parameter_declaration_raises():
 
 def _fn(module):
     def step(my, opp, t, state, params, info, rng):
-        """other: a test stub."""
         return 0
 
+    # a reason for whichever tag the test declares
+    step.__doc__ = "A test stub.\n\n" + "\n".join(f"{tag}: a test stub." for tag in RECIPROCITY_TAGS)
     step.__module__ = module
     return step
 

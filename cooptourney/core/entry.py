@@ -44,7 +44,12 @@ CTX_ERRORS = 12  # how many calls raised instead of returning a move
 CTX_ENTRY = 13  # the address of the entry to call (dispatch.entry_address)
 CTX_RESULT = 14  # where the call writes its move (an int8 in the low byte)
 CTX_EXCINFO = 15  # where a call that raised writes numba's exception details
-CTX_SIZE = 16
+# Written by checked entries only (plugins, core/dispatch.py): the first turn t on which
+# the step raised, as -(t + 1), or returned a move other than C or D, as t + 1 (0: none),
+# and the move it returned then.
+CTX_FAULT = 16
+CTX_BAD_MOVE = 17
+CTX_SIZE = 18
 
 #: entry(ctx address, turn) -> move
 ENTRY_SIGNATURE = types.int8(types.intp, types.int64)
@@ -77,6 +82,8 @@ def fill_context(ctx, entry, my, opp, state, params, info, rng):
     ctx[CTX_LENGTHS + CTX_INFO] = info.shape[0]
     ctx[CTX_LENGTHS + CTX_RNG] = rng.shape[0]
     ctx[CTX_ERRORS] = 0
+    ctx[CTX_FAULT] = 0
+    ctx[CTX_BAD_MOVE] = 0
     return address(ctx)
 
 

@@ -18,7 +18,7 @@ cannot serve a kernel compiled from stale engine code.
 import numpy as np
 from numba import njit, prange
 
-from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, address, call_entry, fill_context
+from cooptourney.core.entry import CTX_BAD_MOVE, CTX_ERRORS, CTX_FAULT, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.layout import (
     CFG_FAIL,
     CFG_IGNORES_INFO,
@@ -40,6 +40,8 @@ from cooptourney.core.layout import (
     KEY_RATIFY,
     KEY_SIZE,
     KEY_STRATEGY,
+    OUT_BAD_MOVE_A,
+    OUT_BAD_MOVE_B,
     OUT_BREAKS,
     OUT_CC_A,
     OUT_CC_B,
@@ -49,6 +51,8 @@ from cooptourney.core.layout import (
     OUT_ECHO_TURNS,
     OUT_ERRORS_A,
     OUT_ERRORS_B,
+    OUT_FAULT_A,
+    OUT_FAULT_B,
     OUT_FORGIVE_A,
     OUT_FORGIVE_B,
     OUT_FORGIVE_OPP_A,
@@ -163,6 +167,21 @@ def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
     q = 8 * ((2 * move_a + move_b) & 3)
     add_four(info_a_at, table_at + 8 * q)
     add_four(info_b_at, table_at + 8 * (q + 4))
+
+
+@njit(cache=True, inline="always")
+def report_calls(out, ctx):
+    """What the two context blocks ``ctx`` (A's, then B's; core/entry.py) say about the
+    match's calls: how many raised (``OUT_ERRORS_*``) and, from a checked entry, the
+    first fault and its move (``OUT_FAULT_*``, ``OUT_BAD_MOVE_*``). Once per match."""
+    out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
+    out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
+    if ctx[CTX_FAULT] != 0:
+        out[OUT_FAULT_A] = ctx[CTX_FAULT]
+        out[OUT_BAD_MOVE_A] = ctx[CTX_BAD_MOVE]
+    if ctx[CTX_SIZE + CTX_FAULT] != 0:
+        out[OUT_FAULT_B] = ctx[CTX_SIZE + CTX_FAULT]
+        out[OUT_BAD_MOVE_B] = ctx[CTX_SIZE + CTX_BAD_MOVE]
 
 
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
@@ -348,8 +367,7 @@ def play_match_in(a, b, match, record, ws):
         else:
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, True)
         match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
-        out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
-        out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
+        report_calls(out, ctx)
         return
     if not turnover and not tracing:
         # something can flip a move (noise, a flip mask, ratification failure)
@@ -377,8 +395,7 @@ def play_match_in(a, b, match, record, ws):
             hist_b[t] = move_b
             observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
         match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
-        out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
-        out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
+        report_calls(out, ctx)
         return
     # The general loop: elections, per-player views of the history, tracing.
     for t in range(n):
@@ -442,8 +459,7 @@ def play_match_in(a, b, match, record, ws):
             vb_opp[tb] = move_a
         observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b)
     match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
-    out[OUT_ERRORS_A] = ctx[CTX_ERRORS]
-    out[OUT_ERRORS_B] = ctx[CTX_SIZE + CTX_ERRORS]
+    report_calls(out, ctx)
 
 
 # Payoffs up to this size in absolute value make every partial sum of a match's
@@ -670,8 +686,9 @@ def match_metrics(played, payoffs, out):
     hist_a, hist_b, flips, can_flip, n = played.hist_a, played.hist_b, played.flips, played.can_flip, played.turns
     game, perc_a, perc_b = payoffs.game, payoffs.perceived_a, payoffs.perceived_b
     # every count at once, eight turns at a time (binary_counts); they hold for moves of
-    # 0 and 1, which the OR of every move shows (a plugin returning another value gets
-    # the turn-by-turn loops below, and reads what it did)
+    # 0 and 1, which the OR of every move shows. A step that returned another value gets
+    # the turn-by-turn loops below, and its first such move is reported (OUT_FAULT_*), for
+    # the run to fail naming it: this costs nothing per turn.
     (
         bits,
         coop_a,
@@ -719,7 +736,18 @@ def match_metrics(played, payoffs, out):
             if abs(gap) > max_gap:
                 max_gap = abs(gap)
     echo_turns = mirrored + echo_runs  # a run of k mirrored turns spans k + 1 turns
+    fault_a = fault_b = 0
+    bad_a = bad_b = 0
     if not binary:
+        # the first turn on which each side's move was neither C nor D (noise and flips
+        # keep such a move out of {0, 1}, so it is the move its step returned)
+        for t in range(n):
+            if fault_a == 0 and hist_a[t] != 0 and hist_a[t] != 1:
+                fault_a = t + 1
+                bad_a = hist_a[t]
+            if fault_b == 0 and hist_b[t] != 0 and hist_b[t] != 1:
+                fault_b = t + 1
+                bad_b = hist_b[t]
         # Turn by turn, for histories with moves other than C and D. The integer counts
         # index shifted views with the loop counter (t - 1 or t - 2 as an index would
         # cost a negative-index check per access).
@@ -830,6 +858,10 @@ def match_metrics(played, payoffs, out):
     out[OUT_COOP_A] = coop_a
     out[OUT_COOP_B] = coop_b
     out[OUT_TURNS] = n
+    out[OUT_FAULT_A] = fault_a
+    out[OUT_FAULT_B] = fault_b
+    out[OUT_BAD_MOVE_A] = bad_a
+    out[OUT_BAD_MOVE_B] = bad_b
 
 
 @njit(cache=True, parallel=True, error_model="numpy")

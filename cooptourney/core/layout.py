@@ -55,7 +55,15 @@ OUT_RESTART_B = 28
 # played C then; core/entry.py); the Python side turns any into an error naming it.
 OUT_ERRORS_A = 29
 OUT_ERRORS_B = 30
-OUT_SIZE = 31
+# A step's first fault: t + 1 when its move on turn t was neither C (0) nor D (1), -(t + 1)
+# when its step raised on turn t (known for checked entries, core/dispatch.py); 0 when
+# none. Then the move it returned on that turn. The Python side turns any into an error
+# naming the strategy, its partner and the turn (players.check_step_errors).
+OUT_FAULT_A = 31
+OUT_FAULT_B = 32
+OUT_BAD_MOVE_A = 33
+OUT_BAD_MOVE_B = 34
+OUT_SIZE = 35
 
 # Per-player mechanics given to the kernel (float64 row per player).
 CFG_FAIL = 0  # ratification failure q: an intended C is played as D with this probability

@@ -37,7 +37,7 @@ others; the secretariat's record is not forgotten.
 import numpy as np
 from numba import njit, prange
 
-from cooptourney.core.entry import CTX_ERRORS, CTX_SIZE, call_entry, fill_context, keep_alive
+from cooptourney.core.entry import CTX_BAD_MOVE, CTX_ERRORS, CTX_FAULT, CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
 from cooptourney.core.layout import (
     CFG_FAIL,
@@ -69,8 +69,12 @@ from cooptourney.core.layout import (
     KEY_RATIFY,
     KEY_SIZE,
     KEY_STRATEGY,
+    OUT_BAD_MOVE_A,
+    OUT_BAD_MOVE_B,
     OUT_ERRORS_A,
     OUT_ERRORS_B,
+    OUT_FAULT_A,
+    OUT_FAULT_B,
     OUT_RESTART_A,
     OUT_RESTART_B,
     OUT_TURNOVER_A,
@@ -522,3 +526,10 @@ def play_rounds(players, replay, rules, pairs, group, output, rep):
         out[p, OUT_RESTART_B] = wiped[j, n]
         out[p, OUT_ERRORS_A] = ctx_blocks[p, 0, CTX_ERRORS]
         out[p, OUT_ERRORS_B] = ctx_blocks[p, 1, CTX_ERRORS]
+        # a checked entry's first fault (core/entry.py); the replay reported any other
+        if ctx_blocks[p, 0, CTX_FAULT] != 0:
+            out[p, OUT_FAULT_A] = ctx_blocks[p, 0, CTX_FAULT]
+            out[p, OUT_BAD_MOVE_A] = ctx_blocks[p, 0, CTX_BAD_MOVE]
+        if ctx_blocks[p, 1, CTX_FAULT] != 0:
+            out[p, OUT_FAULT_B] = ctx_blocks[p, 1, CTX_FAULT]
+            out[p, OUT_BAD_MOVE_B] = ctx_blocks[p, 1, CTX_BAD_MOVE]

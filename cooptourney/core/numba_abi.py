@@ -22,7 +22,9 @@ What is used, and where numba keeps it:
   (:func:`calling_convention_call`): ``status = f(result*, excinfo**, args...)``;
 * LLVM ``inttoptr`` and vector loads through :func:`numba.extending.intrinsic` and
   ``llvmlite`` (:func:`pointer_to`, :func:`add_four`, :func:`load_word`), and named
-  process-wide tables (:func:`symbol_table`, :func:`register_symbol_table`).
+  process-wide tables (:func:`symbol_table`, :func:`register_symbol_table`);
+* that a read-only array has the data model of its writable twin, and
+  ``numba.core.imputils.impl_ret_borrowed`` to return one (:func:`read_only`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import llvmlite.binding as llvm
 import numpy as np
 from llvmlite import ir
 from numba import njit, types
+from numba.core.imputils import impl_ret_borrowed
 from numba.extending import intrinsic
 
 #: jit options that compile a function without numba's reference-counting runtime
@@ -192,6 +195,20 @@ def load_word(typingctx, at):
         return builder.load(pointer, align=1)
 
     return types.uint64(types.intp), codegen
+
+
+@intrinsic
+def read_only(typingctx, a):
+    """The array ``a`` typed read-only: the same array (no copy, no cost), which code
+    compiled for it cannot write to (numba refuses ``a[i] = x`` at compile time)."""
+    if not isinstance(a, types.Array):
+        return None
+
+    def codegen(context, builder, signature, args):
+        # a new reference to the argument, as a function's result must be
+        return impl_ret_borrowed(context, builder, signature.return_type, args[0])
+
+    return a.copy(readonly=True)(a), codegen
 
 
 # --- named tables ---------------------------------------------------------------------------
