@@ -117,7 +117,7 @@ def image_scorer(my, opp, t, state, params, info, rng):
 
     Image scores start at 0 and, after each round, move by +1 for every cooperation and
     -1 for every defection the observer saw the player make, clipped to [-5, 5]
-    (kernel: cooptourney/core/multilateral_template.py). As in Nowak and Sigmund's
+    (kernel: src/cooptourney/core/multilateral_template.py). As in Nowak and Sigmund's
     model the score does not ask whom the player defected against, so refusing help to
     a defector lowers the refuser's own image: an image scorer that withholds from more
     defectors than it helps partners loses standing with its peers. Standing repairs this.

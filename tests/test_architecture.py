@@ -1,6 +1,6 @@
 """The layers of the package (docs/architecture.md), checked on the source with ``ast``.
 
-Every ``import`` and ``from ... import`` of every module of ``cooptourney/`` and
+Every ``import`` and ``from ... import`` of every module of ``src/cooptourney/`` and
 ``strategies/`` (installed as ``cooptourney.strategies``) is read, at module level and
 inside functions alike, and checked against the table of what each part may import.
 """
@@ -78,8 +78,8 @@ KNOWN: set[str] = set()
 def _modules() -> list[tuple[str, Path]]:
     """(dotted name, path) of every module of the package and of the strategy library."""
     found = []
-    for path in sorted((ROOT / PACKAGE).rglob("*.py")):
-        parts = path.relative_to(ROOT).with_suffix("").parts
+    for path in sorted((ROOT / "src" / PACKAGE).rglob("*.py")):
+        parts = path.relative_to(ROOT / "src").with_suffix("").parts
         found.append((".".join(parts), path))
     for path in sorted((ROOT / "strategies").rglob("*.py")):
         parts = ("cooptourney", "strategies") + path.relative_to(ROOT / "strategies").with_suffix("").parts

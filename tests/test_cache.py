@@ -1,4 +1,4 @@
-"""The cache heals itself (cooptourney/core/codegen.py, core/numba_cache.py, atomic.py).
+"""The cache heals itself (src/cooptourney/core/codegen.py, core/numba_cache.py, atomic.py).
 
 A damaged generated module or compiled file is found, rebuilt and reported once; the
 temporary files of killed writers are removed, those of live writers kept; threads and

@@ -1,4 +1,4 @@
-"""Generated modules are never served stale (cooptourney/core/codegen.py).
+"""Generated modules are never served stale (src/cooptourney/core/codegen.py).
 
 numba's on-disk cache knows only the file of the function it caches; the generated
 modules (kernels, entries, meta players, probes) are named by a hash of their text and

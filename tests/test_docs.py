@@ -101,7 +101,7 @@ def test_slug_follows_github():
 
 
 def _texts():
-    for d, pattern in (("docs", "*.md"), ("cooptourney", "*.py"), ("strategies", "*.py"), ("tests", "*.py")):
+    for d, pattern in (("docs", "*.md"), ("src/cooptourney", "*.py"), ("strategies", "*.py"), ("tests", "*.py")):
         yield from sorted((ROOT / d).rglob(pattern))
     yield ROOT / "README.md"
 

@@ -1,6 +1,6 @@
 """Killed runs: a sweep killed mid-run resumes to the uninterrupted result, and a process
 killed while it writes a file leaves the old file or the whole new one, never part of
-one (cooptourney/atomic.py), and temporary files the next run removes.
+one (src/cooptourney/atomic.py), and temporary files the next run removes.
 
 Both kill real processes with SIGKILL: no handler runs, nothing is flushed or removed.
 """

@@ -1,4 +1,4 @@
-"""The numba internals the engine relies on (cooptourney/core/numba_abi.py), one test each.
+"""The numba internals the engine relies on (src/cooptourney/core/numba_abi.py), one test each.
 
 Each test pins a behaviour of numba itself, so a numba release that changes it fails
 here, by name, instead of in a tournament. pyproject.toml bounds numba to the versions

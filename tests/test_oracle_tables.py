@@ -129,7 +129,7 @@ def test_a_non_editable_install_ships_and_finds_the_tables(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(ROOT / "cooptourney", src / "cooptourney", ignore=ignore)
+    shutil.copytree(ROOT / "src" / "cooptourney", src / "src" / "cooptourney", ignore=ignore)
     shutil.copytree(ROOT / "strategies", src / "strategies", ignore=ignore)
     lib = tmp_path / "lib"
     subprocess.run(

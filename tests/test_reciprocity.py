@@ -1,4 +1,4 @@
-"""The reciprocity battery (cooptourney/reciprocity/, docs/reference/reciprocity.md).
+"""The reciprocity battery (src/cooptourney/reciprocity/, docs/reference/reciprocity.md).
 
 Known values are derived by hand from each strategy's rule against the scripted
 partners (offence on turn ``k``; game 3, 0, 5, 1, so one exploitation is T - S = 5):

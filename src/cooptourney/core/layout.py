@@ -84,7 +84,7 @@ KEY_MEMORY = 4
 KEY_SIZE = 5
 
 # Slots of a strategy's ``info`` vector (float64, one per player; the table in
-# cooptourney/strategy_api.py says what each holds).
+# src/cooptourney/strategy_api.py says what each holds).
 INFO_R = 0
 INFO_S = 1
 INFO_T = 2
