@@ -34,6 +34,7 @@ __all__ = [
     "add_plugin_flag",
     "add_report_flag",
     "check_output",
+    "check_plot_path",
     "describe_game",
     "describe_length",
     "game_note",
@@ -202,6 +203,19 @@ def check_output(path: str | Path | None, what: str = "output file") -> None:
     """Refuse an output path that cannot be written, before any work starts (exit code 2)."""
     if path is not None:
         check_writable(path, what)
+
+
+#: File types a plot can be written as (by its suffix; matplotlib's formats).
+PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".jpg", ".jpeg")
+
+
+def check_plot_path(path: str | Path | None) -> None:
+    """Refuse a plot file name without a known image suffix, or one that cannot be written."""
+    if path is None:
+        return
+    if Path(path).suffix.lower() not in PLOT_SUFFIXES:
+        raise UsageError(f"a plot file name must end in {', '.join(PLOT_SUFFIXES)}, got {str(path)!r}")
+    check_writable(path, "plot")
 
 
 def write_report(write: Callable[[], object], path: str) -> int:

@@ -350,7 +350,7 @@ def payoff_values(game: GameLike) -> tuple[float, float, float, float]:
         return game.R, game.S, game.T, game.P
     try:
         values = tuple(_finite(name, x, "a payoff") for name, x in zip("RSTP", game, strict=True))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise SettingsError(f"a game is a Game or four finite payoffs (R, S, T, P), got {game!r:.80}") from None
     if max(abs(x) for x in values) > MAX_PAYOFF:
         raise SettingsError(f"payoffs must lie within +-{MAX_PAYOFF:g}, got {values!r}")
