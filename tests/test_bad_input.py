@@ -244,3 +244,35 @@ def test_numpy_scalars_are_accepted():
     assert res.turns_matrix.max() == 10
     m = Match(("TFT", "TFT"), turns=5, flips=np.zeros((2, 5), dtype=bool))
     assert m.play() == [("C", "C")] * 5
+
+
+# -- extreme but valid lengths ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("p", [1e-17, 2.0**-60, 1e-300])
+def test_tiny_prob_end_draws_geometric_lengths(p):
+    """Below 2**-53, 1 - p rounds to 1; the length is still the geometric draw of mean 1/p
+    (median ln 2 / p), and a draw beyond int64 is capped instead of wrapping round."""
+    from cooptourney.core.streams import MAX_DRAWN_LENGTH, match_length
+
+    draws = np.array([match_length(np.uint64(k * 0x9E3779B97F4A7C15 % 2**64), 0, p) for k in range(1, 2001)])
+    assert (draws >= 1).all() and (draws <= MAX_DRAWN_LENGTH).all()
+    if 1 / p < MAX_DRAWN_LENGTH / 100:
+        # the sample median of 2000 exponential draws is within 10% of ln 2 / p (SE about 2.2%)
+        assert abs(np.median(draws) * p / math.log(2) - 1) < 0.1
+    capped = [match_length(np.uint64(k), 100, p) for k in range(1, 200)]
+    assert all(n == 100 for n in capped)  # P(length < 100) = 1 - (1 - p)**99, about 99 p
+
+
+def test_tiny_prob_end_plays_with_a_cap():
+    r = Tournament(["Tit For Tat", "Grudger"], turns=7, prob_end=1e-300, repetitions=1, seed=1).play()
+    assert (r.turns_matrix == 7).all() and np.isfinite(r.score_matrix).all()
+
+
+def test_sizes_beyond_the_limits_are_refused_with_the_estimate(monkeypatch):
+    check(lambda: Tournament(["TFT", "Grudger"], turns=10**12), SettingsError, "would play about 3e+13 turns")
+    monkeypatch.setenv("COOPTOURNEY_WORK_LIMIT", "inf")
+    monkeypatch.setenv("COOPTOURNEY_MEMORY_LIMIT", "1M")
+    check(lambda: Tournament(["TFT", "Grudger"], turns=3, repetitions=10**4), SettingsError, "1 MiB", "about 18.3 MiB")
+    monkeypatch.setenv("COOPTOURNEY_MEMORY_LIMIT", "lots")
+    check(lambda: Tournament(["TFT"], turns=3), SettingsError, "COOPTOURNEY_MEMORY_LIMIT", "e.g. 4G")

@@ -420,7 +420,7 @@ def test_without_the_plugin_its_strategy_is_unknown(capsys):
         (["run", "--game", "3,0,x,1"], "payoffs must be four numbers R,S,T,P"),
         (["run", "--prob-end", "1.5"], "prob_end must be a probability"),
         (["run", "--seed", "-3"], "seed must be in [0, 2**64)"),
-        (["run", "--turns", "ten"], "argument --turns: invalid int value: 'ten'"),
+        (["run", "--turns", "ten"], "argument --turns: expected a whole number, got 'ten'"),
         (["run", "--bogus"], "unrecognized arguments: --bogus"),
         (["run", "--rank-by", "wins"], "argument --rank-by: invalid choice: 'wins'"),
         (["run", "-o", "results.txt"], "must end in .csv, .parquet, .json"),
@@ -481,9 +481,10 @@ def test_unwritable_output_is_reported(capsys, tmp_path):
         str(blocker / "results.csv"),
         "--no-progress",
     )
-    assert code == 1
-    assert "Tit For Tat" in out
+    # found before the run, with the true reason
+    assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("cooptourney: error: cannot write")
+    assert "is not a directory" in err
 
 
 def test_version(capsys):
@@ -580,7 +581,7 @@ def test_run_report_errors(capsys, tmp_path):
         "--report",
         str(blocker / "r.html"),
     )
-    assert code == 1 and "Tit For Tat" in out
+    assert code == 2 and out == ""  # found before the run
     assert err.count("\n") == 1 and err.startswith("cooptourney: error: cannot write the report")
 
 

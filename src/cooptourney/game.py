@@ -62,6 +62,11 @@ def game_generosity(R, S, T, P):
     return max(g, 0.0)
 
 
+#: The largest payoff (in absolute value) a game may have: far beyond any model's scale, and
+#: small enough that differences, products and the sums over long runs of payoffs stay finite.
+MAX_PAYOFF = 1e100
+
+
 @dataclass(frozen=True)
 class Game:
     """Payoffs of the symmetric 2x2 game, for the row player.
@@ -73,7 +78,7 @@ class Game:
     T : temptation, defecting against a cooperator (default 5)
     P : punishment for mutual defection (default 1)
 
-    Any finite numbers are accepted; the ordering decides the game's class
+    Any finite numbers within +-:data:`MAX_PAYOFF` are accepted; the ordering decides the game's class
     (:func:`classify`), which every output reports. A non-PD game is played as
     given, never silently treated as a PD.
     """
@@ -88,9 +93,19 @@ class Game:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
                 raise ValueError(f"payoff {name} must be a number, got {value!r}")
-            if not math.isfinite(value):
+            try:
+                x = float(value)
+            except OverflowError:  # an int beyond float64
+                x = math.inf
+            if math.isnan(x) or (math.isinf(x) and not isinstance(value, (int, np.integer))):
                 raise ValueError(f"payoff {name} must be finite, got {value!r}")
-            object.__setattr__(self, name, float(value))
+            if abs(x) > MAX_PAYOFF:
+                shown = f"{x:g}" if math.isfinite(x) else str(value)[:12] + "..."
+                raise ValueError(
+                    f"payoff {name} = {shown} is too large: payoffs must lie within +-{MAX_PAYOFF:g} so that "
+                    "their sums stay finite (a positive factor changes no decision: scale them down)"
+                )
+            object.__setattr__(self, name, x)
         if self.R == self.S == self.T == self.P:
             raise ValueError(
                 f"payoffs R=S=T=P={self.R} make every outcome equal; a game needs at least two different payoffs"

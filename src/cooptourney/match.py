@@ -33,7 +33,15 @@ from cooptourney.core.rng import PURPOSE_LENGTH
 from cooptourney.core.streams import identity_keys, match_length, player_streams, stream_key
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
-from cooptourney.settings import SettingsError, check_length, check_probability, check_seed
+from cooptourney.settings import (
+    SettingsError,
+    check_length,
+    check_matches,
+    check_memory,
+    check_probability,
+    check_seed,
+    check_transformer,
+)
 
 MOVE_NAMES = np.array(["C", "D"])
 
@@ -139,6 +147,9 @@ class Match:
             if f.ndim != 2 or f.shape[0] != 2 or not np.isin(f, (0, 1)).all():
                 raise SettingsError("flips must be an array of 0/1 with shape (2, turns)")
             self.flips = f.astype(np.int8)
+        arrays = check_transformer(transformer, self.game, 2)
+        payoffs = [self.game.as_array()] + ([] if arrays is None else [arrays["perceived"]])
+        check_matches("this match", 1, self.turns, self.prob_end, payoffs, 1)
         self.transformer = transformer
         self._out: np.ndarray | None = None  # the result row (OUT_*)
         self._moves: np.ndarray | None = None  # int8[kept, 2]: the first turns' moves
@@ -230,7 +241,9 @@ class Match:
             flip_b = np.ascontiguousarray(self.flips[1, :n])
         else:
             flip_a = flip_b = np.zeros(0, dtype=np.int8)
-        # The engine's own histories: the strategies read them while the match runs.
+        # The engine's own histories (the strategies read them while the match runs), its
+        # per-turn workspace and, when asked for, the trace: checked before allocating.
+        check_memory(f"this match of {n:,} turns", n * (8 + (32 if trace else 0)))
         hist = np.zeros((2, n), dtype=np.int8)
         # A trace buffer only when it is wanted: an empty one lets the kernel take its
         # leaner loops (the moves and results are the same either way).

@@ -50,7 +50,21 @@ from cooptourney.players import Player, PythonPlayer, as_player, check_step_erro
 from cooptourney.progress import run_in_chunks
 from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
-from cooptourney.settings import SettingsError, check_length, check_positive_int, check_probability, check_seed
+from cooptourney.settings import (
+    SettingsError,
+    check_length,
+    check_matches,
+    check_memory,
+    check_positive_int,
+    check_probability,
+    check_seed,
+    check_transformer,
+)
+
+#: Bytes per match of a multilateral run besides its rounds (result rows and their copies),
+#: and per round of one match (moves and intended moves of both, their copies): the memory estimate.
+BYTES_PER_MATCH = 1200
+BYTES_PER_ROUND = 8
 
 #: Defaults, documented in docs/reference/config.md.
 DEFAULT_OBSERVATION = 1.0  # everyone sees every interaction: reputations are public
@@ -178,6 +192,18 @@ class MultilateralTournament:
         self.game = game if game is not None else Game()
         if not isinstance(self.game, Game):
             raise SettingsError(f"game must be a cooptourney Game, got {type(self.game).__name__}")
+        arrays = check_transformer(transformer, self.game, len(self.players))
+        n = len(self.players)
+        matches = (n * (n + 1) // 2 if self_play else n * (n - 1) // 2) * self.repetitions
+        payoffs = [self.game.as_array()] + ([] if arrays is None else [arrays["perceived"]])
+        check_matches(
+            f"this multilateral tournament ({matches:,} matches)",
+            matches,
+            self.turns,
+            self.prob_end,
+            payoffs,
+            n * self.repetitions,
+        )
         self.transformer = transformer
         self.self_play = bool(self_play)
         self.record_moves = bool(record_moves)
@@ -224,6 +250,10 @@ class MultilateralTournament:
             np.float64(self.prob_end),
         ).reshape(n_pairs, reps)
         width = int(lengths.max())  # the kernel draws the same lengths
+        check_memory(
+            f"this multilateral tournament ({lengths.size:,} matches of up to {width:,} rounds)",
+            lengths.size * (BYTES_PER_MATCH + width * BYTES_PER_ROUND),
+        )
         hist = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         intended = np.zeros((reps, n_pairs, 2, width), dtype=np.int8)
         rows = np.zeros((reps, n_pairs, OUT_SIZE))

@@ -39,15 +39,17 @@ class Player:
     """
 
     def __init__(self, strategy: str | StrategySpec, **params: Any) -> None:
+        if not isinstance(strategy, (str, StrategySpec)):
+            raise TypeError(
+                f"a strategy is a registered name such as 'Tit For Tat' (or a StrategySpec), got "
+                f"{type(strategy).__name__} {strategy!r:.60}"
+            )
         self.spec = strategy if isinstance(strategy, StrategySpec) else get_strategy(strategy)
         unknown = sorted(set(params) - set(self.spec.params))
         if unknown:
             allowed = ", ".join(self.spec.params) or "none"
             raise ValueError(f"{self.spec.name}: unknown parameter {unknown[0]!r}; allowed parameters: {allowed}")
-        declared = np.array(
-            [p.coerce(k, self.spec.name, params.get(k)) for k, p in self.spec.params.items()],
-            dtype=np.float64,
-        )
+        declared = np.array([_coerce(self.spec, k, params.get(k)) for k in self.spec.params], dtype=np.float64)
         # a table-driven strategy reads its constant table right after its parameters
         table = self.spec.table_values() if self.spec.table is not None else None
         self.param_values = declared if table is None else np.concatenate([declared, table])
@@ -68,6 +70,10 @@ class Player:
         """
         from cooptourney.registry import REGISTRY
 
+        if not isinstance(text, str):
+            raise TypeError(
+                f"a player is written as text, NAME or NAME(param=value, ...), got {type(text).__name__} {text!r:.60}"
+            )
         if text.strip() in REGISTRY:
             return cls(text.strip())
         m = _CALL.match(text)
@@ -79,8 +85,12 @@ class Player:
             for item in args.split(","):
                 if "=" not in item:
                     raise ValueError(f"player {text!r}: parameters are written key=value, got {item.strip()!r}")
-                k, v = item.split("=", 1)
-                params[k.strip()] = v.strip()
+                k, v = (part.strip() for part in item.split("=", 1))
+                if not k:
+                    raise ValueError(f"player {text!r}: a parameter has no name before '='")
+                if k in params:
+                    raise ValueError(f"player {text!r}: parameter {k!r} is given twice; give each parameter once")
+                params[k] = v
         return cls(m.group("name"), **params)
 
     @classmethod
@@ -92,7 +102,13 @@ class Player:
                 raise ValueError(f"a move sequence contains only C and D, got {sorted(bad)}")
             values = [0.0 if ch == "C" else 1.0 for ch in moves.upper()]
         else:
-            values = [float(int(m)) for m in moves]
+            try:
+                items = list(moves)
+            except TypeError:
+                items = None
+            if items is None or any(isinstance(m, bool) or m not in (0, 1) for m in items):
+                raise ValueError(f'a move sequence is "CD..." text or a list of 0 (C) and 1 (D), got {moves!r:.60}')
+            values = [float(m) for m in items]
         if not values:
             raise ValueError("a move sequence needs at least one move")
         player = cls("Sequence Player")
@@ -155,6 +171,18 @@ class PythonPlayer(Player):
 
     def identity(self) -> str:
         return f"python|{type(self.obj).__module__}.{type(self.obj).__qualname__}|{self.obj}"
+
+
+def _coerce(spec: StrategySpec, name: str, value: Any) -> float:
+    """The declared parameter's value as the kernel's float; a number too large for a float
+    (an int parameter of 1e400, say) is refused like any other out-of-range value."""
+    param = spec.params[name]
+    try:
+        return param.coerce(name, spec.name, value)
+    except OverflowError:
+        raise ValueError(
+            f"{spec.name}: parameter {name!r} = {value!r} is out of range; allowed is [{param.low}, {param.high}]"
+        ) from None
 
 
 def is_python_strategy(obj: Any) -> bool:

@@ -18,10 +18,19 @@ from cooptourney.results import ResultSet
 from cooptourney.settings import (
     SettingsError,
     check_length,
+    check_matches,
+    check_memory,
     check_positive_int,
     check_probability,
     check_seed,
+    check_transformer,
 )
+
+#: Bytes one match takes in a run without its moves: the kernel's result row and the
+#: ResultSet's per-match arrays (measured with tracemalloc; the estimate of the memory check).
+BYTES_PER_MATCH = 640
+#: Bytes one recorded turn of one match takes (two moves, two traced values, their copies).
+BYTES_PER_RECORDED_TURN = 20
 
 
 class Tournament:
@@ -88,7 +97,14 @@ class Tournament:
         if not isinstance(self.game, Game):
             raise SettingsError(f"game must be a cooptourney Game, got {type(self.game).__name__}")
         self.record_moves = bool(record_moves)
+        arrays = check_transformer(transformer, self.game, len(self.players))
         self.transformer = transformer
+        n = len(self.players)
+        matches = n * (n + 1) // 2 * self.repetitions
+        payoffs = [self.game.as_array()] + ([] if arrays is None else [arrays["perceived"]])
+        what = f"this tournament ({matches:,} matches)"
+        check_matches(what, matches, self.turns, self.prob_end, payoffs, n * self.repetitions)
+        check_memory(what, matches * BYTES_PER_MATCH)
 
     @property
     def pairs(self) -> tuple[np.ndarray, np.ndarray]:
@@ -111,6 +127,14 @@ class Tournament:
         # the compiled kernel skips them.
         python = np.array([isinstance(p, PythonPlayer) for p in self.players])
         skip = (python[pair_i] | python[pair_j]).astype(np.uint8)
+        if self.record_moves:
+            lengths = match_lengths(
+                seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns), np.float64(self.prob_end)
+            )
+            check_memory(
+                f"recording the moves of {n_tasks:,} matches of up to {int(lengths.max()):,} turns",
+                n_tasks * (BYTES_PER_MATCH + int(lengths.max()) * BYTES_PER_RECORDED_TURN),
+            )
         python_moves = {}
         if skip.any():
             from cooptourney.interop import play_python_match
@@ -132,9 +156,6 @@ class Tournament:
                         self.transformer,
                     )
         if self.record_moves:
-            lengths = match_lengths(
-                seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns), np.float64(self.prob_end)
-            )
             longest = max([int(lengths.max())] + [m.shape[1] for m in python_moves.values()])
             hist = np.zeros((n_tasks, 2, longest), dtype=np.int8)
             trace = np.full((n_tasks, 2, longest), np.nan)

@@ -9,9 +9,12 @@ interrupted.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from cooptourney.atomic import check_writable
 from cooptourney.config import DEFAULT_TOURNAMENT, ConfigError
 from cooptourney.game import Game
 from cooptourney.registry import UnknownStrategyError
@@ -30,14 +33,18 @@ __all__ = [
     "add_length_flags",
     "add_plugin_flag",
     "add_report_flag",
+    "check_output",
+    "check_plot_path",
     "describe_game",
     "describe_length",
     "game_note",
+    "number",
     "one_line",
     "plural",
     "save_plot",
     "show",
     "warn",
+    "whole_number",
     "write_report",
 ]
 
@@ -89,7 +96,9 @@ def describe_length(turns: int | None, prob_end: float | None) -> str:
     """A match length in words: fixed turns, or prob_end with its expected length."""
     if not prob_end:
         return plural(turns, "turn")
-    text = f"prob_end {prob_end:g} (expected length {1 / prob_end:.4g} turns"
+    mean = 1 / prob_end if prob_end > 1e-308 else math.inf  # 1 / 5e-324 overflows
+    shown = f"{mean:.4g}" if math.isfinite(mean) else "over 1e308"
+    text = f"prob_end {prob_end:g} (expected length {shown} turns"
     return text + (f"; at most {turns})" if turns else ")")
 
 
@@ -111,29 +120,56 @@ def game_note(game: Game) -> str | None:
 
 
 # -- flags --------------------------------------------------------------------------------------
+def whole_number(text: str) -> int:
+    """argparse type of a count or seed: ``200``, ``1e6`` (a whole number written as a float) or
+    ``1_000``; its range is checked where it is used, with the setting's name."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        x = float(text)
+    except ValueError:
+        x = math.nan
+    if not x.is_integer():
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    return int(x)
+
+
+def number(text: str) -> float:
+    """argparse type of a rate or payoff: any float; its range is checked where it is used."""
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
 def add_length_flags(p: argparse.ArgumentParser) -> None:
     """--turns, --prob-end, --noise, --seed and --game."""
     p.add_argument(
         "--turns",
-        type=int,
+        type=whole_number,
         metavar="N",
         help=f"turns per match (default {DEFAULT_TOURNAMENT['turns']}); with --prob-end, the cap on the length",
     )
     p.add_argument(
         "--prob-end",
-        type=float,
+        type=number,
         metavar="P",
         dest="prob_end",
         help="probability that a match ends after each turn (random length, players not told)",
     )
     p.add_argument(
         "--noise",
-        type=float,
+        type=number,
         metavar="E",
         help=f"probability that each move is flipped (default {DEFAULT_TOURNAMENT['noise']:g})",
     )
     p.add_argument(
-        "--seed", type=int, metavar="S", help=f"random seed, a whole number >= 0 (default {DEFAULT_TOURNAMENT['seed']})"
+        "--seed",
+        type=whole_number,
+        metavar="S",
+        help=f"random seed, a whole number >= 0 (default {DEFAULT_TOURNAMENT['seed']})",
     )
     p.add_argument(
         "--game",
@@ -163,6 +199,25 @@ def add_report_flag(p: argparse.ArgumentParser) -> None:
 
 
 # -- files --------------------------------------------------------------------------------------
+def check_output(path: str | Path | None, what: str = "output file") -> None:
+    """Refuse an output path that cannot be written, before any work starts (exit code 2)."""
+    if path is not None:
+        check_writable(path, what)
+
+
+#: File types a plot can be written as (by its suffix; matplotlib's formats).
+PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".jpg", ".jpeg")
+
+
+def check_plot_path(path: str | Path | None) -> None:
+    """Refuse a plot file name without a known image suffix, or one that cannot be written."""
+    if path is None:
+        return
+    if Path(path).suffix.lower() not in PLOT_SUFFIXES:
+        raise UsageError(f"a plot file name must end in {', '.join(PLOT_SUFFIXES)}, got {str(path)!r}")
+    check_writable(path, "plot")
+
+
 def write_report(write: Callable[[], object], path: str) -> int:
     """Run ``write()`` (which writes the HTML report); a file that cannot be written is exit code 1."""
     try:

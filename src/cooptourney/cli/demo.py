@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cooptourney.atomic import check_writable, check_writable_dir
 from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, add_report_flag, show
 from cooptourney.output.tables import format_table
 
@@ -34,6 +35,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(f"--seed must be a whole number >= 0, got {args.seed}")
     if args.report is not None:
         check_report_path(args.report)  # the same rule as run, evolve and report
+        check_writable(args.report, "report")
+    if args.out is not None:
+        check_writable_dir(args.out, "plot directory")
     try:
         demo = get_demo(args.name)
     except UnknownDemoError as exc:

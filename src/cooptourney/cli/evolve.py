@@ -24,6 +24,8 @@ from cooptourney.cli.common import (
     add_length_flags,
     add_plugin_flag,
     add_report_flag,
+    check_output,
+    check_plot_path,
     describe_game,
     describe_length,
     game_note,
@@ -41,7 +43,14 @@ from cooptourney.config import (
     unknown_key_message,
 )
 from cooptourney.output.tables import ecological_table, moran_table
-from cooptourney.settings import check_length, check_positive_int, check_probability, check_seed
+from cooptourney.settings import (
+    check_length,
+    check_memory,
+    check_positive_int,
+    check_probability,
+    check_seed,
+    check_work,
+)
 
 METHODS = ("moran", "ecological")
 #: Keys of the [evolve] section of a config file (flag names with "_" for "-").
@@ -171,6 +180,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         if not isinstance(report, str) or not report:
             raise UsageError(f"report must be a file name, got {report!r}")
         check_report_path(report)
+        check_output(report, "report")
     printed: list[str] = []  # what this command prints, repeated in the HTML report
 
     def say(text: str = "") -> None:
@@ -214,12 +224,16 @@ def cmd_evolve(args: argparse.Namespace) -> int:
     plot = s.get("plot")
     if plot is not None and (not isinstance(plot, str) or not plot):
         raise UsageError(f"plot must be a file name, got {plot!r}")
+    check_plot_path(plot)
     started = time.perf_counter()
     fitness_text = {"material": "material payoff", "perceived": "perceived utility"}[fitness]
     if fitness == "perceived" and transformer is None:
         fitness_text += " (no transformer given: equal to the material payoff; use --profile/--s)"
     if method == "ecological":
         generations = _whole("generations", s.get("generations", 1000), 1)
+        what = f"{generations:,} generations of {len(players)} shares"
+        check_memory(what, (generations + 1) * len(players) * 16)
+        check_work(what, generations * len(players) ** 2)
         t = Tournament(
             players,
             turns=turns or None,
@@ -291,6 +305,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
             interaction_graph=graph,
             seed=seed,
         )
+        mp.check_size(runs, generations)
         say(
             f"Moran process (birth-death): N = {N} ("
             + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts))
@@ -539,8 +554,18 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_grid(graph_spec: Any) -> None:
+    """Refuse a grid:WxH too large to build (networkx keeps about 1 KiB per node)."""
+    text = str(graph_spec).strip().lower()
+    if text.startswith("grid:"):
+        w, _, h = text[5:].partition("x")
+        if w.strip().isdigit() and h.strip().isdigit():
+            check_memory(f"graph {graph_spec}", int(w) * int(h) * 1024)
+
+
 def _initial_counts(s: dict[str, Any], K: int, graph_spec: Any) -> list[int]:
     """Individuals per type from --initial, else --population split evenly (the first types get the remainder)."""
+    _check_grid(graph_spec)
     population = s.get("population")
     if population is not None:
         population = _whole("population", population, 2)

@@ -11,7 +11,16 @@ from __future__ import annotations
 import argparse
 import time
 
-from cooptourney.cli.common import EXIT_OK, UsageError, add_plugin_flag, plural, save_plot, show
+from cooptourney.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_plugin_flag,
+    check_plot_path,
+    plural,
+    save_plot,
+    show,
+    whole_number,
+)
 from cooptourney.cli.evolve import rate
 from cooptourney.config import load_plugins, parse_game
 from cooptourney.output.tables import format_table
@@ -24,6 +33,7 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
     from cooptourney.output.plots import plot_fingerprint, plot_transitive_fingerprint
     from cooptourney.players import Player
 
+    check_plot_path(args.plot)
     load_plugins(args.plugins or [])
     player = Player.parse(args.strategy)
     game = parse_game(args.game) if args.game is not None else None
@@ -116,8 +126,10 @@ def register(sub) -> None:
     fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
     fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")
     fp.add_argument("--step", type=rate, metavar="X", help="grid spacing in (0, 1] (default 0.1)")
-    fp.add_argument("--turns", type=int, default=50, metavar="N", help="turns per match (default 50)")
-    fp.add_argument("--repetitions", type=int, metavar="R", help="matches per point (default 10; transitive 1000)")
+    fp.add_argument("--turns", type=whole_number, default=50, metavar="N", help="turns per match (default 50)")
+    fp.add_argument(
+        "--repetitions", type=whole_number, metavar="R", help="matches per point (default 10; transitive 1000)"
+    )
     fp.add_argument("--noise", type=rate, default=0.0, metavar="E", help="noise (default 0)")
     fp.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     fp.add_argument("--game", metavar="R,S,T,P", help="payoffs (default 3,0,5,1)")

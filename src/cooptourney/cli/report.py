@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cooptourney.cli.common import EXIT_OK, add_report_flag, show, write_report
+from cooptourney.cli.common import EXIT_OK, add_report_flag, check_output, check_plot_path, show, write_report
 from cooptourney.output.tables import sweep_table
 
 
@@ -25,6 +25,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.report is not None:
         check_report_path(args.report)
+        check_output(args.report, "report")
+    check_plot_path(args.plot)
     df = load_results(args.dir)
     table = summarise(df, args.outcome, args.x, args.y, player=args.player)
     who = f"{args.player}" if args.player else "mean over players"

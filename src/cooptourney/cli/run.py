@@ -20,12 +20,15 @@ from cooptourney.cli.common import (
     add_length_flags,
     add_plugin_flag,
     add_report_flag,
+    check_output,
     describe_game,
     describe_length,
     game_note,
+    number,
     plural,
     show,
     warn,
+    whole_number,
     write_report,
 )
 from cooptourney.config import DEFAULT_TOURNAMENT, RunConfig, load_config
@@ -68,6 +71,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         from cooptourney.output.report import check_report_path
 
         check_report_path(args.report)
+        check_output(args.report, "report")
+    check_output(cfg.output)
     if cfg.skipped_defaults:
         warn(
             f"note: {len(cfg.skipped_defaults)} default players are not registered yet and were left out: "
@@ -207,7 +212,10 @@ def register(sub) -> None:
     )
     add_length_flags(run)
     run.add_argument(
-        "--repetitions", type=int, metavar="R", help=f"matches per pair (default {DEFAULT_TOURNAMENT['repetitions']})"
+        "--repetitions",
+        type=whole_number,
+        metavar="R",
+        help=f"matches per pair (default {DEFAULT_TOURNAMENT['repetitions']})",
     )
     run.add_argument("-o", "--output", metavar="FILE", help="write results to FILE (.csv, .parquet or .json)")
     add_plugin_flag(run)
@@ -219,7 +227,10 @@ def register(sub) -> None:
         help=f"ranking criterion: {', '.join(RANK_BY)} (default score)",
     )
     run.add_argument(
-        "--s", type=float, metavar="S", help="politicization of the issue in [0, 1] (turns on the politics transformer)"
+        "--s",
+        type=number,
+        metavar="S",
+        help="politicization of the issue in [0, 1] (turns on the politics transformer)",
     )
     run.add_argument(
         "--profile",
@@ -250,13 +261,13 @@ def register(sub) -> None:
     )
     ml.add_argument(
         "--observation",
-        type=float,
+        type=number,
         metavar="Q",
         help="probability of seeing an interaction between two others (default 1: public reputations)",
     )
     ml.add_argument(
         "--secretariat",
-        type=float,
+        type=number,
         metavar="R",
         help="a secretariat that records defections with reliability R and publishes them (default 0: none)",
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 
+from cooptourney.atomic import check_writable_dir
 from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, show, warn
 
 
@@ -33,6 +34,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             "--workers, --threads-per-worker, --processes and --threads configure the local "
             "cluster; with --scheduler the workers are those started by `dask worker`"
         )
+    check_writable_dir(args.out, "sweep directory (--out)")
     spec = load_spec(args.spec)
     show(f"Sweep {args.spec}: {spec.describe()}; sweep seed {spec.seed}; results in {args.out}")
     try:

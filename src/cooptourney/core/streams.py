@@ -75,12 +75,18 @@ def player_streams(seed, key_i, key_j, rep, player_key, slot):
     return keys
 
 
+#: The longest match :func:`match_length` draws (2**62 turns: far beyond any run the work
+#: limit of :mod:`cooptourney.settings` lets through, and still an int64).
+MAX_DRAWN_LENGTH = 2**62
+
+
 @njit(cache=True)
 def match_length(key, turns, prob_end):
     """Turns to play: ``turns`` when ``prob_end`` is 0, else a geometric draw capped by ``turns``.
 
     The match ends after each turn with probability ``prob_end``, so
-    P(length > k) = (1 - prob_end)**k. ``turns <= 0`` means no cap.
+    P(length > k) = (1 - prob_end)**k. ``turns <= 0`` means no cap. A draw is at most
+    :data:`MAX_DRAWN_LENGTH` turns.
     """
     if prob_end <= 0.0:
         return turns
@@ -88,7 +94,14 @@ def match_length(key, turns, prob_end):
         n = 1
     else:
         u = uniform_at(key, 0)
-        n = 1 + int(math.floor(math.log(1.0 - u) / math.log(1.0 - prob_end)))
+        log_w = math.log(1.0 - prob_end)
+        if log_w == 0.0:
+            # below 2**-53, 1 - prob_end rounds to 1; log1p keeps the probability (and every
+            # length drawn with a larger prob_end stays bit-identical)
+            log_w = math.log1p(-prob_end)
+        x = math.log(1.0 - u) / log_w
+        # a float beyond int64 has no integer value (a tiny prob_end can draw 1e300): cap first
+        n = MAX_DRAWN_LENGTH if x >= MAX_DRAWN_LENGTH else 1 + int(math.floor(x))
     if turns > 0 and n > turns:
         n = turns
     return n

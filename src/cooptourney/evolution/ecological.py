@@ -19,7 +19,7 @@ import pandas as pd
 from numba import njit
 
 from cooptourney.results import ResultSet
-from cooptourney.settings import SettingsError, check_non_negative_int
+from cooptourney.settings import SettingsError, check_memory, check_non_negative_int, check_work
 
 __all__ = ["FITNESS", "EcologicalResult", "ecological"]
 
@@ -159,6 +159,8 @@ def ecological(
             f"shift={-(A.min() - shift):g} (or more): a constant added to every payoff keeps the rest points"
         )
     generations = check_non_negative_int("generations", generations)
+    check_memory(f"{generations:,} generations of {n} shares", (generations + 1) * n * 16)
+    check_work(f"{generations:,} generations of {n} shares", generations * n * n)
     if isinstance(tol, bool) or not isinstance(tol, Real) or not tol > 0:
         raise SettingsError(f"tol must be a number > 0, got {tol!r}")
     x0 = _shares(initial_shares, n)

@@ -25,7 +25,7 @@ from cooptourney.evolution.spatial import star_matches
 from cooptourney.game import Game
 from cooptourney.players import Player, as_player
 from cooptourney.registry import get_strategy
-from cooptourney.settings import SettingsError, check_positive_int
+from cooptourney.settings import SettingsError, check_positive_int, check_work
 from cooptourney.tournament import Tournament
 
 __all__ = ["Fingerprint", "TransitiveFingerprint", "ashlock_fingerprint", "transitive_fingerprint"]
@@ -88,6 +88,9 @@ def ashlock_fingerprint(
     player = as_player(strategy)
     probe_spec = joss_ann(probe)
     num = int((1 / step) // 1) + 1
+    t = Tournament([player], turns=turns, noise=noise, repetitions=repetitions, seed=seed, game=game)
+    # a grid point costs about as much as 4000 turns besides its matches (its probe player)
+    check_work(f"this fingerprint ({num * num:,} grid points)", num * num * (t.repetitions * t.turns + 4000))
     xs = np.linspace(0, 1, num)
     probes = [_probe_player(probe_spec, float(x), float(y)) for x in xs for y in xs]
     t = Tournament([player], turns=turns, noise=noise, repetitions=repetitions, seed=seed, game=game)

@@ -39,10 +39,12 @@ from cooptourney.politics import ActorProfile, Transformer
 from cooptourney.progress import ProgressBar
 from cooptourney.settings import (
     SettingsError,
+    check_memory,
     check_non_negative_int,
     check_positive_int,
     check_probability,
     check_seed,
+    check_work,
 )
 from cooptourney.tournament import Tournament
 
@@ -487,6 +489,9 @@ class MoranProcess:
         if isinstance(population, (str, Player)):
             raise SettingsError("population must be a list of individuals or a mapping type -> count")
         if isinstance(population, Mapping):
+            counts = [c for c in population.values() if isinstance(c, Integral) and not isinstance(c, bool)]
+            # the individuals' lists, adjacency and fitness arrays (play() checks the rest)
+            check_memory(f"a population of {sum(counts):,} individuals", sum(counts) * 200)
             declared, individuals = [], []
             for key, c in population.items():
                 if isinstance(c, bool) or not isinstance(c, Integral) or c < 0:
@@ -549,6 +554,21 @@ class MoranProcess:
             self.pool = match_pool(self._type_players, progress=progress, **self._tournament_kwargs)
         return self.pool
 
+    def check_size(self, runs: int, generations: int | None = None, record_every: int | None = None) -> None:
+        """Refuse a :meth:`play` beyond the work or memory limit (:mod:`cooptourney.settings`),
+        before anything is played."""
+        N, K = len(self.initial_types), len(self.types)
+        if generations is None:
+            generations = max(1000, 10 * N * N) if self.stop_on_fixation else max(1000, 100 * N)
+        record_every = record_every or max(1, math.ceil(generations / 1000))
+        # runs stop at fixation after some N**2 generations at most (neutral drift), far
+        # sooner under selection; each generation updates every individual's fitness
+        expected = min(generations, N * N) if self.stop_on_fixation else generations
+        what = f"this Moran process ({runs:,} runs of up to {generations:,} generations, {N:,} individuals)"
+        check_work(what, runs * expected * N)
+        links = N * N if self._adj is None else sum(len(a) for a in self._adj)
+        check_memory(what, links * 100 + runs * (24 + 8 * K) + (generations // record_every + 1) * K * 40)
+
     def play(
         self,
         runs: int = 1000,
@@ -581,6 +601,7 @@ class MoranProcess:
         if record_every is None:
             record_every = max(1, math.ceil(generations / 1000))
         record_every = check_positive_int("record_every", record_every)
+        self.check_size(runs, generations, record_every)
         pool = self.match_pool(progress=progress)
         deterministic = pool.deterministic if self.deterministic_payoffs is None else self.deterministic_payoffs
         used = pool.as_mean() if deterministic and pool.repetitions > 1 else pool

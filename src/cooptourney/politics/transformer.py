@@ -64,7 +64,7 @@ from typing import Any
 
 import numpy as np
 
-from cooptourney.game import Game
+from cooptourney.game import MAX_PAYOFF, Game
 from cooptourney.settings import SettingsError, check_probability
 
 __all__ = [
@@ -348,9 +348,12 @@ def payoff_values(game: GameLike) -> tuple[float, float, float, float]:
     """(R, S, T, P) as floats from a :class:`Game` or four numbers."""
     if isinstance(game, Game):
         return game.R, game.S, game.T, game.P
-    values = tuple(float(x) for x in game)
-    if len(values) != 4:
-        raise SettingsError(f"a game is four payoffs R, S, T, P, got {len(values)} values")
+    try:
+        values = tuple(_finite(name, x, "a payoff") for name, x in zip("RSTP", game, strict=True))
+    except (TypeError, ValueError, OverflowError):
+        raise SettingsError(f"a game is a Game or four finite payoffs (R, S, T, P), got {game!r:.80}") from None
+    if max(abs(x) for x in values) > MAX_PAYOFF:
+        raise SettingsError(f"payoffs must lie within +-{MAX_PAYOFF:g}, got {values!r}")
     return values  # type: ignore[return-value]
 
 
@@ -410,8 +413,17 @@ def perceived_values(game: GameLike, profile: ActorProfile, pol: Politicization)
     eff = effective(profile, pol, game)
     k, P = eff["k"], eff["P"]
     if k == 0.0:  # exactly the (accelerated) game, no rounding from 1 - 0
-        return R, S, T, P
-    return (1.0 - k) * R, S - k * T, T - k * S, (1.0 - k) * P
+        values = R, S, T, P
+    else:
+        values = (1.0 - k) * R, S - k * T, T - k * S, (1.0 - k) * P
+    largest = max(abs(x) for x in values)
+    if not largest <= MAX_PAYOFF:
+        raise SettingsError(
+            f"the perceived payoffs of profile {profile.as_dict()} under s = {pol.s:g}, theta = {pol.theta:g}, "
+            f"kappa = {pol.kappa:g} reach {largest:.3g} (k' = {k:.3g}, P' = {P:.3g}); perceived payoffs must lie "
+            f"within +-{MAX_PAYOFF:g}, like material ones: use a smaller k, sensitivity, theta or kappa"
+        )
+    return values
 
 
 def perceived_payoffs(

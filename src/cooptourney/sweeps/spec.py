@@ -79,6 +79,9 @@ SWEEPABLE: dict[str, tuple[str, str]] = {
 #: Random ranges of [sweep.random]: ``{ uniform = [lo, hi] }`` and so on.
 DISTRIBUTIONS = ("uniform", "loguniform", "randint", "choice")
 _SPEC_SECTIONS = ("tournament", "politics", "plugins", "sweep")
+#: The most tasks a sweep may have: every task is checked, written as a file and listed in
+#: the manifest before and after it runs, so a mistyped ``samples`` is refused at once.
+MAX_TASKS = 100_000
 _SWEEP_KEYS = ("seed", "grid", "random")
 
 
@@ -311,6 +314,12 @@ def spec_from_dict(raw: Mapping[str, Any], origin: str = "spec", base_dir: str |
         label = "[sweep.grid]" if p in grid else "[sweep.random] range of"
         for v in values:
             _check(base, {**first, p: v}, where + f"{label} {p!r} = {canonical_json(v)}: ")
+    n_tasks = math.prod(len(v) for v in grid.values()) * (samples if rand else 1)
+    if n_tasks > MAX_TASKS:
+        raise SweepError(
+            where + f"the sweep has {n_tasks:,} tasks, more than the {MAX_TASKS:,} a sweep may have (each task "
+            "is a file and a line of the manifest); sweep fewer values or draw fewer samples"
+        )
     tasks = []
     combos = itertools.product(*grid.values()) if grid else [()]
     for combo in combos:
@@ -524,7 +533,8 @@ def _make_task(
 
 def _check(base: Mapping[str, Any], settings: Mapping[str, Any], where: str) -> None:
     try:
-        load_config(None, {**_apply(base, settings), "seed": 0})
+        # the tournament's own checks too (work and memory limits, payoff sums)
+        load_config(None, {**_apply(base, settings), "seed": 0}).tournament()
     except (ValueError, LookupError, TypeError) as exc:
         raise SweepError(where + " ".join(str(exc).split())) from None
 
