@@ -615,7 +615,11 @@ def _api_outcome(call, outcome, what):
     assert _cooptourney_frame(exc), f"{what}: raised outside cooptourney: {traceback.format_exception(exc)[-2:]}"
 
 
-@pytest.mark.parametrize(("what", "call", "outcome"), API_CASES, ids=[w[:70] for w, _, _ in API_CASES])
+# ids without memory addresses ("<object object at 0x...>"), so every pytest-xdist worker
+# collects the same names
+@pytest.mark.parametrize(
+    ("what", "call", "outcome"), API_CASES, ids=[re.sub(r" at 0x[0-9a-f]+", "", w)[:70] for w, _, _ in API_CASES]
+)
 def test_python_api(what, call, outcome):
     _api_outcome(call, outcome, what)
 
