@@ -76,7 +76,7 @@ HUGE_RUNS = [
     ["run", "-p", "TFT", "Grudger", "--game=1e308,0,1e308,1"],
     ["run", "-p", "TFT", "Grudger", "--multilateral", "--turns", "100000000", "--repetitions", "1000"],
     ["run", "-p", "TFT", "Grudger", "--multilateral", "--prob-end", "1e-300"],
-    ["match", "TFT", "Grudger", "--prob-end", "1e-9"],
+    ["match", "TFT", "Grudger", "--prob-end", "1e-11"],
     ["match", "TFT", "Grudger", "--prob-end", "1e-300"],
     ["match", "TFT", "Grudger", "--turns", "9007199254740993"],
     ["match", "TFT", "Grudger", "--turns", "100000000000"],
