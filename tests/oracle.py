@@ -398,3 +398,25 @@ def cooperation_at(a, b, turn, repetitions=4000, seed=11):
 def assert_rate(observed, n, p):
     se = math.sqrt(p * (1 - p) / n)
     assert abs(observed - p) < 4.5 * se + 1e-12, (observed, p)
+
+
+def oracle_claims_test(deterministic: Iterable[str], stochastic: Iterable[str]):
+    """A test that each strategy of a module carries the oracle claim it should: ``moves``
+    for the deterministic ones, ``statistics`` for the stochastic ones.
+
+    A test module binds it to a name of its own, ``test_every_strategy_here_carries_its_oracle_claim
+    = oracle_claims_test(DETERMINISTIC, STOCHASTIC)``; the default check of every claim runs
+    once, in ``tests/test_oracle_library.py``. A name may be a pair (ours, axelrod's).
+    """
+    import pytest
+
+    from cooptourney import REGISTRY
+
+    cases = [*[(n, "moves") for n in deterministic], *[(n, "statistics") for n in stochastic]]
+
+    @pytest.mark.parametrize("name,claim", cases)
+    def test(name, claim):
+        ours = name if isinstance(name, str) else name[0]
+        assert REGISTRY.get(ours).oracle == claim
+
+    return test

@@ -10,9 +10,9 @@ histories.
 import axelrod as axl
 import numpy as np
 import pytest
-from oracle import assert_same_moves, axl_player
+from oracle import assert_same_moves, axl_player, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 
 DETERMINISTIC = [
@@ -117,11 +117,6 @@ def test_evolved_ann_5_noise_05_turns_on_a_cooperator_late():
     assert first_d > 30 and ours[:first_d] == "C" * first_d
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -13,6 +13,7 @@ from oracle import (
     assert_same_statistics,
     assert_same_tournament,
     axl_player,
+    oracle_claims_test,
     panel,
 )
 
@@ -177,13 +178,6 @@ def test_whole_first_tournament_deterministic_subset_equals_axelrod():
     assert_same_tournament([*DETERMINISTIC, "Tit For Tat", "Grudger"], turns=200, repetitions=2)
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this family carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    from cooptourney import REGISTRY
-
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this family carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -13,9 +13,9 @@ rule and also the number and places of the draws.
 import axelrod as axl
 import numpy as np
 import pytest
-from oracle import assert_same_moves, assert_same_statistics, axl_player, panel
+from oracle import assert_same_moves, assert_same_statistics, axl_player, oracle_claims_test, panel
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.core.rng import derive_key, uniform_at
 from cooptourney.game import Game
 from cooptourney.match import Match
@@ -624,11 +624,6 @@ def test_leyvraz_without_draws():
     assert moves[:2] == "CC" and moves[3:] == ("DC" * 19)[:37]
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

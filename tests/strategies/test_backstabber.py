@@ -8,9 +8,8 @@ length and hand-derived sequences.
 """
 
 import pytest
-from oracle import assert_same_moves, axl_moves_unknown_length
+from oracle import assert_same_moves, axl_moves_unknown_length, oracle_claims_test
 
-from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
@@ -74,11 +73,6 @@ def test_double_crosser_suspends_its_grudge_on_rounds_8_to_180_only():
     assert _moves(("BackStabber", partner), 21) == "C" * 19 + "DD"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -7,9 +7,8 @@ matches too, and its verdict on cyclic partners.
 """
 
 import pytest
-from oracle import replay_axelrod_draws
+from oracle import oracle_claims_test, replay_axelrod_draws
 
-from cooptourney import REGISTRY
 from cooptourney.match import Match
 
 DETERMINISTIC = []
@@ -45,11 +44,6 @@ def test_calculator_defects_against_a_cyclic_partner_after_move_20():
         assert _moves(("Calculator", partner), 40)[20:] == "D" * 20
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -8,9 +8,9 @@ and the independence of its moves from its record slots.
 
 import numpy as np
 import pytest
-from oracle import assert_same_moves
+from oracle import assert_same_moves, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.strategy_api import INFO_SIZE
@@ -89,11 +89,6 @@ def test_dbs_moves_do_not_depend_on_the_state_after_its_rules(discount):
             assert played[1] == played[0] and played[2] == played[0], opponent
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

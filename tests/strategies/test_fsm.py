@@ -9,9 +9,9 @@ tables in the docstrings and sequences derived by hand from Ashlock's tables.
 import re
 
 import pytest
-from oracle import assert_same_moves
+from oracle import assert_same_moves, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 from cooptourney.players import Player
 
@@ -123,11 +123,6 @@ def test_docstring_transitions_are_the_table(name):
     assert opening.groups() == (machine["initial_action"], str(machine["initial_state"]))
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -7,9 +7,7 @@ and opening probabilities derived by hand from the tables.
 """
 
 import pytest
-from oracle import assert_rate, assert_same_statistics, cooperation_at
-
-from cooptourney import REGISTRY
+from oracle import assert_rate, assert_same_statistics, cooperation_at, oracle_claims_test
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -51,11 +49,6 @@ def test_gambler_tables_are_read_in_order():
     assert_rate(rate, n, 4 / 11)
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -5,9 +5,8 @@ one agree with it statistically; the default check of each claim runs in
 ``tests/test_oracle_library.py``, and this module adds a hand-derived sequence.
 """
 
-import pytest
+from oracle import oracle_claims_test
 
-from cooptourney import REGISTRY
 from cooptourney.match import Match
 
 DETERMINISTIC = [
@@ -26,11 +25,6 @@ def test_gradual_killer_judges_moves_6_and_7():
     assert _moves(("Gradual Killer", "Tit For Tat"), 12) == "DDDDDCC" + "CCCCC"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -6,9 +6,7 @@ one agree with it statistically; the default check of each claim runs in
 """
 
 import pytest
-from oracle import assert_same_moves
-
-from cooptourney import REGISTRY
+from oracle import assert_same_moves, oracle_claims_test
 
 DETERMINISTIC = [
     "Grumpy",
@@ -53,11 +51,6 @@ def test_grumpy_parameters_agree_with_axelrod(kw):
     assert_same_moves("Grumpy", params=kw, axl_kwargs=axl_kw, noise_levels=(0.0, 0.1))
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -7,9 +7,8 @@ derived by hand from the tables.
 """
 
 import pytest
-from oracle import assert_same_moves
+from oracle import assert_same_moves, oracle_claims_test
 
-from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
@@ -57,11 +56,6 @@ def test_evolved_lookerup_1_1_1_is_a_grudger_against_a_c_opener():
     assert _moves("EvolvedLookerUp1_1_1", Player.sequence("CCDC"), 8) == "CCCDDDDD"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -8,9 +8,9 @@ hand-derived sequences.
 """
 
 import pytest
-from oracle import assert_same_moves
+from oracle import assert_same_moves, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 
 DETERMINISTIC = [
@@ -64,11 +64,6 @@ def test_golden_ratio_player_against_alternator():
     assert _moves(("$e$", "Cooperator"), 5) == "CDDDD"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -22,10 +22,11 @@ from oracle import (
     assert_same_statistics,
     axl_play,
     axl_player,
+    oracle_claims_test,
     panel,
 )
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.game import Game
 from cooptourney.markov import expected_payoffs
 from cooptourney.match import Match
@@ -258,11 +259,6 @@ def test_classifiers_agree_with_axelrod(name):
     assert spec.reason, f"{name}: the docstring needs a '{spec.reciprocity}: <reason>' line"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -8,9 +8,9 @@ replays of axelrod's own random draws and Once Bitten's spell.
 """
 
 import pytest
-from oracle import assert_same_moves, replay_axelrod_draws
+from oracle import assert_same_moves, oracle_claims_test, replay_axelrod_draws
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 from cooptourney.players import Player
 
@@ -80,11 +80,6 @@ def test_once_bitten_spell_is_eleven_defections():
     assert _moves(("Once Bitten", "Defector"), 30) == "CC" + "D" * 28
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

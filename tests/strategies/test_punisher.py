@@ -10,9 +10,9 @@ import inspect
 
 import axelrod as axl
 import pytest
-from oracle import assert_same_moves, axl_player
+from oracle import assert_same_moves, axl_player, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.match import Match
 
 DETERMINISTIC = [
@@ -73,11 +73,6 @@ def test_tricky_level_punisher_forgives_everything_from_move_101():
     assert _moves(("Tricky Level Punisher", "Defector"), 150) == "C" + "D" * 99 + "C" * 50
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -8,9 +8,7 @@ matches too, and the premise of the one-entry table.
 
 import axelrod as axl
 import pytest
-from oracle import axl_player, replay_axelrod_draws
-
-from cooptourney import REGISTRY
+from oracle import axl_player, oracle_claims_test, replay_axelrod_draws
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -71,11 +69,6 @@ def test_qlearner_states_recur_only_on_the_next_turn():
     assert recurred > 0  # against Defector the all-D state recurs
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

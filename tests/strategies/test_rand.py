@@ -5,10 +5,7 @@ one agree with it statistically; the default check of each claim runs in
 ``tests/test_oracle_library.py``, and this module adds its parameter.
 """
 
-import pytest
-from oracle import assert_same_statistics
-
-from cooptourney import REGISTRY
+from oracle import assert_same_statistics, oracle_claims_test
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -20,11 +17,6 @@ def test_parameterised_random_agrees_with_axelrod():
     assert_same_statistics("Random", params={"p": 0.8}, axl_kwargs={"p": 0.8}, opponents=("Tit For Tat",))
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

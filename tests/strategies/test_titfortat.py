@@ -11,9 +11,8 @@ Delahaye & Mathieu (1997).
 import axelrod as axl
 import numpy as np
 import pytest
-from oracle import assert_same_moves, assert_same_statistics, axl_moves_unknown_length, axl_player
+from oracle import assert_same_moves, assert_same_statistics, axl_moves_unknown_length, axl_player, oracle_claims_test
 
-from cooptourney import REGISTRY
 from cooptourney.match import Match
 from cooptourney.players import Player
 
@@ -237,11 +236,6 @@ def test_cristal_gradual_departs_from_the_paper_only_against_defector():
             assert ours == published
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)

@@ -12,9 +12,9 @@ import inspect
 
 import axelrod as axl
 import pytest
-from oracle import assert_same_payoffs_as_markov_chain, axl_four_vector, axl_player
+from oracle import assert_same_payoffs_as_markov_chain, axl_four_vector, axl_player, oracle_claims_test
 
-from cooptourney import REGISTRY, get_strategy
+from cooptourney import get_strategy
 from cooptourney.game import Game
 from cooptourney.match import Match
 from cooptourney.players import Player
@@ -159,11 +159,6 @@ def test_classifiers_agree_with_axelrod(name):
     assert spec.reason, f"{name}: the docstring needs a '{spec.reciprocity}: <reason>' line"
 
 
-# The default oracle check of every claim runs once, in tests/test_oracle_library.py;
-# here: every strategy of this module carries the claim it should.
-@pytest.mark.parametrize(
-    "name,claim", [*[(n, "moves") for n in DETERMINISTIC], *[(n, "statistics") for n in STOCHASTIC]]
-)
-def test_every_strategy_here_carries_its_oracle_claim(name, claim):
-    ours = name if isinstance(name, str) else name[0]
-    assert REGISTRY.get(ours).oracle == claim
+# Every strategy of this module carries the claim it should (the default oracle check
+# of every claim runs once, in tests/test_oracle_library.py).
+test_every_strategy_here_carries_its_oracle_claim = oracle_claims_test(DETERMINISTIC, STOCHASTIC)
