@@ -228,3 +228,13 @@ def test_relative_and_plain_imports_are_resolved(tmp_path, text, expected):
     path = tmp_path / "spatial.py"
     path.write_text(text)
     assert [(m, n) for m, n, _ in imports("cooptourney.evolution.spatial", path)] == expected
+
+
+def test_every_package_is_installed():
+    # setuptools installs the packages pyproject.toml lists, and nothing else: a new
+    # subpackage missing there works in an editable install and is absent from a wheel.
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src" / PACKAGE).rglob("__init__.py")}
+    assert listed == found | {"cooptourney.strategies"}
