@@ -420,3 +420,9 @@ def oracle_claims_test(deterministic: Iterable[str], stochastic: Iterable[str]):
         assert REGISTRY.get(ours).oracle == claim
 
     return test
+
+
+def play_moves(players, turns: int, flips=None, **kw) -> str:
+    """The first player's moves in one seeded match (seed 0), as a string of C and D."""
+    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
+    return "".join(a for a, _ in m.play())

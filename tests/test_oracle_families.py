@@ -9,7 +9,7 @@ strategies that span modules. Everything about one module's strategies is in
 
 import axelrod as axl
 import numpy as np
-from oracle import assert_same_moves, assert_same_statistics, assert_same_tournament, axl_player
+from oracle import assert_same_moves, assert_same_statistics, assert_same_tournament, axl_player, play_moves
 
 from cooptourney import get_strategy
 from cooptourney.game import Game
@@ -108,25 +108,20 @@ def test_sequence_families_names_and_classifiers_follow_axelrod():
         assert spec.memory_depth == expected, name
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_endgame_defections_with_a_known_length():
-    assert _moves(("BackStabber", "Cooperator"), 10) == "C" * 8 + "DD"
-    assert _moves(("DoubleCrosser", "Cooperator"), 10) == "C" * 8 + "DD"
-    assert _moves(("Alexei", "Cooperator"), 10) == "C" * 9 + "D"
-    assert _moves(("EugineNier", "Cooperator"), 10) == "C" * 9 + "D"
-    assert _moves(("BackStabber", "Cooperator"), 10, prob_end=1e-12) == "C" * 10
+    assert play_moves(("BackStabber", "Cooperator"), 10) == "C" * 8 + "DD"
+    assert play_moves(("DoubleCrosser", "Cooperator"), 10) == "C" * 8 + "DD"
+    assert play_moves(("Alexei", "Cooperator"), 10) == "C" * 9 + "D"
+    assert play_moves(("EugineNier", "Cooperator"), 10) == "C" * 9 + "D"
+    assert play_moves(("BackStabber", "Cooperator"), 10, prob_end=1e-12) == "C" * 10
 
 
 def test_sequences_and_cycles():
-    assert _moves(("AntiCycler", "Cooperator"), 20) == "CDD" + "CD" + "CCD" + "CCCD" + "CCCCD" + "CCC"
-    assert _moves(("ThueMorse", "Cooperator"), 16) == "DCCDCDDCCDDCDCCD"
-    assert _moves(("ThueMorseInverse", "Cooperator"), 8) == "CDDCDCCD"
-    assert _moves(("Cycler CCCDCD", "Defector"), 12) == "CCCDCD" * 2
-    assert _moves(("Cycler DDC", "Defector"), 7) == "DDCDDCD"
+    assert play_moves(("AntiCycler", "Cooperator"), 20) == "CDD" + "CD" + "CCD" + "CCCD" + "CCCCD" + "CCC"
+    assert play_moves(("ThueMorse", "Cooperator"), 16) == "DCCDCDDCCDDCDCCD"
+    assert play_moves(("ThueMorseInverse", "Cooperator"), 8) == "CDDCDCCD"
+    assert play_moves(("Cycler CCCDCD", "Defector"), 12) == "CCCDCD" * 2
+    assert play_moves(("Cycler DDC", "Defector"), 7) == "DDCDDCD"
 
 
 def test_sequence_families_tournament_scores_equal_axelrod():

@@ -7,9 +7,7 @@ sequence.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
-
-from cooptourney.match import Match
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 DETERMINISTIC = [
     "Adaptive",
@@ -35,13 +33,9 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=200, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_adaptive_keeps_the_move_with_the_larger_total():
     # C earns 6 x 3 = 18 in the opening, D 5 x 5 = 25: it defects on
-    assert _moves(("Adaptive", "Cooperator"), 20) == "C" * 6 + "D" * 14
+    assert play_moves(("Adaptive", "Cooperator"), 20) == "C" * 6 + "D" * 14
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -13,7 +13,7 @@ rule and also the number and places of the draws.
 import axelrod as axl
 import numpy as np
 import pytest
-from oracle import assert_same_moves, assert_same_statistics, axl_player, oracle_claims_test, panel
+from oracle import assert_same_moves, assert_same_statistics, axl_player, oracle_claims_test, panel, play_moves
 
 from cooptourney import get_strategy
 from cooptourney.core.rng import derive_key, uniform_at
@@ -240,37 +240,32 @@ def test_champion_is_deterministic_for_25_moves():
     assert_same_moves("Second by Champion", turns=25)
 
 
-def _moves(players, turns):
-    m = Match(players, turns=turns, seed=0)
-    return "".join(a for a, _ in m.play())
-
-
 def test_hand_derived_sequences():
     # Champion: C for 10 moves, tit for tat to move 25, then D against an all-D partner
-    assert _moves(("Second by Champion", "Defector"), 40) == "C" * 10 + "D" * 30
+    assert play_moves(("Second by Champion", "Defector"), 40) == "C" * 10 + "D" * 30
     # Eatherley: after a D, P(C) = 1 - (defection rate) = 0 against an all-D partner
-    assert _moves(("Second by Eatherley", "Defector"), 10) == "CDDDDDDDDD"
+    assert play_moves(("Second by Eatherley", "Defector"), 10) == "CDDDDDDDDD"
     # Appold vs Defector: C x 4, forgives the first D (move 5), then P(C after my C) = 0
     # (the phantom C before move 1 and moves 1-4 were all met with D)
-    assert _moves(("Second by Appold", "Defector"), 7) == "CCCCCDD"
+    assert play_moves(("Second by Appold", "Defector"), 7) == "CCCCCDD"
     # Black: C on moves 1-5 whatever the partner does
-    assert _moves(("Second by Black", "Defector"), 5) == "CCCCC"
+    assert play_moves(("Second by Black", "Defector"), 5) == "CCCCC"
     # Cave: from move 19 the partner has 18 > 17 defections: D for good
-    assert set(_moves(("Second by Cave", "Defector"), 100)[18:]) == {"D"}
+    assert set(play_moves(("Second by Cave", "Defector"), 100)[18:]) == {"D"}
     # Getzler against an all-D partner: flack = 1 - 2^-k rounds to exactly 1.0 at k = 54
-    assert set(_moves(("Second by Getzler", "Defector"), 120)[54:]) == {"D"}
+    assert set(play_moves(("Second by Getzler", "Defector"), 120)[54:]) == {"D"}
     # Gladstein: D first, then keeps its C rate at or below 1/2 against a patsy
-    assert _moves(("Second by Gladstein", "Cooperator"), 8) == "DCCDCDCD"
+    assert play_moves(("Second by Gladstein", "Cooperator"), 8) == "DCCDCDCD"
     # ... and after the first partner D, apologises and plays tit for tat
-    assert _moves(("Second by Gladstein", Player.sequence("CCDCCD")), 8) == "DCCCCCDD"
+    assert play_moves(("Second by Gladstein", Player.sequence("CCDCCD")), 8) == "DCCCCCDD"
     # Colbert: D on move 6 only, then D, D, C, C for each partner D
-    assert _moves(("Second by Colbert", "Cooperator"), 12) == "CCCCCDCCCCCC"
-    assert _moves(("Second by Colbert", "Defector"), 16) == "CCCCCDCC" + "DDCC" * 2
+    assert play_moves(("Second by Colbert", "Cooperator"), 12) == "CCCCCDCCCCCC"
+    assert play_moves(("Second by Colbert", "Defector"), 16) == "CCCCCDCC" + "DDCC" * 2
     # GraaskampKatzen vs Alternator: tit for tat scores 3 + 5 x 4 = 23 in 10 moves (not < 23,
     # no switch on move 11) and 3 + 5 x 9 = 48 < 53 in 20 moves: D for good from move 21
-    assert _moves(("Second by GraaskampKatzen", "Alternator"), 24) == "CC" + "DC" * 9 + "DDDD"
+    assert play_moves(("Second by GraaskampKatzen", "Alternator"), 24) == "CC" + "DC" * 9 + "DDDD"
     # Harrington vs Tit For Tat: tit for tat, the probe on move 37, then C for good
-    assert _moves(("Second by Harrington", "Tit For Tat"), 60) == "C" * 36 + "D" + "C" * 23
+    assert play_moves(("Second by Harrington", "Tit For Tat"), 60) == "C" * 36 + "D" + "C" * 23
 
 
 def test_harrington_judges_random_partners_on_move_30():
@@ -290,7 +285,7 @@ def test_harrington_judges_random_partners_on_move_30():
         h = axl_player("Second by Harrington")
         mock = axl.MockPlayer(actions=[axl.Action.D if x else axl.Action.C for x in seq])
         theirs = "".join(str(a) for a, _ in axl.Match((h, mock), turns=turns).play())
-        ours = _moves(("Second by Harrington", Player.sequence(seq)), turns)
+        ours = play_moves(("Second by Harrington", Player.sequence(seq)), turns)
         assert ours == theirs, s
         if judged_random:
             assert ours[29:] == "D" * (turns - 29)
@@ -301,7 +296,7 @@ def test_harrington_fair_weather_mode():
     # Harrington cooperates from move 38 (no draw) until the partner defects again.
     seq = "C" * 36 + "D" + "C" * 31 + "D" * 20
     expected = "C" * 36 + "D" + "C" * 31
-    assert _moves(("Second by Harrington", Player.sequence(seq)), 68) == expected
+    assert play_moves(("Second by Harrington", Player.sequence(seq)), 68) == expected
     mock = axl.MockPlayer(actions=[axl.Action.C if c == "C" else axl.Action.D for c in seq])
     h = axl_player("Second by Harrington")
     assert "".join(str(a) for a, _ in axl.Match((h, mock), turns=68).play()) == expected

@@ -8,7 +8,7 @@ length and hand-derived sequences.
 """
 
 import pytest
-from oracle import assert_same_moves, axl_moves_unknown_length, oracle_claims_test
+from oracle import assert_same_moves, axl_moves_unknown_length, oracle_claims_test, play_moves
 
 from cooptourney.match import Match
 from cooptourney.players import Player
@@ -58,19 +58,14 @@ def test_without_a_known_length_there_is_no_endgame(name, opponent):
         assert ours == "C" * turns
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_double_crosser_suspends_its_grudge_on_rounds_8_to_180_only():
     # partner: C on rounds 1-7, then D on rounds 10, 13, 16, ...; BackStabber defects from
     # round 20 on (after the fourth D), DoubleCrosser answers only D, D pairs until round 180
     partner = Player.sequence("C" * 7 + "CCD" * 80)
-    moves = _moves(("DoubleCrosser", partner), 200)
+    moves = play_moves(("DoubleCrosser", partner), 200)
     assert moves[:180] == "C" * 180
     assert moves[180:198] == "D" * 18
-    assert _moves(("BackStabber", partner), 21) == "C" * 19 + "DD"
+    assert play_moves(("BackStabber", partner), 21) == "C" * 19 + "DD"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

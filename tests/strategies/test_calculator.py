@@ -7,9 +7,7 @@ matches too, and its verdict on cyclic partners.
 """
 
 import pytest
-from oracle import oracle_claims_test, replay_axelrod_draws
-
-from cooptourney.match import Match
+from oracle import oracle_claims_test, play_moves, replay_axelrod_draws
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -35,13 +33,9 @@ def test_same_draws_in_long_matches(monkeypatch, name):
         assert got == expected, f"{name} vs {opponent}"
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_calculator_defects_against_a_cyclic_partner_after_move_20():
     for partner in ("Cooperator", "Alternator", "Defector"):
-        assert _moves(("Calculator", partner), 40)[20:] == "D" * 20
+        assert play_moves(("Calculator", partner), 40)[20:] == "D" * 20
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

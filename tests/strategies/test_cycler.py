@@ -8,9 +8,7 @@ noise.
 
 import numpy as np
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
-
-from cooptourney.match import Match
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 DETERMINISTIC = [
     "AntiCycler",
@@ -48,15 +46,10 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_cycler_phase_ignores_noise():
     flips = np.zeros((2, 9), dtype=np.int8)
     flips[0, 1] = 1
-    assert _moves(("Cycler CCD", "Cooperator"), 9, flips) == "CDD" + "CCD" * 2
+    assert play_moves(("Cycler CCD", "Cooperator"), 9, flips) == "CDD" + "CCD" * 2
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -8,10 +8,9 @@ parameter and the names of older axelrod versions.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 from cooptourney import get_strategy
-from cooptourney.match import Match
 
 DETERMINISTIC = [
     "Go By Majority",
@@ -73,15 +72,10 @@ def test_memory_depth_zero_is_the_whole_history(name):
     )
 
 
-def _moves(players, turns, flips=None):
-    m = Match(players, turns=turns, seed=0, flips=flips)
-    return "".join(a for a, _ in m.play())
-
-
 def test_hard_go_by_majority_opens_with_a_defection():
-    assert _moves(("Hard Go By Majority", "Cooperator"), 3) == "DCC"
-    assert _moves(("Hard Go By Majority 5", "Cooperator"), 3) == "DCC"
-    assert _moves(("Go By Majority", "Defector"), 3) == "CDD"
+    assert play_moves(("Hard Go By Majority", "Cooperator"), 3) == "DCC"
+    assert play_moves(("Hard Go By Majority 5", "Cooperator"), 3) == "DCC"
+    assert play_moves(("Go By Majority", "Defector"), 3) == "CDD"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -5,9 +5,7 @@ one agree with it statistically; the default check of each claim runs in
 ``tests/test_oracle_library.py``, and this module adds a hand-derived sequence.
 """
 
-from oracle import oracle_claims_test
-
-from cooptourney.match import Match
+from oracle import oracle_claims_test, play_moves
 
 DETERMINISTIC = [
     "Gradual Killer",
@@ -15,14 +13,10 @@ DETERMINISTIC = [
 STOCHASTIC = []
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_gradual_killer_judges_moves_6_and_7():
-    assert _moves(("Gradual Killer", "Grudger"), 12) == "DDDDDCC" + "DDDDD"
+    assert play_moves(("Gradual Killer", "Grudger"), 12) == "DDDDDCC" + "DDDDD"
     # Tit For Tat answers the fifth D on move 6 and the first C on move 7: D, C
-    assert _moves(("Gradual Killer", "Tit For Tat"), 12) == "DDDDDCC" + "CCCCC"
+    assert play_moves(("Gradual Killer", "Tit For Tat"), 12) == "DDDDDCC" + "CCCCC"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -8,9 +8,8 @@ hand-derived sequences.
 
 import numpy as np
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
-from cooptourney.match import Match
 from cooptourney.players import Player
 
 DETERMINISTIC = [
@@ -61,35 +60,30 @@ def test_general_soft_grudger_parameters_agree_with_axelrod(kw):
     assert_same_moves("General Soft Grudger", params=kw, axl_kwargs=kw, noise_levels=(0.0, 0.1))
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_forgetful_grudger_memory_is_unbounded():
     # Two games whose rounds 3-21 are identical (both players), yet Forgetful Grudger
     # answers differently on move 22: its 10-move spells chain from where the first began.
     first = Player.sequence("D" * 15 + "C" * 10)  # spells on moves 2-11, 12-21; move 22 reads a C
     second = Player.sequence("C" + "D" * 14 + "C" * 10)  # spells on moves 3-12, 13-22
-    a = _moves(("Forgetful Grudger", first), 22)
-    b = _moves(("Forgetful Grudger", second), 22)
+    a = play_moves(("Forgetful Grudger", first), 22)
+    b = play_moves(("Forgetful Grudger", second), 22)
     assert a == "C" + "D" * 20 + "C"
     assert b == "CC" + "D" * 20
     assert a[21] != b[21]
 
 
 def test_soft_grudger_punishes_with_dddd_cc():
-    assert _moves(("Soft Grudger", Player.sequence("CD" + "C" * 20)), 10) == "CC" + "DDDDCC" + "CC"
-    assert _moves(("Soft Grudger", "Defector"), 13) == "C" + "DDDDCC" * 2
+    assert play_moves(("Soft Grudger", Player.sequence("CD" + "C" * 20)), 10) == "CC" + "DDDDCC" + "CC"
+    assert play_moves(("Soft Grudger", "Defector"), 13) == "C" + "DDDDCC" * 2
 
 
 def test_capri_accepts_the_punishment_for_its_own_error():
     # our third move is flipped C -> D; TFT answers it, CAPRI accepts and peace returns at once
     flips = np.zeros((2, 8), dtype=np.int8)
     flips[0, 2] = 1
-    assert _moves(("CAPRI", "Tit For Tat"), 8, flips) == "CCDCCCCC"
+    assert play_moves(("CAPRI", "Tit For Tat"), 8, flips) == "CCDCCCCC"
     # and it punishes a partner's single defection once: (CC,CC,CD) -> D, then C
-    assert _moves(("CAPRI", Player.sequence("CCD" + "C" * 10)), 7) == "CCCDCCC"
+    assert play_moves(("CAPRI", Player.sequence("CCD" + "C" * 10)), 7) == "CCCDCCC"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

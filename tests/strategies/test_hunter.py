@@ -7,9 +7,7 @@ and hand-derived sequences.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
-
-from cooptourney.match import Match
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 DETERMINISTIC = [
     "Alternator Hunter",
@@ -68,21 +66,16 @@ def test_hunters_with_running_counts_in_a_1000_move_match(name):
     )
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_hunters_find_their_prey():
-    assert _moves(("Defector Hunter", "Defector"), 6) == "CCCCDD"
-    assert _moves(("Cooperator Hunter", "Cooperator"), 6) == "CCCCDD"
-    assert _moves(("Alternator Hunter", "Alternator"), 8) == "CCCCCCDD"
+    assert play_moves(("Defector Hunter", "Defector"), 6) == "CCCCDD"
+    assert play_moves(("Cooperator Hunter", "Cooperator"), 6) == "CCCCDD"
+    assert play_moves(("Alternator Hunter", "Alternator"), 8) == "CCCCCCDD"
     # CCD has period 3; it shows twice after 6 moves
-    assert _moves(("Cycle Hunter", "Cycler CCD"), 8) == "CCCCCCDD"
-    assert _moves(("Cycle Hunter", "Cooperator"), 20) == "C" * 20
-    assert _moves(("Cycle Hunter", "AntiCycler"), 40) == "C" * 40
+    assert play_moves(("Cycle Hunter", "Cycler CCD"), 8) == "CCCCCCDD"
+    assert play_moves(("Cycle Hunter", "Cooperator"), 20) == "C" * 20
+    assert play_moves(("Cycle Hunter", "AntiCycler"), 40) == "C" * 40
     # moves 11-20 of CCD repeat with period 3: hunted from move 21 on, not before
-    assert _moves(("Eventual Cycle Hunter", "Cycler CCD"), 22) == "C" * 20 + "DD"
+    assert play_moves(("Eventual Cycle Hunter", "Cycler CCD"), 22) == "C" * 20 + "DD"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -8,10 +8,9 @@ hand-derived sequences.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 from cooptourney import get_strategy
-from cooptourney.match import Match
 
 DETERMINISTIC = [
     "$\\phi$",
@@ -52,16 +51,11 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_golden_ratio_player_against_alternator():
     # joint C:D ratio before moves 3..8: 1, 2, 1, 1.5, 1.4, 1.8 against 1.618...
-    assert _moves(("$\\phi$", "Alternator"), 8) == "CDCDCCCD"
-    assert _moves(("$\\pi$", "Defector"), 6) == "CCCCCC"
-    assert _moves(("$e$", "Cooperator"), 5) == "CDDDD"
+    assert play_moves(("$\\phi$", "Alternator"), 8) == "CDCDCCCD"
+    assert play_moves(("$\\pi$", "Defector"), 6) == "CCCCCC"
+    assert play_moves(("$e$", "Cooperator"), 5) == "CDDDD"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

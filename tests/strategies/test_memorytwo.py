@@ -7,9 +7,7 @@ sequences.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test
-
-from cooptourney.match import Match
+from oracle import assert_same_moves, oracle_claims_test, play_moves
 
 DETERMINISTIC = [
     "AON2",
@@ -43,22 +41,17 @@ def test_same_moves_in_long_matches(name):
     assert_same_moves(name, opponents=LONG_PANEL, turns=250, noise_levels=(0.0, 0.05), seeds=(0,))
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_mem2_locks_into_defector_after_its_second_choice_of_it():
     # vs Defector: TFT on moves 1-2 (C, D); on move 3 rounds (C,D),(D,D) -> ALLD (1st),
     # on move 5 rounds (D,D),(D,D) -> ALLD (2nd), locked
-    assert _moves(("MEM2", "Defector"), 8) == "CDDDDDDD"
+    assert play_moves(("MEM2", "Defector"), 8) == "CDDDDDDD"
     # vs Tit For Tat it stays TFT
-    assert _moves(("MEM2", "Tit For Tat"), 8) == "C" * 8
+    assert play_moves(("MEM2", "Tit For Tat"), 8) == "C" * 8
 
 
 def test_aon2_cooperates_only_after_even_rounds():
     # vs Defector: C, C, then (CC, DD): D; (CD, DD): D; (DD, DD): C; ...
-    assert _moves(("AON2", "Defector"), 8) == "CCDDCDDC"
+    assert play_moves(("AON2", "Defector"), 8) == "CCDDCDDC"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -8,9 +8,7 @@ moves after the first.
 """
 
 import pytest
-from oracle import oracle_claims_test, replay_axelrod_draws
-
-from cooptourney.match import Match
+from oracle import oracle_claims_test, play_moves, replay_axelrod_draws
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -31,14 +29,10 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_desperate_hopeless_willing_after_their_first_move():
     # against a defector Desperate alternates: after (C, D) it defects, after (D, D) it cooperates
-    assert _moves(("Desperate", "Defector"), 20)[1:] in ("DC" * 9 + "D", "CD" * 9 + "C")
-    assert _moves(("Willing", "Cooperator"), 20)[1:] == "C" * 19
+    assert play_moves(("Desperate", "Defector"), 20)[1:] in ("DC" * 9 + "D", "CD" * 9 + "C")
+    assert play_moves(("Willing", "Cooperator"), 20)[1:] == "C" * 19
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

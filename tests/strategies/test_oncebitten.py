@@ -8,10 +8,9 @@ replays of axelrod's own random draws and Once Bitten's spell.
 """
 
 import pytest
-from oracle import assert_same_moves, oracle_claims_test, replay_axelrod_draws
+from oracle import assert_same_moves, oracle_claims_test, play_moves, replay_axelrod_draws
 
 from cooptourney import get_strategy
-from cooptourney.match import Match
 from cooptourney.players import Player
 
 DETERMINISTIC = [
@@ -71,13 +70,9 @@ def test_same_draws_give_axelrods_moves_with_parameters(monkeypatch, name, param
         assert got == expected, f"{name} vs {opponent}"
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_once_bitten_spell_is_eleven_defections():
-    assert _moves(("Once Bitten", Player.sequence("DD" + "C" * 30)), 16) == "CC" + "D" * 11 + "CCC"
-    assert _moves(("Once Bitten", "Defector"), 30) == "CC" + "D" * 28
+    assert play_moves(("Once Bitten", Player.sequence("DD" + "C" * 30)), 16) == "CC" + "D" * 11 + "CCC"
+    assert play_moves(("Once Bitten", "Defector"), 30) == "CC" + "D" * 28
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

@@ -10,10 +10,9 @@ import inspect
 
 import axelrod as axl
 import pytest
-from oracle import assert_same_moves, axl_player, oracle_claims_test
+from oracle import assert_same_moves, axl_player, oracle_claims_test, play_moves
 
 from cooptourney import get_strategy
-from cooptourney.match import Match
 
 DETERMINISTIC = [
     "Tricky Level Punisher",
@@ -65,12 +64,8 @@ def test_classifiers_agree_with_axelrod(name):
     assert spec.reason, f"{name}: the docstring needs a '{spec.reciprocity}: <reason>' line"
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_tricky_level_punisher_forgives_everything_from_move_101():
-    assert _moves(("Tricky Level Punisher", "Defector"), 150) == "C" + "D" * 99 + "C" * 50
+    assert play_moves(("Tricky Level Punisher", "Defector"), 150) == "C" + "D" * 99 + "C" * 50
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

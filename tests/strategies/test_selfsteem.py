@@ -7,9 +7,7 @@ mood cycle.
 """
 
 import pytest
-from oracle import oracle_claims_test, replay_axelrod_draws
-
-from cooptourney.match import Match
+from oracle import oracle_claims_test, play_moves, replay_axelrod_draws
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -28,12 +26,8 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_selfsteem_mood_cycle():
-    moves = _moves(("SelfSteem", "Cooperator"), 100)
+    moves = play_moves(("SelfSteem", "Cooperator"), 100)
     for t, move in enumerate(moves):
         if t % 10 in (2, 3):
             assert move == "D"

@@ -7,9 +7,7 @@ last move.
 """
 
 import pytest
-from oracle import oracle_claims_test, replay_axelrod_draws
-
-from cooptourney.match import Match
+from oracle import oracle_claims_test, play_moves, replay_axelrod_draws
 
 DETERMINISTIC = []
 STOCHASTIC = [
@@ -28,13 +26,9 @@ def test_same_draws_give_axelrods_moves(monkeypatch, name):
     assert total > 0
 
 
-def _moves(players, turns):
-    return "".join(a for a, _ in Match(players, turns=turns, seed=0).play())
-
-
 def test_stalker_defects_on_the_last_move_only_against_a_cooperator():
     # its average stays R = 3, which is above 2: C, except on the known last move
-    assert _moves(("Stalker", "Cooperator"), 10) == "C" * 9 + "D"
+    assert play_moves(("Stalker", "Cooperator"), 10) == "C" * 9 + "D"
 
 
 # Every strategy of this module carries the claim it should (the default oracle check

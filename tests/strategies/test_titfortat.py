@@ -11,7 +11,14 @@ Delahaye & Mathieu (1997).
 import axelrod as axl
 import numpy as np
 import pytest
-from oracle import assert_same_moves, assert_same_statistics, axl_moves_unknown_length, axl_player, oracle_claims_test
+from oracle import (
+    assert_same_moves,
+    assert_same_statistics,
+    axl_moves_unknown_length,
+    axl_player,
+    oracle_claims_test,
+    play_moves,
+)
 
 from cooptourney.match import Match
 from cooptourney.players import Player
@@ -131,10 +138,16 @@ def test_n_tits_for_m_tats_parameters_agree_with_axelrod(kw):
 
 def test_n_tits_for_m_tats_special_cases():
     partner = Player.sequence("CDDCDCCDDDCC")
-    assert _moves((Player("N Tit(s) For M Tat(s)", N=1, M=1), partner), 12) == _moves(("Tit For Tat", partner), 12)
-    assert _moves((Player("N Tit(s) For M Tat(s)", N=2, M=1), partner), 12) == _moves(("Two Tits For Tat", partner), 12)
-    assert _moves((Player("N Tit(s) For M Tat(s)", N=1, M=2), partner), 12) == _moves(("Tit For 2 Tats", partner), 12)
-    assert _moves((Player("N Tit(s) For M Tat(s)", N=3, M=0), partner), 5) == "DDDDD"
+    assert play_moves((Player("N Tit(s) For M Tat(s)", N=1, M=1), partner), 12) == play_moves(
+        ("Tit For Tat", partner), 12
+    )
+    assert play_moves((Player("N Tit(s) For M Tat(s)", N=2, M=1), partner), 12) == play_moves(
+        ("Two Tits For Tat", partner), 12
+    )
+    assert play_moves((Player("N Tit(s) For M Tat(s)", N=1, M=2), partner), 12) == play_moves(
+        ("Tit For 2 Tats", partner), 12
+    )
+    assert play_moves((Player("N Tit(s) For M Tat(s)", N=3, M=0), partner), 5) == "DDDDD"
 
 
 @pytest.mark.parametrize("p", [0.0, 1.0])
@@ -165,23 +178,18 @@ def test_without_a_known_length_there_is_no_endgame(name, opponent):
         assert ours == "C" * turns
 
 
-def _moves(players, turns, flips=None, **kw):
-    m = Match(players, turns=turns, seed=0, flips=flips, **kw)
-    return "".join(a for a, _ in m.play())
-
-
 def test_sneaky_tit_for_tat_exploits_a_partner_that_never_defects():
-    assert _moves(("Sneaky Tit For Tat", "Cooperator"), 8) == "CCDDDDDD"
+    assert play_moves(("Sneaky Tit For Tat", "Cooperator"), 8) == "CCDDDDDD"
     # against TFT: it defects until TFT's answer arrives, then repents (twice, as TFT
     # echoes both of its D's) and plays tit for tat
-    assert _moves(("Sneaky Tit For Tat", "Tit For Tat"), 8) == "CCDDCCCC"
+    assert play_moves(("Sneaky Tit For Tat", "Tit For Tat"), 8) == "CCDDCCCC"
 
 
 def test_the_two_gradual_readings_against_a_defector():
     # Original Gradual: the n-th offence costs n defections, then C, C
-    assert _moves(("Original Gradual", "Defector"), 13) == "CDCCDDCCDDDCC"
+    assert play_moves(("Original Gradual", "Defector"), 13) == "CDCCDDCCDDDCC"
     # Gradual (CRISTAL-SMAC): each punishment is as long as all defections so far (1, 4, 10)
-    assert _moves(("Gradual", "Defector"), 22) == "CDCC" + "DDDD" + "CC" + "D" * 10 + "CC"
+    assert play_moves(("Gradual", "Defector"), 22) == "CDCC" + "DDDD" + "CC" + "D" * 10 + "CC"
 
 
 def test_contrite_tft_apologises_for_its_own_noisy_defection():
@@ -189,15 +197,15 @@ def test_contrite_tft_apologises_for_its_own_noisy_defection():
     # it back; Contrite TFT cooperates twice and the echo dies.
     flips = np.zeros((2, 8), dtype=np.int8)
     flips[0, 2] = 1
-    assert _moves(("Tit For Tat", "Tit For Tat"), 8, flips) == "CCDCDCDC"
-    assert _moves(("Contrite Tit For Tat", "Tit For Tat"), 8, flips) == "CCDCCCCC"
+    assert play_moves(("Tit For Tat", "Tit For Tat"), 8, flips) == "CCDCDCDC"
+    assert play_moves(("Contrite Tit For Tat", "Tit For Tat"), 8, flips) == "CCDCCCCC"
 
 
 def test_adaptive_tft_forgives_a_defection_after_53_cooperations():
     # the image w = 1 - 2^-(k+1) after k cooperations rounds to exactly 1.0 at k = 53
     for k, reply in ((52, "D"), (53, "C")):
         partner = Player.sequence("C" * k + "DD")
-        moves = _moves(("Adaptive Tit For Tat", partner), k + 3)
+        moves = play_moves(("Adaptive Tit For Tat", partner), k + 3)
         assert moves == "C" * (k + 1) + reply + "D"
 
 
