@@ -101,6 +101,10 @@ class AdaptiveResult:
         ``[K, K]`` per-turn payoff of a type against another, the actors' fitness source.
     settings : dict
         Everything the result depends on, the fitness kind included.
+    groups : tuple of int, optional
+        Actors per group when the population has groups (``AdaptivePopulation(groups=...)``);
+        then the type axis runs over (group, strategy), group-major, and ``types`` reads
+        ``"<strategy> [group g]"``.
     """
 
     types: list[str]
@@ -115,6 +119,7 @@ class AdaptiveResult:
     payoff_matrix: np.ndarray
     settings: dict
     elapsed: float = 0.0
+    groups: tuple[int, ...] | None = None
 
     @property
     def runs(self) -> int:
@@ -220,11 +225,23 @@ class AdaptivePopulation:
     matrix : array-like (K, K), optional
         A given payoff matrix ``matrix[a, b]`` (what an a earns from a b) instead of a
         tournament: the entry point for theory checks; its types are named by
-        ``players`` (and tagged ``"other"``).
+        ``players`` (and tagged ``"other"``). With ``groups``, ``(G K, G K)``, indexed by
+        ``g K + a`` (group-major): what an a of group g earns from a b of group h.
     seed : int, optional
         Seeds the tournament and the runs. Every draw of run r in generation g comes from
         a counter-based stream keyed by (seed, r, g), so results are bit-identical on
         any thread count.
+    groups : sequence of int, optional
+        Actors per group, G >= 1 groups of equal size. An actor never leaves its group
+        but changes strategy within the repertoire; each group perceives through its own
+        profile (``transformer`` with one profile per group, or one profile for all).
+        Each group's actors start spread evenly over the repertoire (the first types get
+        the remainder); ``population`` must be left out. Under the learning rule an
+        actor reinforces by its own perceived payoff, measured from the smallest payoff
+        its group can perceive; under the Fermi rule a focal actor judges a model
+        through its own eyes: the payoff the model's strategy earns in the model's
+        position, valued with the focal's group's payoffs. With one group both rules are
+        the rules without groups. No shocks and no stopping on fixation with groups.
 
     Notes
     -----
@@ -253,6 +270,7 @@ class AdaptivePopulation:
         game: Game | None = None,
         matrix=None,
         seed: int | None = None,
+        groups: Sequence[int] | None = None,
     ) -> None:
         self.seed = check_seed(seed)
         if rule not in RULES:
@@ -261,7 +279,18 @@ class AdaptivePopulation:
         if fitness not in FITNESS:
             raise SettingsError(f"fitness must be one of {', '.join(FITNESS)}, got {fitness!r}")
         self.fitness = fitness
+        self.groups = self._groups(groups, players, population)
+        if self.groups is not None:
+            population = self.groups[0]
+            players = list(players)
+            if len(players) > population:
+                raise SettingsError(f"each group needs at least one actor per type ({len(players)}), got {population}")
         keys, counts = self._repertoire(players, population)
+        if self.groups is not None:
+            n_types = len(keys)
+            counts = np.concatenate(
+                [[g // n_types + (1 if k < g % n_types else 0) for k in range(n_types)] for g in self.groups]
+            ).astype(np.int64)
         self.initial_counts = counts
         self.population = int(counts.sum())
         if rule == "fermi":
@@ -286,12 +315,16 @@ class AdaptivePopulation:
             if transformer is not None or fitness != "material":
                 raise SettingsError("a given matrix is the fitness itself: leave out transformer and fitness")
             m = np.asarray(matrix, dtype=np.float64) if _numeric(matrix) else None
-            if m is None or m.shape != (len(keys), len(keys)) or not np.isfinite(m).all():
-                raise SettingsError(f"matrix must be {len(keys)} x {len(keys)} finite numbers, one row per type")
+            size = len(keys) * (1 if self.groups is None else len(self.groups))
+            if m is None or m.shape != (size, size) or not np.isfinite(m).all():
+                per = "one row per type" if self.groups is None else "one row per (group, type), group-major"
+                raise SettingsError(f"matrix must be {size} x {size} finite numbers, {per}")
             self.types = [p.name if isinstance(p, Player) else str(p) for p in keys]
             if len(set(self.types)) != len(self.types):
                 raise SettingsError("each type once: the type names must be distinct")
             self.tags = ["other"] * len(keys)
+            self.strategies = list(self.types)
+            self.types, self.tags = self._grouped_names(self.types, self.tags)
             self._matrix, self._tournament, self._fitness_kind = m, None, "matrix"
         else:
             parsed = [as_player(p) for p in keys]
@@ -300,6 +333,11 @@ class AdaptivePopulation:
             if dup is not None:
                 raise SettingsError(f"type {dup!r} is given twice; each type once")
             self.tags = [p.reciprocity for p in parsed]
+            self.strategies = list(self.types)
+            self.types, self.tags = self._grouped_names(self.types, self.tags)
+            if self.groups is not None:
+                transformer = self._group_transformer(transformer, len(parsed))
+                parsed = parsed * len(self.groups)
             self._tournament = Tournament(
                 parsed,
                 turns=turns,
@@ -315,6 +353,50 @@ class AdaptivePopulation:
             self._matrix, self._fitness_kind = None, fitness
 
     # -- construction helpers --------------------------------------------------------------
+    @staticmethod
+    def _groups(groups, players, population) -> tuple[int, ...] | None:
+        if groups is None:
+            return None
+        if isinstance(players, Mapping):
+            raise SettingsError("with groups give the repertoire as a list of types (each group starts spread evenly)")
+        if population is not None:
+            raise SettingsError("give either groups (actors per group) or a population size, not both")
+        try:
+            sizes = list(groups)
+        except TypeError:
+            raise SettingsError(f"groups must be a sequence of actor counts, got {groups!r}") from None
+        if not sizes or any(isinstance(g, bool) or not isinstance(g, Integral) or g < 1 for g in sizes):
+            raise SettingsError(f"groups must be one or more whole numbers >= 1 (actors per group), got {groups!r}")
+        if len(set(sizes)) != 1:
+            raise SettingsError(f"groups must be of equal size (actors per group), got {list(sizes)}")
+        if sum(sizes) < 2:
+            raise SettingsError("the population needs at least 2 actors")
+        return tuple(int(g) for g in sizes)
+
+    def _grouped_names(self, names: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+        if self.groups is None:
+            return names, tags
+        return (
+            [f"{n} [group {g}]" for g in range(len(self.groups)) for n in names],
+            tags * len(self.groups),
+        )
+
+    def _group_transformer(self, transformer, n_types: int):
+        """The tournament's transformer: each group's profile for all its types."""
+        if transformer is None:
+            return None
+        from cooptourney.politics.transformer import ActorProfile, Transformer
+
+        profiles = transformer.profiles
+        if isinstance(profiles, ActorProfile):
+            return transformer
+        if len(profiles) != len(self.groups):
+            raise SettingsError(
+                f"with groups give one profile for all or one per group: got {len(profiles)} profiles "
+                f"for {len(self.groups)} groups"
+            )
+        return Transformer(tuple(p for p in profiles for _ in range(n_types)), transformer.politicization)
+
     @staticmethod
     def _repertoire(players, population) -> tuple[list, np.ndarray]:
         if isinstance(players, (str, Player)):
@@ -400,6 +482,10 @@ class AdaptivePopulation:
                 f"(limit {_MAX_RUN_CELLS // len(self.types) - 1} generations); run fewer generations"
             )
         shock_list = self._shocks(shocks, generations)
+        if self.groups is not None:
+            if shock_list or stop_on_fixation:
+                raise SettingsError("a population with groups takes no shocks and does not stop on fixation")
+            return self._run_grouped(generations, runs, progress, started)
         if stop_on_fixation is None:
             stop_on_fixation = self.rule == "fermi" and self.exploration == 0.0 and not shock_list
         if not isinstance(stop_on_fixation, bool):
@@ -466,11 +552,29 @@ class AdaptivePopulation:
             fixed_at[r0:r1] = done
             fixed[r0:r1] = np.where(done >= 0, traj[:, generations].argmax(axis=1), -1)
         fitness_text = FITNESS_TEXT[self._fitness_kind]
+        settings = self._settings(generations, runs, stop_on_fixation, shock_list)
+        return AdaptiveResult(
+            types=list(self.types),
+            tags=list(self.tags),
+            rule=self.rule,
+            fitness=fitness_text,
+            population=N,
+            counts=total,
+            final_counts=final,
+            fixed=fixed,
+            fixation_generation=fixed_at,
+            payoff_matrix=A.copy(),
+            settings=settings,
+            elapsed=time.perf_counter() - started,
+        )
+
+    def _settings(self, generations, runs, stop_on_fixation, shock_list) -> dict:
+        """Everything a result depends on."""
         t = self._tournament
         settings = {
             "rule": self.rule,
-            "fitness": fitness_text,
-            "population": N,
+            "fitness": FITNESS_TEXT[self._fitness_kind],
+            "population": self.population,
             "types": list(self.types),
             "initial_counts": self.initial_counts.tolist(),
             "generations": generations,
@@ -494,19 +598,69 @@ class AdaptivePopulation:
             },
             "threads": numba.get_num_threads(),
         }
+        if self.groups is not None:
+            settings["groups"] = list(self.groups)
+        return settings
+
+    def _run_grouped(self, generations: int, runs: int, progress: bool, started: float) -> AdaptiveResult:
+        """:meth:`run` for a population with groups (see the class's ``groups``)."""
+        A = self.payoff_matrix(progress=progress)
+        N, M, G = self.population, len(self.types), len(self.groups)
+        K = M // G
+        base = np.uint64(derive_key(self.seed, text_key("adaptive population with groups"), RULES.index(self.rule)))
+        group_of = np.repeat(np.arange(G, dtype=np.int64), self.groups)
+        # each group's reinforcements are measured from the smallest payoff it can perceive
+        xmins = np.array([A[g * K : (g + 1) * K].min() for g in range(G)])
+        q0 = np.empty(G)
+        for g in range(G):
+            mean_reinforcement = float((A[g * K : (g + 1) * K] - xmins[g]).mean())
+            q0[g] = (self.strength or 0.0) * (mean_reinforcement if mean_reinforcement > 0 else 1.0) / K
+        initial = np.repeat(np.arange(M, dtype=np.int64), self.initial_counts)
+        per_run = max((generations + 1) * M, N * K if self.rule == "learning" else 0)
+        block = max(1, min(runs, _BLOCK_CELLS // per_run))
+        total = np.zeros((generations + 1, M), dtype=np.int64)
+        final = np.zeros((runs, M), dtype=np.int64)
+        params = np.array([self.intensity or 0.0, self.exploration, self.forgetting or 0.0])
+        for r0 in range(0, runs, block):
+            r1 = min(runs, r0 + block)
+            n = r1 - r0
+            types = np.tile(initial, (n, 1))
+            if self.rule == "learning":
+                props = np.repeat(q0[group_of][None, :, None], K, axis=2).repeat(n, axis=0)
+            else:
+                props = np.zeros((n, 1, 1))
+            traj = np.zeros((n, generations + 1, M), dtype=np.int32)
+            _grouped_runs(
+                base,
+                self.rule == "learning",
+                A,
+                params,
+                xmins,
+                np.int64(K),
+                group_of,
+                np.int64(r0),
+                np.int64(0),
+                np.int64(generations),
+                types,
+                np.ascontiguousarray(props),
+                traj,
+            )
+            total += traj.sum(axis=0, dtype=np.int64)
+            final[r0:r1] = traj[:, generations]
         return AdaptiveResult(
             types=list(self.types),
             tags=list(self.tags),
             rule=self.rule,
-            fitness=fitness_text,
+            fitness=FITNESS_TEXT[self._fitness_kind],
             population=N,
             counts=total,
             final_counts=final,
-            fixed=fixed,
-            fixation_generation=fixed_at,
+            fixed=np.full(runs, -1, dtype=np.int64),
+            fixation_generation=np.full(runs, -1, dtype=np.int64),
             payoff_matrix=A.copy(),
-            settings=settings,
+            settings=self._settings(generations, runs, False, []),
             elapsed=time.perf_counter() - started,
+            groups=self.groups,
         )
 
     def _shocks(self, shocks, generations: int) -> list[tuple[int, int, int]]:
@@ -738,3 +892,145 @@ def _shock(base, r0, g, target, count, q_total, types, props):
             if learning:
                 for m in range(K):
                     props[rr, i, m] = q_total if m == target else 0.0
+
+
+# -- populations with groups ---------------------------------------------------------------------
+@njit(cache=True, parallel=True)
+def _grouped_runs(base, learning, A, params, xmins, K, group_of, r0, g0, g1, types, props, traj):
+    """Generations ``g0 <= g < g1`` of runs of a population with groups, in parallel.
+
+    Parameters
+    ----------
+    A : ndarray(float64, ndim=2)
+        ``[G K, G K]`` per-turn payoffs, group-major: row ``g K + a`` is what an a-actor of
+        group g perceives against each (group, strategy).
+    params : ndarray(float64, ndim=1)
+        (intensity, exploration, forgetting).
+    xmins : ndarray(float64, ndim=1)
+        ``[G]`` each group's smallest perceivable payoff (Roth-Erev reference point).
+    K : int
+        Strategies in the repertoire.
+    group_of : ndarray(int64, ndim=1)
+        ``[N]`` each actor's group (fixed).
+    types : ndarray(int64, ndim=2)
+        ``[runs, N]`` each actor's (group, strategy) index ``g K + a``, modified in place.
+    props : ndarray(float64, ndim=3)
+        ``[runs, N, K]`` Roth-Erev propensities (learning only), modified in place.
+    traj : ndarray(int32, ndim=3)
+        ``[runs, generations + 1, G K]`` counts; rows ``g0`` .. ``g1`` written.
+    """
+    for rr in prange(types.shape[0]):
+        key = mix64(base ^ mix64(np.uint64(r0 + rr)))
+        if learning:
+            _grouped_learning_run(key, A, params, xmins, K, group_of, g0, g1, types[rr], props[rr], traj[rr])
+        else:
+            _grouped_fermi_run(key, A, params, K, group_of, g0, g1, types[rr], traj[rr])
+
+
+@njit(cache=True)
+def _row_payoff(A, counts, row, absent):
+    """Total per-turn payoff of row ``row`` against the population ``counts`` without one
+    actor of column ``absent`` (the actor itself)."""
+    s = 0.0
+    for v in range(A.shape[1]):
+        s += counts[v] * A[row, v]
+    return s - A[row, absent]
+
+
+@njit(cache=True)
+def _grouped_fermi_run(key, A, params, K, group_of, g0, g1, types, traj):
+    """Pairwise-comparison imitation with groups: the draws of :func:`_fermi_run`; the focal
+    compares its own payoff with the payoff the model's strategy earns in the model's
+    position, both valued with the focal's group's row of ``A``, and adopts (or explores)
+    strategies only within its group."""
+    N = types.shape[0]
+    M = A.shape[0]
+    beta, mu = params[0], params[1]
+    counts = np.zeros(M, dtype=np.int64)
+    for i in range(N):
+        counts[types[i]] += 1
+    scale = 1.0 / (N - 1)
+    for k in range(M):
+        traj[g0, k] = counts[k]
+    for g in range(g0, g1):
+        gkey = mix64(key ^ mix64(np.uint64(g)))
+        for e in range(N):
+            c = np.uint64(4 * e)
+            i = min(int(uniform_at(gkey, c) * N), N - 1)
+            j = min(int(uniform_at(gkey, c + np.uint64(1)) * (N - 1)), N - 2)
+            if j >= i:
+                j += 1
+            old = types[i]
+            offset = group_of[i] * K
+            a = old - offset
+            new = old
+            if mu > 0.0 and uniform_at(gkey, c + np.uint64(2)) < mu:
+                m = min(int(uniform_at(gkey, c + np.uint64(3)) * (K - 1)), K - 2)
+                new = offset + (m + 1 if m >= a else m)
+            else:
+                b = types[j] - group_of[j] * K
+                if b != a:
+                    candidate = offset + b
+                    diff = (_row_payoff(A, counts, candidate, types[j]) - _row_payoff(A, counts, old, old)) * scale
+                    if uniform_at(gkey, c + np.uint64(3)) < 1.0 / (1.0 + np.exp(-beta * diff)):
+                        new = candidate
+            if new != old:
+                types[i] = new
+                counts[old] -= 1
+                counts[new] += 1
+        for k in range(M):
+            traj[g + 1, k] = counts[k]
+
+
+@njit(cache=True)
+def _grouped_learning_run(key, A, params, xmins, K, group_of, g0, g1, types, props, traj):
+    """Roth-Erev learning with groups: :func:`_learning_run` with each actor reinforced by
+    its group's perceived payoff, measured from its group's smallest payoff, and choosing
+    among the strategies of its group."""
+    N = types.shape[0]
+    M = A.shape[0]
+    eps, phi = params[1], params[2]
+    counts = np.zeros(M, dtype=np.int64)
+    for i in range(N):
+        counts[types[i]] += 1
+    pay = np.empty(M)
+    scale = 1.0 / (N - 1)
+    spread = eps / (K - 1)
+    for k in range(M):
+        traj[g0, k] = counts[k]
+    for g in range(g0, g1):
+        _type_payoffs(A, counts, pay)
+        gkey = mix64(key ^ mix64(np.uint64(g)))
+        for i in range(N):
+            played = types[i]
+            offset = group_of[i] * K
+            a = played - offset
+            x = pay[played] * scale - xmins[group_of[i]]
+            if x < 0.0:
+                x = 0.0
+            total = 0.0
+            for m in range(K):
+                q = (1.0 - phi) * props[i, m] + (x * (1.0 - eps) if m == a else x * spread)
+                props[i, m] = q
+                total += q
+            u = uniform_at(gkey, np.uint64(i))
+            if total > 0.0:
+                target = u * total
+                acc = 0.0
+                choice = K - 1
+                for m in range(K):
+                    acc += props[i, m]
+                    if acc > target:
+                        choice = m
+                        break
+                while props[i, choice] <= 0.0 and choice > 0:
+                    choice -= 1
+            else:
+                choice = min(int(u * K), K - 1)
+            types[i] = offset + choice
+        for k in range(M):
+            counts[k] = 0
+        for i in range(N):
+            counts[types[i]] += 1
+        for k in range(M):
+            traj[g + 1, k] = counts[k]
