@@ -82,10 +82,13 @@ def test_axelrod_numbers_match_the_results(quick_results):
 
 def test_politicization_and_horizons_numbers(quick_results):
     _, results = quick_results
-    t = results["politicization"].tables["cooperation and welfare by s"]
-    brake = t[t["mode"].str.startswith("brake")]
-    assert results["politicization"].numbers["brake_coop1"] == brake.cooperation.iloc[-1]
-    assert brake.cooperation.iloc[-1] < brake.cooperation.iloc[0]  # the brake brakes
+    r = results["politicization"]
+    forces = r.data["forces"]
+    assert r.numbers["brake_change"] == forces.loc["brake", "cooperation_change"]
+    assert forces.loc["brake", "cooperation_change_high"] < 0  # the brake brakes
+    assert forces.loc["accelerator", "cooperation_change_low"] > 0  # adaptive actors feel the accelerator
+    assert r.numbers["s_star"] == r.data["optimum"].loc["cooperation", "s_star"]
+    assert "perceived utility" in r.narrative and "material" in r.narrative
     h = results["horizons"]
     tab = h.tables["by actors and memory"]
     pol = tab[tab.actors == "politicians"].set_index("memory")

@@ -174,6 +174,21 @@ def cmd_politicization(args: argparse.Namespace) -> int:
                 f"{measure}: s* = {row['s_star']:g}; rise from s = 0 {_ci(row, 'rise')}, fall to s = 1 "
                 f"{_ci(row, 'fall')} (independent runs, seed {exp.seed + 1}): {verdict}"
             )
+        for force, row in pz.forces(pol, exp).iterrows():
+            change = row["cooperation_change"]
+            sign = (
+                "raises"
+                if row["cooperation_change_low"] > 0
+                else "lowers"
+                if row["cooperation_change_high"] < 0
+                else None
+            )
+            verdict = f"the {force} alone {sign} cooperation" if sign else f"no resolved effect of the {force} alone"
+            show(
+                f"{force} alone (theta {row['theta']:g}, kappa {row['kappa']:g}, rho {row['rho']:g}), s = 0 -> 1: "
+                f"cooperation {change:+.3f} [{row['cooperation_change_low']:+.3f}, "
+                f"{row['cooperation_change_high']:+.3f}]: {verdict}"
+            )
         if args.plot is not None:
             plt.close(figures.curve_plot(table, opt, args.plot))
             show(f"Wrote the figure to {args.plot}.")

@@ -1,121 +1,123 @@
-"""The politicization demo: cooperation and welfare as politicization rises, accelerator against brake."""
+"""The politicization demo: adaptive actors feel the accelerator and the brake; cooperation rises, then falls."""
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+from cooptourney.demos.result import DemoResult, Numbers, finish
+from cooptourney.evolution import politicization as pz
+from cooptourney.politics import Politicization
 
-from cooptourney.demos.result import CTFT, TFT, DemoResult, Numbers, finish
-from cooptourney.politics import ActorProfile, Politicization, Transformer, perceived_game
-from cooptourney.tournament import Tournament
 
-# Game GTFT: its generosity follows the payoffs each actor perceives (GTFT keeps 1/3)
-POLITICS_FIELD = (
-    TFT,
-    "Game Generous Tit For Tat",
-    "Win-Stay Lose-Shift",
-    "Ledger",
-    "Diffuse Ledger",
-    "Gears",
-    "First by Downing",
-    "ZD-GTFT-2",
-    CTFT,
-)
+def _wrap(text: str) -> str:
+    """Each paragraph wrapped to the terminal's width (between words, never inside one)."""
+    width = max(40, min(100, shutil.get_terminal_size((100, 24)).columns))
+    return "\n\n".join(
+        textwrap.fill(" ".join(p.split()), width, break_on_hyphens=False) for p in text.strip().split("\n\n")
+    )
 
 
 def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
-    """Cooperation and world welfare as the issue's politicization s rises, with the
-    accelerator (theta) and the brake (kappa, rho) shown separately."""
-    from cooptourney.output import plots
+    """Cooperation and world welfare of adaptive actors as the issue's politicization s rises:
+    each force alone, both together (the interior optimum), and uneven politicization."""
+    from cooptourney.output import politicization as figures
 
-    levels = np.linspace(0, 1, 3 if quick else 6)
-    turns, reps, noise = (100, 3, 0.02) if quick else (200, 10, 0.02)
-    players = list(POLITICS_FIELD[:5] if quick else POLITICS_FIELD)
-    modes = {
-        "accelerator only (theta=2, kappa=rho=0)": dict(theta=2.0, kappa=0.0, rho=0.0),
-        "brake only (theta=0, kappa=0.5, rho=0.1)": dict(theta=0.0, kappa=0.5, rho=0.1),
-        "both (theta=2, kappa=0.5, rho=0.1)": dict(theta=2.0, kappa=0.5, rho=0.1),
-    }
-    rows = []
-    for label, knobs in modes.items():
-        for s in levels:
-            tr = Transformer(ActorProfile(), Politicization(s=float(s), **knobs))
-            r = Tournament(players, turns=turns, noise=noise, repetitions=reps, seed=seed, transformer=tr).play()
-            pg = perceived_game((3, 0, 5, 1), ActorProfile(), Politicization(s=float(s), **knobs))
-            rows.append(
-                {
-                    "mode": label,
-                    "s": float(s),
-                    "cooperation": float(np.nanmean(r.cooperation_rate)),
-                    "welfare": float(r.normalised_scores.mean()),
-                    "perceived_game": pg.classification,
-                }
-            )
-    table = pd.DataFrame(rows)
+    levels = [0.0, 0.1, 0.3, 0.5, 1.0] if quick else [round(0.1 * i, 10) for i in range(11)]
+    exp = pz.Experiment(runs=20 if quick else 40, generations=150 if quick else 200, seed=seed)
+    pol = Politicization()
+    table = pz.curve(levels, pol, exp)
+    opt = pz.optimum(table, pol, exp)
+    alone = pz.forces(pol, exp)
+    spread = pz.uneven(0.2, 0.2, pol, exp)
     n = Numbers()
-    accelerator, brake, both = list(modes)[:3]
-    keys = {"accelerator only": accelerator, "brake only": brake, "both": both}
-    lines = []
-    for short, label in keys.items():
-        sub = table[table["mode"] == label]
-        k = short.split()[0]
-        lines.append(
-            f"{short}: cooperation {n(f'{k}_coop0', sub.cooperation.iloc[0], '.1%')} at s = 0 and "
-            f"{n(f'{k}_coop1', sub.cooperation.iloc[-1], '.1%')} at s = 1; world welfare "
-            f"{n(f'{k}_w0', sub.welfare.iloc[0], '.3f')} -> {n(f'{k}_w1', sub.welfare.iloc[-1], '.3f')} per turn; "
-            f"the perceived game at s = 1 is {sub.perceived_game.iloc[-1]}."
+
+    def ci(key: str, row, measure: str, fmt: str = ".3f") -> str:
+        return (
+            f"{n(key, row[measure], fmt)} (95% interval {n(key + '_low', row[measure + '_low'], fmt)} to "
+            f"{n(key + '_high', row[measure + '_high'], fmt)})"
         )
-    body = "\n\n".join(lines)
-    text = f"""
-Politicization: {len(players)} players ({", ".join(players)}), all neutral actors (k = 0, sensitivity 1),
-{turns} turns, noise {noise:g}, {reps} repetitions, s from 0 to 1. World welfare is the material score per turn
-(what the world gets), not the perceived utility the players act on.
 
-{body}
+    def resolved(row, measure: str) -> int:
+        """+1 / -1 when the interval excludes 0 on that side, else 0."""
+        return 1 if row[f"{measure}_low"] > 0 else -1 if row[f"{measure}_high"] < 0 else 0
 
-The accelerator only lowers the perceived cost of mutual defection (P' = P - s theta); it changes play only for
-strategies that read the payoffs (Game GTFT's generosity, WSLS's aspiration, Downing's expected values, ZD vectors).
-The brake raises the weight on relative gains (Ledger and Gears feel every imbalance more) and adds
-ratification failure, which every strategy suffers.
-
-Ask: at which s does the brake start to cost more than the accelerator gains? What would a government
-with a low sensitivity (a bureaucracy) see instead?
-"""
-    fig_c = plots.lines(
-        levels,
-        {m: table[table["mode"] == m].cooperation.to_numpy() for m in modes},
-        "politicization s",
-        "cooperation rate (share of C moves)",
-        "Cooperation as politicization rises",
-        ylim=(0, 1),
+    paragraphs = [
+        f"""Politicization with adaptive actors: {exp.population} actors choose among {", ".join(exp.repertoire)}
+        by Roth-Erev learning on their perceived utility (politics) for {exp.generations} generations,
+        {exp.runs} runs per setting. Cooperation (share of C moves played) and world welfare (material payoff
+        per actor and turn) are measured in material terms, never in what the actors perceive. The issue has
+        threat severity theta {pol.theta:g}, relative-gains brake kappa {pol.kappa:g} and veto brake rho
+        {pol.rho:g}; the accelerator saturates in s and the brake has a threshold at s =
+        {exp.shapes.midpoint:g}."""
+    ]
+    for force, row in alone.iterrows():
+        sign = resolved(row, "cooperation_change")
+        what = {1: "raises", -1: "lowers", 0: "does not measurably change"}[sign]
+        paragraphs.append(
+            f"""The {force} alone {what} cooperation from s = 0 to s = 1: the change is
+            {ci(f"{force}_change", row, "cooperation_change", "+.3f")}."""
+        )
+    c, w = opt.loc["cooperation"], opt.loc["welfare"]
+    s_star = n("s_star", c["s_star"], ".1f")
+    if c["interior"]:
+        verdict = "So cooperation first rises and then falls: an interior optimum, the paradox of politicization."
+    else:
+        verdict = "These runs do not resolve an interior optimum: at least one of the two contrasts includes 0."
+    paragraphs.append(
+        f"""Both forces together: cooperation is highest at s* = {s_star}. On independent runs it rises from s =
+        0 to s* by {ci("rise", c, "rise", "+.3f")} and falls from s* to s = 1 by {ci("fall", c, "fall")}.
+        {verdict} World welfare rises by {ci("welfare_rise", w, "rise", "+.3f")} and falls by
+        {ci("welfare_fall", w, "fall")}{"" if w["interior"] else " (not both resolved: no interior optimum shown)"}."""
     )
-    fig_w = plots.lines(
-        levels,
-        {m: table[table["mode"] == m].welfare.to_numpy() for m in modes},
-        "politicization s",
-        "world welfare: material score per turn",
-        "World welfare as politicization rises",
+    d = spread.loc["uneven - even"]
+    even, odd = spread.loc["even"], spread.loc["uneven"]
+    sign = resolved(d, "alignment")
+    what = {
+        -1: "Uneven politicization makes alignment harder",
+        1: "Here uneven politicization makes alignment easier",
+        0: "These runs do not resolve a difference in alignment",
+    }[sign]
+    paragraphs.append(
+        f"""Uneven politicization: two equal groups feel {even["felt"]} (even) or {odd["felt"]} (uneven), the
+        same mean. A run aligns when it ends with cooperation of at least {spread.attrs["consensus"]:g}. Even:
+        {n("align_even", even["alignment"], ".0%")} of runs align; uneven: {n("align_uneven", odd["alignment"], ".0%")};
+        difference {ci("align_diff", d, "alignment", "+.2f")}. {what}. The shapes predict the direction: averaged over
+        the two groups, a saturating accelerator gives less will and a threshold brake more braking than at
+        the mean."""
     )
+    paragraphs.append(
+        """Ask: what happens to s* when the veto brake rho is weaker (cooptourney politicization --phase veto)?
+        And when actors adapt on material payoffs instead (--fitness material)?"""
+    )
+    text = _wrap("\n\n".join(paragraphs))
     settings = {
-        "players": players,
-        "turns": turns,
-        "repetitions": reps,
-        "noise": noise,
-        "seed": seed,
-        "s": [float(x) for x in levels],
-        "modes": modes,
-        "profile": "neutral",
+        "experiment": exp.as_dict(),
+        "issue": pol.as_dict(),
+        "s": levels,
+        "fitness": exp.fitness_text,
+        "intervals": "95% Student-t intervals over runs; contrasts paired run by run",
+        "uneven": {
+            "mean": 0.2,
+            "spread": 0.2,
+            "consensus": spread.attrs["consensus"],
+            "felt": list(spread["felt"]),
+        },
     }
     return finish(
         "politicization",
-        "politicization: accelerator and brake",
+        "politicization: accelerator and brake with adaptive actors",
         text,
         n,
         out,
-        tables={"cooperation and welfare by s": table},
-        figures={"cooperation": fig_c, "welfare": fig_w},
+        tables={
+            "cooperation and welfare by s": table,
+            "interior optimum (independent runs)": opt.reset_index(),
+            "each force alone, s = 0 to 1": alone.reset_index(),
+            "even and uneven politicization": spread.reset_index(),
+        },
+        figures={"curve": figures.curve_plot(table, opt), "uneven": figures.uneven_plot(spread)},
         settings=settings,
-        data={"table": table},
+        data={"table": table, "optimum": opt, "forces": alone, "uneven": spread},
     )

@@ -49,6 +49,7 @@ __all__ = [
     "REPERTOIRE",
     "Experiment",
     "curve",
+    "forces",
     "optimum",
     "outcomes",
     "phase",
@@ -333,6 +334,35 @@ def optimum(table: pd.DataFrame, politicization: Politicization | None = None, e
             }
         )
     return _attrs(pd.DataFrame(rows).set_index("measure"), fresh, pol)
+
+
+def forces(politicization: Politicization | None = None, experiment: Experiment | None = None) -> pd.DataFrame:
+    """Each force alone, from s = 0 to s = 1: the accelerator should raise cooperation, the brake lower it.
+
+    ``accelerator`` keeps theta and sets kappa = rho = 0; ``brake`` keeps kappa and rho
+    and sets theta = 0. The change from ``s = 0`` to ``s = 1`` is paired run by run.
+
+    Returns
+    -------
+    DataFrame
+        Rows ``accelerator`` and ``brake``; columns ``cooperation_change`` and
+        ``welfare_change`` (value at s = 1 minus value at s = 0), each with
+        ``_low``/``_high`` 95% bounds.
+    """
+    pol = _issue(politicization if politicization is not None else Politicization())
+    exp = experiment if experiment is not None else Experiment()
+    alone = {"accelerator": replace(pol, kappa=0.0, rho=0.0), "brake": replace(pol, theta=0.0)}
+    rows = {}
+    for name, issue in alone.items():
+        start, end = outcomes(replace(issue, s=0.0), exp), outcomes(replace(issue, s=1.0), exp)
+        rows[name] = {"theta": issue.theta, "kappa": issue.kappa, "rho": issue.rho}
+        for m in ("cooperation", "welfare"):
+            c = _ci(end[m] - start[m])
+            rows[name] |= {f"{m}_change": c[0], f"{m}_change_low": c[1], f"{m}_change_high": c[2]}
+        rows[name]["fitness"] = exp.fitness_text
+    df = pd.DataFrame.from_dict(rows, orient="index")
+    df.index.name = "force"
+    return _attrs(df, exp, pol)
 
 
 def phase(
