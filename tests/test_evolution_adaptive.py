@@ -327,3 +327,81 @@ def test_gears_an_exploitation_shock_shifts_back_down():
     down = _tag_share(during, "diffuse") - _tag_share(before, "diffuse")
     assert up.mean() - Z * up.std(ddof=1) / math.sqrt(200) > 0, (up.mean(), up.std())
     assert down.mean() + Z * down.std(ddof=1) / math.sqrt(200) < -0.2, (down.mean(), down.std())
+
+
+# -- groups that perceive through their own profiles ----------------------------------------------
+# Two strategies a, b; group 0 perceives a one-shot PD in which D dominates, group 1 a
+# Harmony game in which C dominates (rows: what a (group, strategy) earns against each
+# (group, strategy), group-major). Theory: each group ends on its own dominant strategy.
+PD = np.array([[1.0, 5.0], [0.0, 3.0]])  # D, C: D dominates
+HARMONY = np.array([[1.0, 2.0], [3.0, 4.0]])  # D, C: C dominates
+GROUPED = np.block([[PD, PD], [HARMONY, HARMONY]])
+
+
+@pytest.mark.parametrize(("rule", "extra"), [("fermi", {"intensity": 3.0}), ("learning", {})])
+def test_groups_learn_from_their_own_perception(rule, extra):
+    res = AdaptivePopulation(
+        ["D", "C"], groups=(10, 10), matrix=GROUPED, rule=rule, exploration=0.01, seed=5, **extra
+    ).run(generations=300, runs=40)
+    assert res.types == ["D [group 0]", "C [group 0]", "D [group 1]", "C [group 1]"]
+    assert res.groups == (10, 10)
+    final = res.final_counts
+    assert (final[:, :2].sum(axis=1) == 10).all() and (final[:, 2:].sum(axis=1) == 10).all()  # nobody changes group
+    d0 = final[:, 0].mean() / 10  # share of D in group 0 (its dominant strategy)
+    c1 = final[:, 3].mean() / 10  # share of C in group 1 (its dominant strategy)
+    assert d0 > 0.8 and c1 > 0.8, (d0, c1)
+
+
+def test_one_group_of_a_block_matrix_behaves_like_no_groups():
+    """Two groups that perceive alike are one population: the mean share of D agrees with
+    the population without groups within 4 standard errors."""
+    kw = {"rule": "fermi", "intensity": 2.0, "exploration": 0.05, "seed": 1}
+    plain = AdaptivePopulation(["D", "C"], population=20, matrix=PD, **kw).run(generations=150, runs=200)
+    grouped = AdaptivePopulation(["D", "C"], groups=(10, 10), matrix=np.block([[PD, PD], [PD, PD]]), **kw).run(
+        generations=150, runs=200
+    )
+    a = plain.final_counts[:, 0] / 20
+    b = (grouped.final_counts[:, 0] + grouped.final_counts[:, 2]) / 20
+    se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    assert abs(a.mean() - b.mean()) < Z * se
+
+
+def test_groups_are_bit_identical_on_one_and_two_threads():
+    import numba
+
+    before = numba.get_num_threads()
+    out = {}
+    try:
+        for threads in (1, min(2, numba.config.NUMBA_NUM_THREADS)):
+            numba.set_num_threads(threads)
+            for rule, extra in (("fermi", {"intensity": 2.0}), ("learning", {})):
+                res = AdaptivePopulation(
+                    ["D", "C"], groups=(6, 6), matrix=GROUPED, rule=rule, exploration=0.05, seed=2, **extra
+                ).run(generations=60, runs=30)
+                out.setdefault(rule, []).append(res.counts.tobytes() + res.final_counts.tobytes())
+    finally:
+        numba.set_num_threads(before)
+    assert all(a == b for a, b in out.values())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"players": {"D": 5, "C": 5}, "groups": (5, 5)}, "list of types"),
+        ({"groups": (6, 4)}, "equal size"),
+        ({"groups": (5, 5), "population": 10}, "not both"),
+        ({"groups": (0,)}, "whole numbers >= 1"),
+        ({"groups": (1, 1)}, "at least one actor per type"),
+        ({"groups": (5, 5), "matrix": PD}, "4 x 4"),
+    ],
+)
+def test_bad_groups_are_refused_with_one_line(kwargs, message):
+    kw = {"players": ["D", "C"], "matrix": GROUPED} | kwargs
+    with pytest.raises(SettingsError, match=message):
+        AdaptivePopulation(**kw)
+
+
+def test_groups_refuse_shocks():
+    pop = AdaptivePopulation(["D", "C"], groups=(5, 5), matrix=GROUPED)
+    with pytest.raises(SettingsError, match="no shocks"):
+        pop.run(generations=10, shocks={2: {"D [group 0]": 1}})
