@@ -8,9 +8,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from cooptourney.output.plots import _STYLE, PALETTE, save, sweep_heatmap
+from cooptourney.output.plots import PALETTE, save, sweep_heatmap
 
 __all__ = ["curve_plot", "phase_plot", "uneven_plot"]
+
+#: The look of the other figures (no top and right spines, small titles, no legend frame).
+_STYLE = {
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "legend.frameon": False,
+    "font.size": 9,
+}
 
 
 def curve_plot(table: pd.DataFrame, optimum: pd.DataFrame | None = None, path: str | Path | None = None):
