@@ -74,12 +74,17 @@ def uneven_plot(table: pd.DataFrame, path: str | Path | None = None):
     rows = ["even", "uneven"]
     with plt.rc_context(_STYLE):
         fig, axes = plt.subplots(1, 3, figsize=(9.0, 3.2))
-        for ax, measure in zip(axes, ("alignment", "cooperation", "welfare"), strict=True):
+        titles = {
+            "alignment": f"alignment: runs with cooperation >= {table.attrs.get('consensus', 0.75):g}",
+            "cooperation": "cooperation (material)",
+            "welfare": "world welfare (material)",
+        }
+        for ax, measure in zip(axes, titles, strict=True):
             y = table.loc[rows, measure].to_numpy(dtype=float)
             err = np.abs(table.loc[rows, [f"{measure}_low", f"{measure}_high"]].to_numpy(dtype=float).T - y)
             labels = [f"{r}\n({table.loc[r, 'felt']})" for r in rows]
             ax.bar(labels, y, yerr=err, color=[PALETTE[0], PALETTE[3]], capsize=4)
-            ax.set_title(measure)
+            ax.set_title(titles[measure], fontsize=9)
         fig.suptitle(
             f"Same mean politicization, even or uneven; fitness: {table.attrs.get('fitness', '')}", fontsize=10
         )
