@@ -405,3 +405,28 @@ def test_groups_refuse_shocks():
     pop = AdaptivePopulation(["D", "C"], groups=(5, 5), matrix=GROUPED)
     with pytest.raises(SettingsError, match="no shocks"):
         pop.run(generations=10, shocks={2: {"D [group 0]": 1}})
+
+
+def test_groups_perceive_through_their_own_profiles():
+    """One profile per group: the fitness matrix holds each group's perceived game.
+    Hand-computed for 10-turn matches, theta = 2 at s = 1 (P' = -1): group 0 (k = 0) gets
+    TFT-TFT 3, TFT-Defector (0 - 9)/10, Defector-TFT (5 - 9)/10, Defector-Defector -1;
+    group 1 (k = 0.5) gets 1.5, (-2.5 - 4.5)/10, (5 - 4.5)/10 and -0.5."""
+    from cooptourney.politics import Politicization
+
+    tr = Transformer((ActorProfile(k=0.0), ActorProfile(k=0.5)), Politicization(s=1.0, theta=2.0, kappa=0.0, rho=0.0))
+    pop = AdaptivePopulation(
+        ["Tit For Tat", "Defector"], groups=(4, 4), fitness="perceived", transformer=tr, turns=10, repetitions=1
+    )
+    row0, row1 = [3.0, -0.9, 3.0, -0.9], [-0.4, -1.0, -0.4, -1.0]
+    row2, row3 = [1.5, -0.7, 1.5, -0.7], [0.05, -0.5, 0.05, -0.5]
+    np.testing.assert_allclose(pop.payoff_matrix(), [row0, row1, row2, row3], atol=1e-12)
+    res = pop.run(generations=3, runs=2)
+    assert res.fitness == "perceived utility" and res.settings["groups"] == [4, 4]
+    with pytest.raises(SettingsError, match="one per group"):
+        AdaptivePopulation(
+            ["Tit For Tat", "Defector"],
+            groups=(4, 4),
+            fitness="perceived",
+            transformer=Transformer((ActorProfile(),) * 3),
+        )
