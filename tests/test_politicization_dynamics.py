@@ -162,6 +162,7 @@ def test_bad_settings_are_refused_with_one_line(call, message):
         ["--runs", "1"],
         ["--uneven", "--mean", "0.2", "--spread", "0.5"],
         ["--saturation", "0"],
+        ["--uneven", "--population", "9"],
         ["--phase", "threat", "--values", "1e101"],
         ["--phase", "veto", "--values", "inf"],
         ["--intensity", "2"],

@@ -116,6 +116,10 @@ def cmd_politicization(args: argparse.Namespace) -> int:
             raise UsageError(f"--uneven needs --mean in [0, 1] and 0 < --spread <= --mean, got {mean:g}, {spread:g}")
         if not 0.0 < consensus <= 1.0:
             raise UsageError(f"--consensus must be a cooperation rate in (0, 1], got {consensus:g}")
+        if exp.population % 2:
+            raise UsageError(
+                f"--uneven splits the actors into two equal groups: --population must be even, got {exp.population}"
+            )
     # Perceived payoffs must stay within the engine's range at the largest strengths.
     _check_range(pol, args.phase, values if args.phase else None)
 
