@@ -388,6 +388,7 @@ def test_groups_are_bit_identical_on_one_and_two_threads():
     ("kwargs", "message"),
     [
         ({"players": {"D": 5, "C": 5}, "groups": (5, 5)}, "list of types"),
+        ({"players": "DC", "groups": (5, 5)}, "list of types"),
         ({"groups": (6, 4)}, "equal size"),
         ({"groups": (5, 5), "population": 10}, "not both"),
         ({"groups": (0,)}, "whole numbers >= 1"),

@@ -282,7 +282,6 @@ class AdaptivePopulation:
         self.groups = self._groups(groups, players, population)
         if self.groups is not None:
             population = self.groups[0]
-            players = list(players)
             if len(players) > population:
                 raise SettingsError(f"each group needs at least one actor per type ({len(players)}), got {population}")
         keys, counts = self._repertoire(players, population)
@@ -357,7 +356,7 @@ class AdaptivePopulation:
     def _groups(groups, players, population) -> tuple[int, ...] | None:
         if groups is None:
             return None
-        if isinstance(players, Mapping):
+        if isinstance(players, (Mapping, str, Player)) or not isinstance(players, Sequence):
             raise SettingsError("with groups give the repertoire as a list of types (each group starts spread evenly)")
         if population is not None:
             raise SettingsError("give either groups (actors per group) or a population size, not both")
