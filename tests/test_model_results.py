@@ -137,7 +137,7 @@ def test_result_successful_specific_reciprocity_shifts_up_into_diffuse():
     assert mean_interval(up - drift)[1] > 0.4
 
 
-def test_result_an_exploitation_shock_shifts_back_down():
+def test_result_an_exploitation_shock_shifts_the_population_back_down():
     pop = AdaptivePopulation(**GEARS, seed=0, **MATCHES)
     wave = {g: {"Defector": 10} for g in range(300, 330)}
     before = pop.run(300, runs=100)
