@@ -119,8 +119,8 @@ def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) 
         )
     text = f"""
 Horizons: {len(players)} players ({", ".join(players)}), {turns} turns, noise {noise:g}, issue politicization
-s = {s:g}, {reps} repetitions. Politicians (plain words: elected leaders who care about relative gains,
-with short horizons): k = {politician.k:g}, an election every {politician.term} turns (re-election
+s = {s:g}, {reps} repetitions. Politicians (elected leaders who weigh relative gains, with short
+horizons): k = {politician.k:g}, an election every {politician.term} turns (re-election
 {politician.reelection:g}), ratification failure {politician.ratification_failure:g}; bureaucrats (officials with
 long horizons and a record): k = 0, sensitivity {bureaucrat.sensitivity:g}, no elections, full memory.
 
