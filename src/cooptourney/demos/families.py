@@ -209,7 +209,7 @@ def _axes_figure(result, places, table: pd.DataFrame):
     from cooptourney.output.plots import TAG_COLOURS
 
     fig, axes = plt.subplots(1, len(AXES), figsize=(12, 3.2))
-    for ax, (measure, *_), (_, row) in zip(axes, AXES, table.iterrows()):
+    for ax, (measure, _, _, unit), (_, row) in zip(axes, AXES, table.iterrows()):
         for y, fam in enumerate(("specific", "diffuse")):
             vals = _family_values(result, places, measure, fam)
             finite = vals[np.isfinite(vals)]
@@ -219,7 +219,7 @@ def _axes_figure(result, places, table: pd.DataFrame):
             ax.scatter(shown, y + jitter, s=14, color=TAG_COLOURS[fam], alpha=0.8, label=fam)
         ax.set_yticks([0, 1], ["specific", "diffuse"])
         ax.set_ylim(-0.5, 1.5)
-        ax.set_xlabel(measure)
+        ax.set_xlabel(f"{measure} ({unit})")
         ax.set_title(
             f"delta {row['Cliff' + chr(39) + 's delta (diffuse > specific)']:+.2f}\n"
             f"[{row['95% low']:+.2f}, {row['95% high']:+.2f}]",
