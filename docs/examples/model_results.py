@@ -76,7 +76,7 @@ def intensity(seed, figures):
         out[beta] = res.final_counts[:, 1] / res.population
         show(f"GTFT share at generation 500, beta {beta:g}", *mean_interval(out[beta]))
         if beta == 5.0:
-            plots.adaptive_shares(res, Path(figures) / "results_intensity.png", by="type")
+            plots.adaptive_shares(res, Path(figures) / "results_intensity.png")
     A = pop.payoff_matrix()
     print(f"  payoffs: TFT-TFT {A[0, 0]:.3f} TFT-GTFT {A[0, 1]:.3f} GTFT-TFT {A[1, 0]:.3f} GTFT-GTFT {A[1, 1]:.3f}")
     show("beta 5 minus beta 0", *mean_interval(out[5.0] - out[0.0]))
@@ -121,7 +121,7 @@ def learning(seed, figures):
     for g in (50, 200):
         res = pop.run(g, runs=200)
         show(f"GTFT share at generation {g} (start 0.5)", *mean_interval(res.final_counts[:, 1] / res.population))
-    plots.adaptive_shares(res, Path(figures) / "results_learning.png", by="type")
+    plots.adaptive_shares(res, Path(figures) / "results_learning.png")
 
 
 def gears(seed, figures):
