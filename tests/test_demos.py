@@ -123,6 +123,9 @@ def test_gears_population_shifts_follow_their_intervals(quick_results):
     assert ("Successful specific reciprocity shifted up" in text) == (r.numbers["up_shift_low"] > 0)
     shifted = r.numbers["down_specific_low"] > 0 and r.numbers["down_diffuse_high"] < 0
     assert ("The exploitation shock shifted it back down" in text) == shifted
+    # the payoff differences the text gives are those of the matrix the actors were paid from
+    np.testing.assert_allclose(r.data["round_robin"].payoff_matrix, r.data["payoff_matrix"])
+    assert math.isclose(r.numbers["escape"], r.numbers["gtft_tft"] - r.numbers["tft_tft"])
     # under noise 0.05 the shifts are there even in the quick run
     assert r.numbers["up_shift_low"] > 0.5 and shifted
 

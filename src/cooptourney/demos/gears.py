@@ -21,6 +21,7 @@ from cooptourney.demos.result import GTFT, TFT, DemoResult, Numbers, finish, wra
 from cooptourney.evolution import AdaptivePopulation
 from cooptourney.match import Match
 from cooptourney.players import Player
+from cooptourney.tournament import Tournament
 
 #: The population run (docs/reference/evolution.md, "Gears at the population level").
 POPULATION = {TFT: 90, GTFT: 10, "Defector": 0}
@@ -122,7 +123,6 @@ the same partner ended with balance {n("ledger_balance", next(iter(led.trace.val
     d_spec = _mean_interval(_tag_share(during, "specific") - _tag_share(before, "specific"))
     d_diff = _mean_interval(_tag_share(during, "diffuse") - _tag_share(before, "diffuse"))
     back = _mean_interval(_tag_share(whole, "diffuse") - _tag_share(during, "diffuse"))
-    echo_cost = A[1, 0] - A[0, 0]
     if up_lo > 0:
         up_text = (
             f"Successful specific reciprocity shifted up: in {UP_AT} generations the share of actors playing "
@@ -162,20 +162,41 @@ the same partner ended with balance {n("ledger_balance", next(iter(led.trace.val
         else f"After the wave this run does not show the diffuse share recovering by generation {END} "
         f"({n.interval('recovery', *back, '+.3f')})."
     )
-    echo_text = (
-        f"Why: under noise Tit For Tat's echoes cost it against itself ({n('tft_tft', A[0, 0], '.2f')} per turn) what "
-        f"Generous Tit For Tat avoids against Tit For Tat ({n('gtft_tft', A[1, 0], '.2f')}), and against a Defector "
-        f"Tit For Tat loses less ({n('tft_def', A[0, 2], '.2f')} against {n('gtft_def', A[1, 2], '.2f')} per turn)."
-        if echo_cost > 0 and A[0, 2] > A[1, 2]
-        else f"In this setting Generous Tit For Tat does not out-earn Tit For Tat against Tit For Tat "
-        f"({n('gtft_tft', A[1, 0], '.2f')} against {n('tft_tft', A[0, 0], '.2f')} per turn), so there is no echo to escape."
-    )
+    # the payoffs behind the shifts, per repetition of the round robin the actors are paid from
+    played = Tournament(list(POPULATION), seed=seed, turns=pop_settings["turns"], noise=noise,
+                        repetitions=pop_settings["repetitions"]).play()  # fmt: skip
+    per_turn = played.score_matrix / played.turns_matrix
+    escape = _mean_interval(per_turn[1, 0] - per_turn[0, 0])  # GTFT against TFT minus TFT against itself
+    exposed = _mean_interval(per_turn[0, 2] - per_turn[1, 2])  # TFT against Defector minus GTFT against it
+    why = []
+    if escape[1] > 0:
+        why.append(
+            f"under noise Tit For Tat's echoes cost it against itself ({n('tft_tft', A[0, 0], '.2f')} per turn) what "
+            f"Generous Tit For Tat avoids against Tit For Tat ({n('gtft_tft', A[1, 0], '.2f')}; difference "
+            f"{n.interval('escape', *escape, '+.2f')})"
+        )
+    else:
+        why.append(
+            f"this run does not show Generous Tit For Tat out-earning Tit For Tat against Tit For Tat (difference "
+            f"{n.interval('escape', *escape, '+.2f')} per turn), so there is no clear echo to escape"
+        )
+    if exposed[1] > 0:
+        why.append(
+            f"against a Defector Tit For Tat loses less ({n('tft_def', A[0, 2], '.2f')} against "
+            f"{n('gtft_def', A[1, 2], '.2f')} per turn; difference {n.interval('exposed', *exposed, '+.2f')})"
+        )
+    else:
+        why.append(
+            f"this run does not show Tit For Tat losing less than Generous Tit For Tat to a Defector "
+            f"({n.interval('exposed', *exposed, '+.2f')} per turn)"
+        )
+    echo_text = f"Why: {why[0]}; and {why[1]}."
     part2 = f"""
 2. A population. {sum(POPULATION.values())} actors, {POPULATION[TFT]} playing Tit For Tat (specific) and {POPULATION[GTFT]} Generous Tit For
 Tat (diffuse), copy strategies that earn more (imitation, the Fermi rule, selection intensity
 {pop_settings["intensity"]:g}, exploration {pop_settings["exploration"]:g}; fitness: material payoff), in 100-turn matches with noise
 {noise:g}; from generation {SHOCK_AT} to {SHOCK_AT + WAVE - 1}, {WAVE_SIZE} Defectors enter every generation. {runs} runs, seed {seed}; intervals
-are 95% over the runs.
+are 95% over the runs (for payoffs: over the matches' repetitions).
 
 {up_text} {down_text} {back_text} {echo_text}
 
@@ -227,5 +248,12 @@ noise, and what does it cost against a free rider? Try the population without no
         tables={"gear by turn": table, "population shifts (95% intervals over runs)": shifts},
         figures=figs,
         settings=settings,
-        data={"match": m, "gear": gear, "ledger_match": led, "population": whole, "payoff_matrix": A},
+        data={
+            "match": m,
+            "gear": gear,
+            "ledger_match": led,
+            "population": whole,
+            "payoff_matrix": A,
+            "round_robin": played,
+        },
     )
