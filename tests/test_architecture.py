@@ -41,7 +41,8 @@ ALLOWED: dict[str, set[str]] = {
         "__init__",
     }
     | ENGINE,
-    "demos": {"output", "evolution", "politics", "tournament", "match", "multilateral", "markov"} | ENGINE,
+    "demos": {"output", "evolution", "reciprocity", "politics", "tournament", "match", "multilateral", "markov"}
+    | ENGINE,
     "output": {"evolution", "politics", "tournament", "match", "multilateral", "__init__"} | ENGINE,
     "reciprocity": {"evolution", "tournament", "match", "multilateral"} | ENGINE,
     "sweeps": {"config", "politics", "tournament", "multilateral", "__init__"} | ENGINE,

@@ -72,6 +72,91 @@ def test_gears_trace_has_the_expected_gears(quick_results):
     assert r.numbers["top_gear"] == gear.max()
 
 
+def test_specific_vs_diffuse_states_a_contrast_only_where_its_interval_excludes_zero(quick_results):
+    from cooptourney.reciprocity.effects import cliffs_delta
+
+    _, results = quick_results
+    r = results["specific-vs-diffuse"]
+    text = " ".join(r.narrative.split())
+    battery, places = r.data["battery"], r.data["positions"]
+    for _, row in r.tables["families on the measured axes"].iterrows():
+        m = row.measure
+        low, high = row["95% low"], row["95% high"]
+        assert r.numbers[f"{m}_delta_low"] == low and r.numbers[f"{m}_delta_high"] == high
+        assert low <= row["Cliff's delta (diffuse > specific)"] <= high
+        shown = low > 0 or high < 0
+        assert (f"({m}):" in text) == shown, m
+        assert (f"does not show the families apart on {m}" in text) == (not shown), m
+    # the delta is P(diffuse > specific) - P(diffuse < specific), counted by hand
+    means = battery.mean("tolerance")
+    fam = {
+        f: [float(means[k]) for k, p in enumerate(places) if p.tag == f and p.measured != "unconditional"]
+        for f in ("specific", "diffuse")
+    }
+    pairs = [int(d > s) - int(d < s) for d in fam["diffuse"] for s in fam["specific"]]
+    assert math.isclose(r.numbers["tolerance_delta"], sum(pairs) / len(pairs))
+    assert math.isclose(cliffs_delta(fam["specific"], fam["diffuse"]), sum(pairs) / len(pairs))
+    # the model's claim, even in the quick run: the diffuse family lets more stand, and escapes echoes
+    assert r.numbers["tolerance_delta_low"] > 0 and r.numbers["echo_delta_high"] < 0
+    assert "The diffuse family lets a larger imbalance stand" in text
+
+
+def test_gears_population_shifts_follow_their_intervals(quick_results):
+    from cooptourney.evolution import AdaptivePopulation
+
+    _, results = quick_results
+    r = results["gears"]
+    st = r.settings
+    pop = AdaptivePopulation(
+        dict(st["population"]),
+        rule=st["population_rule"],
+        intensity=st["population_intensity"],
+        exploration=st["population_exploration"],
+        turns=st["population_turns"],
+        noise=st["population_noise"],
+        repetitions=st["population_repetitions"],
+        seed=st["population_seed"],
+    )
+    up = pop.run(60, runs=st["runs"]).final_counts[:, 1] / 100 - 0.1
+    assert math.isclose(r.numbers["up_shift"], up.mean())
+    text = " ".join(r.narrative.split())
+    assert ("Successful specific reciprocity shifted up" in text) == (r.numbers["up_shift_low"] > 0)
+    shifted = r.numbers["down_specific_low"] > 0 and r.numbers["down_diffuse_high"] < 0
+    assert ("The exploitation shock shifted it back down" in text) == shifted
+    # the payoff differences the text gives are those of the matrix the actors were paid from
+    np.testing.assert_allclose(r.data["round_robin"].payoff_matrix, r.data["payoff_matrix"])
+    assert math.isclose(r.numbers["escape"], r.numbers["gtft_tft"] - r.numbers["tft_tft"])
+    # under noise 0.05 the shifts are there even in the quick run
+    assert r.numbers["up_shift_low"] > 0.5 and shifted
+
+
+def test_horizons_verdict_follows_the_interval(quick_results):
+    _, results = quick_results
+    h = results["horizons"]
+    text = " ".join(h.narrative.split())
+    low, high = h.numbers["memory_worth_low"], h.numbers["memory_worth_high"]
+    assert low <= h.numbers["memory_worth"] <= high
+    assert ("Memory helped" in text) == (low > 0)
+    assert ("Memory hurt" in text) == (high < 0)
+    assert ("does not show that the secretariat's memory changes welfare" in text) == (low <= 0 <= high)
+
+
+@pytest.mark.parametrize("name", ["specific-vs-diffuse", "gears", "horizons"])
+def test_narratives_are_wrapped_and_keep_each_interval_on_one_line(quick_results, name):
+    from cooptourney.demos.result import wrap
+
+    _, results = quick_results
+    r = results[name]
+    for line in r.narrative.splitlines():
+        assert len(line) <= 100, line
+        assert line.count("[") == line.count("]"), line  # no interval broken across lines
+    narrow = wrap(r.narrative, width=50)
+    assert " ".join(narrow.split()) == " ".join(r.narrative.split())
+    for line in narrow.splitlines():
+        assert line.count("[") == line.count("]"), line
+        assert len(line) <= 50 or " " not in line.strip() or "[" in line, line
+
+
 def test_axelrod_numbers_match_the_results(quick_results):
     _, results = quick_results
     r = results["axelrod-1980"]

@@ -431,3 +431,29 @@ def test_groups_perceive_through_their_own_profiles():
             fitness="perceived",
             transformer=Transformer((ActorProfile(),) * 3),
         )
+
+
+def test_cli_rule_report_states_the_fitness_and_the_command_that_reproduces_it(tmp_path, monkeypatch, capsys):
+    import re
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    argv = ["evolve", "-p", "TFT", "ALLD", "--rule", "fermi", "--generations", "20", "--runs", "4", "--turns", "20"]
+    argv += ["--profile", "politician", "--s", "0.5", "--fitness", "perceived", "--seed", "3", "--no-progress"]
+    assert main([*argv, "--report", "a.html"]) == 0
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert "Fitness: perceived utility" in page and "data:image/png;base64," in page
+    command = re.search(r"<h2>Reproduce this page</h2>\s*<pre>(.*?)</pre>", page, re.S).group(1)
+    words = shlex.split(command.replace("&#x27;", "'"))
+    assert words[:2] == ["cooptourney", "evolve"] and words[words.index("--report") + 1] == "a.html"
+    # the printed command, run again, writes the same page (up to the time it was written)
+    words[words.index("--report") + 1] = "b.html"
+    capsys.readouterr()
+    assert main([*words[1:], "--no-progress"]) == 0
+    other = (tmp_path / "b.html").read_text(encoding="utf-8")
+
+    def strip(text):
+        # the time it was written and the seconds it took
+        return re.sub(r"written [^.]*\.|\d+\.\d+ s\.", "", text).replace("b.html", "a.html")
+
+    assert strip(other) == strip(page)

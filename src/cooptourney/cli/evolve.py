@@ -99,7 +99,7 @@ DEFAULT_REPETITIONS = {"moran": 100, "ecological": 10}
 DEFAULT_POPULATION_PER_TYPE = 10
 RULES = ("fermi", "learning")
 #: Settings an adaptive population (--rule) does not take.
-NOT_ADAPTIVE = ("method", "graph", "selection", "report")
+NOT_ADAPTIVE = ("method", "graph", "selection")
 #: Settings only an adaptive population takes.
 ADAPTIVE_ONLY = ("forgetting", "shock")
 DEFAULT_ADAPTIVE_RUNS = 100
@@ -429,6 +429,12 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
     from cooptourney.politics import ActorProfile, Politicization, Transformer
     from cooptourney.settings import SettingsError
 
+    printed: list[str] = []  # what this command prints, repeated in the HTML report
+
+    def say(text: str = "") -> None:
+        show(text)
+        printed.append(text)
+
     given = s["_given"]
     rule = s["rule"]
     if rule not in RULES:
@@ -501,12 +507,12 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
                 f"Roth-Erev reinforcement learning (Erev & Roth 1998), forgetting {pop.forgetting:g}, "
                 f"experimentation {pop.exploration:g}, initial strength {pop.strength:g}"
             )
-        show(
+        say(
             f"Adaptive actors: N = {N} ("
             + ", ".join(f"{p.name} {c}" for p, c in zip(players, counts))
             + f"), {how}; {plural(runs, 'run')} of {plural(generations, 'generation')}, seed {seed}."
         )
-        show(
+        say(
             f"Fitness: {fitness_text}, per turn, averaged over the other N - 1 actors, from a round robin "
             f"of matches of {length}, noise {noise:g}, {describe_game(game)}, {plural(repetitions, 'repetition')}"
             + (
@@ -518,7 +524,7 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
         )
         note = game_note(game)
         if note:
-            show(note)
+            say(note)
         res = pop.run(generations, runs=runs, shocks=shocks or None, progress=not args.no_progress)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
@@ -526,32 +532,82 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
         g, name, c = str(text).split(":")
         g1, _, g2 = g.partition("-")
         when = f"every generation from {g1} to {int(g2) - 1}" if g2 else f"generation {g1}"
-        show(f"Shock: at {when}, {c} actors replaced by {parse_player(name.strip()).name}.")
-    show()
+        say(f"Shock: at {when}, {c} actors replaced by {parse_player(name.strip()).name}.")
+    say()
     tags = res.tag_shares()
     starts = {g for g in shocks if g - 1 not in shocks} | {g + 1 for g in shocks if g + 1 not in shocks}
     marks = sorted({0, generations // 4, generations // 2, 3 * generations // 4, generations} | starts)
     marks = [g for g in marks if g <= generations]
-    show(f"Share of actors by reciprocity tag (mean over {plural(runs, 'run')}; fitness: {res.fitness}):")
-    show(tags.loc[marks].to_string(float_format=lambda x: f"{x:.3f}"))
-    show()
+    say(f"Share of actors by reciprocity tag (mean over {plural(runs, 'run')}; fitness: {res.fitness}):")
+    say(tags.loc[marks].to_string(float_format=lambda x: f"{x:.3f}"))
+    say()
     table = res.summary()
     if rule == "learning" or not res.settings["stop_on_fixation"]:
         table = table.drop(columns="fixation_probability")
-    show(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-    show()
+    say(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    say()
     if res.settings["stop_on_fixation"]:
-        show(
+        say(
             f"{int((res.fixed >= 0).sum())} of {plural(runs, 'run')} fixed within {generations} generations "
             "(imitation without exploration stops at one type); fixation probability = fraction of runs."
         )
-    show(f"Final share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
+    say(f"Final share = mean over runs +- SE. {time.perf_counter() - started:.2f} s.")
     if plot is not None:
         code = save_plot(adaptive_shares, res, plot)
         if code != EXIT_OK:
             return code
-        show(f"Wrote the plot of shares by reciprocity tag to {plot} (PNG).")
+        say(f"Wrote the plot of shares by reciprocity tag to {plot} (PNG).")
+    report = s.get("report")
+    if report is not None:
+        from cooptourney.output.adaptive_report import adaptive_report
+
+        command = _adaptive_command(s, players, counts, generations, runs, seed)
+        return write_report(lambda: adaptive_report(res, report, command=command, console="\n".join(printed)), report)
     return EXIT_OK
+
+
+def _adaptive_command(
+    s: dict[str, Any], players: list, counts: list[int], generations: int, runs: int, seed: int
+) -> str:
+    """The ``cooptourney evolve`` command line that reproduces an adaptive run (every
+    setting spelled out, the defaults included, so that it does not depend on a config file)."""
+    import shlex
+
+    given = s["_given"]
+    argv = ["cooptourney", "evolve", "-p", *[p.name for p in players], "--rule", s["rule"]]
+    argv += ["--initial", ",".join(str(c) for c in counts), "--generations", str(generations), "--runs", str(runs)]
+    if s["rule"] == "fermi":
+        argv += ["--intensity", f"{float(s['intensity']):g}"]
+    elif s.get("forgetting") is not None:
+        argv += ["--forgetting", f"{float(s['forgetting']):g}"]
+    argv += ["--mutation", f"{float(s['mutation']):g}"]
+    if "prob_end" in given:
+        argv += ["--prob-end", f"{float(s['prob_end']):g}"]
+    if "turns" in given or "prob_end" not in given:
+        argv += ["--turns", str(s["turns"])]  # with --prob-end, the cap on the length
+    argv += [
+        "--noise",
+        f"{float(s['noise']):g}",
+        "--repetitions",
+        str(s.get("repetitions", DEFAULT_REPETITIONS["ecological"])),
+    ]
+    game = s["game"]
+    argv += ["--game", game if isinstance(game, str) else ",".join(f"{float(x):g}" for x in game)]
+    argv += ["--fitness", s["fitness"]]
+    if "profile" in given:
+        argv += ["--profile", str(s["profile"])]
+    if "s" in given:
+        argv += ["--s", f"{float(s['s']):g}"]
+    shocks = s.get("shock")
+    for text in [shocks] if isinstance(shocks, str) else shocks or []:
+        argv += ["--shock", str(text)]
+    for plugin in s.get("plugins") or []:
+        argv += ["--plugin", str(plugin)]
+    argv += ["--seed", str(seed)]
+    if s.get("plot") is not None:
+        argv += ["--plot", str(s["plot"])]
+    argv += ["--report", str(s["report"])]
+    return shlex.join(argv)
 
 
 def _check_grid(graph_spec: Any) -> None:

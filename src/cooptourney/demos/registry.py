@@ -35,9 +35,15 @@ DEMOS: dict[str, Demo] = {
     d.name: d
     for d in (
         Demo("echo", "one misperception turns TFT vs TFT into a feud; GTFT and contrite TFT recover", echo),
-        Demo("gears", "a Gears player shifts up, down and into reverse against cooperate/exploit/amends", gears),
         Demo(
-            "specific-vs-diffuse", "the two families head to head, with noise, against free riders", specific_vs_diffuse
+            "gears",
+            "Gears shifts up, down and into reverse; a population shifts up under noise, down under a shock",
+            gears,
+        ),
+        Demo(
+            "specific-vs-diffuse",
+            "the two families on the measured axes, with Cliff's delta and its interval",
+            specific_vs_diffuse,
         ),
         Demo(
             "free-riders", "Defectors invade diffuse reciprocators: evolution with and without forgiveness", free_riders

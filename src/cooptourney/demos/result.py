@@ -7,6 +7,9 @@ formats, so the tests can check the printed figures against the result objects.
 from __future__ import annotations
 
 import math
+import re
+import shutil
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ import pandas as pd
 from cooptourney.core import layout as _L
 from cooptourney.match import Match
 
-__all__ = ["CTFT", "GTFT", "TFT", "DemoResult", "Numbers", "finish", "match_metrics"]
+__all__ = ["CTFT", "GTFT", "TFT", "DemoResult", "Numbers", "finish", "match_metrics", "wrap"]
 
 TFT, GTFT, CTFT = "Tit For Tat", "Generous Tit For Tat", "Contrite Tit For Tat (standing)"
 
@@ -34,6 +37,11 @@ class Numbers:
         self.values[key] = value
         self.formats[key] = fmt
         return self.text(key)
+
+    def interval(self, key: str, value: float, low: float, high: float, fmt: str = ".2f") -> str:
+        """``"value [low, high]"``, each number recorded (as ``key``, ``key_low``, ``key_high``)."""
+        lo_fmt = fmt.lstrip("+")
+        return f"{self(key, value, fmt)} [{self(key + '_low', low, lo_fmt)}, {self(key + '_high', high, lo_fmt)}]"
 
     def text(self, key: str) -> str:
         v = self.values[key]
@@ -107,6 +115,37 @@ def match_metrics(m: Match) -> dict[str, float]:
         "recovered": float(out[_L.OUT_RECOVERED]),
         "recovery_time": ratio(_L.OUT_RECOVERY_TURNS, _L.OUT_RECOVERED),
     }
+
+
+#: A number followed by its interval, or an interval alone: kept on one line when wrapped.
+_PAIR = re.compile(r"\S*\[[^\]\n]*\]")
+
+
+def wrap(text: str, width: int | None = None) -> str:
+    """Wrap each paragraph of ``text`` (paragraphs split on blank lines) to ``width``
+    columns, the terminal's width by default (:func:`shutil.get_terminal_size`, 100 if it
+    is unknown, at most 100).
+
+    A number and its interval (``"+0.90 [0.83, 0.96]"``) are never broken across lines,
+    nor is any bracketed group; a line that starts with ``"- "`` starts a new item.
+    """
+    if width is None:
+        width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    width = max(int(width), 40)
+    out = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        items = re.split(r"\n(?=- )", para.strip())
+        lines = []
+        for item in items:
+            # a no-break space is not whitespace to textwrap, so the pair stays whole
+            glued = _PAIR.sub(lambda m: m.group(0).replace(" ", "\u00a0"), " ".join(item.split()))
+            indent = "  " if item.startswith("- ") else ""
+            wrapped = textwrap.fill(
+                glued, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+            )
+            lines.append(wrapped.replace("\u00a0", " "))
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n"
 
 
 def finish(name, title, narrative, n: Numbers, out, **kw) -> DemoResult:
