@@ -71,6 +71,9 @@ def cmd_state(args: argparse.Namespace) -> int:
     generations = check_positive_int("generations", args.generations)
     population = check_positive_int("population", args.population)
     noise = check_probability("noise", args.noise)
+    repetitions = check_positive_int("repetitions", args.repetitions)
+    if not (math.isfinite(args.intensity) and args.intensity >= 0):
+        raise UsageError(f"--intensity must be a finite number >= 0, got {args.intensity}")
     repertoire = [get_strategy(n).name for n in (args.repertoire or DEFAULT_REPERTOIRE)]  # unknown names fail here
     check_output(args.output, "CSV file")
     if args.output is not None and not str(args.output).lower().endswith(".csv"):
@@ -83,7 +86,8 @@ def cmd_state(args: argparse.Namespace) -> int:
         from cooptourney.reciprocity.continuum import positions as measure
 
         places = measure(run_battery(repertoire, BatterySettings(repetitions=10, seed=seed)))
-        positions = {p.name: p.position for p in places}
+        # unconditional lines (Defector, Cooperator) are not on the continuum
+        positions = {p.name: p.position for p in places if p.measured != "unconditional"}
     result = driver_selection(
         saliences=saliences,
         pressure=pressure,
@@ -91,14 +95,16 @@ def cmd_state(args: argparse.Namespace) -> int:
         repertoire=repertoire,
         population=population,
         generations=generations,
+        intensity=args.intensity,
         noise=noise,
+        repetitions=repetitions,
         positions=positions,
         seed=seed,
     )
     t = result.table
     show(
         f"States of a politician and a bureaucrat: {plural(len(repertoire), 'line')}, N = {population} states, "
-        f"Fermi imitation, {generations} generations, {plural(runs, 'run')}, noise {noise:g}, seed {seed}, "
+        f"Fermi imitation (beta {args.intensity:g}), {generations} generations, {plural(runs, 'run')}, noise {noise:g}, seed {seed}, "
         f"pressure {pressure:+g}."
     )
     show(f"Fitness when the politician drives: {POLITICIAN_FITNESS}.")
@@ -165,9 +171,19 @@ def register(sub) -> None:
     p.add_argument(
         "--pressure", type=number, default=0.0, metavar="B", help="private actors' push on salience, in [-1, 1]"
     )
-    p.add_argument("--runs", type=whole_number, default=20, metavar="R", help="independent runs (default 20)")
+    p.add_argument("--runs", type=whole_number, default=100, metavar="R", help="independent runs (default 100)")
     p.add_argument("--seed", type=whole_number, default=0, metavar="N", help="root seed (default 0)")
-    p.add_argument("--generations", type=whole_number, default=300, metavar="G", help="generations (default 300)")
+    p.add_argument("--generations", type=whole_number, default=500, metavar="G", help="generations (default 500)")
+    p.add_argument(
+        "--intensity", type=number, default=5.0, metavar="BETA", help="selection intensity of imitation (default 5)"
+    )
+    p.add_argument(
+        "--repetitions",
+        type=whole_number,
+        default=20000,
+        metavar="R",
+        help="matches per pair of lines for the drivers' evaluations (default 20000)",
+    )
     p.add_argument("--population", type=whole_number, default=40, metavar="N", help="states (default 40)")
     p.add_argument("--noise", type=number, default=0.05, metavar="E", help="implementation noise (default 0.05)")
     p.add_argument("--repertoire", nargs="+", metavar="NAME", help="the lines states can play (default: 8 lines)")
