@@ -19,10 +19,10 @@ import pytest
 from oracle import assert_same_moves
 
 from cooptourney.cli import main
+from cooptourney.evolution.drivers import driver_matrices, driver_selection, state_player
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.politics.state import driver_probability, effective_salience, politician_share
-from cooptourney.reciprocity.drivers import driver_matrices, driver_selection, state_player
 from cooptourney.settings import SettingsError
 
 TURNS = 4000
@@ -126,7 +126,7 @@ def test_same_seed_same_bits_on_one_and_two_threads(tmp_path):
         import hashlib
         import numba, numpy as np
         from cooptourney.players import Player
-        from cooptourney.reciprocity.drivers import state_player
+        from cooptourney.evolution.drivers import state_player
         from cooptourney.tournament import Tournament
         a = Player(state_player("Tit For Tat", "Tit For Tat"), salience=0.4, term=7)
         b = Player(state_player("Cooperator", "Defector"), salience=0.7, pressure=0.1)

@@ -50,13 +50,13 @@ def _fitness_short(p: float) -> str:
 def cmd_state(args: argparse.Namespace) -> int:
     """Validate, run the selection at each salience, print the table, write CSV and plot."""
     from cooptourney.atomic import write_atomic
-    from cooptourney.politics.state import check_pressure, check_salience
-    from cooptourney.reciprocity.drivers import (
+    from cooptourney.evolution.drivers import (
         BUREAUCRAT_FITNESS,
         DEFAULT_REPERTOIRE,
         POLITICIAN_FITNESS,
         driver_selection,
     )
+    from cooptourney.politics.state import check_pressure, check_salience
     from cooptourney.registry import get_strategy
     from cooptourney.settings import check_positive_int, check_probability, check_seed
 

@@ -1,7 +1,7 @@
 """Plot of what selection keeps when the politician or the bureaucrat drives a state.
 
 One figure (:func:`driver_selection_plot`) for a
-:class:`cooptourney.reciprocity.drivers.DriverSelection`: on the left the share of
+:class:`cooptourney.evolution.drivers.DriverSelection`: on the left the share of
 states playing a specific and a diffuse line over generations, at the lowest and the
 highest salience of the run; on the right (with more than one salience) the final
 shares against salience, with their 95% intervals over runs. Styles follow
@@ -39,7 +39,7 @@ def driver_selection_plot(selection, path: str | Path | None = None, title: str 
 
     Parameters
     ----------
-    selection : cooptourney.reciprocity.drivers.DriverSelection
+    selection : cooptourney.evolution.drivers.DriverSelection
         The result to draw (its ``table`` and ``trajectories``).
     path : str or Path, optional
         Write the figure there as a PNG (atomically).
