@@ -100,6 +100,11 @@ def test_an_election_restarts_the_politician_and_not_the_bureaucrat():
     assert "".join(a for a, _ in m.play()) == "C" + "D" * 59
     m = Match((_state("Tit For Tat", "Tit For Tat", salience=1.0, term=10, reelection=1.0), "Defector"), turns=60)
     assert "".join(a for a, _ in m.play()) == "C" + "D" * 59
+    # a successor that keeps the record (memory 1) plays on as its predecessor would
+    m = Match(
+        (_state("Tit For Tat", "Tit For Tat", salience=1.0, term=10, reelection=0.0, memory=1.0), "Defector"), turns=60
+    )
+    assert "".join(a for a, _ in m.play()) == "C" + "D" * 59
 
 
 def test_the_politician_reads_relative_gains():
@@ -183,11 +188,26 @@ def test_bureaucrat_led_selection_keeps_more_specific_reciprocity_than_politicia
         ({"pressure": -2}, "'pressure' = -2 is out of range"),
         ({"term": -1}, "'term' = -1 is out of range"),
         ({"reelection": 2.0}, "'reelection' = 2.0 is out of range"),
+        ({"memory": -0.5}, "'memory' = -0.5 is out of range"),
     ],
 )
 def test_bad_state_parameters_are_refused(params, message):
     with pytest.raises(ValueError, match=message):
         _state("Tit For Tat", "Defector", **params)
+
+
+def test_bad_actors_and_saliences_are_refused():
+    from cooptourney.registry import StrategyDefinitionError, UnknownStrategyError
+
+    with pytest.raises(StrategyDefinitionError, match="group strategy; a state plays pairwise"):
+        state_player("Unconditional MFN", "Tit For Tat")
+    with pytest.raises(UnknownStrategyError, match="Nobody"):
+        state_player("Tit For Tat", "Nobody")
+    for bad in (1.5, -0.1, float("nan"), "high", [0.2, 2.0], True):
+        with pytest.raises(SettingsError, match="salience must be"):
+            politician_share(bad)
+    with pytest.raises(SettingsError, match="pressure must be"):
+        politician_share(0.5, pressure=1.5)
 
 
 @pytest.mark.parametrize(

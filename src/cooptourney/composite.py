@@ -451,6 +451,7 @@ STATE_PARAMS = {
     "k": Param(float, 0.3, -1.0, 1.0, "the politician's relative weight: it reads U = pi - k pi_partner"),
     "term": Param(int, 50, 0, 2**31 - 1, "turns between the politician's elections (0: none)"),
     "reelection": Param(float, 0.5, 0.0, 1.0, "probability the politician is re-elected at an election"),
+    "memory": Param(float, 0.0, 0.0, 1.0, "probability a new politician keeps its predecessor's record"),
 }
 #: Slots of a state's own state vector before its actors' states: the turn the sitting
 #: politician took office, who made the last move (1 politician, 0 bureaucrat: the
@@ -495,15 +496,17 @@ def step(my, opp, t, state, params, info, rng):
         pinfo[INFO_OPP_SCORE] += payoff(pinfo, theirs, mine)
         pinfo[INFO_MY_COOPS] += 1 - mine
         pinfo[INFO_OPP_COOPS] += 1 - theirs
-        # 1. the election (turns term, 2 term, ...): a successor starts afresh, with no
-        # memory of its predecessor's record; the bureaucrat keeps everything
+        # 1. the election (turns term, 2 term, ...): a successor keeps its predecessor's
+        # record with probability memory, else starts afresh; the bureaucrat keeps everything
         if term > 0 and t % term == 0 and reelection < 1.0 and rand(rng) >= reelection:
-            state[{since}] = t
             state[{lost}] += 1.0
-            for q in range(P1 - P0):
-                state[P0 + q] = state[I0 + q]
-            for q in range(INFO_MY_SCORE, INFO_SIZE):
-                pinfo[q] = 0.0
+            memory = params[5]
+            if memory <= 0.0 or (memory < 1.0 and rand(rng) >= memory):
+                state[{since}] = t
+                for q in range(P1 - P0):
+                    state[P0 + q] = state[I0 + q]
+                for q in range(INFO_MY_SCORE, INFO_SIZE):
+                    pinfo[q] = 0.0
     # 2. who drives: no draw when one of them always does
     p = _driver(params[0], params[1])
     politician_drives = p >= 1.0 or (p > 0.0 and rand(rng) < p)
@@ -524,8 +527,9 @@ def state_step(politician: StrategySpec, bureaucrat: StrategySpec, driver, doc: 
     """A state whose moves its politician or its bureaucrat makes, one turn at a time.
 
     Each turn, in order: an election (at turns ``term``, ``2 term``, ...; the politician
-    loses it with probability ``1 - reelection`` and a successor starts the politician's
-    strategy afresh, reading the history only from that turn on); the draw of the
+    loses it with probability ``1 - reelection``, and a successor keeps the predecessor's
+    record with probability ``memory``, else starts the politician's strategy afresh,
+    reading the history only from that turn on); the draw of the
     driver, the politician with probability ``driver(salience, pressure)``; both
     strategies move, the politician reading its perceived payoffs ``U = pi - k
     pi_partner``, the bureaucrat the state's payoffs; the driver's move is played. Draws

@@ -107,9 +107,9 @@ def state_name(politician: str | StrategySpec, bureaucrat: str | StrategySpec) -
 def state_player(politician: str | StrategySpec, bureaucrat: str | StrategySpec) -> StrategySpec:
     """The hidden strategy of a state with these two actors (registered on first use).
 
-    Its parameters are ``salience``, ``pressure``, the politician's ``k``, ``term`` and
-    ``reelection`` (:data:`cooptourney.composite.STATE_PARAMS`; defaults 0.5, 0, 0.3, 50,
-    0.5), then the actors' own declared parameters; give them as for any player, e.g.
+    Its parameters are ``salience``, ``pressure``, the politician's ``k``, ``term``,
+    ``reelection`` and ``memory`` (:data:`cooptourney.composite.STATE_PARAMS`; defaults
+    0.5, 0, 0.3, 50, 0.5, 0), then the actors' own declared parameters; give them as for any player, e.g.
     ``Player(state_player("Tit For Tat", "Diffuse Ledger"), salience=0.8)``. Its trace
     records who made each move (1 the politician, 0 the bureaucrat).
 

@@ -109,9 +109,13 @@ def politician_share(salience, pressure: float = 0.0):
         Back-seat pressure in [-1, 1].
     """
     b = check_pressure(pressure)
-    arr = np.asarray(salience, dtype=np.float64) if not isinstance(salience, bool) else None
-    if arr is None or not np.all(np.isfinite(arr)) or np.any(arr < 0.0) or np.any(arr > 1.0):
-        check_salience(salience)  # raises with the message for a scalar
+    if isinstance(salience, Real) and not isinstance(salience, bool):
+        check_salience(salience)
+    try:
+        arr = np.asarray(salience, dtype=np.float64)
+    except (TypeError, ValueError):
+        arr = None
+    if isinstance(salience, bool) or arr is None or not (np.all(arr >= 0.0) and np.all(arr <= 1.0)):
         raise SettingsError(f"salience must be numbers in [0, 1], got {salience!r}")
     s = np.clip(arr + b, 0.0, 1.0)
     out = s * (2.0 - s)
