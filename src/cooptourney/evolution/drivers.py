@@ -227,14 +227,15 @@ class DriverSelection:
     elapsed: float = 0.0
 
 
-def _interval(x: np.ndarray) -> tuple[float, float, float]:
-    """Mean and 95% Student-t interval of ``x`` (one value per run)."""
+def _interval(x: np.ndarray, low: float = -math.inf, high: float = math.inf) -> tuple[float, float, float]:
+    """Mean and 95% Student-t interval of ``x`` (one value per run), clipped to the
+    range the quantity can take (a share cannot leave [0, 1])."""
     n = len(x)
     m = float(np.mean(x))
     if n < 2:
         return m, math.nan, math.nan
     half = float(stats.t.ppf(0.975, n - 1) * np.std(x, ddof=1) / math.sqrt(n))
-    return m, m - half, m + half
+    return m, max(low, m - half), min(high, m + half)
 
 
 def fitness_label(p: float) -> str:
@@ -357,9 +358,13 @@ def driver_selection(
             "politician_share": p,
             "fitness": fitness_label(p),
         }
-        for key, values in (("specific", spec), ("diffuse", diff), ("diffuse_minus_specific", diff - spec)):
-            row[key], row[f"{key}_lo"], row[f"{key}_hi"] = _interval(values)
-        row["position"], row["position_lo"], row["position_hi"] = _interval(place)
+        for key, values, low in (
+            ("specific", spec, 0.0),
+            ("diffuse", diff, 0.0),
+            ("diffuse_minus_specific", diff - spec, -1.0),
+        ):
+            row[key], row[f"{key}_lo"], row[f"{key}_hi"] = _interval(values, low, 1.0)
+        row["position"], row["position_lo"], row["position_hi"] = _interval(place, -1.0, 1.0)
         rows.append(row)
         per_gen = res.counts / (res.runs * res.population)
         traj = pd.DataFrame(
