@@ -40,6 +40,7 @@ from cooptourney.cli import (
     reciprocity,
     report,
     run,
+    state,
     sweep,
     verify,
 )
@@ -57,7 +58,21 @@ from cooptourney.cli.common import (
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The subcommands, in the order ``cooptourney --help`` lists them.
-COMMANDS = (run, listing, match, game, demo, evolve, fingerprint, reciprocity, politicization, sweep, verify, report)
+COMMANDS = (
+    run,
+    listing,
+    match,
+    game,
+    demo,
+    evolve,
+    fingerprint,
+    reciprocity,
+    politicization,
+    state,
+    sweep,
+    verify,
+    report,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
