@@ -115,7 +115,6 @@ dividend outweigh that cost? (Keohane 1986: diffuse reciprocity rests on norms a
 """
     figs = {
         "families": plots.grouped_bars(
-            ["head to head", "against Defector", "Defector's take"],
             {
                 f"{fam}, {scen}": [
                     v(scen, fam, "score_vs_reciprocators"),
@@ -125,8 +124,9 @@ dividend outweigh that cost? (Keohane 1986: diffuse reciprocity rests on norms a
                 for scen in (s0, s1)
                 for fam in ("specific", "diffuse")
             },
-            "mean payoff per turn",
-            "Specific vs diffuse reciprocity",
+            groups=["head to head", "against Defector", "Defector's take"],
+            ylabel="mean payoff per turn",
+            title="Specific vs diffuse reciprocity",
         ),
         "ranking-noise": plots.ranking_bars(results[s1], title=f"Ranking with noise {noise:g}"),
     }

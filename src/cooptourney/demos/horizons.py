@@ -92,11 +92,11 @@ Ask: memory helps Gears keep its high gear, but it also keeps Grudger's grudge. 
 and in a field of only Grudgers?
 """
     fig = plots.lines(
-        memories,
         {"politicians": sweep, "bureaucrats (memory 1)": [base["welfare"]] * len(memories)},
-        "institutional memory m of the politicians' governments",
-        "world welfare: material score per turn",
-        "What a secretariat's memory is worth",
+        x=memories,
+        xlabel="institutional memory m of the politicians' governments",
+        ylabel="world welfare: material score per turn",
+        title="What a secretariat's memory is worth",
     )
     settings = {
         "players": players,

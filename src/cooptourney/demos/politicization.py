@@ -84,19 +84,19 @@ Ask: at which s does the brake start to cost more than the accelerator gains? Wh
 with a low sensitivity (a bureaucracy) see instead?
 """
     fig_c = plots.lines(
-        levels,
         {m: table[table["mode"] == m].cooperation.to_numpy() for m in modes},
-        "politicization s",
-        "cooperation rate (share of C moves)",
-        "Cooperation as politicization rises",
+        x=levels,
+        xlabel="politicization s",
+        ylabel="cooperation rate (share of C moves)",
+        title="Cooperation as politicization rises",
         ylim=(0, 1),
     )
     fig_w = plots.lines(
-        levels,
         {m: table[table["mode"] == m].welfare.to_numpy() for m in modes},
-        "politicization s",
-        "world welfare: material score per turn",
-        "World welfare as politicization rises",
+        x=levels,
+        xlabel="politicization s",
+        ylabel="world welfare: material score per turn",
+        title="World welfare as politicization rises",
     )
     settings = {
         "players": players,
