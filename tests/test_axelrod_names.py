@@ -123,6 +123,59 @@ def test_without_moves_the_state_columns_are_nan_and_the_states_are_refused(both
         _ = ours.state_distribution
 
 
+def _axelrod_reading(ours, path):
+    """axelrod's ResultSet of our matches: every match's moves go through axelrod's own
+    per-match results and interactions file (``Tournament._calculate_results`` and
+    ``_write_interactions_to_file``), then its ResultSet aggregates them."""
+    n, reps = ours.n_players, ours.repetitions
+    t = axl.Tournament([axl.Cooperator() for _ in range(n)], repetitions=reps)
+    t.filename = str(path)
+    action = {0: axl.Action.C, 1: axl.Action.D}
+    played = {}
+    for i, j in sorted(ours.pair_index, key=ours.pair_index.get):
+        played[(i, j)] = []
+        for r in range(reps):
+            interaction = [(action[a], action[b]) for a, b in ours.match_moves(i, j, r).tolist()]
+            played[(i, j)].append([interaction, t._calculate_results(interaction)])
+    fh, writer = t._get_file_objects(build_results=True)
+    t._write_interactions_to_file(played, writer)
+    fh.close()
+    return axl.ResultSet(str(path), players=ours.players, repetitions=reps, progress_bar=False)
+
+
+@pytest.fixture(scope="module")
+def noisy(tmp_path_factory):
+    # noise and random lengths: repetitions differ, so spreads, medians and ties are exercised
+    ours = Tournament(
+        ["Tit For Tat", "Defector", "Grudger", "Random"],
+        prob_end=0.1,
+        turns=60,
+        noise=0.1,
+        repetitions=5,
+        seed=7,
+        record_moves=True,
+    ).play()
+    return ours, _axelrod_reading(ours, tmp_path_factory.mktemp("axl") / "interactions.csv")
+
+
+@pytest.mark.parametrize("name", ARRAYS)
+def test_array_equals_axelrods_reading_of_the_same_noisy_matches(noisy, name):
+    ours, theirs = noisy
+    np.testing.assert_allclose(
+        np.asarray(getattr(ours, name), dtype=float), np.asarray(getattr(theirs, name), dtype=float), rtol=1e-12
+    )
+
+
+def test_summary_and_states_equal_axelrods_reading_of_the_same_noisy_matches(noisy):
+    ours, theirs = noisy
+    assert ours.payoff_stddevs.max() > 0  # the repetitions differ
+    for name in ("state_distribution", "state_to_action_distribution"):
+        assert _plain(getattr(ours, name)) == _plain(getattr(theirs, name))
+    for row, exp in zip(ours.summarise(), theirs.summarise()):
+        assert row.Name == exp.Name
+        np.testing.assert_allclose(np.array(row[2:], dtype=float), np.array(exp[2:], dtype=float), rtol=1e-12)
+
+
 def test_normalised_scores_agree_in_distribution_under_noise():
     # Random flips come from different generators: compare the mean normalised score of
     # each player over 40 repetitions with a Welch z-bound of 5 standard errors.

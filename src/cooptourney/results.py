@@ -605,8 +605,9 @@ class ResultSet:
         """``axelrod``'s summary: one :data:`SummaryRow` per player, best first (Rank from 0).
 
         Median normalised score, cooperating rating, median wins, initial cooperation rate,
-        the shares of the four states (CC, CD, DC, DD; self-play excluded) and the mean
-        over opponents of the probability of C after each state. The state columns need
+        the shares of the four states (CC, CD, DC, DD: the mean over opponents of each
+        opponent's shares, self-play excluded) and the mean over opponents of the
+        probability of C after each state. The state columns need
         the moves (``record_moves=True``); without them they are NaN.
         """
         n = self.n_players
@@ -615,7 +616,10 @@ class ResultSet:
         if self.moves is not None:
             counts = self._state_counts()
             others = ~np.eye(n, dtype=bool)
-            seen = (counts[..., 0] * others[:, :, None]).sum(axis=1).astype(np.float64)
+            # axelrod: each opponent's state shares, summed over the opponents, as shares
+            turns = counts[..., 0].sum(axis=2, keepdims=True).astype(np.float64)
+            shares = np.divide(counts[..., 0], turns, out=np.zeros(counts.shape[:3]), where=turns > 0)
+            seen = (shares * others[:, :, None]).sum(axis=1)
             total = seen.sum(axis=1, keepdims=True)
             states = np.divide(seen, total, out=np.zeros_like(seen), where=total > 0)
             # axelrod: the mean over opponents of P(C | state), over the opponents against

@@ -40,6 +40,7 @@ from cooptourney.evolution import (
     MoranResult,
     TransitiveFingerprint,
 )
+from cooptourney.players import display_names
 
 __all__ = [
     "PALETTE",
@@ -460,7 +461,8 @@ def _as_series(moves_or_results, pairs):
         m = moves_or_results
         if m.moves is None:
             m.play()
-        return {f"{m.players[0].name} vs {m.players[1].name}": m.moves}
+        a, b = display_names(p.name for p in m.players)
+        return {f"{a} vs {b}": m.moves}
     return {"match": np.asarray(moves_or_results)}
 
 
