@@ -77,3 +77,15 @@ def test_with_mutation_a_trajectory_stops_at_the_generation_limit():
     assert len(mp.play(generations=50)) == 51
     with pytest.raises(SettingsError, match="record_every"):
         mp.play(record_every=5)
+
+
+def test_axelrods_argument_names_are_accepted():
+    pool = pool_from_matrix([[1.0, 1.0], [1.0, 1.0]], ["A", "B"])
+    settings = {"pool": pool, "mutation_rate": 0.3, "seed": 2}
+    uniform = MoranProcess({"A": 2, "B": 2}, mutation_method="uniform", **settings).play(generations=30)
+    transition = MoranProcess({"A": 2, "B": 2}, mutation_method="transition", mode="bd", **settings).play(
+        generations=30
+    )
+    assert transition == uniform
+    with pytest.raises(SettingsError, match="death-birth"):
+        MoranProcess({"A": 2, "B": 2}, pool=pool, mode="db")

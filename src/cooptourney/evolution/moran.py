@@ -349,7 +349,8 @@ class MoranProcess:
         Probability that an offspring mutates.
     mutation_method : "uniform" or array-like (K, K)
         On mutation: a type chosen uniformly among the *other* types (``axelrod``'s
-        "transition"), or a row-stochastic transition matrix ``M[parent, child]``.
+        "transition", also accepted by that name), or a row-stochastic transition matrix
+        ``M[parent, child]``.
     interaction_graph : networkx graph, optional
         Who interacts with whom (edge direction ignored; self-loops ignored). Default:
         the complete graph.
@@ -364,6 +365,8 @@ class MoranProcess:
         keyed by (seed, r), so results are bit-identical for any thread count.
     pool : MatchPool, optional
         Reuse payoffs (e.g. :func:`pool_from_matrix`); its types replace the match settings.
+    mode : "bd"
+        ``axelrod``'s name for the update rule: birth-death, the only one played here.
 
     Notes
     -----
@@ -398,7 +401,13 @@ class MoranProcess:
         stop_on_fixation: bool | None = None,
         seed: int | None = None,
         pool: MatchPool | None = None,
+        mode: str = "bd",
     ) -> None:
+        if mode != "bd":
+            raise SettingsError(
+                f"mode must be 'bd' (birth-death, the process played here), got {mode!r}; "
+                "death-birth ('db') is not available"
+            )
         self.seed = check_seed(seed)
         self._trajectory: list[Counter] | None = None  # the recorded run of play()
         self._shown = 1  # generations of it shown in populations (next() steps through it)
@@ -528,7 +537,7 @@ class MoranProcess:
     @staticmethod
     def _mutation(method, K: int, mu: float) -> tuple[np.ndarray, str]:
         if isinstance(method, str):
-            if method != "uniform":
+            if method not in ("uniform", "transition"):  # "transition" is axelrod's name for it
                 raise SettingsError(f"mutation_method must be 'uniform' or a K x K transition matrix, got {method!r}")
             if mu > 0 and K < 2:
                 raise SettingsError("mutation needs at least two types (a mutant changes type)")
