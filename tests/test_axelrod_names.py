@@ -220,3 +220,7 @@ def test_duplicate_players_get_distinct_display_names():
     assert set(r.to_dataframe()["player"]) == {"Tit For Tat", "Defector", "Tit For Tat #2"}
     m = Match(("Tit For Tat", "Tit For Tat"), turns=3, seed=0)
     assert "Tit For Tat vs Tit For Tat #2" in repr(m)
+    from cooptourney.multilateral import MultilateralTournament
+
+    multi = MultilateralTournament(["Tit For Tat", "Tit For Tat", "Defector"], turns=5, repetitions=1, seed=0).play()
+    assert multi.results.players == ["Tit For Tat", "Tit For Tat #2", "Defector"]
