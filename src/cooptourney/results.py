@@ -121,8 +121,9 @@ class CallableList(list):
     """A list that can also be called: ``results.ranked_names`` is ``axelrod``'s list
     (ranked by score), and ``results.ranked_names(by)`` ranks by another criterion.
 
-    Calling it with no argument returns the list itself (as a new list), so code written
-    for either convention keeps working.
+    Calling it with no argument ranks by score again (``ranked_names()`` is the same
+    names, ``ranking()`` the same indices as an int64 array), so code written for either
+    convention keeps working.
     """
 
     def __init__(self, values, compute):
@@ -447,8 +448,10 @@ class ResultSet:
 
     @property
     def payoffs(self) -> np.ndarray:
-        """float64[n, n, reps]: per-turn payoff of i against j in each repetition."""
-        return self.score_matrix / self.turns_matrix
+        """float64[n, n, reps]: per-turn payoff of i against j in each repetition (NaN for a
+        pair that did not play, in a spatial tournament)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.score_matrix / self.turns_matrix
 
     @property
     def payoff_stddevs(self) -> np.ndarray:
@@ -458,7 +461,8 @@ class ResultSet:
     @property
     def score_diffs(self) -> np.ndarray:
         """float64[n, n, reps]: i's per-turn payoff minus j's, in each repetition (0 in self-play)."""
-        return (self.score_matrix - np.transpose(self.score_matrix, (1, 0, 2))) / self.turns_matrix
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (self.score_matrix - np.transpose(self.score_matrix, (1, 0, 2))) / self.turns_matrix
 
     @property
     def payoff_diffs_means(self) -> np.ndarray:
