@@ -269,7 +269,7 @@ def test_other_plot_functions(tmp_path):
     figs = {
         "heat": plots.payoff_heatmap(r),
         "coop": plots.cooperation_over_turns(r, pairs=[(0, 1), (0, 2)]),
-        "shares": plots.shares_over_time(np.full((10, 3), 1 / 3), ["a", "b", "c"]),
+        "shares": plots.shares_over_time(np.full((10, 3), 1 / 3), names=["a", "b", "c"]),
         "sweep": plots.sweep_heatmap(
             pd.DataFrame(
                 [[1.0, 2.0], [3.0, np.nan]], index=pd.Index([0, 1], name="y"), columns=pd.Index([0.1, 0.2], name="x")
@@ -280,7 +280,7 @@ def test_other_plot_functions(tmp_path):
         path = plots.save(fig, tmp_path / f"{name}.png")
         assert path.stat().st_size > 5_000
     with pytest.raises(ValueError):
-        plots.shares_over_time(np.ones((3, 2)), ["a", "b", "c"])
+        plots.shares_over_time(np.ones((3, 2)), names=["a", "b", "c"])
 
 
 def _check_report(path: Path):

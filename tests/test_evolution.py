@@ -597,6 +597,6 @@ def test_graph_specs_and_share_plot(tmp_path):
     pool = match_pool(["Tit For Tat", "Defector"], turns=5, seed=0)
     assert pool.deterministic and pool.repetitions == 1
     res = MoranProcess({"Tit For Tat": 3, "Defector": 3}, pool=pool, seed=0).play(runs=20)
-    fig = plot_shares(res, tmp_path / "moran.png")
+    fig = plot_shares(res, path=tmp_path / "moran.png")
     assert (tmp_path / "moran.png").read_bytes()[:4] == b"\x89PNG"
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Tit For Tat", "Defector"]

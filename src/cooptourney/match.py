@@ -13,6 +13,7 @@ a longer match.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 import numpy as np
 
@@ -32,7 +33,7 @@ from cooptourney.core.pack import pack
 from cooptourney.core.rng import PURPOSE_LENGTH
 from cooptourney.core.streams import identity_keys, match_length, player_streams, stream_key
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.settings import (
     SettingsError,
     check_length,
@@ -218,8 +219,9 @@ class Match:
         """
         if not self._traced:
             self.play()
+        names = display_names(p.name for p in self.players)
         return {
-            f"{p.name}: {p.spec.trace[1]}" if p.spec.trace else p.name: self._trace[k]
+            f"{names[k]}: {p.spec.trace[1]}" if p.spec.trace else names[k]: self._trace[k]
             for k, p in enumerate(self.players)
             if p.spec.trace
         }
@@ -339,3 +341,24 @@ class Match:
 
     def __len__(self) -> int:
         return int(self._played()[OUT_TURNS])
+
+    # -- display --------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        a, b = display_names(p.name for p in self.players)
+        length = f"{self.turns} turns" if not self.prob_end else f"prob_end {self.prob_end:g}"
+        return f"<Match: {a} vs {b}, {length}, noise {self.noise:g}, seed {self.seed}>"
+
+    def _repr_html_(self) -> str:
+        """The two players and, once played, their scores and cooperation (nothing is
+        played to show it), for notebooks."""
+        import pandas as pd
+
+        caption = f"<p>{escape(repr(self))}</p>"
+        if self._out is None:
+            return caption + "<p>(not played yet: call play() or scores())</p>"
+        names = display_names(p.name for p in self.players)
+        scores, coop = self.scores(), self.cooperation()
+        table = pd.DataFrame(
+            {"score": [f"{x:g}" for x in scores], "cooperation rate": [f"{x:.3f}" for x in coop]}, index=names
+        ).to_html()
+        return f"{caption}{table}<p>{len(self)} turns played</p>"

@@ -46,7 +46,7 @@ from cooptourney.core.layout import (
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.progress import run_in_chunks
 from cooptourney.registry import get_strategy
 from cooptourney.results import ResultSet
@@ -295,6 +295,7 @@ class MultilateralTournament:
         moves = hist.transpose(1, 0, 2, 3).copy() if self.record_moves else None
         results = ResultSet.from_tasks(
             players=self.players,
+            names=display_names(p.name for p in self.players),
             out=out,
             pair_i=pair_i,
             pair_j=pair_j,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -138,6 +139,15 @@ class Player:
     def __repr__(self) -> str:
         return f"Player({self.name!r})"
 
+    def _repr_html_(self) -> str:
+        """A small table for notebooks: strategy, reciprocity tag and parameter values."""
+        import pandas as pd
+
+        rows = {"strategy": self.spec.name, "reciprocity": self.reciprocity}
+        rows.update({k: v for k, v in self.params.items() if v is not None})
+        table = pd.DataFrame({"": list(rows.values())}, index=list(rows)).to_html(header=False)
+        return f"<b>{escape(self.name)}</b>{table}"
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Player) and self.identity() == other.identity()
 
@@ -168,6 +178,9 @@ class PythonPlayer(Player):
     @property
     def reciprocity(self) -> str:
         return "other"
+
+    def _repr_html_(self) -> str:
+        return f"<b>{escape(self.name)}</b> (a Python player: {escape(type(self.obj).__qualname__)})"
 
     def identity(self) -> str:
         return f"python|{type(self.obj).__module__}.{type(self.obj).__qualname__}|{self.obj}"
@@ -202,6 +215,38 @@ def as_player(p: Player | str | StrategySpec | Any) -> Player:
     raise TypeError(
         f"a player is a Player, a strategy name, a StrategySpec or an axelrod Player, got {type(p).__name__}"
     )
+
+
+def display_names(names: Iterable[str]) -> list[str]:
+    """Names that tell duplicate players apart: the first ``"Tit For Tat"`` keeps its name,
+    the next ones become ``"Tit For Tat #2"``, ``"Tit For Tat #3"``, ...
+
+    ``names`` are player names (``Player.name``) in order; a name with no duplicate is
+    unchanged, and a suffix never collides with a name already present.
+
+    Examples
+    --------
+    >>> display_names(["Tit For Tat", "Defector", "Tit For Tat"])
+    ['Tit For Tat', 'Defector', 'Tit For Tat #2']
+    """
+    names = [str(n) for n in names]
+    taken = set(names)
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        if count == 1:
+            out.append(name)
+            continue
+        label = f"{name} #{count}"
+        while label in taken:  # a player already called "X #2": keep counting
+            count += 1
+            label = f"{name} #{count}"
+        seen[name] = count
+        taken.add(label)
+        out.append(label)
+    return out
 
 
 def player_keys(players: Iterable[Player]) -> np.ndarray:

@@ -17,7 +17,9 @@ Conventions (matching ``axelrod`` where it has the same quantity):
 from __future__ import annotations
 
 import json
+from collections import Counter, namedtuple
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +117,65 @@ def _scatter_columns(out, cols_a, cols_b, pair_i, pair_j, n):
     return m
 
 
+class CallableList(list):
+    """A list that can also be called: ``results.ranked_names`` is ``axelrod``'s list
+    (ranked by score), and ``results.ranked_names(by)`` ranks by another criterion.
+
+    Calling it with no argument ranks by score again (``ranked_names()`` is the same
+    names, ``ranking()`` the same indices as an int64 array), so code written for either
+    convention keeps working.
+    """
+
+    def __init__(self, values, compute):
+        super().__init__(values)
+        self._compute = compute
+
+    def __call__(self, by: str = "score"):
+        return self._compute(by)
+
+
+#: One row of :meth:`ResultSet.summarise`: ``axelrod``'s fields, in its order.
+SummaryRow = namedtuple(
+    "SummaryRow",
+    [
+        "Rank",
+        "Name",
+        "Median_score",
+        "Cooperation_rating",
+        "Wins",
+        "Initial_C_rate",
+        "CC_rate",
+        "CD_rate",
+        "DC_rate",
+        "DD_rate",
+        "CC_to_C_rate",
+        "CD_to_C_rate",
+        "DC_to_C_rate",
+        "DD_to_C_rate",
+    ],
+)
+
+#: The four states of a turn (own move, partner's move), in ``axelrod``'s order.
+STATES = (("C", "C"), ("C", "D"), ("D", "C"), ("D", "D"))
+
+
+def principal_eigenvector(matrix: np.ndarray) -> np.ndarray:
+    """float64[n]: the unit eigenvector of the eigenvalue of largest modulus, signed so
+    that its entries sum to a non-negative number (the limit of power iteration from a
+    vector of ones, which is how ``axelrod`` computes it); NaN for an empty or
+    non-finite matrix."""
+    m = np.asarray(matrix, dtype=np.float64)
+    if m.size == 0 or not np.isfinite(m).all():
+        return np.full(m.shape[0], np.nan)
+    values, vectors = np.linalg.eig(m)
+    v = np.real(vectors[:, int(np.argmax(np.abs(values)))])
+    norm = np.linalg.norm(v)
+    if norm == 0:
+        return np.full(m.shape[0], np.nan)
+    v = v / norm
+    return -v if v.sum() < 0 else v
+
+
 def json_safe(obj: Any) -> Any:
     """Plain JSON types with NaN and infinities as None."""
     if isinstance(obj, dict):
@@ -131,9 +192,15 @@ def json_safe(obj: Any) -> Any:
     return obj
 
 
-@dataclass
+@dataclass(repr=False)
 class ResultSet:
-    """Results of a tournament. Build with :meth:`Tournament.play`."""
+    """Results of a tournament. Build with :meth:`Tournament.play`.
+
+    Besides its own arrays it answers to ``axelrod.ResultSet``'s names with their meaning
+    (``ranked_names``, ``ranking``, ``payoffs``, ``payoff_stddevs``, ``score_diffs``,
+    ``match_lengths``, ``cooperation``, ``cooperating_rating``, ``good_partner_matrix``,
+    ``eigenjesus_rating``, :meth:`summarise`, ...); docs/howto/axelrod.md maps them.
+    """
 
     players: list[str]
     reciprocity: list[str]
@@ -150,7 +217,12 @@ class ResultSet:
     traces: np.ndarray | None = None  # float64[pairs, reps, 2, max_turns] when recorded
 
     @classmethod
-    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None) -> ResultSet:
+    def from_tasks(cls, players, out, pair_i, pair_j, moves, settings, elapsed, traces=None, names=None) -> ResultSet:
+        """Scatter the kernel's per-task result rows into the per-player arrays.
+
+        ``names`` are the names to show (default: each player's ``name``); a tournament
+        passes :func:`cooptourney.players.display_names`, so duplicates are told apart.
+        """
         n = len(players)
         # every (player A column, player B column) pair of result columns, scattered at once
         columns = [
@@ -179,7 +251,7 @@ class ResultSet:
         first_cc = at[(OUT_CC_A, OUT_CC_B)]
         cont = np.ascontiguousarray(np.moveaxis(scattered[first_cc : first_cc + 4], 0, -1))
         return cls(
-            players=[p.name for p in players],
+            players=[p.name for p in players] if names is None else list(names),
             reciprocity=[p.reciprocity for p in players],
             settings=settings,
             score_matrix=pw(OUT_SCORE_A, OUT_SCORE_B),
@@ -336,8 +408,8 @@ class ResultSet:
         )
 
     # -- ranking --------------------------------------------------------------------
-    def ranking(self, by: str = "score") -> np.ndarray:
-        """Player indices, best first, by the median normalised value over repetitions."""
+    def _ranking(self, by: str = "score") -> np.ndarray:
+        """int64[n]: player indices, best first, by the median normalised value over repetitions."""
         if by not in RANK_BY:
             raise ValueError(f"cannot rank by {by!r}; choose one of {', '.join(RANK_BY)}")
         values = {
@@ -349,13 +421,267 @@ class ResultSet:
         med = np.nan_to_num(np.median(values, axis=1), nan=-np.inf)
         return np.argsort(-med, kind="stable")
 
-    def ranked_names(self, by: str = "score") -> list[str]:
-        return [self.players[i] for i in self.ranking(by)]
+    def _ranked_names(self, by: str = "score") -> list[str]:
+        return [self.players[i] for i in self._ranking(by)]
+
+    @property
+    def ranking(self) -> CallableList:
+        """Player indices, best first, by the median over repetitions of the normalised
+        score, self-play excluded: ``axelrod``'s ``ranking`` (a list).
+
+        ``ranking(by)`` (int64[n]) ranks by another criterion of :data:`RANK_BY`.
+        """
+        return CallableList(self._ranking().tolist(), self._ranking)
+
+    @property
+    def ranked_names(self) -> CallableList:
+        """Player names, best first (``axelrod``'s ``ranked_names``, a list);
+        ``ranked_names(by)`` ranks by another criterion of :data:`RANK_BY`."""
+        return CallableList(self._ranked_names(), self._ranked_names)
+
+    # -- axelrod's names ------------------------------------------------------------------
+    # Each has the meaning and the shape of the ``axelrod.ResultSet`` attribute of the
+    # same name (docs/howto/axelrod.md); arrays where ``axelrod`` has nested lists.
+    @property
+    def num_players(self) -> int:
+        return self.n_players
+
+    @property
+    def payoffs(self) -> np.ndarray:
+        """float64[n, n, reps]: per-turn payoff of i against j in each repetition (NaN for a
+        pair that did not play, in a spatial tournament)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.score_matrix / self.turns_matrix
+
+    @property
+    def payoff_stddevs(self) -> np.ndarray:
+        """float64[n, n]: population standard deviation (ddof 0) over repetitions of :attr:`payoffs`."""
+        return self.payoffs.std(axis=2)
+
+    @property
+    def score_diffs(self) -> np.ndarray:
+        """float64[n, n, reps]: i's per-turn payoff minus j's, in each repetition (0 in self-play)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (self.score_matrix - np.transpose(self.score_matrix, (1, 0, 2))) / self.turns_matrix
+
+    @property
+    def payoff_diffs_means(self) -> np.ndarray:
+        """float64[n, n]: mean over repetitions of :attr:`score_diffs`."""
+        return self.score_diffs.mean(axis=2)
+
+    @property
+    def match_lengths(self) -> np.ndarray:
+        """float64[reps, n, n]: turns of each match (repetition first, as ``axelrod`` has it)."""
+        return np.ascontiguousarray(np.moveaxis(self.turns_matrix, 2, 0))
+
+    @property
+    def cooperation(self) -> np.ndarray:
+        """int64[n, n]: C moves of i against j, summed over repetitions (self-play: one copy's
+        count, the mean of the two rounded down, as ``axelrod`` halves its double count)."""
+        total = self.coop_matrix.sum(axis=2)
+        return np.floor(total + 1e-9).astype(np.int64)
+
+    @property
+    def normalised_cooperation(self) -> np.ndarray:
+        """float64[n, n]: :attr:`cooperation` over the turns i and j played (0 where none)."""
+        turns = self.turns_matrix.sum(axis=2)
+        return np.divide(self.cooperation, turns, out=np.zeros(turns.shape), where=turns > 0)
+
+    @property
+    def vengeful_cooperation(self) -> np.ndarray:
+        """float64[n, n]: 2 (normalised cooperation - 1/2), from -1 (always D) to 1 (always C)."""
+        return 2.0 * (self.normalised_cooperation - 0.5)
+
+    @property
+    def cooperating_rating(self) -> np.ndarray:
+        """float64[n]: C moves over turns against the other players (0 for a lone player)."""
+        others = self._others()[:, :, 0]
+        coop = (self.cooperation * others).sum(axis=1)
+        turns = (self.turns_matrix.sum(axis=2) * others).sum(axis=1)
+        return coop / np.maximum(1.0, turns)
+
+    @property
+    def good_partner_matrix(self) -> np.ndarray:
+        """int64[n, n]: repetitions in which i cooperated at least as often as j (0 on the diagonal)."""
+        good = self.coop_matrix >= np.transpose(self.coop_matrix, (1, 0, 2))
+        return (good * self._others()).sum(axis=2).astype(np.int64)
+
+    @property
+    def good_partner_rating(self) -> np.ndarray:
+        """float64[n]: share of i's matches against the others in which it was a good partner."""
+        interactions = (self._others() * np.ones_like(self.turns_matrix)).sum(axis=(1, 2))
+        return self.good_partner_matrix.sum(axis=1) / np.maximum(1, interactions)
+
+    @property
+    def initial_cooperation_count(self) -> np.ndarray:
+        """int64[n]: matches against the others that i opened with C.
+
+        A first move is counted as the C moves not preceded by a partner's move (the
+        contingency counts cover turns 2 onwards)."""
+        later = self.contingency[..., 0] + self.contingency[..., 1]
+        first = (self.coop_matrix - later) * self._others()
+        return np.rint(first.sum(axis=(1, 2))).astype(np.int64)
+
+    @property
+    def initial_cooperation_rate(self) -> np.ndarray:
+        """float64[n]: share of i's matches against the others opened with C."""
+        interactions = (self._others() * np.ones_like(self.turns_matrix)).sum(axis=(1, 2))
+        return np.divide(
+            self.initial_cooperation_count,
+            interactions,
+            out=np.zeros(self.n_players),
+            where=interactions > 0,
+        )
+
+    @property
+    def eigenjesus_rating(self) -> np.ndarray:
+        """float64[n]: principal eigenvector of :attr:`normalised_cooperation` (Aaronson's EigenJesus)."""
+        return principal_eigenvector(self.normalised_cooperation)
+
+    @property
+    def eigenmoses_rating(self) -> np.ndarray:
+        """float64[n]: principal eigenvector of :attr:`vengeful_cooperation` (Aaronson's EigenMoses)."""
+        return principal_eigenvector(self.vengeful_cooperation)
+
+    def _state_counts(self) -> np.ndarray:
+        """int64[n, n, 4, 3]: over repetitions, for i against j and each state ``s`` of
+        :data:`STATES` (own move, partner's move): ``[..., s, 0]`` turns in that state,
+        ``[..., s, 1]`` those followed by a turn on which i played C, ``[..., s, 2]`` those
+        followed by any turn. Self-play is left out (zeros), as in ``axelrod``.
+        Needs the moves (``record_moves=True``)."""
+        if self.moves is None:
+            raise ValueError("state distributions need the moves: play the tournament with record_moves=True")
+        n = self.n_players
+        out = np.zeros((n, n, 4, 3), dtype=np.int64)
+        for (i, j), k in self.pair_index.items():
+            if i == j:
+                continue
+            for r in range(self.repetitions):
+                length = int(self.turns_matrix[i, j, r])
+                m = self.moves[k, r, :, :length].astype(np.int64)
+                for me, other, a, b in ((0, 1, i, j), (1, 0, j, i)):
+                    state = 2 * m[me] + m[other]
+                    out[a, b, :, 0] += np.bincount(state, minlength=4)
+                    out[a, b, :, 1] += np.bincount(state[:-1][m[me, 1:] == 0], minlength=4)
+                    out[a, b, :, 2] += np.bincount(state[:-1], minlength=4)
+        return out
+
+    @property
+    def state_distribution(self) -> list[list[Counter]]:
+        """[n][n] Counters: turns of i against j in each state ``(own move, partner's move)``,
+        summed over repetitions, keyed ``("C", "D")`` where ``axelrod`` has ``(C, D)`` Actions;
+        empty for self-play, as in ``axelrod``. Needs ``record_moves=True``."""
+        counts = self._state_counts()[..., 0]
+        return [
+            [Counter({s: int(c) for s, c in zip(STATES, counts[i, j]) if c}) for j in range(self.n_players)]
+            for i in range(self.n_players)
+        ]
+
+    @property
+    def normalised_state_distribution(self) -> list[list[Counter]]:
+        """[n][n] Counters: :attr:`state_distribution` as shares of the turns."""
+        return [
+            [Counter({s: v / sum(c.values()) for s, v in c.items()}) for c in row] for row in self.state_distribution
+        ]
+
+    @property
+    def state_to_action_distribution(self) -> list[list[Counter]]:
+        """[n][n] Counters keyed ``(state, action)``: how often i played ``action`` on the
+        turn after ``state`` against j, summed over repetitions. Needs ``record_moves=True``."""
+        counts = self._state_counts()
+        n = self.n_players
+        out = []
+        for i in range(n):
+            row = []
+            for j in range(n):
+                c = Counter()
+                for s, state in enumerate(STATES):
+                    to_c, follows = int(counts[i, j, s, 1]), int(counts[i, j, s, 2])
+                    if to_c:
+                        c[(state, "C")] = to_c
+                    if follows - to_c:
+                        c[(state, "D")] = follows - to_c
+                row.append(c)
+            out.append(row)
+        return out
+
+    def summarise(self) -> list[SummaryRow]:
+        """``axelrod``'s summary: one :data:`SummaryRow` per player, best first (Rank from 0).
+
+        Median normalised score, cooperating rating, median wins, initial cooperation rate,
+        the shares of the four states (CC, CD, DC, DD: the mean over opponents of each
+        opponent's shares, self-play excluded) and the mean over opponents of the
+        probability of C after each state. The state columns need
+        the moves (``record_moves=True``); without them they are NaN.
+        """
+        n = self.n_players
+        states = np.full((n, 4), np.nan)
+        to_c = np.full((n, 4), np.nan)
+        if self.moves is not None:
+            counts = self._state_counts()
+            others = ~np.eye(n, dtype=bool)
+            # axelrod: each opponent's state shares, summed over the opponents, as shares
+            turns = counts[..., 0].sum(axis=2, keepdims=True).astype(np.float64)
+            shares = np.divide(counts[..., 0], turns, out=np.zeros(counts.shape[:3]), where=turns > 0)
+            seen = (shares * others[:, :, None]).sum(axis=1)
+            total = seen.sum(axis=1, keepdims=True)
+            states = np.divide(seen, total, out=np.zeros_like(seen), where=total > 0)
+            # axelrod: the mean over opponents of P(C | state), over the opponents against
+            # whom i ever cooperated after that state
+            rate = np.divide(counts[..., 1], counts[..., 2], out=np.zeros(counts.shape[:3]), where=counts[..., 2] > 0)
+            used = counts[..., 1] > 0
+            n_used = used.sum(axis=1)
+            to_c = np.divide((rate * used).sum(axis=1), n_used, out=np.zeros((n, 4)), where=n_used > 0)
+        median_scores = np.nanmedian(self.normalised_scores, axis=1)
+        median_wins = np.nanmedian(self.wins, axis=1)
+        coop, initial = self.cooperating_rating, self.initial_cooperation_rate
+        return [
+            SummaryRow(
+                rank,
+                self.players[i],
+                float(median_scores[i]),
+                float(coop[i]),
+                float(median_wins[i]),
+                float(initial[i]),
+                *(float(x) for x in states[i]),
+                *(float(x) for x in to_c[i]),
+            )
+            for rank, i in enumerate(self._ranking())
+        ]
+
+    # -- display --------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        s = self.settings or {}
+        length = f"{s['turns']} turns" if s.get("turns") else f"prob_end {s.get('prob_end')}"
+        top = self._ranked_names()
+        shown = ", ".join(top[:5]) + (f", ... ({len(top) - 5} more)" if len(top) > 5 else "")
+        return (
+            f"<ResultSet: {self.n_players} players, {self.repetitions} repetitions, {length}, "
+            f"noise {s.get('noise', 0):g}, seed {s.get('seed')}; ranked: {shown}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The ranking table for notebooks (at most 20 rows): median and mean score per turn."""
+        df = self.to_dataframe()[
+            ["rank", "player", "score_per_turn_median", "score_per_turn", "wins", "cooperation_rate"]
+        ]
+        df = df.rename(
+            columns={
+                "score_per_turn_median": "median score per turn",
+                "score_per_turn": "mean score per turn",
+                "wins": "mean wins",
+                "cooperation_rate": "cooperation rate",
+            }
+        )
+        more = len(df) - 20
+        table = df.head(20).to_html(index=False, float_format=lambda x: f"{x:.3f}")
+        caption = escape(self.__repr__())
+        return f"<p>{caption}</p>{table}" + (f"<p>... and {more} more players</p>" if more > 0 else "")
 
     # -- tables and files ----------------------------------------------------------------
     def to_dataframe(self, by: str = "score") -> pd.DataFrame:
         """One row per player, sorted by rank (``by`` names the ranking criterion)."""
-        order = self.ranking(by)
+        order = self._ranking(by)
         df = pd.DataFrame(
             {
                 "player": self.players,
@@ -404,7 +730,7 @@ class ResultSet:
             "players": self.players,
             "reciprocity": self.reciprocity,
             "ranked_by": by,
-            "ranking": self.ranked_names(by),
+            "ranking": self._ranked_names(by),
             "summary": self.to_dataframe(by).to_dict(orient="records"),
             "payoff_matrix": self.payoff_matrix.tolist(),
             "utility_matrix": self.utility_matrix_per_turn.tolist(),

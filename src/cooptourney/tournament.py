@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from html import escape
 
 import numba
 import numpy as np
@@ -12,7 +13,7 @@ from cooptourney.core.layout import OUT_SIZE, Pairs, TournamentOutput, Tournamen
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
-from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors
+from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.progress import run_in_chunks
 from cooptourney.results import ResultSet
 from cooptourney.settings import (
@@ -106,6 +107,39 @@ class Tournament:
         check_matches(what, matches, self.turns, self.prob_end, payoffs, n * self.repetitions)
         check_memory(what, matches * BYTES_PER_MATCH)
 
+    def _settings_text(self) -> str:
+        length = (
+            f"{self.turns} turns"
+            if not self.prob_end
+            else f"prob_end {self.prob_end:g}" + (f" (at most {self.turns} turns)" if self.turns else "")
+        )
+        return f"{length}, noise {self.noise:g}, {self.repetitions} repetitions, seed {self.seed}"
+
+    def __repr__(self) -> str:
+        names = display_names(p.name for p in self.players)
+        shown = ", ".join(names[:5]) + (f", ... ({len(names) - 5} more)" if len(names) > 5 else "")
+        return f"<Tournament: {len(names)} players ({shown}), {self._settings_text()}>"
+
+    def _repr_html_(self) -> str:
+        """The settings and the players (at most 20 shown) as a small table, for notebooks."""
+        import pandas as pd
+
+        names = display_names(p.name for p in self.players)
+        rows = {
+            "players": len(names),
+            "turns": self.turns or "unbounded",
+            "prob_end": self.prob_end,
+            "noise": self.noise,
+            "repetitions": self.repetitions,
+            "seed": self.seed,
+            "game (R, S, T, P)": f"{self.game.R:g}, {self.game.S:g}, {self.game.T:g}, {self.game.P:g}",
+        }
+        table = pd.DataFrame({"": list(rows.values())}, index=list(rows)).to_html(header=False)
+        shown = ", ".join(escape(n) for n in names[:20]) + (
+            f", ... ({len(names) - 20} more)" if len(names) > 20 else ""
+        )
+        return f"<b>Tournament</b>{table}<p>{shown}</p>"
+
     @property
     def pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Pair index arrays (i <= j), in row-major order of the upper triangle."""
@@ -191,6 +225,7 @@ class Tournament:
         check_step_errors(self.players, out, pair_i, pair_j)
         return ResultSet.from_tasks(
             players=self.players,
+            names=display_names(p.name for p in self.players),
             out=out.reshape(len(pair_i), reps, OUT_SIZE),
             pair_i=pair_i,
             pair_j=pair_j,

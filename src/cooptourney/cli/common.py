@@ -234,7 +234,7 @@ def save_plot(plotter, result, path: str) -> int:
     import matplotlib.pyplot as plt
 
     try:
-        fig = plotter(result, path)
+        fig = plotter(result, path=path)
     except OSError as exc:
         warn(f"error: cannot write {path!r}: {exc}")
         return EXIT_WRITE_FAILED

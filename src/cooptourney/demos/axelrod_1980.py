@@ -85,10 +85,10 @@ Ask: rerun with --seed 1, 2, 3. Which ranks are stable, and which are noise?
 """
     fig = plots.published_vs_measured(
         table,
-        "published score per game (Axelrod 1980, Table 2)",
-        f"measured score per game (seed {seed}, {reps} repetitions)",
-        "Axelrod's first tournament: published vs measured",
-        (250, 520),
+        xlabel="published score per game (Axelrod 1980, Table 2)",
+        ylabel=f"measured score per game (seed {seed}, {reps} repetitions)",
+        title="Axelrod's first tournament: published vs measured",
+        limits=(250, 520),
     )
     figs = {
         "published-vs-measured": fig,

@@ -105,7 +105,9 @@ def free_riders(quick: bool = False, seed: int = 0, out: str | Path | None = Non
         )
         names = [resident, "Defector (free rider)"]
         figures[f"shares-{label.replace(' ', '-')}"] = plots.shares_over_time(
-            eco.shares, names, title=f"{label.capitalize()} residents ({resident}) and Defectors: ecological dynamics"
+            eco.shares,
+            names=names,
+            title=f"{label.capitalize()} residents ({resident}) and Defectors: ecological dynamics",
         )
     table = pd.DataFrame(rows)
     u, f, v = (table.iloc[k] for k in range(3))
@@ -147,14 +149,14 @@ what free riders live on. Keohane (1986): diffuse reciprocity rests on norms and
 institution that records and publishes defections change in these numbers?
 """
     figures["fixation"] = plots.fixation_bars(
-        [lbl for lbl, _, _ in FREE_RIDER_RESIDENTS],
         {
             f"simulated ({runs} runs)": table.fixation_probability.to_numpy(),
             "exact (mean payoffs)": table.fixation_exact.to_numpy(),
         },
-        N,
-        "fixation probability of one Defector",
-        f"Moran process, N = {N}: can one free rider take over?",
+        groups=[lbl for lbl, _, _ in FREE_RIDER_RESIDENTS],
+        population=N,
+        ylabel="fixation probability of one Defector",
+        title=f"Moran process, N = {N}: can one free rider take over?",
     )
     settings = {
         "residents": [r for _, r, _ in FREE_RIDER_RESIDENTS],

@@ -139,11 +139,11 @@ and in a field of only Grudgers?
 """
     text = wrap(text)
     fig = plots.lines(
-        memories,
         {"politicians": sweep, "bureaucrats (memory 1)": [base["welfare"]] * len(memories)},
-        "institutional memory m of the politicians' governments",
-        "world welfare: material score per turn",
-        "What a secretariat's memory is worth",
+        x=memories,
+        xlabel="institutional memory m of the politicians' governments",
+        ylabel="world welfare: material score per turn",
+        title="What a secretariat's memory is worth",
     )
     settings = {
         "interval": "95%",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
@@ -348,7 +349,8 @@ class MoranProcess:
         Probability that an offspring mutates.
     mutation_method : "uniform" or array-like (K, K)
         On mutation: a type chosen uniformly among the *other* types (``axelrod``'s
-        "transition"), or a row-stochastic transition matrix ``M[parent, child]``.
+        "transition", also accepted by that name), or a row-stochastic transition matrix
+        ``M[parent, child]``.
     interaction_graph : networkx graph, optional
         Who interacts with whom (edge direction ignored; self-loops ignored). Default:
         the complete graph.
@@ -363,6 +365,8 @@ class MoranProcess:
         keyed by (seed, r), so results are bit-identical for any thread count.
     pool : MatchPool, optional
         Reuse payoffs (e.g. :func:`pool_from_matrix`); its types replace the match settings.
+    mode : "bd"
+        ``axelrod``'s name for the update rule: birth-death, the only one played here.
 
     Notes
     -----
@@ -397,8 +401,16 @@ class MoranProcess:
         stop_on_fixation: bool | None = None,
         seed: int | None = None,
         pool: MatchPool | None = None,
+        mode: str = "bd",
     ) -> None:
+        if mode != "bd":
+            raise SettingsError(
+                f"mode must be 'bd' (birth-death, the process played here), got {mode!r}; "
+                "death-birth ('db') is not available"
+            )
         self.seed = check_seed(seed)
+        self._trajectory: list[Counter] | None = None  # the recorded run of play()
+        self._shown = 1  # generations of it shown in populations (next() steps through it)
         if pool is not None and not isinstance(pool, MatchPool):
             raise SettingsError(f"pool must be a MatchPool, got {type(pool).__name__}")
         type_names, players, initial = self._population(population, pool)
@@ -525,7 +537,7 @@ class MoranProcess:
     @staticmethod
     def _mutation(method, K: int, mu: float) -> tuple[np.ndarray, str]:
         if isinstance(method, str):
-            if method != "uniform":
+            if method not in ("uniform", "transition"):  # "transition" is axelrod's name for it
                 raise SettingsError(f"mutation_method must be 'uniform' or a K x K transition matrix, got {method!r}")
             if mu > 0 and K < 2:
                 raise SettingsError("mutation needs at least two types (a mutant changes type)")
@@ -571,17 +583,29 @@ class MoranProcess:
 
     def play(
         self,
-        runs: int = 1000,
+        runs: int | None = None,
         generations: int | None = None,
         record_every: int | None = None,
         progress: bool = False,
-    ) -> MoranResult:
-        """Run the process ``runs`` times from the initial population, in parallel.
+    ) -> MoranResult | list[Counter]:
+        """Run the process ``runs`` times from the initial population, in parallel, or,
+        without ``runs``, once, recording every generation (as ``axelrod`` does).
+
+        ``play()`` returns :attr:`populations`, one ``Counter`` type name -> count per
+        generation from the initial population to the fixated one, and sets
+        :attr:`fixated` and :attr:`winning_strategy_name`. That trajectory is run 0 of
+        ``play(runs=...)`` with the same seed. It stops at fixation, or at the generation
+        limit (with mutation or ``stop_on_fixation=False``, where ``axelrod`` would run
+        forever).
+
+        ``play(runs=k)`` returns a :class:`MoranResult`: fixation frequencies and the mean
+        shares over the k runs.
 
         Parameters
         ----------
-        runs : int
-            Independent runs (fixation probabilities are the fractions of runs).
+        runs : int, optional
+            Independent runs (fixation probabilities are the fractions of runs); ``None``:
+            one recorded trajectory.
         generations : int, optional
             Birth-death steps per run at most. Default max(1000, 10 N^2) when stopping at
             fixation (neutral absorption takes about N^2 ln 2 from a half-half start), else
@@ -593,6 +617,11 @@ class MoranProcess:
             Show a progress bar (stderr) once a run has taken more than a second.
         """
         started = time.perf_counter()
+        single = runs is None
+        if single:
+            if record_every not in (None, 1):
+                raise SettingsError("a single trajectory records every generation: leave record_every out")
+            runs, record_every = 1, 1
         runs = check_positive_int("runs", runs)
         N, K = len(self.initial_types), len(self.types)
         if generations is None:
@@ -654,6 +683,14 @@ class MoranProcess:
         total_sq = np.zeros((n_ck, K), dtype=np.int64)
         tail = np.zeros((n_ck, K), dtype=np.int64)
         tail_sq = np.zeros((n_ck, K), dtype=np.int64)
+        if single:
+            # run 0 of the parallel kernel, called directly: one run gains nothing from threads
+            key = np.uint64(_run_key(base, np.uint64(0)))
+            _, _, written = _moran_run(key, *args[1:18], traj[0], final[0])
+            counts = traj[0, :written]
+            self._trajectory = [Counter({self.types[k]: int(c) for k, c in enumerate(row) if c}) for row in counts]
+            self._shown = len(self._trajectory)
+            return self.populations
         with ProgressBar(runs, "run", progress) as bar:
             for r0 in range(0, runs, block):
                 r1 = min(runs, r0 + block)
@@ -720,6 +757,58 @@ class MoranProcess:
             settings=settings,
             elapsed=time.perf_counter() - started,
         )
+
+    # -- one trajectory, with axelrod's names -------------------------------------------------
+    def population_distribution(self) -> Counter:
+        """The current population: a ``Counter`` type name -> count (types with none left out)."""
+        return self.populations[-1].copy()
+
+    @property
+    def populations(self) -> list[Counter]:
+        """The trajectory so far: one ``Counter`` per generation, the initial population first
+        (only that before :meth:`play` or ``next()``)."""
+        if self._trajectory is None:
+            counts = np.bincount(self.initial_types, minlength=len(self.types))
+            return [Counter({t: int(c) for t, c in zip(self.types, counts) if c})]
+        return self._trajectory[: self._shown]
+
+    @property
+    def fixated(self) -> bool:
+        """Whether the current population is all of one type."""
+        return len(self.populations[-1]) == 1
+
+    @property
+    def winning_strategy_name(self) -> str | None:
+        """The type that took over the population, ``None`` while none has."""
+        last = self.populations[-1]
+        return next(iter(last)) if len(last) == 1 else None
+
+    def __iter__(self) -> MoranProcess:
+        return self
+
+    def __next__(self) -> MoranProcess:
+        """One more generation of the trajectory :meth:`play` records (played at the first
+        call); ``StopIteration`` once it has fixated or reached the generation limit."""
+        if self._trajectory is None:
+            self.play()
+            self._shown = 1
+        if self._shown >= len(self._trajectory):
+            raise StopIteration
+        self._shown += 1
+        return self
+
+    def __len__(self) -> int:
+        """Generations in :attr:`populations` (the initial population included)."""
+        return len(self.populations)
+
+    def reset(self) -> None:
+        """Back to the initial population; the next trajectory is the same one (it is seeded)."""
+        self._trajectory, self._shown = None, 1
+
+    def __repr__(self) -> str:
+        counts = np.bincount(self.initial_types, minlength=len(self.types))
+        shown = ", ".join(f"{t}: {int(c)}" for t, c in zip(self.types, counts))
+        return f"<MoranProcess: N = {len(self.initial_types)} ({shown}), seed {self.seed}>"
 
     def _check_fitness_sign(self, pay: np.ndarray, N: int) -> None:
         if self.selection == "exponential":
@@ -799,6 +888,12 @@ def _moran_runs(
         fixed[run] = f
         stopped[run] = g
         recorded[rr] = ck
+
+
+@njit(cache=True)
+def _run_key(base, run):
+    """The stream key of run ``run`` (as :func:`_moran_runs` derives it), for a call from Python."""
+    return mix64(base ^ mix64(np.uint64(run)))
 
 
 @njit(cache=True)

@@ -95,7 +95,7 @@ class SpatialTournament(Tournament):
         return SpatialResultSet(**values)
 
 
-@dataclass
+@dataclass(repr=False)
 class SpatialResultSet(ResultSet):
     """A :class:`ResultSet` of a tournament that played only some pairs.
 

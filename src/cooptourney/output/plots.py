@@ -1,7 +1,14 @@
 """Plots of tournaments, matches and evolution (matplotlib, Agg backend).
 
-Every function returns the :class:`matplotlib.figure.Figure` and, given ``path``, also
-writes it as a PNG (atomically, :func:`cooptourney.results.write_atomic`). The figures
+Every plot function is called the same way: ``plot(data, *, option=..., path=...)``, the
+data (a ResultSet, a Match, an evolution result, a table) first and alone, every option
+by keyword; a second positional argument is refused with the list of options. It returns
+the :class:`matplotlib.figure.Figure` and, given ``path``, also writes it as a PNG (or
+SVG/PDF by the suffix; atomically, :func:`cooptourney.atomic.write_atomic`).
+``axelrod``'s plots are here by its names (:func:`boxplot`, :func:`winplot`,
+:func:`sdvplot`, :func:`pdplot`, :func:`lengthplot`, :func:`stackplot`, and
+``payoff_heatmap(results, ranked=True)`` for its ``payoff``), and :class:`Plot` is its
+``Plot(results)``. The figures
 are meant for a projector and for print alike: the Okabe-Ito colour-blind-safe palette,
 line styles and markers that keep series apart in grey scale, labelled axes with units,
 a title, and no decoration that carries no data.
@@ -12,6 +19,8 @@ call ``plt.show()``.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,17 +40,22 @@ from cooptourney.evolution import (
     MoranResult,
     TransitiveFingerprint,
 )
+from cooptourney.players import display_names
 
 __all__ = [
     "PALETTE",
+    "Plot",
     "adaptive_shares",
+    "boxplot",
     "cooperation_over_turns",
     "fixation_bars",
     "gear_trace",
     "grouped_bars",
     "ledger_trace",
+    "lengthplot",
     "lines",
     "payoff_heatmap",
+    "pdplot",
     "plot_fingerprint",
     "plot_shares",
     "plot_transitive_fingerprint",
@@ -49,8 +63,11 @@ __all__ = [
     "ranking_bars",
     "reciprocity_map",
     "save",
+    "sdvplot",
     "shares_over_time",
+    "stackplot",
     "sweep_heatmap",
+    "winplot",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black last, for emphasis).
@@ -78,11 +95,38 @@ _STYLE = {
 }
 
 
+#: File formats a figure is written in, by the path's suffix (PNG without one).
+FORMATS = ("png", "svg", "pdf")
+
+
 def save(fig, path: str | Path | None) -> Path | None:
-    """Write ``fig`` to ``path`` as a PNG, atomically; nothing when ``path`` is None."""
+    """Write ``fig`` to ``path``, atomically, as PNG (or SVG/PDF by the path's suffix);
+    nothing when ``path`` is None."""
     if path is None:
         return None
-    return write_atomic(Path(path), lambda p: fig.savefig(p, format="png", dpi=DPI, bbox_inches="tight"))
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".") or "png"
+    if fmt not in FORMATS:
+        fmt = "png"  # a figure path without a known suffix has always been written as PNG
+    return write_atomic(path, lambda p: fig.savefig(p, format=fmt, dpi=DPI, bbox_inches="tight"))
+
+
+def _keyword_options(func):
+    """Enforce the one calling convention of this module, ``plot(data, *, option=..., path=...)``,
+    with an error that names the options, for a second positional argument."""
+    params = list(inspect.signature(func).parameters)
+    options = ", ".join(f"{p}=..." for p in params[1:])
+
+    @functools.wraps(func)
+    def plot(*args, **kwargs):
+        if len(args) > 1:
+            raise TypeError(
+                f"{func.__name__}({params[0]}, *, {options}) takes only {params[0]!r} by position; "
+                f"give {args[1]!r:.40} by keyword (path=... to save the figure)"
+            )
+        return func(*args, **kwargs)
+
+    return plot
 
 
 def _style(i: int) -> dict[str, Any]:
@@ -105,7 +149,8 @@ _BY_LABEL = {
 }
 
 
-def ranking_bars(results, by: str = "score", title: str | None = None, path: str | Path | None = None):
+@_keyword_options
+def ranking_bars(results, *, by: str = "score", title: str | None = None, path: str | Path | None = None):
     """Horizontal bars of each player's median per-turn score, best at the top, coloured by
     reciprocity tag, with the range over repetitions as an error bar."""
     if by not in _BY_LABEL:
@@ -134,14 +179,17 @@ def ranking_bars(results, by: str = "score", title: str | None = None, path: str
     return fig
 
 
-def payoff_heatmap(results, title: str | None = None, path: str | Path | None = None, utility: bool = False):
-    """The mean per-turn payoff of the row player against the column player, annotated."""
-    m = results.utility_matrix_per_turn if utility else results.payoff_matrix
-    names = [_short(n, 22) for n in results.players]
+def _matrix_heatmap(m, names, colour_label: str, title: str, path, cmap: str = "cividis", centred: bool = False):
+    """An annotated heat map of ``m[i, j]`` (row player i, column player j)."""
+    names = [_short(n, 22) for n in names]
     n = len(names)
     with plt.rc_context(_STYLE):
         fig, ax = plt.subplots(figsize=(0.5 * n + 3.2, 0.45 * n + 2.2))
-        im = ax.imshow(m, cmap="cividis", aspect="auto")
+        limits = {}
+        if centred:  # a diverging map with 0 in its middle
+            top = float(np.nanmax(np.abs(m))) if np.isfinite(m).any() else 1.0
+            limits = {"vmin": -top or -1.0, "vmax": top or 1.0}
+        im = ax.imshow(m, cmap=cmap, aspect="auto", **limits)
         ax.set_xticks(range(n), names, rotation=60, ha="right")
         ax.set_yticks(range(n), names)
         ax.set_xlabel("opponent (column player)")
@@ -149,6 +197,7 @@ def payoff_heatmap(results, title: str | None = None, path: str | Path | None = 
         if n <= 25:
             mid = (np.nanmin(m) + np.nanmax(m)) / 2
             for (i, j), v in np.ndenumerate(m):
+                dark = abs(v) < 0.5 * limits["vmax"] if centred else v > mid
                 ax.text(
                     j,
                     i,
@@ -156,14 +205,240 @@ def payoff_heatmap(results, title: str | None = None, path: str | Path | None = 
                     ha="center",
                     va="center",
                     fontsize=7 if n > 12 else 8,
-                    color="black" if v > mid else "white",
+                    color="black" if dark else "white",
                 )
-        what = "perceived utility" if utility else "material payoff"
-        fig.colorbar(im, ax=ax, label=f"mean {what} per turn of the row player")
-        ax.set_title(title or f"Payoff matrix ({what} per turn)")
+        fig.colorbar(im, ax=ax, label=colour_label)
+        ax.set_title(title)
         fig.tight_layout()
     save(fig, path)
     return fig
+
+
+@_keyword_options
+def payoff_heatmap(
+    results, *, title: str | None = None, path: str | Path | None = None, utility: bool = False, ranked: bool = False
+):
+    """The mean per-turn payoff of the row player against the column player, annotated.
+
+    ``ranked``: players in ranking order (best first, as ``axelrod``'s ``Plot.payoff``)
+    instead of the order they were given in."""
+    m = results.utility_matrix_per_turn if utility else results.payoff_matrix
+    order = list(results.ranking) if ranked else list(range(results.n_players))
+    what = "perceived utility" if utility else "material payoff"
+    return _matrix_heatmap(
+        m[np.ix_(order, order)],
+        [results.players[i] for i in order],
+        f"mean {what} per turn of the row player",
+        title or f"Payoff matrix ({what} per turn)",
+        path,
+    )
+
+
+@_keyword_options
+def pdplot(results, *, title: str | None = None, path: str | Path | None = None):
+    """Heat map of the mean per-turn payoff difference (row player minus column player),
+    players in ranking order (``axelrod``'s ``pdplot``; :attr:`ResultSet.payoff_diffs_means`)."""
+    order = list(results.ranking)
+    return _matrix_heatmap(
+        results.payoff_diffs_means[np.ix_(order, order)],
+        [results.players[i] for i in order],
+        "mean per-turn payoff difference (row minus column)",
+        title or "Payoff differences (mean over repetitions)",
+        path,
+        cmap="PuOr",
+        centred=True,
+    )
+
+
+def _distributions(values, names, ylabel: str, title: str, path, integer: bool = False):
+    """Violins of one sample per player (left to right in the given order), each with its
+    median marked, as ``axelrod``'s distribution plots draw them."""
+    values = [np.asarray(v, dtype=float)[np.isfinite(np.asarray(v, dtype=float))] for v in values]
+    n = len(values)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(max(5.0, 0.45 * n + 2.5), 4.2))
+        x = np.arange(1, n + 1)
+        spread = [k for k, v in enumerate(values) if v.size and np.ptp(v) > 0]
+        if spread:
+            parts = ax.violinplot([values[k] for k in spread], positions=x[spread], showextrema=False, widths=0.8)
+            for body in parts["bodies"]:
+                body.set_facecolor(PALETTE[0])
+                body.set_alpha(0.35)
+        medians = [np.median(v) if v.size else np.nan for v in values]
+        ax.scatter(x, medians, marker="_", s=220, color="black", zorder=3, label="median")
+        for k, v in enumerate(values):  # a sample without spread is one line, not a violin
+            if v.size and np.ptp(v) == 0:
+                ax.scatter([x[k]], [v[0]], marker="o", s=12, color=PALETTE[0], zorder=2)
+        ax.set_xticks(x, [_short(nm, 24) for nm in names], rotation=60, ha="right")
+        if integer:
+            ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(loc="best", fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+@_keyword_options
+def boxplot(results, *, title: str | None = None, path: str | Path | None = None):
+    """Each player's normalised score over repetitions (self-play excluded), in ranking
+    order, as a violin with its median (``axelrod``'s ``boxplot``)."""
+    order = list(results.ranking)
+    return _distributions(
+        [results.normalised_scores[i] for i in order],
+        [results.players[i] for i in order],
+        "score per turn (self-play excluded), per repetition; bar: median",
+        title or "Scores per turn over repetitions",
+        path,
+    )
+
+
+@_keyword_options
+def winplot(results, *, title: str | None = None, path: str | Path | None = None):
+    """Each player's wins per repetition, players by median wins, most first
+    (``axelrod``'s ``winplot``)."""
+    wins = np.asarray(results.wins)
+    medians = np.median(wins, axis=1)
+    # axelrod's order: by median, ties broken by the later player first
+    order = sorted(range(len(medians)), key=lambda i: (medians[i], i), reverse=True)
+    return _distributions(
+        [wins[i] for i in order],
+        [results.players[i] for i in order],
+        "matches won per repetition (self-play excluded); bar: median",
+        title or "Wins over repetitions",
+        path,
+        integer=True,
+    )
+
+
+@_keyword_options
+def sdvplot(results, *, title: str | None = None, path: str | Path | None = None):
+    """Each player's per-turn score difference over every opponent and repetition, in
+    ranking order (``axelrod``'s ``sdvplot``): how a player earns its score."""
+    order = list(results.ranking)
+    diffs = results.score_diffs
+    return _distributions(
+        [diffs[i].ravel() for i in order],
+        [results.players[i] for i in order],
+        "per-turn score difference (own minus opponent's), every match; bar: median",
+        title or "Score differences",
+        path,
+    )
+
+
+@_keyword_options
+def lengthplot(results, *, title: str | None = None, path: str | Path | None = None):
+    """Each player's match lengths over every opponent and repetition, in ranking order
+    (``axelrod``'s ``lengthplot``; informative with ``prob_end``)."""
+    order = list(results.ranking)
+    return _distributions(
+        [results.turns_matrix[i].ravel() for i in order],
+        [results.players[i] for i in order],
+        "turns per match, every match; bar: median",
+        title or "Match lengths",
+        path,
+        integer=True,
+    )
+
+
+def _share_table(result) -> tuple[np.ndarray, list[str], str, str]:
+    """(float[steps, K] shares, type names, x label, what) of an evolution result."""
+    from collections import Counter
+
+    if isinstance(result, EcologicalResult):
+        return np.asarray(result.shares, dtype=float), list(result.players), "generation", "share"
+    if isinstance(result, MoranResult):
+        return result.mean_shares, list(result.types), "generation (birth-death steps)", "mean share over runs"
+    pops = getattr(result, "populations", result)  # a MoranProcess, or its list of Counters
+    if isinstance(pops, Sequence) and pops and all(isinstance(p, Counter) for p in pops):
+        names = list(getattr(result, "types", None) or dict.fromkeys(k for p in pops for k in p))
+        counts = np.array([[p.get(t, 0) for t in names] for p in pops], dtype=float)
+        return counts / counts.sum(axis=1, keepdims=True), names, "generation (birth-death steps)", "share"
+    raise TypeError(
+        "stackplot draws an EcologicalResult, a MoranResult, a played MoranProcess or its populations "
+        f"(a list of Counters), got {type(result).__name__}"
+    )
+
+
+@_keyword_options
+def stackplot(result, *, title: str | None = None, logscale: bool = False, path: str | Path | None = None):
+    """Population shares stacked over generations (``axelrod``'s ``stackplot``): an
+    :class:`~cooptourney.evolution.EcologicalResult`, a :class:`~cooptourney.evolution.MoranResult`
+    (mean shares over runs) or a played :class:`~cooptourney.evolution.MoranProcess` (its
+    :attr:`populations`). ``logscale`` puts generations on a log axis."""
+    shares, names, xlabel, what = _share_table(result)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.8))
+        x = np.arange(shares.shape[0])
+        colours = [PALETTE[k % len(PALETTE)] for k in range(len(names))]
+        hatches = ["", "//", "..", "xx"]
+        polys = ax.stackplot(x, shares.T, labels=[_short(nm) for nm in names], colors=colours, alpha=0.85)
+        for k, poly in enumerate(polys):  # grey-scale safe: hatch the repeated colours
+            poly.set_hatch(hatches[(k // len(PALETTE)) % len(hatches)])
+        if logscale and len(x) > 1:
+            ax.set_xscale("symlog", linthresh=1)
+        ax.set_xlim(0, max(1, len(x) - 1))
+        ax.set_ylim(0, 1)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(f"population {what}")
+        ax.set_title(title or "Population shares over time")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
+        fig.tight_layout()
+    save(fig, path)
+    return fig
+
+
+class Plot:
+    """``axelrod``'s ``Plot(results)``: the same plots, by the same names.
+
+    Every method returns the Figure; ``path=`` also writes it. The methods are the plot
+    functions of this module applied to ``results``.
+    """
+
+    def __init__(self, results) -> None:
+        if not hasattr(results, "normalised_scores"):
+            raise TypeError(f"Plot takes a ResultSet, got {type(results).__name__}")
+        self.result_set = results
+
+    def boxplot(self, *, title: str | None = None, path: str | Path | None = None):
+        return boxplot(self.result_set, title=title, path=path)
+
+    def winplot(self, *, title: str | None = None, path: str | Path | None = None):
+        return winplot(self.result_set, title=title, path=path)
+
+    def sdvplot(self, *, title: str | None = None, path: str | Path | None = None):
+        return sdvplot(self.result_set, title=title, path=path)
+
+    def pdplot(self, *, title: str | None = None, path: str | Path | None = None):
+        return pdplot(self.result_set, title=title, path=path)
+
+    def lengthplot(self, *, title: str | None = None, path: str | Path | None = None):
+        return lengthplot(self.result_set, title=title, path=path)
+
+    def payoff(self, *, title: str | None = None, path: str | Path | None = None):
+        return payoff_heatmap(self.result_set, ranked=True, title=title, path=path)
+
+    def stackplot(self, eco, *, title: str | None = None, logscale: bool = False, path: str | Path | None = None):
+        return stackplot(eco, title=title, logscale=logscale, path=path)
+
+    def save_all_plots(
+        self, prefix: str = "axelrod", title_prefix: str = "axelrod", filetype: str = "png"
+    ) -> list[Path]:
+        """Write every plot as ``<prefix>_<name>.<filetype>`` (png, svg or pdf), as ``axelrod`` does."""
+        written = []
+        for name, what in (
+            ("boxplot", "Payoff"),
+            ("payoff", "Payoff"),
+            ("winplot", "Wins"),
+            ("sdvplot", "Payoff differences"),
+            ("pdplot", "Payoff differences"),
+            ("lengthplot", "Length of Matches"),
+        ):
+            fig = getattr(self, name)(title=f"{title_prefix} - {what}", path=f"{prefix}_{name}.{filetype}")
+            plt.close(fig)
+            written.append(Path(f"{prefix}_{name}.{filetype}"))
+        return written
 
 
 # -- matches ----------------------------------------------------------------------------------
@@ -186,12 +461,15 @@ def _as_series(moves_or_results, pairs):
         m = moves_or_results
         if m.moves is None:
             m.play()
-        return {f"{m.players[0].name} vs {m.players[1].name}": m.moves}
+        a, b = display_names(p.name for p in m.players)
+        return {f"{a} vs {b}": m.moves}
     return {"match": np.asarray(moves_or_results)}
 
 
+@_keyword_options
 def cooperation_over_turns(
     moves_or_results,
+    *,
     pairs: Sequence[tuple[int, int]] | None = None,
     title: str | None = None,
     window: int = 1,
@@ -291,7 +569,8 @@ def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=
     return fig
 
 
-def gear_trace(match, title: str | None = None, path: str | Path | None = None):
+@_keyword_options
+def gear_trace(match, *, title: str | None = None, path: str | Path | None = None):
     """The gear of every Gears player in a played :class:`Match`, turn by turn
     (-1 reverse, 1 specific, 2-3 diffuse), with each side's defections marked below."""
     return _trace_plot(
@@ -304,14 +583,21 @@ def gear_trace(match, title: str | None = None, path: str | Path | None = None):
     )
 
 
-def ledger_trace(match, title: str | None = None, path: str | Path | None = None):
+@_keyword_options
+def ledger_trace(match, *, title: str | None = None, path: str | Path | None = None):
     """The balance B of every Ledger player in a played :class:`Match`, turn by turn."""
     return _trace_plot(match, "Ledger", "balance B (payoff units; >= -tau cooperates)", title, path)
 
 
 # -- evolution and sweeps ---------------------------------------------------------------------
+@_keyword_options
 def shares_over_time(
-    shares, names: Sequence[str], title: str | None = None, xlabel: str = "generation", path: str | Path | None = None
+    shares,
+    *,
+    names: Sequence[str],
+    title: str | None = None,
+    xlabel: str = "generation",
+    path: str | Path | None = None,
 ):
     """Population shares over time: ``shares`` is float[steps, n_types] (rows sum to 1)."""
     shares = np.asarray(shares, dtype=float)
@@ -332,7 +618,8 @@ def shares_over_time(
     return fig
 
 
-def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | Path | None = None):
+@_keyword_options
+def sweep_heatmap(table, *, title: str | None = None, label: str = "", path: str | Path | None = None):
     """A pandas table (rows: y values, columns: x values, e.g. from
     :func:`cooptourney.sweeps.summarise`) as an annotated heatmap."""
     values = table.to_numpy(dtype=float)
@@ -368,16 +655,19 @@ def sweep_heatmap(table, title: str | None = None, label: str = "", path: str | 
     return fig
 
 
+@_keyword_options
 def lines(
-    x,
     ys: Mapping[str, Sequence[float]],
+    *,
+    x,
     xlabel: str,
     ylabel: str,
     title: str,
     ylim: tuple[float, float] | None = None,
     path: str | Path | None = None,
 ):
-    """Several labelled series against one x axis (used by the demos for parameter scans)."""
+    """Several labelled series (``ys``: label -> values) against one x axis (used by the
+    demos for parameter scans)."""
     with plt.rc_context(_STYLE):
         fig, ax = plt.subplots(figsize=(6.5, 3.6))
         for k, (label, y) in enumerate(ys.items()):
@@ -393,14 +683,17 @@ def lines(
     return fig
 
 
+@_keyword_options
 def grouped_bars(
-    groups: Sequence[str],
     series: Mapping[str, Sequence[float]],
+    *,
+    groups: Sequence[str],
     ylabel: str,
     title: str,
     path: str | Path | None = None,
 ):
-    """Bars of several series per group (e.g. family score per scenario)."""
+    """Bars of several series (``series``: label -> one value per group) per group (e.g.
+    family score per scenario)."""
     with plt.rc_context(_STYLE):
         fig, ax = plt.subplots(figsize=(max(5.5, 1.3 * len(groups) + 2), 3.6))
         width = 0.8 / max(1, len(series))
@@ -425,16 +718,18 @@ def grouped_bars(
     return fig
 
 
+@_keyword_options
 def fixation_bars(
-    groups: Sequence[str],
     series: Mapping[str, Sequence[float]],
+    *,
+    groups: Sequence[str],
     population: int,
     ylabel: str,
     title: str,
     path: str | Path | None = None,
 ):
     """:func:`grouped_bars` of fixation probabilities with the neutral value 1/N marked."""
-    fig = grouped_bars(groups, series, ylabel, title)
+    fig = grouped_bars(series, groups=groups, ylabel=ylabel, title=title)
     ax = fig.axes[0]
     ax.axhline(1 / population, color="#555555", linestyle=":", linewidth=1)
     ax.annotate(
@@ -449,8 +744,9 @@ def fixation_bars(
     return fig
 
 
+@_keyword_options
 def published_vs_measured(
-    table, xlabel: str, ylabel: str, title: str, limits: tuple[float, float], path: str | Path | None = None
+    table, *, xlabel: str, ylabel: str, title: str, limits: tuple[float, float], path: str | Path | None = None
 ):
     """Measured against published scores, one labelled point per player, with the diagonal.
 
@@ -479,7 +775,8 @@ def published_vs_measured(
 
 
 # -- evolution and fingerprints ---------------------------------------------------------------
-def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None = None, title: str | None = None):
+@_keyword_options
+def plot_shares(result: EcologicalResult | MoranResult, *, path: str | Path | None = None, title: str | None = None):
     """Population shares over generations; returns the Figure and writes a PNG to ``path``.
 
     Ecological dynamics: each type's share (:func:`shares_over_time`).
@@ -487,7 +784,10 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     """
     if isinstance(result, EcologicalResult):
         return shares_over_time(
-            result.shares, result.players, path=path, title=title or f"Ecological dynamics ({result.fitness} payoffs)"
+            result.shares,
+            names=result.players,
+            path=path,
+            title=title or f"Ecological dynamics ({result.fitness} payoffs)",
         )
     fig, ax = plt.subplots(figsize=(7.5, 3.8))
     for k, name in enumerate(result.types):
@@ -511,7 +811,10 @@ def plot_shares(result: EcologicalResult | MoranResult, path: str | Path | None 
     return fig
 
 
-def adaptive_shares(result: AdaptiveResult, path: str | Path | None = None, by: str = "tag", title: str | None = None):
+@_keyword_options
+def adaptive_shares(
+    result: AdaptiveResult, *, path: str | Path | None = None, by: str = "tag", title: str | None = None
+):
     """Shares of an :class:`~cooptourney.evolution.AdaptiveResult` over generations.
 
     ``by="tag"``: one line per reciprocity tag (the share of actors playing a strategy
@@ -567,7 +870,10 @@ def adaptive_shares(result: AdaptiveResult, path: str | Path | None = None, by: 
     return fig
 
 
-def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str = "seismic", title: str | None = None):
+@_keyword_options
+def plot_fingerprint(
+    fp: Fingerprint, *, path: str | Path | None = None, cmap: str = "seismic", title: str | None = None
+):
     """Heat map of an Ashlock fingerprint (x to the right, y up); returns the Figure and
     writes a PNG to ``path``."""
     fig, ax = plt.subplots(figsize=(5.5, 4.5))
@@ -581,8 +887,9 @@ def plot_fingerprint(fp: Fingerprint, path: str | Path | None = None, cmap: str 
     return fig
 
 
+@_keyword_options
 def plot_transitive_fingerprint(
-    tf: TransitiveFingerprint, path: str | Path | None = None, cmap: str = "viridis", title: str | None = None
+    tf: TransitiveFingerprint, *, path: str | Path | None = None, cmap: str = "viridis", title: str | None = None
 ):
     """Heat map of a transitive fingerprint (turns to the right, opponents up); returns the
     Figure and writes a PNG to ``path``."""
@@ -608,7 +915,8 @@ def plot_transitive_fingerprint(
     return fig
 
 
-def reciprocity_map(places, path: str | Path | None = None, title: str | None = None):
+@_keyword_options
+def reciprocity_map(places, *, path: str | Path | None = None, title: str | None = None):
     """The map of strategies on the reciprocity continuum, coloured by their reciprocity tag.
 
     ``places``: :class:`cooptourney.reciprocity.continuum.Position` objects (anything with
