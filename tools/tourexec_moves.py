@@ -221,9 +221,7 @@ def _play_here(library: Library, players, length: int, seeds) -> tuple[str, str,
             if move not in (0, 1):
                 raise RuntimeError(f"{players[side]} returned {move} at move {turn}")
             after = [a.value for a in args]
-            changed.update(
-                f"{players[side]}:{'JMKLRA'[i]}" for i, (b, a) in enumerate(zip(before, after)) if b != a
-            )
+            changed.update(f"{players[side]}:{'JMKLRA'[i]}" for i, (b, a) in enumerate(zip(before, after)) if b != a)
             chosen.append(move)
         gain = _PAYOFF[tuple(chosen)]
         for side in (0, 1):

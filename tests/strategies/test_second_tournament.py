@@ -1,0 +1,64 @@
+"""Tests of ``strategies/second_tournament.py`` against the original programs (k31r ... k61r).
+
+The oracle is the tournament's own Fortran, compiled from TourExec: its moves are
+stored in ``tests/data/tourexec`` (``tools/tourexec_moves.py`` records them and says
+how). Every deterministic rule must replay the original's moves against the whole
+panel at each of the tournament's five lengths; every stochastic rule must match the
+original's cooperation, block by block, against each scripted partner within
+sampling error (``tourexec_replay.statistics_mismatches`` states the error rate).
+The twins from ``strategies/axelrod_second.py`` and elsewhere are run against the same
+data, so what :data:`ORIGINALS` says about them is checked too.
+"""
+
+import pytest
+from tourexec_replay import load, matches_original, replay_mismatches, statistics_mismatches, stored_codes
+
+from cooptourney import get_strategy
+from cooptourney.strategies.second_tournament import ORIGINALS
+
+DETERMINISTIC = [code for code, o in ORIGINALS.items() if o.check == "moves"]
+STOCHASTIC = [code for code, o in ORIGINALS.items() if o.check == "statistics"]
+TWINS = [code for code, o in ORIGINALS.items() if o.twin]
+
+
+@pytest.mark.parametrize("code", DETERMINISTIC)
+def test_plays_the_original_moves(code):
+    problems = replay_mismatches(code, code)
+    assert not problems, "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("code", STOCHASTIC)
+def test_matches_the_original_statistics(code):
+    problems = statistics_mismatches(code, code)
+    assert not problems, "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("code", list(ORIGINALS))
+def test_declares_what_the_original_is(code):
+    spec = get_strategy(code)
+    original = ORIGINALS[code]
+    assert spec.name == code
+    assert spec.stochastic == load(code)["stochastic"] == (original.check == "statistics")
+    assert original.author in spec.doc.splitlines()[0]
+    assert code.upper() in spec.doc.splitlines()[0]
+    assert not spec.uses_length, "the original rules were not told the length of the match"
+
+
+def test_every_rule_of_the_range_is_here():
+    here = [f"k{n}r" for n in range(31, 62)]
+    assert list(ORIGINALS) == here
+    assert set(here) <= set(stored_codes())
+
+
+@pytest.mark.parametrize("code", TWINS)
+def test_twin_differs_exactly_where_recorded(code):
+    original = ORIGINALS[code]
+    assert matches_original(original.twin, code) == (original.twin_differs == "")
+
+
+def test_the_checks_reject_a_different_rule():
+    # k56r and k59r share one program; k55r differs from it only in a coefficient or two
+    assert not replay_mismatches("k59r", "k56r")
+    assert replay_mismatches("k55r", "k56r")
+    # k46r is k61r's rule without its first 25 moves
+    assert statistics_mismatches("k46r", "k61r")
