@@ -28,7 +28,8 @@ Checked against the original programs: the moves of every rule against a panel (
 63 rules, the tournament program's reactive column rules and scripted partners) are
 stored in ``tests/data/tourexec``, recorded by ``tools/tourexec_moves.py`` from the
 compiled Fortran; a deterministic rule must replay them move for move, a stochastic
-one match them statistically (``tests/strategies/test_second_tournament.py``). The
+one must replay them given the original's random numbers and match them statistically
+with its own (``tests/strategies/test_second_tournament.py``). The
 rules of ``strategies/axelrod_second.py`` follow axelrod's re-implementations of some
 of these programs; where those differ from the original, :data:`ORIGINALS` says how.
 """
@@ -491,9 +492,9 @@ def k40r(my, opp, t, state, params, info, rng):
     every use) and the moves since its last triggered defection. C on moves 1
     and 2. After a partner D from move 3 on: if w is 1 more than a multiple of 3,
     or w > 2 is a multiple of 3, it defects (a trigger); else it cooperates with
-    probability q (one draw). After a partner C: it defects on the two moves
-    after a trigger, and also triggers (and defects) when w > 2 and w is 0 or 1
-    modulo 3 (so, from then on, every partner C is answered with D); else C.
+    probability q (one draw). After a partner C: it defects on the move after a
+    trigger, and also triggers (and defects) when w > 2 and w is 0 or 1 modulo 3
+    (so, from then on, every partner C is answered with D); else C.
     """
     j = previous(opp, t)
     state[0] += 1
@@ -651,11 +652,10 @@ def k43r(my, opp, t, state, params, info, rng):
 
     It counts the partner's replies to its own move two turns back. Moves 1-15:
     C, but D after a partner D, at most three times. From move 16: D if at least
-    a third of the replies to its C were D; else, on every fourth move (move
-    divisible by 4), D unless the partner is its twin (a D on move 17 after
-    exactly one D reply to its C and none to its D) and unless it answered
-    fewer than move/12 of its Ds with C while having been defected against
-    after a D at least once; else C.
+    a third of the replies to its C were D; else, on moves divisible by 4, D if
+    the partner has answered its D with C at least move/12 times (whole
+    division) or never with D, unless the partner looks like its twin (a D on
+    move 17 after exactly one D reply to its C and none to its D); else C.
     """
     j = previous(opp, t)
     turn = t + 1
@@ -728,12 +728,11 @@ def k45r(my, opp, t, state, params, info, rng):
 
     other: a prober that picks between reciprocity and exploitation on its first moves.
 
-    D, C, C; the partner's moves 1 and 2 choose the mode for the rest of the
-    match: tit for tat if it defected on move 2 (or on moves 1 and 2, with a D
-    on move 4); tit for two tats if it cooperated on move 2 after a D on move 1,
-    or if its first moves were C, C and its third is C; an exploiter if it
-    cooperated on moves 1 and 2 (a D every move except that, unless every eighth
-    move, it cooperates when the partner did not defect twice in a row).
+    D, C, C; then the partner's first moves choose the mode for the rest of the
+    match: after D, D, tit for tat; after C, C, tit for two tats with a D on
+    moves 11, 19, 27, ...; otherwise its third move decides: D, tit
+    for tat (with a D on move 4 if the partner opened D, C, D), C, tit for two
+    tats.
     """
     j = previous(opp, t)
     turn = t + 1
@@ -873,8 +872,8 @@ def k48r(my, opp, t, state, params, info, rng):
     the start of each cycle it compares its points of the last five moves with
     those of the five before: if fewer, it reverses the direction of change and
     steps back; then it adds the direction (+1 or -1) to the next slot in that
-    order. An entry above 1 counts as D, below 0 as C (the original would
-    return the number itself).
+    order. An entry pushed to 2 counts as D, to -1 as C (the original would
+    return the number itself; no partner of the stored panel leads there).
     """
     j = previous(opp, t)
     turn = t + 1
@@ -928,7 +927,8 @@ def k49r(my, opp, t, state, params, info, rng):
     move = C
     if j == 1:
         if defections <= 17:
-            move = D if rand(rng) + 0.5 >= 1.0 else C
+            # INT(R + .5) in single precision, as the original rounds
+            move = D if f32(rand(rng)) + f32(0.5) >= f32(1.0) else C
         else:
             move = D
     if (turn > 19 and percent > 79) or (turn > 29 and percent > 65) or (turn > 39 and percent > 39):

@@ -129,3 +129,67 @@ def matches_original(name: str, code: str) -> bool:
     if load(code)["stochastic"]:
         return not statistics_mismatches(name, code)
     return not replay_mismatches(name, code)
+
+
+def draw_replay_mismatches(monkeypatch, name: str, code: str, runs: int = 10) -> list[str]:
+    """Where ``name``, fed the original's own random numbers, does not play its moves.
+
+    In the stored run with seed ``s`` the original drew, on every move, the next number
+    of ``random.Random(2 * s)``, rounded to single precision. The step function of
+    ``name`` runs here as plain Python, its module's ``rand`` patched to return the
+    draw of the current move, on the history the original played (its stored moves and
+    the scripted partner's), for the first ``runs`` runs against each scripted partner.
+    A rule that draws more than once in a move is reported too.
+    """
+    import importlib
+    import random
+
+    from cooptourney.registry import get_strategy
+    from cooptourney.strategy_api import (
+        INFO_LENGTH,
+        INFO_MY_COOPS,
+        INFO_MY_SCORE,
+        INFO_OPP_COOPS,
+        INFO_OPP_SCORE,
+        INFO_SIZE,
+    )
+
+    spec = get_strategy(name)
+    module = importlib.import_module(spec.module)
+    current = {"draw": 0.0, "used": 0}
+
+    def rand(rng):
+        current["used"] += 1
+        return current["draw"]
+
+    monkeypatch.setattr(module, "rand", rand)
+    payoff = {(0, 0): (3, 3), (0, 1): (0, 5), (1, 0): (5, 0), (1, 1): (1, 1)}
+    problems = []
+    for run in load(code)["runs"]:
+        theirs = _moves(run["partner_moves"]).astype(np.int64)
+        for seed, own in enumerate(run["own"][:runs]):
+            stream = random.Random(2 * seed)
+            mine = _moves(own).astype(np.int64)
+            my = np.zeros(len(mine), dtype=np.int64)
+            opp = np.zeros(len(mine), dtype=np.int64)
+            state = np.array(spec.state, dtype=np.float64)
+            info = np.zeros(INFO_SIZE)
+            info[:4] = (3.0, 0.0, 5.0, 1.0)
+            info[INFO_LENGTH] = -1.0
+            for t in range(len(mine)):
+                current["draw"] = float(np.float32(stream.random()))
+                current["used"] = 0
+                move = int(spec.py_function(my, opp, t, state, np.zeros(0), info, None))
+                if move != mine[t] or current["used"] > 1:
+                    problems.append(
+                        f"{name} v {run['partner']}, seed {seed}, move {t + 1}: original {'CD'[mine[t]]}, "
+                        f"ours {'CD'[move]} after {current['used']} draws"
+                    )
+                    break
+                my[t], opp[t] = mine[t], theirs[t]
+                gain = payoff[int(mine[t]), int(theirs[t])]
+                info[INFO_MY_SCORE] += gain[0]
+                info[INFO_OPP_SCORE] += gain[1]
+                info[INFO_MY_COOPS] += mine[t] == 0
+                info[INFO_OPP_COOPS] += theirs[t] == 0
+    return problems

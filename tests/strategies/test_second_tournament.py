@@ -3,15 +3,24 @@
 The oracle is the tournament's own Fortran, compiled from TourExec: its moves are
 stored in ``tests/data/tourexec`` (``tools/tourexec_moves.py`` records them and says
 how). Every deterministic rule must replay the original's moves against the whole
-panel at each of the tournament's five lengths; every stochastic rule must match the
-original's cooperation, block by block, against each scripted partner within
-sampling error (``tourexec_replay.statistics_mismatches`` states the error rate).
+panel at each of the tournament's five lengths. Every stochastic rule, fed the
+original's own random numbers, must play its moves in the first ten stored runs
+against each scripted partner (which pins where it draws and what it compares), and
+with its own random streams must match the original's cooperation, block by block,
+within sampling error (``tourexec_replay.statistics_mismatches`` states the error rate).
 The twins from ``strategies/axelrod_second.py`` and elsewhere are run against the same
 data, so what :data:`ORIGINALS` says about them is checked too.
 """
 
 import pytest
-from tourexec_replay import load, matches_original, replay_mismatches, statistics_mismatches, stored_codes
+from tourexec_replay import (
+    draw_replay_mismatches,
+    load,
+    matches_original,
+    replay_mismatches,
+    statistics_mismatches,
+    stored_codes,
+)
 
 from cooptourney import get_strategy
 from cooptourney.strategies.second_tournament import ORIGINALS
@@ -32,6 +41,12 @@ def test_plays_the_original_moves(code):
 @pytest.mark.parametrize("code", STOCHASTIC)
 def test_matches_the_original_statistics(code):
     problems = statistics_mismatches(code, code)
+    assert not problems, "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("code", STOCHASTIC)
+def test_plays_the_original_moves_given_its_draws(monkeypatch, code):
+    problems = draw_replay_mismatches(monkeypatch, code, code)
     assert not problems, "\n".join(problems[:10])
 
 
