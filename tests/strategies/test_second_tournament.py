@@ -12,6 +12,8 @@ The twins from ``strategies/axelrod_second.py`` and elsewhere are run against th
 data, so what :data:`ORIGINALS` says about them is checked too.
 """
 
+from pathlib import Path
+
 import pytest
 from tourexec_replay import (
     draw_replay_mismatches,
@@ -59,6 +61,16 @@ def test_declares_what_the_original_is(code):
     assert original.author in spec.doc.splitlines()[0]
     assert code.upper() in spec.doc.splitlines()[0]
     assert not spec.uses_length, "the original rules were not told the length of the match"
+
+
+def test_the_reference_page_lists_every_rule():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "second-tournament.md").read_text()
+    rows = {line.split(" | ")[0].strip("| "): line for line in page.splitlines() if line.startswith("| k")}
+    for code in HERE:
+        original = ORIGINALS[code]
+        assert f"| {code} | {original.author} | {original.rank} |" in rows[code]
+        differs = "differs" if original.twin_differs else "same"
+        assert rows[code].endswith(f"| {original.twin} | {differs} |" if original.twin else "|  |  |")
 
 
 def test_every_rule_of_the_range_is_here():
