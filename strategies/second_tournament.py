@@ -1350,6 +1350,7 @@ def k61r(my, opp, t, state, params, info, rng):
 
     diffuse: after move 25 it overlooks any defection from a partner that cooperates 60% of the time.
 
+    Moves 2-10 repeat its own previous move (all C, unless noise flipped one).
     From move 26, with rate = (partner's Cs + 1) / move number (the move
     before the first counts as C), in single precision: after a partner D it
     defects iff rate < 0.6 and a uniform draw exceeds rate (one draw); else C.

@@ -264,7 +264,7 @@ def play(library: Library, row: str, col: str, length: int, seed=0) -> tuple[str
             result = _play_here(library, players, length, seeds)
             payload = json.dumps(result).encode()
         except Exception as error:  # reported by the parent
-            payload = json.dumps({"error": f"{type(error).__name__}: {error}"}).encode()
+            payload = json.dumps({"error": str(error)}).encode()
             status = 1
         with os.fdopen(write, "wb") as out:
             out.write(payload)
@@ -390,6 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into a reader that stopped early (head)
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
