@@ -262,11 +262,11 @@ def k34r(my, opp, t, state, params, info, rng):
 # state: 0 flack
 
 
-@strategy("k35r", reciprocity="specific", stochastic=True, state=(0.0,))
+@strategy("k35r", reciprocity="diffuse", stochastic=True, state=(0.0,))
 def k35r(my, opp, t, state, params, info, rng):
     """Defects with probability "flack", the partner's defections with a half-life of one move. (Abraham Getzler, K35R, rank 11; original program)
 
-    specific: answers recent defections in proportion, and forgets them fast.
+    diffuse: answers a defection only with a probability that halves every move (measured diffuseness 0.41, docs/reference/reciprocity.md).
 
     flack = (flack + J) / 2 each move (J = 1 after a partner D); it defects iff
     flack > r for a uniform draw r, one draw per move.
@@ -985,11 +985,11 @@ def k51r(my, opp, t, state, params, info, rng):
 # state: 0 current run of partner defections, 1 punishments completed
 
 
-@strategy("k52r", reciprocity="specific", stochastic=True, state=(0.0, 0.0))
+@strategy("k52r", reciprocity="diffuse", stochastic=True, state=(0.0, 0.0))
 def k52r(my, opp, t, state, params, info, rng):
     """Defects from the partner's second D in a row, forgiving after runs of 5, 8, 11, ... ; every move flips with probability 0.05. (David A. Smith, K52R, rank 48; original program)
 
-    specific: answers runs of defection in kind.
+    diffuse: lets a single defection pass and answers only runs (measured diffuseness 0.66, docs/reference/reciprocity.md).
 
     It counts the partner's run of consecutive Ds; it plays D when the run is
     at least 2, and when the run reaches 5 + 3k (k the number of such
