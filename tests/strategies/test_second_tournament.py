@@ -24,7 +24,7 @@ from tourexec_replay import (
     stored_codes,
 )
 
-from cooptourney import get_strategy
+from cooptourney import Tournament, get_strategy
 from cooptourney.strategies.second_tournament import ORIGINALS
 
 #: The rules of this module (the table is shared with ``second_tournament_late``).
@@ -90,3 +90,17 @@ def test_the_checks_reject_a_different_rule():
     assert replay_mismatches("k55r", "k56r")
     # k46r is k61r's rule without its first 25 moves
     assert statistics_mismatches("k46r", "k61r")
+
+
+def test_deterministic_rules_play_the_original_matches_with_each_other():
+    # each rule replays its partner's stored moves; here both sides are native at once
+    result = Tournament(DETERMINISTIC, turns=308, repetitions=1, seed=0, record_moves=True).play()
+    wrong = []
+    for i, row in enumerate(DETERMINISTIC):
+        stored = {m["partner"]: m for m in load(row)["matches"]}
+        for j, col in enumerate(DETERMINISTIC):
+            moves = result.match_moves(i, j)
+            played = ("".join("CD"[a] for a in moves[:, 0]), "".join("CD"[b] for b in moves[:, 1]))
+            if played != (stored[col]["own"], stored[col]["partner_moves"]):
+                wrong.append(f"{row} v {col}")
+    assert not wrong, wrong
