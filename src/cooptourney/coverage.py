@@ -137,6 +137,39 @@ def coverage() -> list[CoverageRow]:
     return rows
 
 
+def original_program_twins() -> list[tuple[str, str, str]]:
+    """(twin, code, how it differs) for each strategy that re-implements a rule of Axelrod's
+    second tournament whose original program is native here (``strategies/second_tournament*.py``).
+
+    The difference is "" where the twin plays like the original program against its stored
+    moves; ``tests/strategies/test_second_tournament*.py`` checks each entry both ways.
+    """
+    REGISTRY.ensure_loaded()
+    from cooptourney.strategies.second_tournament import ORIGINALS
+
+    return sorted(((o.twin, o.code, o.twin_differs) for o in ORIGINALS.values() if o.twin), key=lambda r: r[1])
+
+
+def _original_program_section() -> list[str]:
+    lines = [
+        "",
+        "## Twins of the second tournament's original programs",
+        "",
+        "The rules k31r ... k93r follow the original Fortran programs of Axelrod's second tournament "
+        "([second tournament](second-tournament.md)). A strategy of the library that re-implements one "
+        "of them (most after `axelrod`) is also run against the original's stored moves: it plays like "
+        "the original if it plays the same moves (deterministic rules) or the same cooperation within "
+        "sampling error (stochastic ones) against the stored panel. Where they differ, the original is "
+        "right and the rule under its code follows it.",
+        "",
+        "| twin | original | plays like the original | how the twin differs |",
+        "|---|---|---|---|",
+    ]
+    for twin, code, differs in original_program_twins():
+        lines.append(f"| {_cell(twin)} | {code} | {'no' if differs else 'yes'} | {_cell(differs)} |")
+    return lines
+
+
 def summary(rows: list[CoverageRow]) -> str:
     total = len(rows)
     count = {s: sum(r.status == s for r in rows) for s in (VERIFIED, DIFFERS, UNVERIFIED, PYTHON)}
@@ -182,6 +215,7 @@ def markdown(rows: list[CoverageRow]) -> str:
             f"| {_cell(r.axelrod_name)} | {'yes' if r.stochastic else 'no'} | {r.status} | "
             f"{_cell(r.native_name)} | {_cell(r.how)} |"
         )
+    lines += _original_program_section()
     return "\n".join(lines) + "\n"
 
 
