@@ -29,7 +29,20 @@ from cooptourney import __version__
 
 # `list` is the command; its module is listing.py, as a submodule named list would shadow
 # the builtin in this package's namespace.
-from cooptourney.cli import demo, evolve, fingerprint, game, listing, match, reciprocity, report, run, sweep, verify
+from cooptourney.cli import (
+    demo,
+    evolve,
+    fingerprint,
+    game,
+    listing,
+    match,
+    reciprocity,
+    report,
+    reproduce,
+    run,
+    sweep,
+    verify,
+)
 from cooptourney.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -44,7 +57,7 @@ from cooptourney.cli.common import (
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The subcommands, in the order ``cooptourney --help`` lists them.
-COMMANDS = (run, listing, match, game, demo, evolve, fingerprint, reciprocity, sweep, verify, report)
+COMMANDS = (run, listing, match, game, demo, evolve, fingerprint, reciprocity, sweep, verify, report, reproduce)
 
 
 def build_parser() -> argparse.ArgumentParser:
