@@ -213,3 +213,17 @@ def test_median_normalised_rank():
     )
     out = median_normalised_ranks(df).set_index("player")["median normalised rank"]
     assert out["A"] == 0.5 and out["B"] == 0.25 and out["C"] == 1.0
+
+
+def test_glynatsi_run_on_a_small_field(monkeypatch):
+    from cooptourney.reproduce import glynatsi
+
+    small = ["Tit For Tat", "Defector", "Cooperator", "Grudger", "Random"]
+    monkeypatch.setattr(glynatsi, "glynatsi_field", lambda: small)
+    r = run_reproduction(ALL["glynatsi-2024"], scale=2 / 11_400, seed=0)
+    assert r.repetitions == dict.fromkeys(TYPES, 2)
+    ranks = r.standings["all"]
+    assert set(ranks.type) == set(TYPES)
+    assert ranks["median normalised rank"].between(0, 1).all()
+    assert r.turns_simulated <= r.turns_accounted
+    assert "top performers" in r.text()

@@ -174,24 +174,25 @@ def top_performers(ranks: pd.DataFrame, k: int = 10, min_tournaments: int = 1) -
 def run_glynatsi(scale: float = 1.0, seed: int = 0, progress: bool = False):
     """Play ``scale`` times the design's tournaments (at least one per type) in this process."""
     from cooptourney.reproduce.run import Field, ReproductionResult, check_scale
-    from cooptourney.sweeps import run_task, spec_from_dict
+    from cooptourney.sweeps import spec_from_dict
 
     scale = check_scale(scale)
     started = time.perf_counter()
     frames, counts = [], {}
-    simulated = 0
+    simulated = accounted = 0
     for kind in TYPES:
         n = max(1, round(TOURNAMENTS[kind] * scale))
         counts[kind] = n
         spec = spec_from_dict(glynatsi_spec(kind, n, seed=2024 + int(seed)), origin=f"glynatsi-2024 {kind}")
         for task in spec.tasks:
-            df = run_task(task)
+            # what `cooptourney sweep` stores for a task (sweeps.run_task), with the turns counted
+            t = task.tournament()
+            df = t.play(progress=progress).to_dataframe()
+            simulated += t.turns_simulated
+            accounted += t.turns_accounted
             df.insert(0, "task", task.id)
             df.insert(0, "type", kind)
             frames.append(df)
-            t = task.tournament()
-            n_players, reps = len(t.players), t.repetitions
-            simulated += n_players * (n_players + 1) // 2 * reps  # matches; turns are not reported per task
     ranks = median_normalised_ranks(pd.concat(frames, ignore_index=True))
     elapsed = time.perf_counter() - started
     field = glynatsi_field()
@@ -202,11 +203,11 @@ def run_glynatsi(scale: float = 1.0, seed: int = 0, progress: bool = False):
         seed=seed,
         repetitions=counts,
         claims=[],
-        standings={"top performers (median normalised rank)": top_performers(ranks), "all": ranks},
+        standings={"top performers by median normalised rank (0 first, 1 last)": top_performers(ranks), "all": ranks},
         elapsed=elapsed,
-        turns_simulated=0,
-        turns_accounted=0,
-        extra={"tournaments": counts, "matches": simulated},
+        turns_simulated=simulated,
+        turns_accounted=accounted,
+        unit="tournaments",
     )
 
 

@@ -260,6 +260,7 @@ class ReproductionResult:
     turns_simulated: int
     turns_accounted: int
     extra: dict[str, Any] = field(default_factory=dict)
+    unit: str = "repetitions"  # what ``repetitions`` counts (a sweep design counts tournaments)
 
     def claims_table(self) -> pd.DataFrame:
         """One row per published value: published, measured, 95% CI, criterion, verdict."""
@@ -305,9 +306,17 @@ class ReproductionResult:
             f"{rep.citation}",
             f"Field: {len(self.field.players)} strategies; missing: {', '.join(self.field.missing) or 'none'}.",
             *(f"Note: {n}." for n in self.field.notes),
-            f"Scale {self.scale:g}: repetitions {reps}; seed {self.seed}.",
+            f"Scale {self.scale:g}: {self.unit} {reps}; seed {self.seed}.",
             "",
-            format_table(["Published value", "Published", "Measured", "95% CI", "Criterion", "Verdict"], rows),
+        ]
+        if rows:
+            lines += [
+                format_table(["Published value", "Published", "Measured", "95% CI", "Criterion", "Verdict"], rows)
+            ]
+        else:  # nothing published to judge: our table
+            key, table = next(iter(self.standings.items()))
+            lines += [f"{key}:", table.to_string(index=False)]
+        lines += [
             "",
             f"Runtime here: {self.elapsed:.2f} s; turns simulated {self.turns_simulated:,} of "
             f"{self.turns_accounted:,} accounted for (identical matches are played once).",
@@ -334,7 +343,10 @@ class ReproductionResult:
             ),
             Section(
                 "Standings",
-                tables=[(df, f"{key}: mean score per turn with 95% CI") for key, df in self.standings.items()],
+                tables=[
+                    (df, key if self.unit != "repetitions" else f"{key}: mean score per turn with 95% CI")
+                    for key, df in self.standings.items()
+                ],
             ),
             Section(
                 "Work",
