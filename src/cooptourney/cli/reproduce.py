@@ -21,7 +21,7 @@ import argparse
 import math
 
 from cooptourney.atomic import check_writable, check_writable_dir
-from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, show, warn, write_report
+from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, plural, show, warn, write_report
 from cooptourney.output.tables import format_table
 
 
@@ -75,7 +75,7 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         n = len(fld.players)
         matches = sum(n * (n + 1) // 2 * max(2, round(s.repetitions * scale)) * len(s.lengths) for s in rep.settings)
         batches = math.ceil(matches / MAX_MATCHES_PER_BATCH)
-        show(f"Playing {matches:,} matches ({n} strategies) in about {batches:,} batches...")
+        show(f"Playing {matches:,} matches ({n} strategies) in {plural(batches, 'batch', 'batches')} or more...")
     result = _run(rep, scale, args.seed)
     show(result.text())
     return write_report(lambda: result.report(report), report)
