@@ -357,10 +357,10 @@ HARPER_2017 = Reproduction(
     reduced_scale=0.0002,
     notes=(
         "The field is the paper's list of 176 players; three are not in this library (Fool Me Forever, Slow Tit "
-        "For Two Tats, the 173-member Meta Mixer) and the Python-path meta players are left out, so the field has "
-        "173 members. The strategies are axelrod 4.13.1's, not the 2017 versions (e.g. First by Grofman, Tester "
-        "and the Evolved players were retrained or corrected since), and the top three standard scores lie within "
-        "0.003 of each other, so a disagreement on exact scores is expected at full scale."
+        "For Two Tats, the 173-member Meta Mixer), so it has 173 members. The strategies are those of axelrod "
+        "4.13.1, not of the 2017 release, and some have been revised or retrained since: the differences measured "
+        "here are largest for trained players (Evolved ANN 5 under noise). The top three standard scores lie "
+        "within 0.003 of each other, so at full scale exact scores are expected to disagree."
     ),
 )
 
@@ -408,7 +408,7 @@ BEAUFILS_1997 = Reproduction(
     name="beaufils-1997",
     title="Beaufils, Delahaye & Mathieu (1997): Gradual over Tit For Tat in 1000-move games",
     citation="Beaufils B., Delahaye J.-P., Mathieu P. (1997) Artificial Life V, 202-209, round-robin experiment",
-    summary="12 classic strategies, 1000 moves: Gradual scores more than Tit For Tat",
+    summary="14 classic strategies, 1000 moves: Gradual scores more than Tit For Tat",
     field=(
         ("gradual", "Gradual"),
         ("tit_for_tat", "Tit For Tat"),
@@ -432,8 +432,9 @@ BEAUFILS_1997 = Reproduction(
     ),
     reduced_scale=0.5,
     notes=(
-        "The paper's table of total scores is not transcribed here (only its ranking claim: Gradual first, ahead "
-        "of Tit For Tat); Cycler DC stands for per_cd (which starts with C), a difference of one move."
+        "The paper's table of total scores is not transcribed here, only its ranking claim (Gradual first, ahead "
+        "of Tit For Tat). The field is classic strategies of the kind the paper plays (its names in the published "
+        "column), not a checked copy of its list; Cycler DC stands for per_cd, which starts with C."
     ),
 )
 
