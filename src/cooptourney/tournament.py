@@ -66,8 +66,10 @@ class Tournament:
         Play a pair of deterministic strategies only once when every repetition must
         give the same match (no noise, a fixed length, no transformer, moves not
         recorded) and copy its result to the other repetitions (default True). The
-        results are the same bits either way; after :meth:`play`,
-        :attr:`turns_simulated` and :attr:`turns_accounted` say how much was saved.
+        results are the same bits either way, for strategies that declare
+        ``stochastic=True`` when they draw random numbers (the registry's flag is what
+        is trusted); after :meth:`play`, :attr:`turns_simulated` and
+        :attr:`turns_accounted` say how much was saved.
 
     Notes
     -----
