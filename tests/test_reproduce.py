@@ -36,6 +36,18 @@ def test_reuse_gives_the_same_bits(kw):
     assert on.to_dataframe().equals(off.to_dataframe())
 
 
+def test_reuse_trusts_no_false_deterministic_flag():
+    # every registered two-player strategy: a strategy that draws random numbers but is
+    # flagged deterministic would have its repetitions copied, and the bits would differ
+    from cooptourney import REGISTRY
+
+    names = sorted(s.name for s in REGISTRY.all() if not s.group)
+    on = Tournament(names, turns=12, repetitions=2, seed=3).play()
+    off = Tournament(names, turns=12, repetitions=2, seed=3, reuse_matches=False).play()
+    assert on.score_matrix.tobytes() == off.score_matrix.tobytes()
+    assert on.to_dataframe().equals(off.to_dataframe())
+
+
 def test_reuse_accounts_for_every_turn():
     t, _ = _play(True, turns=30, repetitions=4)
     n = len(FIELD)
