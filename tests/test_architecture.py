@@ -38,9 +38,11 @@ ALLOWED: dict[str, set[str]] = {
         "coverage",
         "config",
         "reciprocity",
+        "reproduce",
         "__init__",
     }
     | ENGINE,
+    "reproduce": {"output", "sweeps", "tournament", "multilateral"} | ENGINE,
     "demos": {"output", "evolution", "reciprocity", "politics", "tournament", "match", "multilateral", "markov"}
     | ENGINE,
     "output": {"evolution", "politics", "tournament", "match", "multilateral", "__init__"} | ENGINE,

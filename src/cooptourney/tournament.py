@@ -9,7 +9,7 @@ from html import escape
 import numba
 import numpy as np
 
-from cooptourney.core.layout import OUT_SIZE, Pairs, TournamentOutput, TournamentSettings
+from cooptourney.core.layout import OUT_SIZE, OUT_TURNS, Pairs, TournamentOutput, TournamentSettings
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
@@ -63,6 +63,14 @@ class Tournament:
     transformer : cooptourney.politics.Transformer, optional
         Politics/policy transformer: per-player perceived payoffs, ratification failure
         and leader turnover. ``None`` (or a neutral one) plays the plain game.
+    reuse_matches : bool
+        Play a pair of deterministic strategies only once when every repetition must
+        give the same match (no noise, a fixed length, no transformer, moves not
+        recorded) and copy its result to the other repetitions (default True). The
+        results are the same bits either way, for strategies that declare
+        ``stochastic=True`` when they draw random numbers (the registry's flag is what
+        is trusted); after :meth:`play`, :attr:`turns_simulated` and
+        :attr:`turns_accounted` say how much was saved.
 
     Notes
     -----
@@ -70,6 +78,12 @@ class Tournament:
     stream keyed by (seed, pair, repetition, player), so the results are
     bit-identical for any thread count or chunking.
     """
+
+    #: Turns the engine played in the last :meth:`play` (``None`` before it).
+    turns_simulated: int | None = None
+    #: Turns the last :meth:`play`'s results account for: every match of every
+    #: repetition, including those copied from a reused match.
+    turns_accounted: int | None = None
 
     def __init__(
         self,
@@ -82,6 +96,7 @@ class Tournament:
         game: Game | None = None,
         record_moves: bool = False,
         transformer=None,
+        reuse_matches: bool = True,
     ) -> None:
         if isinstance(players, (str, Player)):
             raise SettingsError("players must be a list of players, not a single one")
@@ -98,6 +113,7 @@ class Tournament:
         if not isinstance(self.game, Game):
             raise SettingsError(f"game must be a cooptourney Game, got {type(self.game).__name__}")
         self.record_moves = bool(record_moves)
+        self.reuse_matches = bool(reuse_matches)
         arrays = check_transformer(transformer, self.game, len(self.players))
         self.transformer = transformer
         n = len(self.players)
@@ -161,6 +177,7 @@ class Tournament:
         # the compiled kernel skips them.
         python = np.array([isinstance(p, PythonPlayer) for p in self.players])
         skip = (python[pair_i] | python[pair_j]).astype(np.uint8)
+        reused = self._reusable_pairs(pair_i, pair_j, python)
         if self.record_moves:
             lengths = match_lengths(
                 seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns), np.float64(self.prob_end)
@@ -207,12 +224,15 @@ class Tournament:
                 seed=seed,
                 repetitions=np.int64(reps),
             ),
-            Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip),
+            Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip | reused),
             TournamentOutput(out=out, record=self.record_moves, moves=hist, traces=trace),
         )
         kernel = packed.kernel.module.play_tournament
         started = time.perf_counter()
         run_in_chunks(kernel, args, n_tasks, progress, unit="match", max_chunks=50)
+        simulated = float(out[:, OUT_TURNS].sum())
+        if reused.any():
+            simulated += self._play_reused(kernel, args, reused, out)
         if python_moves:
             from cooptourney.interop import account
 
@@ -222,6 +242,8 @@ class Tournament:
                 known = float(n) if self.prob_end == 0.0 else -1.0
                 account(packed, pair_i[k // reps], pair_j[k // reps], moves, game, known, rows, out[k])
         elapsed = time.perf_counter() - started
+        self.turns_simulated = int(simulated) + sum(int(m.shape[1]) for m in python_moves.values())
+        self.turns_accounted = int(out[:, OUT_TURNS].sum())
         check_step_errors(self.players, out, pair_i, pair_j)
         return ResultSet.from_tasks(
             players=self.players,
@@ -244,3 +266,47 @@ class Tournament:
             },
             elapsed=elapsed,
         )
+
+    def _reusable_pairs(self, pair_i: np.ndarray, pair_j: np.ndarray, python: np.ndarray) -> np.ndarray:
+        """uint8[pairs]: 1 for a pair whose every repetition is the same match.
+
+        That holds when neither strategy draws a random number and nothing else does:
+        no noise, a fixed length (``prob_end`` draws each match's length), no
+        transformer (ratification failures and elections are random) and, so that
+        the moves arrays stay per match, moves not recorded. Python (axelrod) pairs
+        are left to their own path.
+        """
+        n_pairs = len(pair_i)
+        if (
+            not self.reuse_matches
+            or self.repetitions < 2
+            or self.record_moves
+            or self.noise != 0.0
+            or self.prob_end != 0.0
+            or self.transformer is not None
+        ):
+            return np.zeros(n_pairs, dtype=np.uint8)
+        fixed = np.array([not p.spec.stochastic and not python[k] for k, p in enumerate(self.players)])
+        return (fixed[pair_i] & fixed[pair_j]).astype(np.uint8)
+
+    def _play_reused(self, kernel, args: tuple, reused: np.ndarray, out: np.ndarray) -> float:
+        """Play repetition 0 of each reused pair and copy its row to every repetition.
+
+        The kernel keys a match's streams by the two players and the repetition, never
+        by the pair's position, so a call on the reused pairs alone with one repetition
+        plays exactly their repetition-0 matches. Returns the turns it played.
+        """
+        players, rules, pairs, _ = args
+        which = np.flatnonzero(reused)
+        once = np.zeros((len(which), OUT_SIZE))
+        sub = (
+            players,
+            rules._replace(repetitions=np.int64(1)),
+            Pairs(pair_i=pairs.pair_i[which], pair_j=pairs.pair_j[which], skip=np.zeros(len(which), dtype=np.uint8)),
+            args[3]._replace(out=once),
+        )
+        run_in_chunks(kernel, sub, len(which), False, unit="match", max_chunks=1)
+        reps = self.repetitions
+        rows = out.reshape(-1, reps, OUT_SIZE)
+        rows[which] = once[:, None, :]
+        return float(once[:, OUT_TURNS].sum())
