@@ -1,0 +1,204 @@
+"""The rules K62R-K93R of Axelrod's second tournament against the original programs' moves.
+
+The data in ``tests/data/tourexec/<code>.json.gz`` are the moves of the original FORTRAN
+rules, compiled from TourExec and played by ``tools/tourexec_moves.py`` (which says how
+to regenerate them). A rule counts as stochastic there if its own random stream changes
+its moves; each rule here must agree with that.
+
+* Deterministic rules: one 308-move match against each of the 63 rules, the tournament
+  program's three column rules and five scripted partners. The partner's moves are
+  replayed as a script; the rule must play the original's moves exactly. The rules are
+  never told the length, so this covers the tournament's lengths 63, 77, 151 and 156 too
+  (the generator checks that the original's shorter matches are prefixes; here, that no
+  rule reads the length).
+* Stochastic rules, move for move: the original drew one single-precision number per
+  move from ``random.Random(2 * seed)``; fed the same numbers (the step function run as
+  Python with its module's ``rand`` patched), the rule must play the original's moves,
+  in the first runs of each scripted partner.
+* Stochastic rules, statistically, with their own random streams: 200 runs against each
+  scripted partner, compared with the original's 200 runs by the per-run number of C in
+  the whole match and in its first 60 moves. Each comparison fails when the difference of
+  the means exceeds 4.5 standard errors (Welch): under the null hypothesis, with the
+  central limit theorem, a false alarm has probability 7e-6 per comparison, so about
+  1e-3 over the 140 comparisons of this module; and a difference of 5 percentage points
+  in the cooperation rate of a coin-flipping rule is detected (checked below).
+"""
+
+import gzip
+import json
+import math
+import random
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numba.core.registry import CPUDispatcher
+
+from cooptourney import REGISTRY, Player, Tournament
+from cooptourney.registry import get_strategy
+from cooptourney.strategies import second_tournament_late
+from cooptourney.strategy_api import (
+    INFO_LENGTH,
+    INFO_MY_COOPS,
+    INFO_MY_SCORE,
+    INFO_OPP_COOPS,
+    INFO_OPP_SCORE,
+    INFO_SIZE,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "tourexec"
+CODES = [f"k{n}r" for n in range(62, 94)]
+DETERMINISTIC = [c for c in CODES if not get_strategy(c).stochastic]
+STOCHASTIC = [c for c in CODES if get_strategy(c).stochastic]
+
+TURNS = 308
+#: runs per scripted partner replayed draw for draw (of the 200 stored)
+REPLAYED_RUNS = 6
+#: the difference of two means that fails a statistical comparison, in standard errors
+Z_MAX = 4.5
+EARLY = 60
+
+_PAYOFF = {(0, 0): (3.0, 3.0), (0, 1): (0.0, 5.0), (1, 0): (5.0, 0.0), (1, 1): (1.0, 1.0)}
+
+
+@cache
+def load(code: str) -> dict:
+    with gzip.open(DATA / f"{code}.json.gz", "rt") as f:
+        return json.load(f)
+
+
+def _moves(text: str) -> np.ndarray:
+    return np.array([0 if ch == "C" else 1 for ch in text], dtype=np.int8)
+
+
+def _text(moves) -> str:
+    return "".join("CD"[int(m)] for m in moves)
+
+
+def _first_difference(ours: str, theirs: str) -> str:
+    t = next(k for k in range(len(theirs)) if ours[k] != theirs[k])
+    lo = max(0, t - 15)
+    return (
+        f"first difference at move {t + 1}:\n  original: ...{theirs[lo : t + 10]}\n  native  : ...{ours[lo : t + 10]}"
+    )
+
+
+def test_every_late_code_is_a_rule_with_its_data():
+    for code in CODES:
+        spec = get_strategy(code)
+        assert spec.name == code
+        assert spec.doc.splitlines()[0].endswith("; TourExec)"), code
+        assert code.upper() in spec.doc.splitlines()[0], code
+        assert (DATA / f"{code}.json.gz").is_file(), code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_stochastic_as_the_original(code):
+    assert get_strategy(code).stochastic == load(code)["stochastic"]
+
+
+def test_no_rule_reads_the_match_length():
+    # the originals were not told it, so the tournament's shorter matches are prefixes
+    for code in CODES:
+        spec = get_strategy(code)
+        assert not spec.uses_length and "INFO_LENGTH" not in spec.py_function.__code__.co_names, code
+
+
+@pytest.mark.parametrize("code", DETERMINISTIC)
+def test_deterministic_rule_plays_the_original_moves(code):
+    matches = load(code)["matches"]
+    assert len(matches) == 71  # the 63 rules, 3 column rules, 5 scripted partners
+    players = [Player(code)] + [Player.sequence(m["partner_moves"]) for m in matches]
+    result = Tournament(players, turns=TURNS, repetitions=1, record_moves=True, seed=0).play()
+    for k, match in enumerate(matches):
+        ours = _text(result.match_moves(0, k + 1)[:, 0])
+        assert ours == match["own"], f"{code} v {match['partner']}: {_first_difference(ours, match['own'])}"
+
+
+# -- stochastic rules ------------------------------------------------------------------
+
+
+def original_draws(seed: int, turns: int = TURNS) -> list[float]:
+    """The draws the original row player got in run ``seed``, in single precision."""
+    stream = random.Random(2 * seed)
+    return [float(np.float32(stream.random())) for _ in range(turns)]
+
+
+def replay(monkeypatch, code: str, partner: str, draws: list[float]) -> str:
+    """The rule's moves against a scripted partner, given the original's draws in order."""
+    for attr, value in list(vars(second_tournament_late).items()):
+        if isinstance(value, CPUDispatcher):  # helpers run as Python too
+            monkeypatch.setattr(second_tournament_late, attr, value.py_func)
+    stream = iter(draws)
+    monkeypatch.setattr(second_tournament_late, "rand", lambda rng: next(stream))
+    spec = get_strategy(code)
+    opp = _moves(partner)
+    my = np.zeros(len(opp), dtype=np.int8)
+    state = np.array(spec.state, dtype=np.float64)
+    info = np.zeros(INFO_SIZE)
+    info[:4] = (3.0, 0.0, 5.0, 1.0)
+    info[INFO_LENGTH] = -1.0
+    for t in range(len(opp)):
+        my[t] = spec.py_function(my, opp, t, state, np.zeros(0), info, None)
+        gain = _PAYOFF[int(my[t]), int(opp[t])]
+        info[INFO_MY_SCORE] += gain[0]
+        info[INFO_OPP_SCORE] += gain[1]
+        info[INFO_MY_COOPS] += my[t] == 0
+        info[INFO_OPP_COOPS] += opp[t] == 0
+    assert next(stream, None) is None, "one draw per move"
+    return _text(my)
+
+
+@pytest.mark.parametrize("code", STOCHASTIC)
+def test_stochastic_rule_plays_the_original_moves_given_its_draws(code, monkeypatch):
+    for partner in load(code)["runs"]:
+        for seed, own in enumerate(partner["own"][:REPLAYED_RUNS]):
+            ours = replay(monkeypatch, code, partner["partner_moves"], original_draws(seed))
+            assert ours == own, f"{code} v {partner['partner']}, run {seed}: {_first_difference(ours, own)}"
+
+
+def z_score(a: np.ndarray, b: np.ndarray) -> float:
+    """Welch's statistic for the difference of two sample means (inf if both are constant and differ)."""
+    se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    gap = abs(a.mean() - b.mean())
+    if se == 0.0:
+        return 0.0 if gap == 0.0 else math.inf
+    return gap / se
+
+
+def _statistics(runs: list[str]) -> dict[str, np.ndarray]:
+    moves = np.array([_moves(r) for r in runs])
+    return {"all moves": (moves == 0).sum(axis=1), f"first {EARLY} moves": (moves[:, :EARLY] == 0).sum(axis=1)}
+
+
+@pytest.mark.parametrize("code", STOCHASTIC)
+def test_stochastic_rule_matches_the_original_statistically(code):
+    partners = load(code)["runs"]
+    runs = len(partners[0]["own"])
+    players = [Player(code)] + [Player.sequence(p["partner_moves"]) for p in partners]
+    result = Tournament(players, turns=TURNS, repetitions=runs, record_moves=True, seed=62).play()
+    for k, partner in enumerate(partners):
+        ours = [_text(result.match_moves(0, k + 1, rep)[:, 0]) for rep in range(runs)]
+        theirs_stats, ours_stats = _statistics(partner["own"]), _statistics(ours)
+        for label, theirs in theirs_stats.items():
+            z = z_score(theirs, ours_stats[label])
+            assert z <= Z_MAX, (
+                f"{code} v {partner['partner']}: C count in {label}: original {theirs.mean():.2f}, "
+                f"native {ours_stats[label].mean():.2f} (z = {z:.1f})"
+            )
+
+
+def test_the_statistical_comparison_detects_five_points_of_cooperation():
+    original = _statistics(load("k93r")["runs"][0]["own"])["all moves"]
+    assert abs(original.mean() / TURNS - 0.5) < 0.01
+    rng = np.random.default_rng(0)
+    shifted = (rng.random((len(original), TURNS)) < 0.55).sum(axis=1)
+    assert z_score(original, shifted) > Z_MAX
+    fair = (rng.random((len(original), TURNS)) < 0.5).sum(axis=1)
+    assert z_score(original, fair) < Z_MAX
+
+
+def test_every_late_rule_is_registered_once():
+    names = [s.name for s in REGISTRY.all(include_hidden=True) if s.module == second_tournament_late.__name__]
+    assert sorted(names) == sorted(CODES)
