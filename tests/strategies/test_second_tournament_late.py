@@ -202,3 +202,42 @@ def test_the_statistical_comparison_detects_five_points_of_cooperation():
 def test_every_late_rule_is_registered_once():
     names = [s.name for s in REGISTRY.all(include_hidden=True) if s.module == second_tournament_late.__name__]
     assert sorted(names) == sorted(CODES)
+
+
+# -- branches the stored panel does not reach ---------------------------------------------
+# The original's moves below were printed by
+#   python3 tools/tourexec_moves.py play <code> <script> --length 308 --seed <seed>
+# (first line: the rule's moves).
+
+#: K81R meets a partner that defected on move 1 and has 237 points, as many as K81R, at
+#: move 81 with a fixed schedule (D on moves 81-139, C on 140-180, ...) until it defects.
+K81R_EVEN_AT_81 = "DCCCDCCCCCCCCCCD" + "C" * 194 + "D" + "C" * 97
+K81R_ORIGINAL = (
+    "CDCCCDCCDCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDDDDDD"
+    "DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDDDDDD"
+    "DDDDDDDDDDDCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC"
+    "CCCCCCCC"
+)
+
+#: K75R meets a partner that cooperates on moves 1-36 and defects on move 37, as K75R
+#: itself does (its "twin"), with C until that partner's next D; seed 3.
+K75R_TWIN = "C" * 36 + "D" + "C" * 100 + "D" + "CD" * 85
+K75R_ORIGINAL = (
+    "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCDCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC"
+    "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCDCDCCCDCCCDCCCDCDCCCDCDCCCDCDCCCDCDCCCDCDCCCDCDCCCDCCCDCCCDCCC"
+    "DCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCCDCCC"
+    "DCCCDCCC"
+)
+
+
+def test_k81r_schedule_for_an_even_partner():
+    result = Tournament(
+        [Player("k81r"), Player.sequence(K81R_EVEN_AT_81)], turns=TURNS, repetitions=1, record_moves=True
+    )
+    ours = _text(result.play().match_moves(0, 1)[:, 0])
+    assert ours == K81R_ORIGINAL, _first_difference(ours, K81R_ORIGINAL)
+
+
+def test_k75r_meets_its_twin(monkeypatch):
+    ours = replay(monkeypatch, "k75r", K75R_TWIN, original_draws(3))
+    assert ours == K75R_ORIGINAL, _first_difference(ours, K75R_ORIGINAL)
