@@ -57,6 +57,13 @@ def _last(moves, t):
 
 
 @njit(cache=True)
+def _idiv(a, b):
+    """INTEGER division as FORTRAN does it: the quotient truncated towards zero."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+@njit(cache=True)
 def _powi(x, n):
     """``x ** n`` for a REAL ``x`` and an INTEGER ``n >= 0``, by repeated squaring in single
     precision, as gfortran computes it (libgcc ``__powisf2``)."""
@@ -466,7 +473,7 @@ def k73r(my, opp, t, state, params, info, rng):
     state[5] = j
     state[4] = 1 - j
     if j == C:
-        state[0] = max(state[0] - 3.0 + int(info[INFO_MY_SCORE]) // (t + 1), 1.0)
+        state[0] = max(state[0] - 3.0 + _idiv(int(info[INFO_MY_SCORE]), t + 1), 1.0)
     else:
         state[3] = int(_F(1.6667) * _F(state[0] + 1.0))
     return j
@@ -1269,7 +1276,8 @@ def k89r(my, opp, t, state, params, info, rng):
     After each round of the strategies that are on, a strategy whose gain in the round
     fell below 9/10 of the mean gain (integer arithmetic) is switched off, and one that
     is off is switched back on when its average gain per 10 moves over the match
-    exceeds that bound.
+    exceeds that bound. (With negative payoffs the bound can exceed every gain; then the
+    best strategy of the round stays on, where the program would divide by zero.)
     """
     j = _last(opp, t)
     score = int(info[INFO_MY_SCORE])
@@ -1310,16 +1318,21 @@ def _k89r_review(state):
         gains[i] = int(state[22 + i] - state[21 + i])
         total += gains[i]
         state[16 + i] += gains[i]
-    bound = 9 * (total // int(state[1])) // 10
+    bound = _idiv(9 * _idiv(total, int(state[1])), 10)
     on = 0
     for i in range(5):
         if state[4 + i] == 1.0:
             if gains[i] < bound:
                 state[4 + i] = 0.0
-        elif 10 * int(state[16 + i]) // int(state[10 + i]) > bound:
+        elif _idiv(10 * int(state[16 + i]), int(state[10 + i])) > bound:
             state[4 + i] = 1.0
         if state[4 + i] == 1.0:
             on += 1
+    if on == 0:
+        # only with negative payoffs (the bound can then exceed every gain): the program
+        # would divide by zero at the next review; the best strategy of the round stays on
+        state[4 + np.argmax(gains)] = 1.0
+        on = 1
     state[1] = on
 
 
