@@ -122,11 +122,11 @@ def k63r(my, opp, t, state, params, info, rng):
 # state: 0 partner C count, 1 partner D count, 2-5 the table a[x, y], 6 x, 7 y
 
 
-@strategy("k64r", reciprocity="specific", state=(0.0,) * 8)
+@strategy("k64r", reciprocity="other", state=(0.0,) * 8)
 def k64r(my, opp, t, state, params, info, rng):
     """Predicts the partner's reply from a table of its past replies, and defects against a partner near 50% D after move 40. (Brian Yamachi, K64R, 17th of 63; TourExec)
 
-    specific: repays what the partner has paid back in the same situation.
+    other: a predictor of the partner's replies that defects against partners near 50% D.
 
     The table holds, for each pair (the partner's move two turns ago, its own intended
     move of last turn), +1 per partner C and -1 per partner D that followed it. It
@@ -210,11 +210,11 @@ def k66r(my, opp, t, state, params, info, rng):
 #        follows, 3 and 4 their counts, 5 phase after a D (0, 1, 2), 6 partner C count
 
 
-@strategy("k67r", reciprocity="diffuse", stochastic=True, state=(0.0, 5.0, 0.0, 1.0, 1.0, 0.0, 0.0))
+@strategy("k67r", reciprocity="other", stochastic=True, state=(0.0, 5.0, 0.0, 1.0, 1.0, 0.0, 0.0))
 def k67r(my, opp, t, state, params, info, rng):
     """Tranquilizer: tit for tat while poor; when rich, occasional defections whose returns it keeps measuring. (Craig Feathers, K67R, 27th of 63; TourExec)
 
-    diffuse: once ahead it cooperates through defections, betting on the relationship.
+    other: exploits a cooperative partner with isolated defections, paced by how well they pay.
 
     With score K after move M - 1: below 1.75 M, tit for tat. From 1.75 M, C with
     probability .25 + c/M - .25 s + (K - L)/100 + 4/M (c partner C count, s its current
@@ -446,11 +446,11 @@ def k72r(my, opp, t, state, params, info, rng):
 #        it cooperates, 3 payback limit, 4 the partner move it watches for, 5 its posture
 
 
-@strategy("k73r", reciprocity="specific", state=(4.0, 0.0, 0.0, 8.0, 1.0, 0.0))
+@strategy("k73r", reciprocity="diffuse", state=(4.0, 0.0, 0.0, 8.0, 1.0, 0.0))
 def k73r(my, opp, t, state, params, info, rng):
     """Keeps a posture (C or D) and switches to the partner's move after enough partner moves against it. (George Zimmerman, K73R, 41st of 63; TourExec)
 
-    specific: it turns to D after a set number of partner defections and back after a set number of cooperations.
+    diffuse: it lets several partner defections pass before turning to D, and several cooperations before forgiving.
 
     Cooperating, it counts partner defections and turns to D at the aggravation limit
     (4 at first); defecting, it counts partner cooperations and turns back to C at the
@@ -678,11 +678,11 @@ def k76r(my, opp, t, state, params, info, rng):
 #        3-7 last measured gain of each strategy
 
 
-@strategy("k77r", reciprocity="diffuse", stochastic=True, state=(3.0, 0.0, 0.0) + (100.0,) * 5)
+@strategy("k77r", reciprocity="other", stochastic=True, state=(3.0, 0.0, 0.0) + (100.0,) * 5)
 def k77r(my, opp, t, state, params, info, rng):
     """Climbs a ladder of five strategies from all C to all D, 20 moves at a time, towards the neighbour that scored more. (Scott Feld, K77R, 55th of 63; TourExec)
 
-    diffuse: its ladder settles on whatever pays, with tit for tat in the middle.
+    other: a learner that climbs a ladder of strategies by what they earned.
 
     Strategies: 1 all C; 2 C, but D with probability 3/4 after a partner D; 3 tit for
     tat (the start); 4 D, but C with probability 3/4 after a partner C; 5 all D. Every
@@ -973,11 +973,11 @@ def _k81r_look_ahead(state, x, e0, e1, e2, e3, f0, f1, f2, f3):
 #        2 partner D count, 3 armed (1) or disarmed (0), 4 tested last move, 5 tested now
 
 
-@strategy("k82r", reciprocity="specific", stochastic=True, state=(float(np.float32(0.75)), 0.0, 0.0, 1.0, 0.0, 0.0))
+@strategy("k82r", reciprocity="negative", stochastic=True, state=(float(np.float32(0.75)), 0.0, 0.0, 1.0, 0.0, 0.0))
 def k82r(my, opp, t, state, params, info, rng):
     """Tit for tat that, from move 30, tests the partner with random defections, becoming bolder while it gets away with them. (Robert A Leyland, K82R, 49th of 63; TourExec)
 
-    specific: answers in kind, and keeps exploiting a partner that does not.
+    negative: its random defections grow bolder against a partner that does not hit back.
 
     From move 30, after a partner C it defects with probability 1 - x (x = 0.75 at
     first); a partner D answering such a defection raises x by 0.15 (and gives one C), a
@@ -1110,15 +1110,15 @@ def k84r(my, opp, t, state, params, info, rng):
 # state: 0-1 partner C and D after its own D, 2-3 after its own C, 4 "then C" flag
 
 
-@strategy("k85r", reciprocity="specific", state=(0.0,) * 5)
+@strategy("k85r", reciprocity="negative", state=(0.0,) * 5)
 def k85r(my, opp, t, state, params, info, rng):
     """Tit for tat that answers a D it provoked with D then C, and defects against a random or exploiting partner. (Robert B Falk and James M Langsted, K85R, 33rd of 63; TourExec)
 
-    specific: answers in kind, move for move.
+    negative: defects again when a partner answers its defection with C.
 
     It counts the partner's replies (C or D) to its own C and to its own D. From move
     21 it defects while both reply ratios (C:D) lie in [1/2, 3/2] (a random partner).
-    It defects while the partner's D replies to its C reach its C replies to its D + 3.
+    It defects while the partner's D after its C reach the partner's C after its D + 3.
     Otherwise: after (D, C) it defects; after (C, x) it plays x; after (D, D) it
     defects, then cooperates. The program's shift registers of the partner's moves shift
     in a constant digit instead of the moves, so its tests for an all-D partner, for
@@ -1186,11 +1186,11 @@ def k86r(my, opp, t, state, params, info, rng):
 # state: 0 partner has defected, 1 probability of C, 2 its own last move
 
 
-@strategy("k87r", reciprocity="diffuse", stochastic=True, state=(0.0, 0.5, 0.0))
+@strategy("k87r", reciprocity="negative", stochastic=True, state=(0.0, 0.5, 0.0))
 def k87r(my, opp, t, state, params, info, rng):
     """Cooperates until the partner's first D, then with a probability updated by each outcome. (E E H Schurmann, K87R, 44th of 63; TourExec)
 
-    diffuse: its willingness to cooperate drifts with the relationship, not the last move.
+    negative: a partner that cooperates while it defects makes it cooperate less.
 
     The probability q of C starts at 0.5 and moves with the last outcome: after (C, C)
     q <- 0.57 q + 0.43, after (D, D) q <- 0.74 q + 0.104, after (C, D) or (D, C)
