@@ -1,42 +1,41 @@
-"""Axelrod's second tournament, from the original programs: the rules K62R to K93R.
+"""Axelrod's second tournament, from the original programs: the rules k62r ... k93r.
 
 Axelrod, R. (1980b). "More effective choice in the prisoner's dilemma". Journal of
-Conflict Resolution 24(3), 379-403, reports a round robin of 63 rules written in
-FORTRAN (the codes K31R ... K93R; K93R is RANDOM). The programs survive in Axelrod's
-TourExec (MIT licence, kept by the Axelrod-Python project as ``TourExec``), and these
-rules are native translations of them, one step function per rule, named by its code
-(``"k64r"``), with the author and the rank in the docstring's first line.
+Conflict Resolution 24(3), 379-403. The 62 entries and RANDOM were FORTRAN functions,
+kept with Axelrod's tournament program as TourExec (MIT licence,
+https://github.com/Axelrod-Python/TourExec). Each rule here is named by its original
+code (``"k64r"``; ``second_tournament`` holds k31r ... k61r) and follows that code,
+read as the specification; its author and rank (the row of the tournament program's
+table) are in its docstring's first line and in :data:`LATE_ORIGINALS`.
 
-How the originals see a match. Each rule is a FORTRAN function ``KnnR(J, M, K, L, R,
-JA)``: ``J`` the partner's previous move (0 on the first move), ``M`` the move number
-from 1, ``K`` and ``L`` its own and the partner's score so far, ``R`` a uniform random
-number in single precision, drawn for every move whether the rule uses it or not, and
-``JA`` its own previous move; it returns 0 (C) or 1 (D). It is never told the match
-length. Here ``t`` is ``M - 1``, ``opp[t - 1]`` is ``J``, ``my[t - 1]`` is ``JA``, and
-the running scores are ``info[INFO_MY_SCORE]`` and ``info[INFO_OPP_SCORE]``.
+How the original rules see a match. Each is a function ``KnnR(J, M, K, L, R, JA)``
+called once per move: ``J`` the partner's previous move (0 = C, 1 = D; 0 on the first
+move), ``M`` the move number from 1 (``t + 1`` here), ``K`` and ``L`` its own and the
+partner's score so far (payoffs 3, 0, 5, 1: ``info[INFO_MY_SCORE]`` and
+``info[INFO_OPP_SCORE]`` here, so a rule that reads them declares ``uses_game``), ``R``
+a uniform random number in single precision (``rand(rng)`` here, drawn only where the
+original compares it) and ``JA`` its own previous move. It is not told the match
+length. Every match starts from a fresh state, as the rules intend.
 
 Conventions kept from the originals, on purpose:
 
-* every stochastic rule draws one number per move, at the start of the move, whether
-  it uses it or not, as the tournament program handed one to every call; so given the
-  original's draws a rule here plays the original's moves (the tests replay them);
 * arithmetic the original does in single precision (``REAL``) is done in ``float32``
-  where a tie or a threshold can depend on the rounding (``_F``); integer arithmetic
-  truncates as FORTRAN does;
-* a variable the original keeps in a ``SAVE`` slot between calls and sets to its own
-  move (not ``JA``) is kept in ``state`` here too, so that under noise the rule
-  remembers what it meant to play, as the original would;
-* where the original has a typing slip that changes what it does (a test that can never
-  be true, a counter reset on the wrong line), the rule plays what the program does,
-  and the docstring says so.
+  where a tie or a threshold can depend on the rounding; INTEGER division truncates
+  towards zero;
+* a variable the original keeps between calls and sets to its own choice (not to
+  ``JA``) is kept in ``state`` here too, so that under noise the rule remembers what it
+  meant to play, as the original would;
+* where the original has a slip that changes what it does (a test that can never be
+  true, a counter reset on the wrong line, 9 for 0.9), the rule plays what the program
+  does, and the docstring says so.
 
 Each rule is checked against the original programs' moves stored in
-``tests/data/tourexec/<code>.json.gz`` (written by ``tools/tourexec_moves.py`` from a
-compiled TourExec): a deterministic rule move for move against all 63 rules, the
+``tests/data/tourexec/<code>.json.gz`` (recorded by ``tools/tourexec_moves.py`` from the
+compiled FORTRAN): a deterministic rule move for move against the 63 rules, the
 tournament program's column rules and scripted partners over 308 moves (the other
-tournament lengths, 63, 77, 151 and 156, are prefixes, since a rule is not told the
-length); a stochastic rule move for move given the original's draws, and statistically
-with its own draws (``tests/strategies/test_second_tournament_late.py``).
+tournament lengths are prefixes, since a rule is not told the length); a stochastic
+rule move for move given the original's random numbers, and statistically with its own
+(``tests/strategies/test_second_tournament_late.py``).
 """
 
 import math
@@ -46,14 +45,19 @@ from numba import njit
 
 from cooptourney.strategy_api import INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, C, D, rand, strategy
 
+# -- shared with strategies/second_tournament.py (same names and meaning; on merging the
+#    two modules these copies go, and the rules use that module's) ------------------------
+
 #: single precision, for the originals' REAL arithmetic
-_F = np.float32
+f32 = np.float32
 
 
-@njit(cache=True)
-def _last(moves, t):
-    """The previous move, or 0 (C) on the first move, as the tournament program passed it."""
-    return moves[t - 1] if t > 0 else 0
+@njit(cache=True, inline="always")
+def previous(moves, t):
+    """The move before turn ``t`` as the original programs saw it: 0 (C) on the first."""
+    if t == 0:
+        return 0
+    return moves[t - 1]
 
 
 @njit(cache=True)
@@ -67,7 +71,7 @@ def _idiv(a, b):
 def _powi(x, n):
     """``x ** n`` for a REAL ``x`` and an INTEGER ``n >= 0``, by repeated squaring in single
     precision, as gfortran computes it (libgcc ``__powisf2``)."""
-    y = x if n % 2 == 1 else _F(1.0)
+    y = x if n % 2 == 1 else f32(1.0)
     n //= 2
     while n > 0:
         x = x * x
@@ -84,7 +88,7 @@ def _powi(x, n):
 
 @strategy("k62r", reciprocity="diffuse", stochastic=True, state=(0.0,))
 def k62r(my, opp, t, state, params, info, rng):
-    """Tit for two tats with a random defection every 1 to 23 moves. (Howard R Hollander, K62R, 51st of 63; TourExec)
+    """Tit for two tats with a random defection every 1 to 23 moves. (Howard R. Hollander, K62R, rank 51; original program)
 
     diffuse: forgives a single defection; answers only two in a row.
 
@@ -92,12 +96,15 @@ def k62r(my, opp, t, state, params, info, rng):
     each random defection the next one, move + 1 + floor(23 r), with that move's draw r.
     Otherwise it defects only after two partner defections in a row.
     """
-    r = _F(rand(rng))
     turn = t + 1
+    r = f32(0.0)
     if t == 0:
-        state[0] = int(_F(23.0) * r + _F(1.0))
+        r = f32(rand(rng))
+        state[0] = int(f32(23.0) * r + f32(1.0))
     if turn == state[0]:
-        state[0] = int(_F(23.0) * r + _F(turn) + _F(1.0))
+        if t > 0:  # on move 1 the original uses the same number twice
+            r = f32(rand(rng))
+        state[0] = int(f32(23.0) * r + f32(turn) + f32(1.0))
         return D
     if t >= 2 and opp[t - 1] == D and opp[t - 2] == D:
         return D
@@ -110,7 +117,7 @@ def k62r(my, opp, t, state, params, info, rng):
 
 @strategy("k63r", reciprocity="unconditional", memory_depth=0)
 def k63r(my, opp, t, state, params, info, rng):
-    """C on odd moves, D on even ones, whatever the partner does. (George Duisman, K63R, 57th of 63; TourExec)
+    """C on odd moves, D on even ones, whatever the partner does. (George Duisman, K63R, rank 57; original program)
 
     unconditional: its moves depend on the move number only.
     """
@@ -124,7 +131,7 @@ def k63r(my, opp, t, state, params, info, rng):
 
 @strategy("k64r", reciprocity="other", state=(0.0,) * 8)
 def k64r(my, opp, t, state, params, info, rng):
-    """Predicts the partner's reply from a table of its past replies, and defects against a partner near 50% D after move 40. (Brian Yamachi, K64R, 17th of 63; TourExec)
+    """Predicts the partner's reply from a table of its past replies, and defects against a partner near 50% D after move 40. (Brian Yamachi, K64R, rank 17; original program)
 
     other: a predictor of the partner's replies that defects against partners near 50% D.
 
@@ -156,7 +163,7 @@ def k64r(my, opp, t, state, params, info, rng):
 
 @strategy("k65r", reciprocity="negative", state=(0.0, 0.0))
 def k65r(my, opp, t, state, params, info, rng):
-    """Cooperates until the partner's 10th defection, or two partner defections seen within 4 moves; then defects for good. (Mark F Batell, K65R, 47th of 63; TourExec)
+    """Cooperates until the partner's 10th defection, or two partner defections seen within 4 moves; then defects for good. (Mark F. Batell, K65R, rank 47; original program)
 
     negative: one trigger and it never forgives.
     """
@@ -182,7 +189,7 @@ def k65r(my, opp, t, state, params, info, rng):
 
 @strategy("k66r", reciprocity="diffuse", state=(0.0, -3.0))
 def k66r(my, opp, t, state, params, info, rng):
-    """Cooperates on credit: a debit +2 per partner D and -1 per C, clamped to [-5, 10]; D when it reaches 3. (Ray Mikkelson, K66R, 20th of 63; TourExec)
+    """Cooperates on credit: a debit +2 per partner D and -1 per C, clamped to [-5, 10]; D when it reaches 3. (Ray Mikkelson, K66R, rank 20; original program)
 
     diffuse: a record of credit, not a move-for-move account.
 
@@ -191,7 +198,7 @@ def k66r(my, opp, t, state, params, info, rng):
     sets the debit to -1; after move 10 it defects only if at least 15% of the
     partner's moves were D.
     """
-    j = _last(opp, t)
+    j = previous(opp, t)
     turn = t + 1
     state[0] += j
     debit = min(max(state[1] - 1.0 + 3.0 * j, -5.0), 10.0)
@@ -201,7 +208,7 @@ def k66r(my, opp, t, state, params, info, rng):
     if turn <= 10:
         state[1] = -1.0
         return D
-    return C if _F(state[0]) / _F(turn) < _F(0.15) else D
+    return C if f32(state[0]) / f32(turn) < f32(0.15) else D
 
 
 # --------------------------------------------------------------------------------------
@@ -210,9 +217,9 @@ def k66r(my, opp, t, state, params, info, rng):
 #        follows, 3 and 4 their counts, 5 phase after a D (0, 1, 2), 6 partner C count
 
 
-@strategy("k67r", reciprocity="other", stochastic=True, state=(0.0, 5.0, 0.0, 1.0, 1.0, 0.0, 0.0))
+@strategy("k67r", uses_game=True, reciprocity="other", stochastic=True, state=(0.0, 5.0, 0.0, 1.0, 1.0, 0.0, 0.0))
 def k67r(my, opp, t, state, params, info, rng):
-    """Tranquilizer: tit for tat while poor; when rich, occasional defections whose returns it keeps measuring. (Craig Feathers, K67R, 27th of 63; TourExec)
+    """Tranquilizer: tit for tat while poor; when rich, occasional defections whose returns it keeps measuring. (Craig Feathers, K67R, rank 27; original program)
 
     other: exploits a cooperative partner with isolated defections, paced by how well they pay.
 
@@ -221,19 +228,18 @@ def k67r(my, opp, t, state, params, info, rng):
     D run, L its score). From 2.25 M, C with probability .95 - (a + b - 5)/15 + 1/M^2 -
     J/4, where a and b are the running means of its payoff on the move after such a
     defection and on the one after that; each such defection is followed by two moves of
-    C. One draw per move.
+    C.
     """
-    r = _F(rand(rng))
-    j = _last(opp, t)
-    ja = _last(my, t)
-    pay = _F(3 - 3 * j + 2 * ja - ja * j)
+    j = previous(opp, t)
+    ja = previous(my, t)
+    pay = f32(3 - 3 * j + 2 * ja - ja * j)
     if state[5] == 2.0:
         state[5] = 0.0
-        state[2] = (_F(state[2]) * _F(state[3]) + pay) / (_F(state[3]) + _F(1.0))
+        state[2] = (f32(state[2]) * f32(state[3]) + pay) / (f32(state[3]) + f32(1.0))
         state[3] += 1.0
     if state[5] == 1.0:
         state[5] = 2.0
-        state[1] = (_F(state[1]) * _F(state[4]) + pay) / (_F(state[4]) + _F(1.0))
+        state[1] = (f32(state[1]) * f32(state[4]) + pay) / (f32(state[4]) + f32(1.0))
         state[4] += 1.0
     if j == D:
         state[0] += 1.0
@@ -243,22 +249,27 @@ def k67r(my, opp, t, state, params, info, rng):
     if state[5] == 2.0:
         return C
     turn = t + 1
-    mine = _F(info[INFO_MY_SCORE])
-    if mine >= _F(2.25) * _F(turn):
-        p = _F(0.95) - (_F(state[1]) + _F(state[2]) - _F(5.0)) / _F(15.0) + _F(1.0) / _F(turn * turn) - _F(j) / _F(4.0)
-        if r <= p:
+    mine = f32(info[INFO_MY_SCORE])
+    if mine >= f32(2.25) * f32(turn):
+        p = (
+            f32(0.95)
+            - (f32(state[1]) + f32(state[2]) - f32(5.0)) / f32(15.0)
+            + f32(1.0) / f32(turn * turn)
+            - f32(j) / f32(4.0)
+        )
+        if f32(rand(rng)) <= p:
             return C
         state[5] = 1.0
         return D
-    if mine >= _F(1.75) * _F(turn):
+    if mine >= f32(1.75) * f32(turn):
         p = (
-            _F(0.25)
-            + _F(state[6]) / _F(turn)
-            - _F(state[0]) * _F(0.25)
-            + (mine - _F(info[INFO_OPP_SCORE])) / _F(100.0)
-            + _F(4.0) / _F(turn)
+            f32(0.25)
+            + f32(state[6]) / f32(turn)
+            - f32(state[0]) * f32(0.25)
+            + (mine - f32(info[INFO_OPP_SCORE])) / f32(100.0)
+            + f32(4.0) / f32(turn)
         )
-        return C if r <= p else D
+        return C if f32(rand(rng)) <= p else D
     return j
 
 
@@ -268,26 +279,25 @@ def k67r(my, opp, t, state, params, info, rng):
 
 @strategy("k68r", reciprocity="diffuse", stochastic=True, memory_depth=3)
 def k68r(my, opp, t, state, params, info, rng):
-    """Answers the partner's last three moves, partly at random. (Fransois Leyvraz, K68R, 12th of 63; TourExec)
+    """Answers the partner's last three moves, partly at random. (Francois Leyvraz, K68R, rank 12; original program)
 
     diffuse: a lone defection three moves back is answered, a lone recent one only half the time.
 
     With the partner's moves (two back, one back, last): (?, D, D) D with probability
     3/4; (C, D, C) D; (C, C, D) D with probability 1/2; otherwise C. Moves before the
-    first count as C. One draw per move.
+    first count as C.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
     j1 = opp[t - 2] if t >= 2 else 0
     j2 = opp[t - 3] if t >= 3 else 0
     if j1 * j == 1:
-        return D if r < _F(0.75) else C
+        return D if f32(rand(rng)) < f32(0.75) else C
     if j2 * 2 + j1 + j * 3 == 1:
         return D
     if j2 * 2 + j1 * 2 + j == 1:
-        return D if r < _F(0.5) else C
+        return D if f32(rand(rng)) < f32(0.5) else C
     return C
 
 
@@ -299,7 +309,7 @@ def k68r(my, opp, t, state, params, info, rng):
 
 @strategy("k69r", reciprocity="specific", stochastic=True, state=(1.0, 0.0, 0.0, 0.0))
 def k69r(my, opp, t, state, params, info, rng):
-    """Tit for tat with random probes (10%), that turns to D against a partner cooperating less than 70% of the time. (Johann Joss, K69R, 29th of 63; TourExec)
+    """Tit for tat with random probes (10%), that turns to D against a partner cooperating less than 70% of the time. (Johann Joss, K69R, rank 29; original program)
 
     specific: answers in kind, move for move.
 
@@ -310,9 +320,8 @@ def k69r(my, opp, t, state, params, info, rng):
     after more than 20 partner D in a row in normal mode) one C, then tit for tat; more
     than 20 D in a row give one more C. After a probe, the move follows normal mode's
     counting; the move after that is C, and the 4th partner D answering a probe sends
-    it to tit-for-tat mode. One draw per move.
+    it to tit-for-tat mode.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
@@ -335,7 +344,7 @@ def k69r(my, opp, t, state, params, info, rng):
             return _k69r_calm(state)
         return j
     if mode == 1.0:
-        if r < _F(0.1):
+        if f32(rand(rng)) < f32(0.1):
             state[0] = 5.0
             return D
     else:  # mode 5: the move after a probe counts as in normal mode
@@ -343,7 +352,7 @@ def k69r(my, opp, t, state, params, info, rng):
     state[2] = state[2] + 1.0 if j == D else 0.0
     if state[2] > 20.0:
         return _k69r_calm(state)
-    if _F(state[3]) < _F(0.7) * _F(turn - 3):
+    if f32(state[3]) < f32(0.7) * f32(turn - 3):
         return _k69r_punish(state, j)
     return j
 
@@ -371,17 +380,14 @@ def _k69r_punish(state, j):
 
 @strategy("k70r", reciprocity="specific", stochastic=True, state=(0.0,))
 def k70r(my, opp, t, state, params, info, rng):
-    """Repeats its move when the partner matched it; otherwise D with probability 0.8. (Robert Pebly, K70R, 32nd of 63; TourExec)
+    """Repeats its move when the partner matched it; otherwise D with probability 0.8. (Robert Pebly, K70R, rank 32; original program)
 
     specific: a matched move is kept, a mismatch mostly answered with D.
-
-    One draw per move.
     """
-    r = _F(rand(rng))
-    j = _last(opp, t)
+    j = previous(opp, t)
     if state[0] == j:
         return j
-    move = D if r > _F(0.2) else C
+    move = D if f32(rand(rng)) > f32(0.2) else C
     state[0] = move
     return move
 
@@ -393,7 +399,7 @@ def k70r(my, opp, t, state, params, info, rng):
 
 @strategy("k71r", reciprocity="negative", state=(0.0,))
 def k71r(my, opp, t, state, params, info, rng):
-    """D after a partner D and after every second partner C. (James E Hall, K71R, 60th of 63; TourExec)
+    """D after a partner D and after every second partner C. (James E. Hall, K71R, rank 60; original program)
 
     negative: defects on half the partner's cooperations.
 
@@ -422,7 +428,7 @@ def k71r(my, opp, t, state, params, info, rng):
 
 @strategy("k72r", reciprocity="diffuse")
 def k72r(my, opp, t, state, params, info, rng):
-    """C, except after a partner D from move 11 on when floor(ln M) times the partner's D count reaches M. (Edward C White Jr, K72R, 13th of 63; TourExec)
+    """C, except after a partner D from move 11 on when floor(ln M) times the partner's D count reaches M. (Edward C. White, Jr., K72R, rank 13; original program)
 
     diffuse: it lets defections pass until they are a large share of the match.
 
@@ -446,9 +452,9 @@ def k72r(my, opp, t, state, params, info, rng):
 #        it cooperates, 3 payback limit, 4 the partner move it watches for, 5 its posture
 
 
-@strategy("k73r", reciprocity="diffuse", state=(4.0, 0.0, 0.0, 8.0, 1.0, 0.0))
+@strategy("k73r", uses_game=True, reciprocity="diffuse", state=(4.0, 0.0, 0.0, 8.0, 1.0, 0.0))
 def k73r(my, opp, t, state, params, info, rng):
-    """Keeps a posture (C or D) and switches to the partner's move after enough partner moves against it. (George Zimmerman, K73R, 41st of 63; TourExec)
+    """Keeps a posture (C or D) and switches to the partner's move after enough partner moves against it. (George Zimmerman, K73R, rank 41; original program)
 
     diffuse: it lets several partner defections pass before turning to D, and several cooperations before forgiving.
 
@@ -459,7 +465,7 @@ def k73r(my, opp, t, state, params, info, rng):
     turning to C the aggravation limit becomes a - 3 + floor(K / M) (at least 1), K its
     score.
     """
-    j = _last(opp, t)
+    j = previous(opp, t)
     if j != state[4]:
         return int(state[5])
     if state[4] == 1.0:
@@ -475,7 +481,7 @@ def k73r(my, opp, t, state, params, info, rng):
     if j == C:
         state[0] = max(state[0] - 3.0 + _idiv(int(info[INFO_MY_SCORE]), t + 1), 1.0)
     else:
-        state[3] = int(_F(1.6667) * _F(state[0] + 1.0))
+        state[3] = int(f32(1.6667) * f32(state[0] + 1.0))
     return j
 
 
@@ -487,7 +493,7 @@ def k73r(my, opp, t, state, params, info, rng):
 
 @strategy("k74r", reciprocity="other", state=(1.0, float(np.float32(0.3)), 0.0, 0.0, 0.0, 0.0, 0.0))
 def k74r(my, opp, t, state, params, info, rng):
-    """Estimates the partner's C rate after its C (alpha) and after its D (beta), discounted by 0.8, and picks C, D or alternation by their linear tests. (Edward Friedland, K74R, 61st of 63; TourExec)
+    """Estimates the partner's C rate after its C (alpha) and after its D (beta), discounted by 0.8, and picks C, D or alternation by their linear tests. (Edward Friedland, K74R, rank 61; original program)
 
     other: a policy chosen by expected payoff, not a rule of answering in kind.
 
@@ -497,21 +503,21 @@ def k74r(my, opp, t, state, params, info, rng):
     (so D on move 1); else D. The program's test for a random partner on move 37 never
     fires (its run counter is reset every move), so it is left out.
     """
-    j = _last(opp, t)
-    ja = _last(my, t)
+    j = previous(opp, t)
+    ja = previous(my, t)
     if t >= 2:
         i = 2 if state[6] == 0.0 else 4
-        q_c = _F(state[i]) + _F(1.0) if j == C else _F(state[i])
-        q_n = _F(state[i + 1]) + _F(1.0)
+        q_c = f32(state[i]) + f32(1.0) if j == C else f32(state[i])
+        q_n = f32(state[i + 1]) + f32(1.0)
         state[0 if i == 2 else 1] = q_c / q_n
-        state[i] = q_c * _F(0.8)
-        state[i + 1] = q_n * _F(0.8)
+        state[i] = q_c * f32(0.8)
+        state[i + 1] = q_n * f32(0.8)
     state[6] = ja
-    alpha = _F(state[0])
-    beta = _F(state[1])
-    if _F(6.0) * alpha - _F(8.0) * beta - _F(2.0) == _F(0.0):
+    alpha = f32(state[0])
+    beta = f32(state[1])
+    if f32(6.0) * alpha - f32(8.0) * beta - f32(2.0) == f32(0.0):
         return C
-    if _F(4.0) * alpha - _F(5.0) * beta - _F(1.0) >= _F(0.0):
+    if f32(4.0) * alpha - f32(5.0) * beta - f32(1.0) >= f32(0.0):
         return 1 - ja
     return D
 
@@ -530,7 +536,7 @@ _H75 = (0.0,) * 17 + (1.0, 0.0, 0.0, 5.0, 0.0, float(np.float32(0.2)), 0.0)
 
 @strategy("k75r", reciprocity="other", stochastic=True, state=_H75)
 def k75r(my, opp, t, state, params, info, rng):
-    """Tit for tat with a probe on move 37, random generous defections, streak breakers and a test for a random partner. (Paul D Harrington, K75R, 8th of 63; TourExec)
+    """Tit for tat with a probe on move 37, random generous defections, streak breakers and a test for a random partner. (Paul D. Harrington, K75R, rank 8; original program)
 
     other: tit for tat carries scheduled and random exploiting probes, withdrawn only once the partner punishes one.
 
@@ -542,9 +548,8 @@ def k75r(my, opp, t, state, params, info, rng):
     cooperations; a probe (D) on move 37 and, unless burned by a partner D answering
     one, random probes with probability 0.2 (+0.05 each); else tit for tat. A partner
     that cooperates on moves 1-36 and punishes the probe on move 37 is met with C from
-    then on. One draw per move.
+    then on.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
@@ -588,10 +593,10 @@ def k75r(my, opp, t, state, params, info, rng):
         return _k75r_cooperate(state, j)
     if state[13] >= 1.0:
         return _k75r_cooperate(state, j)
-    if turn >= 37 and state[8] == 0.0 and (turn == 37 or r <= _F(state[22])):
+    if turn >= 37 and state[8] == 0.0 and (turn == 37 or f32(rand(rng)) <= f32(state[22])):
         state[14] = 2.0
         state[13] = 2.0
-        state[22] = _F(state[22]) + _F(0.05)
+        state[22] = f32(state[22]) + f32(0.05)
         return _k75r_defect(state, j, False)
     if j == C:
         return _k75r_cooperate(state, j)
@@ -601,25 +606,25 @@ def k75r(my, opp, t, state, params, info, rng):
 @njit(cache=True)
 def _k75r_looks_random(state, turn):
     """The randomness test of move ``turn`` over the table of ``turn - 2`` partner replies."""
-    n = _F(turn - 2)
-    if _F(state[0]) / n >= _F(0.8):
+    n = f32(turn - 2)
+    if f32(state[0]) / n >= f32(0.8):
         return False
     if state[21] * 4 < turn - 2 or state[21] * 4 > 3 * turn - 6:
         return False
-    col0 = _F(0.0)
-    col1 = _F(0.0)
+    col0 = f32(0.0)
+    col1 = f32(0.0)
     for i in range(4):
-        col0 = col0 + _F(state[2 * i])
-        col1 = col1 + _F(state[2 * i + 1])
-    chi2 = _F(0.0)
+        col0 = col0 + f32(state[2 * i])
+        col1 = col1 + f32(state[2 * i + 1])
+    chi2 = f32(0.0)
     for i in range(4):
-        row = _F(state[2 * i]) + _F(state[2 * i + 1])
+        row = f32(state[2 * i]) + f32(state[2 * i + 1])
         for b in range(2):
             expected = row * (col0 if b == 0 else col1) / n
-            if expected > _F(1.0):
-                gap = _F(state[2 * i + b]) - expected
+            if expected > f32(1.0):
+                gap = f32(state[2 * i + b]) - expected
                 chi2 = chi2 + gap * gap / expected
-    return not chi2 > _F(3.0)
+    return not chi2 > f32(3.0)
 
 
 @njit(cache=True)
@@ -647,7 +652,7 @@ def _k75r_defect(state, j, count_parity):
 
 @strategy("k76r", reciprocity="other", state=(1.0, 0.0, 0.0, 1.0))
 def k76r(my, opp, t, state, params, info, rng):
-    """Tester: defects first and exploits a patsy, keeping its own C rate near 1/2; after a partner D, apologises and plays tit for tat. (David Gladstein, K76R, 46th of 63; TourExec)
+    """Tester: defects first and exploits a patsy, keeping its own C rate near 1/2; after a partner D, apologises and plays tit for tat. (David Gladstein, K76R, rank 46; original program)
 
     other: a probe that exploits partners who never retaliate; reciprocity is only its fallback.
 
@@ -667,7 +672,7 @@ def k76r(my, opp, t, state, params, info, rng):
     state[1] += 1.0
     if state[3] == 0.0:
         state[2] += 1.0
-    move = D if _F(state[2]) / _F(state[1] + 1.0) >= _F(0.5) else C
+    move = D if f32(state[2]) / f32(state[1] + 1.0) >= f32(0.5) else C
     state[3] = move
     return move
 
@@ -678,9 +683,9 @@ def k76r(my, opp, t, state, params, info, rng):
 #        3-7 last measured gain of each strategy
 
 
-@strategy("k77r", reciprocity="other", stochastic=True, state=(3.0, 0.0, 0.0) + (100.0,) * 5)
+@strategy("k77r", uses_game=True, reciprocity="other", stochastic=True, state=(3.0, 0.0, 0.0) + (100.0,) * 5)
 def k77r(my, opp, t, state, params, info, rng):
-    """Climbs a ladder of five strategies from all C to all D, 20 moves at a time, towards the neighbour that scored more. (Scott Feld, K77R, 55th of 63; TourExec)
+    """Climbs a ladder of five strategies from all C to all D, 20 moves at a time, towards the neighbour that scored more. (Scott Feld, K77R, rank 55; original program)
 
     other: a learner that climbs a ladder of strategies by what they earned.
 
@@ -689,10 +694,8 @@ def k77r(my, opp, t, state, params, info, rng):
     20 moves it records the gain of the current strategy and moves up if the next one
     up last gained more, else down if the next one down did (then it plays the new
     strategy as if the partner had just cooperated). Unmeasured strategies count 100.
-    One draw per move.
     """
-    r = _F(rand(rng))
-    j = _last(opp, t)
+    j = previous(opp, t)
     score = int(info[INFO_MY_SCORE])
     if state[1] >= 20.0:
         k = int(state[0])
@@ -709,11 +712,11 @@ def k77r(my, opp, t, state, params, info, rng):
     if k == 1:
         return C
     if k == 2:
-        return D if j == D and r <= _F(0.75) else C
+        return D if j == D and f32(rand(rng)) <= f32(0.75) else C
     if k == 3:
         return j
     if k == 4:
-        return C if j == C and r <= _F(0.75) else D
+        return C if j == C and f32(rand(rng)) <= f32(0.75) else D
     return D
 
 
@@ -724,9 +727,9 @@ def k77r(my, opp, t, state, params, info, rng):
 #        6 moves to the next random defection
 
 
-@strategy("k78r", reciprocity="specific", stochastic=True, state=(0.0,) * 7)
+@strategy("k78r", uses_game=True, reciprocity="specific", stochastic=True, state=(0.0,) * 7)
 def k78r(my, opp, t, state, params, info, rng):
-    """Graaskamp's first-round rule: tit for tat with a D on move 51, a verdict on move 57, then random defections every 5 to 14 moves. (Fred Mauk, K78R, 19th of 63; TourExec)
+    """Graaskamp's first-round rule: tit for tat with a D on move 51, a verdict on move 57, then random defections every 5 to 14 moves. (Fred Mauk, K78R, rank 19; original program)
 
     specific: tit for tat, with occasional probes.
 
@@ -735,9 +738,8 @@ def k78r(my, opp, t, state, params, info, rng):
     rest of the match; if the outcomes show a partner that mirrors it (D, C after the
     probe, or echoes it as tit for tat would), tit for tat (C on move 57), or C until
     move 117 for one recognised pattern; otherwise C and, from then on, tit for tat
-    with a D every 5 + floor(10 r) moves. One draw per move.
+    with a D every 5 + floor(10 r) moves.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
@@ -765,12 +767,12 @@ def k78r(my, opp, t, state, params, info, rng):
             state[5] = 4.0
             return C
         state[5] = 1.0
-        state[6] = int(r * _F(10.0) + _F(5.0))
+        state[6] = int(f32(rand(rng)) * f32(10.0) + f32(5.0))
         return C
     mode = state[5]
     if mode == 1.0:
         if state[6] <= 0.0:
-            state[6] = int(r * _F(10.0) + _F(5.0))
+            state[6] = int(f32(rand(rng)) * f32(10.0) + f32(5.0))
             return D
         state[6] -= 1.0
         return j
@@ -789,7 +791,7 @@ def k78r(my, opp, t, state, params, info, rng):
 
 @strategy("k79r", reciprocity="diffuse", memory_depth=6)
 def k79r(my, opp, t, state, params, info, rng):
-    """Tit for tat to move 5, then D iff the partner defected on at least 3 of the 5 moves before its last. (Dennis Ambuehl and Kevin Hickey, K79R, 26th of 63; TourExec)
+    """Tit for tat to move 5, then D iff the partner defected on at least 3 of the 5 moves before its last. (Dennis Ambuehl and Kevin Hickey, K79R, rank 26; original program)
 
     diffuse: a majority over a window, not the last move, decides.
 
@@ -797,7 +799,7 @@ def k79r(my, opp, t, state, params, info, rng):
     deciding), and on move 6 its first slot is the empty "move 0", a C.
     """
     if t < 5:
-        return _last(opp, t)
+        return previous(opp, t)
     defections = 0
     for i in range(max(t - 6, 0), t - 1):
         defections += opp[i]
@@ -811,7 +813,7 @@ def k79r(my, opp, t, state, params, info, rng):
 
 @strategy("k80r", reciprocity="negative", state=(0.0, 0.0))
 def k80r(my, opp, t, state, params, info, rng):
-    """Cooperates until, after a partner D, 1.6667^d 0.882^(M-d) >= 5 (d the partner's D count); then defects for good. (Robyn M Dawes and Mark Batell, K80R, 36th of 63; TourExec)
+    """Cooperates until, after a partner D, 1.6667^d 0.882^(M-d) >= 5 (d the partner's D count); then defects for good. (Robyn M. Dawes and Mark Batell, K80R, rank 36; original program)
 
     negative: one verdict on the partner and it never forgives.
 
@@ -826,7 +828,7 @@ def k80r(my, opp, t, state, params, info, rng):
         return C
     state[1] += 1.0
     d = int(state[1])
-    if _powi(_F(1.6667), d) * _powi(_F(0.882), t + 1 - d) >= _F(5.0):
+    if _powi(f32(1.6667), d) * _powi(f32(0.882), t + 1 - d) >= f32(5.0):
         state[0] = 1.0
         return D
     return C
@@ -840,9 +842,9 @@ def k80r(my, opp, t, state, params, info, rng):
 #        partner flag T0, 22 the best choice S1
 
 
-@strategy("k81r", reciprocity="other", state=(0.0,) * 18 + (25.0, 0.0, 5.0, 0.0, 0.0))
+@strategy("k81r", uses_game=True, reciprocity="other", state=(0.0,) * 18 + (25.0, 0.0, 5.0, 0.0, 0.0))
 def k81r(my, opp, t, state, params, info, rng):
-    """Scores the 8 continuations of the last moves by the partner's C rate after each pattern and plays the best; tit for tat while it is far behind. (Martyn Jones, K81R, 43rd of 63; TourExec)
+    """Scores the 8 continuations of the last moves by the partner's C rate after each pattern and plays the best; tit for tat while it is far behind. (Martyn Jones, K81R, rank 43; original program)
 
     other: plays what a model of the partner's replies says pays, not in kind.
 
@@ -857,7 +859,7 @@ def k81r(my, opp, t, state, params, info, rng):
     by 9 (not 0.9) every 10 moves, as the program does; all of it in single precision.
     """
     turn = t + 1
-    j = _last(opp, t)
+    j = previous(opp, t)
     if turn == 81 and info[INFO_MY_SCORE] == info[INFO_OPP_SCORE] and info[INFO_MY_SCORE] == 237.0:
         state[21] = 1.0
     if turn == 2 and j == D:
@@ -870,7 +872,7 @@ def k81r(my, opp, t, state, params, info, rng):
             t5 -= 8
             state[17] = t5
         if j == C:
-            state[t5] = _F(state[t5]) + _F(1.0)
+            state[t5] = f32(state[t5]) + f32(1.0)
         move = -1
         if state[20] == 9.0 and state[21] == 1.0:
             if j == D:
@@ -883,7 +885,7 @@ def k81r(my, opp, t, state, params, info, rng):
     state[17] = state[16]
     if turn % 10 == 0:
         for c in range(8):
-            state[c] = _F(state[c]) * _F(9.0)
+            state[c] = f32(state[c]) * f32(9.0)
         state[18] += 1.0
     t4 = int(state[16])
     if t4 > 7:
@@ -932,7 +934,7 @@ def _k81r_reply(state, j, info):
         x[c + 4] = b
     _k81r_look_ahead(state, x, 5, 6, 7, 8, 3, 4, 7, 8)
     _k81r_look_ahead(state, x, 3, 4, 7, 8, 2, 4, 6, 8)
-    best = _F(0.0)
+    best = f32(0.0)
     for c in range(8):
         if x[c] > best:
             best = x[c]
@@ -943,10 +945,10 @@ def _k81r_reply(state, j, info):
 @njit(cache=True)
 def _k81r_values(state, pattern):
     """The values of C and D after ``pattern``: 3 p and 4 p + 1, p the partner's C rate."""
-    seen = _F(state[8 + pattern])
-    rate = _F(state[pattern]) / (seen if seen != _F(0.0) else _F(1.0))
-    a = _F(3.0) * rate
-    return a, a + rate + _F(1.0)
+    seen = f32(state[8 + pattern])
+    rate = f32(state[pattern]) / (seen if seen != f32(0.0) else f32(1.0))
+    a = f32(3.0) * rate
+    return a, a + rate + f32(1.0)
 
 
 @njit(cache=True)
@@ -975,7 +977,7 @@ def _k81r_look_ahead(state, x, e0, e1, e2, e3, f0, f1, f2, f3):
 
 @strategy("k82r", reciprocity="negative", stochastic=True, state=(float(np.float32(0.75)), 0.0, 0.0, 1.0, 0.0, 0.0))
 def k82r(my, opp, t, state, params, info, rng):
-    """Tit for tat that, from move 30, tests the partner with random defections, becoming bolder while it gets away with them. (Robert A Leyland, K82R, 49th of 63; TourExec)
+    """Tit for tat that, from move 30, tests the partner with random defections, becoming bolder while it gets away with them. (Robert A. Leyland, K82R, rank 49; original program)
 
     negative: its random defections grow bolder against a partner that does not hit back.
 
@@ -983,10 +985,9 @@ def k82r(my, opp, t, state, params, info, rng):
     first); a partner D answering such a defection raises x by 0.15 (and gives one C), a
     C answering it lowers x by 0.05; x falls by 0.2 each move while the partner's D rate
     is within 0.1 of 1/2. A partner C after 2 to 5 D resets the D counter, after more
-    than 5 D it gives a C and turns the tests off for a move. One draw per move;
-    single precision as in the program.
+    than 5 D it gives a C and turns the tests off for a move. Single precision as in
+    the program.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
@@ -1001,17 +1002,17 @@ def k82r(my, opp, t, state, params, info, rng):
         return j
     if state[3] == 0.0:
         return _k82r_arm(state)
-    if abs(_F(state[2]) / _F(turn - 1) - _F(0.5)) < _F(0.1):
-        state[0] = _F(state[0]) - _F(0.2)
+    if abs(f32(state[2]) / f32(turn - 1) - f32(0.5)) < f32(0.1):
+        state[0] = f32(state[0]) - f32(0.2)
     if state[4] == 1.0:
         if j == D:
-            state[0] = min(_F(state[0]) + _F(0.15), _F(1.0))
+            state[0] = min(f32(state[0]) + f32(0.15), f32(1.0))
             return _k82r_arm(state)
-        state[0] = max(_F(state[0]) - _F(0.05), _F(0.0))
+        state[0] = max(f32(state[0]) - f32(0.05), f32(0.0))
         state[4] = 0.0
-        if _F(state[0]) >= _F(0.3):
+        if f32(state[0]) >= f32(0.3):
             return j
-    if r > _F(state[0]):
+    if f32(rand(rng)) > f32(state[0]):
         state[5] = 1.0
         return D
     state[4] = state[5]
@@ -1039,19 +1040,16 @@ def _k82r_reset(state):
 
 @strategy("k83r", reciprocity="diffuse", stochastic=True, memory_depth=5)
 def k83r(my, opp, t, state, params, info, rng):
-    """C for 5 moves, then D with probability (d^2 - 1)/25, d the partner's D among its last 5 moves. (Paul E Black, K83R, 15th of 63; TourExec)
+    """C for 5 moves, then D with probability (d^2 - 1)/25, d the partner's D among its last 5 moves. (Paul E. Black, K83R, rank 15; original program)
 
     diffuse: a single defection is never answered; only repeated ones raise the odds of D.
-
-    One draw per move.
     """
-    r = _F(rand(rng))
     if t < 5:
         return C
     d = 0
     for i in range(t - 5, t):
         d += opp[i]
-    return D if r * _F(25.0) < _F(d * d - 1) else C
+    return D if f32(rand(rng)) * f32(25.0) < f32(d * d - 1) else C
 
 
 # --------------------------------------------------------------------------------------
@@ -1061,9 +1059,9 @@ def k83r(my, opp, t, state, params, info, rng):
 #        fresh start, 5 the move number the D rate refers to
 
 
-@strategy("k84r", reciprocity="specific", state=(0.0,) * 6)
+@strategy("k84r", uses_game=True, reciprocity="specific", state=(0.0,) * 6)
 def k84r(my, opp, t, state, params, info, rng):
-    """Tit for tat with punishments that lengthen with each partner D run, and a fresh start when the partner is well behind and not random. (T Nicolaus Tideman and Paula Chieruzzi, K84R, 9th of 63; TourExec)
+    """Tit for tat with punishments that lengthen with each partner D run, and a fresh start when the partner is well behind and not random. (T. Nicolaus Tideman and Paula Chieruzzi, K84R, rank 9; original program)
 
     specific: answers each run of defections with a growing, counted punishment.
 
@@ -1074,7 +1072,7 @@ def k84r(my, opp, t, state, params, info, rng):
     D count is at least 1.5 sqrt(M - 1) away from (M - 1)/2.
     """
     turn = t + 1
-    j = _last(opp, t)
+    j = previous(opp, t)
     my_score = info[INFO_MY_SCORE]
     opp_score = info[INFO_OPP_SCORE]
     if t > 0:
@@ -1096,8 +1094,8 @@ def k84r(my, opp, t, state, params, info, rng):
     if state[2] - j < 0.0 or turn - state[0] < 10.0:
         state[2] = j
         return D
-    n = _F(state[5])
-    if abs(_F(state[3]) - (n - _F(1.0)) / _F(2.0)) < _F(1.5) * np.sqrt(n - _F(1.0)):
+    n = f32(state[5])
+    if abs(f32(state[3]) - (n - f32(1.0)) / f32(2.0)) < f32(1.5) * np.sqrt(n - f32(1.0)):
         state[2] = j
         return D
     state[0] = 1.0
@@ -1112,7 +1110,7 @@ def k84r(my, opp, t, state, params, info, rng):
 
 @strategy("k85r", reciprocity="negative", state=(0.0,) * 5)
 def k85r(my, opp, t, state, params, info, rng):
-    """Tit for tat that answers a D it provoked with D then C, and defects against a random or exploiting partner. (Robert B Falk and James M Langsted, K85R, 33rd of 63; TourExec)
+    """Tit for tat that answers a D it provoked with D then C, and defects against a random or exploiting partner. (Robert B. Falk and James M. Langsted, K85R, rank 33; original program)
 
     negative: defects again when a partner answers its defection with C.
 
@@ -1162,7 +1160,7 @@ def _k85r_even(c, d):
 
 @strategy("k86r", reciprocity="diffuse", memory_depth=8)
 def k86r(my, opp, t, state, params, info, rng):
-    """C, C, tit for tat on moves 3-7, then C or D by the partner's D in a 7-move window. (Bernard Grofman, K86R, 28th of 63; TourExec)
+    """C, C, tit for tat on moves 3-7, then C or D by the partner's D in a 7-move window. (Bernard Grofman, K86R, rank 28; original program)
 
     diffuse: a count over a window, lenient after its own C.
 
@@ -1188,15 +1186,14 @@ def k86r(my, opp, t, state, params, info, rng):
 
 @strategy("k87r", reciprocity="negative", stochastic=True, state=(0.0, 0.5, 0.0))
 def k87r(my, opp, t, state, params, info, rng):
-    """Cooperates until the partner's first D, then with a probability updated by each outcome. (E E H Schurmann, K87R, 44th of 63; TourExec)
+    """Cooperates until the partner's first D, then with a probability updated by each outcome. (E. E. H. Schurmann, K87R, rank 44; original program)
 
     negative: a partner that cooperates while it defects makes it cooperate less.
 
     The probability q of C starts at 0.5 and moves with the last outcome: after (C, C)
     q <- 0.57 q + 0.43, after (D, D) q <- 0.74 q + 0.104, after (C, D) or (D, C)
-    q <- q / 2. One draw per move.
+    q <- q / 2.
     """
-    r = _F(rand(rng))
     if t == 0:
         return C
     j = opp[t - 1]
@@ -1206,15 +1203,15 @@ def k87r(my, opp, t, state, params, info, rng):
             state[2] = C
             return C
         state[0] = 1.0
-    q = _F(state[1])
+    q = f32(state[1])
     if outcome <= 1:
-        q = q * _F(0.57) + _F(0.43)
+        q = q * f32(0.57) + f32(0.43)
     elif outcome == 4:
-        q = _F(0.74) * q + _F(0.104)
+        q = f32(0.74) * q + f32(0.104)
     else:
-        q = _F(0.5) * q
+        q = f32(0.5) * q
     state[1] = q
-    move = D if r > q else C
+    move = D if f32(rand(rng)) > q else C
     state[2] = move
     return move
 
@@ -1228,16 +1225,15 @@ def k87r(my, opp, t, state, params, info, rng):
 
 @strategy("k88r", reciprocity="diffuse", stochastic=True, state=(0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0))
 def k88r(my, opp, t, state, params, info, rng):
-    """C for 4 moves, then D with the partner's observed probability of D after its own move of two turns before. (Scott Appold, K88R, 22nd of 63; TourExec)
+    """C for 4 moves, then D with the partner's observed probability of D after its own move of two turns before. (Scott Appold, K88R, rank 22; original program)
 
     diffuse: it answers a partner's habits, not its last move, and overlooks the first D.
 
     The partner's move is counted as the reply to its own move two turns earlier (on
     move 2, to a C "on move 0"); the count of its D starts at 1. The first partner D
-    seen after move 4 is answered with C. One draw per move.
+    seen after move 4 is answered with C.
     """
-    r = _F(rand(rng))
-    j = _last(opp, t)
+    j = previous(opp, t)
     older = state[5]
     if t > 0:
         if older == 0.0:
@@ -1251,9 +1247,9 @@ def k88r(my, opp, t, state, params, info, rng):
         if j == D and state[4] == 0.0:
             state[4] = 1.0
         elif older == 0.0:
-            move = D if r < _F(state[0]) / _F(state[1]) else C
+            move = D if f32(rand(rng)) < f32(state[0]) / f32(state[1]) else C
         else:
-            move = D if r < _F(state[2]) / _F(state[3]) else C
+            move = D if f32(rand(rng)) < f32(state[2]) / f32(state[3]) else C
     state[5] = state[6]
     state[6] = move
     return move
@@ -1267,9 +1263,9 @@ def k88r(my, opp, t, state, params, info, rng):
 #        of each
 
 
-@strategy("k89r", reciprocity="other", state=(10.0, 5.0, 1.0, 0.0) + (1.0,) * 6 + (0.0,) * 17)
+@strategy("k89r", uses_game=True, reciprocity="other", state=(10.0, 5.0, 1.0, 0.0) + (1.0,) * 6 + (0.0,) * 17)
 def k89r(my, opp, t, state, params, info, rng):
-    """Plays five strategies in turns of 10 moves (all C, all D, alternate, tit for tat, tit for two tats), dropping those that gain less than 90% of the mean. (Gene Snodgrass, K89R, 56th of 63; TourExec)
+    """Plays five strategies in turns of 10 moves (all C, all D, alternate, tit for tat, tit for two tats), dropping those that gain less than 90% of the mean. (Gene Snodgrass, K89R, rank 56; original program)
 
     other: a tournament of strategies inside the rule, kept by what they earn.
 
@@ -1279,7 +1275,7 @@ def k89r(my, opp, t, state, params, info, rng):
     exceeds that bound. (With negative payoffs the bound can exceed every gain; then the
     best strategy of the round stays on, where the program would divide by zero.)
     """
-    j = _last(opp, t)
+    j = previous(opp, t)
     score = int(info[INFO_MY_SCORE])
     while True:
         cn = int(state[0])
@@ -1342,7 +1338,7 @@ def _k89r_review(state):
 
 @strategy("k90r", reciprocity="diffuse", memory_depth=2)
 def k90r(my, opp, t, state, params, info, rng):
-    """Tit for two tats: D only after two partner D in a row. (John Maynard Smith, K90R, 24th of 63; TourExec)
+    """Tit for two tats: D only after two partner D in a row. (John Maynard Smith, K90R, rank 24; original program)
 
     diffuse: forgives a single defection.
     """
@@ -1379,7 +1375,7 @@ _K91R += tuple(float(np.float32(v)) for v in (1.999, 1.999, 0.001, 0.001)) + (2.
 
 @strategy("k91r", reciprocity="other", state=_K91R)
 def k91r(my, opp, t, state, params, info, rng):
-    """Estimates the partner's C rate after each outcome and plays the best of 11 memory-one policies by their expected payoff. (Jonathan Pinkley, K91R, 30th of 63; TourExec)
+    """Estimates the partner's C rate after each outcome and plays the best of 11 memory-one policies by their expected payoff. (Jonathan Pinkley, K91R, rank 30; original program)
 
     other: picks a policy by its expected payoff against a model of the partner.
 
@@ -1389,17 +1385,17 @@ def k91r(my, opp, t, state, params, info, rng):
     and the rule keeps that. The expected payoffs, their ties (the first best wins) and
     the rates are in single precision, as in the program.
     """
-    j = _last(opp, t)
+    j = previous(opp, t)
     if t >= 2:
         n = int(state[16]) - 1
         if j == C:
-            state[8 + n] = _F(state[8 + n]) + _F(1.0)
-        state[12 + n] = _F(state[12 + n]) + _F(1.0)
-        rate = _F(state[8 + n]) / _F(state[12 + n])
+            state[8 + n] = f32(state[8 + n]) + f32(1.0)
+        state[12 + n] = f32(state[12 + n]) + f32(1.0)
+        rate = f32(state[8 + n]) / f32(state[12 + n])
         slot = 0 if n == 0 else (4 if n == 1 else (2 if n == 2 else 6))
         state[slot] = rate
         if n != 3:
-            state[slot + 1] = _F(1.0) - rate
+            state[slot + 1] = f32(1.0) - rate
     best = _k91r_best_policy(state)
     outcome = 2 * int(state[17]) + j
     state[16] = outcome + 1
@@ -1411,9 +1407,9 @@ def k91r(my, opp, t, state, params, info, rng):
 @njit(cache=True)
 def _k91r_best_policy(state):
     """The index of the policy with the highest expected payoff, in the program's arithmetic."""
-    x, px, y, py = _F(state[0]), _F(state[1]), _F(state[2]), _F(state[3])
-    z, pz, w, pw = _F(state[4]), _F(state[5]), _F(state[6]), _F(state[7])
-    f1, f2, f3, f5, f8 = _F(1.0), _F(2.0), _F(3.0), _F(5.0), _F(8.0)
+    x, px, y, py = f32(state[0]), f32(state[1]), f32(state[2]), f32(state[3])
+    z, pz, w, pw = f32(state[4]), f32(state[5]), f32(state[6]), f32(state[7])
+    f1, f2, f3, f5, f8 = f32(1.0), f32(2.0), f32(3.0), f32(5.0), f32(8.0)
     e = np.empty(11, dtype=np.float32)
     e[0] = (f3 * z) / (z + px)
     e[1] = (f3 * (y * z + w * pz) + f5 * z * px + px * pz) / (y * z + w * pz + px + z * px + px * pz)
@@ -1441,11 +1437,11 @@ def _k91r_best_policy(state):
 
 @strategy("k92r", reciprocity="specific", memory_depth=1)
 def k92r(my, opp, t, state, params, info, rng):
-    """Tit for tat: C first, then the partner's last move. (Anatol Rapoport, K92R, 1st of 63; TourExec)
+    """Tit for tat: C first, then the partner's last move. (Anatol Rapoport, K92R, rank 1; original program)
 
     specific: answers in kind, move for move.
     """
-    return _last(opp, t)
+    return previous(opp, t)
 
 
 # --------------------------------------------------------------------------------------
@@ -1454,10 +1450,63 @@ def k92r(my, opp, t, state, params, info, rng):
 
 @strategy("k93r", reciprocity="unconditional", stochastic=True, memory_depth=0)
 def k93r(my, opp, t, state, params, info, rng):
-    """RANDOM: C or D with probability 1/2 each. (The tournament's random rule, K93R, 63rd of 63; TourExec)
+    """RANDOM: C or D with probability 1/2 each. (RANDOM, K93R, rank 62; original program)
 
     unconditional: ignores the partner.
 
     C when the move's draw is below 0.5 (in single precision).
     """
-    return C if _F(rand(rng)) < _F(0.5) else D
+    return C if f32(rand(rng)) < f32(0.5) else D
+
+
+# --------------------------------------------------------------------------------------
+# The table of the rules here, for strategies/second_tournament.py's ORIGINALS (on merging
+# the modules each row becomes an ``original(...)`` call there).
+
+_K84R_TWIN = (
+    "after a fresh start the original takes the partner's previous move as C, so a partner D "
+    "right after the fresh start's two Cs starts a new run of D and raises the punishment; the "
+    "twin reads the partner's actual previous move (3 of the 71 stored matches differ)"
+)
+_K78R_TWIN = (
+    "the original judges a partner random by its score on move 57 (135 points or less: D for "
+    "good), not by a chi-squared test, recognises tit for tat and its twin by the outcomes of "
+    "moves 52-55, and plays tit for tat between its random defections; against Defector it "
+    "cooperates once in 308 moves, the twin about 227 times"
+)
+
+#: (code, author, rank, twin, how the twin differs, stochastic)
+LATE_ORIGINALS = (
+    ("k62r", "Howard R. Hollander", 51, "", "", True),
+    ("k63r", "George Duisman", 57, "", "", False),
+    ("k64r", "Brian Yamachi", 17, "Second by Yamachi", "", False),
+    ("k65r", "Mark F. Batell", 47, "", "", False),
+    ("k66r", "Ray Mikkelson", 20, "Second by Mikkelson", "", False),
+    ("k67r", "Craig Feathers", 27, "Second by Tranquilizer", "", True),
+    ("k68r", "Francois Leyvraz", 12, "Second by Leyvraz", "", True),
+    ("k69r", "Johann Joss", 29, "", "", True),
+    ("k70r", "Robert Pebly", 32, "", "", True),
+    ("k71r", "James E. Hall", 60, "", "", False),
+    ("k72r", "Edward C. White, Jr.", 13, "Second by White", "", False),
+    ("k73r", "George Zimmerman", 41, "", "", False),
+    ("k74r", "Edward Friedland", 61, "", "", False),
+    ("k75r", "Paul D. Harrington", 8, "Second by Harrington", "", True),
+    ("k76r", "David Gladstein", 46, "Second by Gladstein", "", False),
+    ("k77r", "Scott Feld", 55, "", "", True),
+    ("k78r", "Fred Mauk", 19, "First by Graaskamp", _K78R_TWIN, True),
+    ("k79r", "Dennis Ambuehl and Kevin Hickey", 26, "", "", False),
+    ("k80r", "Robyn M. Dawes and Mark Batell", 36, "", "", False),
+    ("k81r", "Martyn Jones", 43, "", "", False),
+    ("k82r", "Robert A. Leyland", 49, "", "", True),
+    ("k83r", "Paul E. Black", 15, "Second by Black", "", True),
+    ("k84r", "T. Nicolaus Tideman and Paula Chieruzzi", 9, "Second by Tideman and Chieruzzi", _K84R_TWIN, False),
+    ("k85r", "Robert B. Falk and James M. Langsted", 33, "", "", False),
+    ("k86r", "Bernard Grofman", 28, "Second by Grofman", "", False),
+    ("k87r", "E. E. H. Schurmann", 44, "", "", True),
+    ("k88r", "Scott Appold", 22, "Second by Appold", "", True),
+    ("k89r", "Gene Snodgrass", 56, "", "", False),
+    ("k90r", "John Maynard Smith", 24, "Tit For 2 Tats", "", False),
+    ("k91r", "Jonathan Pinkley", 30, "", "", False),
+    ("k92r", "Anatol Rapoport", 1, "Tit For Tat", "", False),
+    ("k93r", "RANDOM", 62, "", "", True),
+)

@@ -11,10 +11,11 @@ its moves; each rule here must agree with that.
   never told the length, so this covers the tournament's lengths 63, 77, 151 and 156 too
   (the generator checks that the original's shorter matches are prefixes; here, that no
   rule reads the length).
-* Stochastic rules, move for move: the original drew one single-precision number per
-  move from ``random.Random(2 * seed)``; fed the same numbers (the step function run as
-  Python with its module's ``rand`` patched), the rule must play the original's moves,
-  in the first runs of each scripted partner.
+* Stochastic rules, move for move: the original got one single-precision number per
+  move from ``random.Random(2 * seed)``; fed the same number on each move (the step
+  function run as Python with its module's ``rand`` patched), the rule must play the
+  original's moves, in the first runs of each scripted partner, drawing at most once a
+  move (only where the original compares the number).
 * Stochastic rules, statistically, with their own random streams: 200 runs against each
   scripted partner, compared with the original's 200 runs by the per-run number of C in
   the whole match and in its first 60 moves. Each comparison fails when the difference of
@@ -84,17 +85,31 @@ def _first_difference(ours: str, theirs: str) -> str:
     )
 
 
-def test_every_late_code_is_a_rule_with_its_data():
-    for code in CODES:
-        spec = get_strategy(code)
-        assert spec.name == code
-        assert spec.doc.splitlines()[0].endswith("; TourExec)"), code
-        assert code.upper() in spec.doc.splitlines()[0], code
-        assert (DATA / f"{code}.json.gz").is_file(), code
+ORIGINALS = {row[0]: row for row in second_tournament_late.LATE_ORIGINALS}
+TWINS = [code for code in CODES if ORIGINALS[code][3]]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_declares_what_the_original_is(code):
+    spec = get_strategy(code)
+    _, author, rank, _, _, stochastic = ORIGINALS[code]
+    first = spec.doc.splitlines()[0]
+    assert spec.name == code
+    assert first.endswith(f"({author}, {code.upper()}, rank {rank}; original program)")
+    assert spec.stochastic == stochastic
+    assert (DATA / f"{code}.json.gz").is_file()
+
+
+def test_ranks_are_the_tournament_programs_rows():
+    # TourExec's table of rows 1..63; the ranks of the late rules are all different
+    ranks = [row[2] for row in second_tournament_late.LATE_ORIGINALS]
+    assert sorted(ORIGINALS) == CODES and len(set(ranks)) == len(ranks)
+    assert ORIGINALS["k92r"][2] == 1 and ORIGINALS["k93r"][2] == 62 and ORIGINALS["k74r"][2] == 61
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_stochastic_as_the_original(code):
+    # the data's flag is measured: the original's moves change with its random numbers
     assert get_strategy(code).stochastic == load(code)["stochastic"]
 
 
@@ -126,12 +141,22 @@ def original_draws(seed: int, turns: int = TURNS) -> list[float]:
 
 
 def replay(monkeypatch, code: str, partner: str, draws: list[float]) -> str:
-    """The rule's moves against a scripted partner, given the original's draws in order."""
+    """The rule's moves against a scripted partner, given the original's draws.
+
+    The original drew ``draws[t]`` on move ``t + 1`` and compared it where it needed
+    one; the rule's step function runs as Python with its module's ``rand`` patched to
+    return that move's draw, and must draw at most once per move.
+    """
     for attr, value in list(vars(second_tournament_late).items()):
         if isinstance(value, CPUDispatcher):  # helpers run as Python too
             monkeypatch.setattr(second_tournament_late, attr, value.py_func)
-    stream = iter(draws)
-    monkeypatch.setattr(second_tournament_late, "rand", lambda rng: next(stream))
+    current = {"draw": 0.0, "used": 0}
+
+    def rand(rng):
+        current["used"] += 1
+        return current["draw"]
+
+    monkeypatch.setattr(second_tournament_late, "rand", rand)
     spec = get_strategy(code)
     opp = _moves(partner)
     my = np.zeros(len(opp), dtype=np.int8)
@@ -140,13 +165,14 @@ def replay(monkeypatch, code: str, partner: str, draws: list[float]) -> str:
     info[:4] = (3.0, 0.0, 5.0, 1.0)
     info[INFO_LENGTH] = -1.0
     for t in range(len(opp)):
+        current["draw"], current["used"] = draws[t], 0
         my[t] = spec.py_function(my, opp, t, state, np.zeros(0), info, None)
+        assert current["used"] <= 1, f"{code} drew {current['used']} numbers on move {t + 1}"
         gain = _PAYOFF[int(my[t]), int(opp[t])]
         info[INFO_MY_SCORE] += gain[0]
         info[INFO_OPP_SCORE] += gain[1]
         info[INFO_MY_COOPS] += my[t] == 0
         info[INFO_OPP_COOPS] += opp[t] == 0
-    assert next(stream, None) is None, "one draw per move"
     return _text(my)
 
 
@@ -197,6 +223,32 @@ def test_the_statistical_comparison_detects_five_points_of_cooperation():
     assert z_score(original, shifted) > Z_MAX
     fair = (rng.random((len(original), TURNS)) < 0.5).sum(axis=1)
     assert z_score(original, fair) < Z_MAX
+
+
+def _plays_like_the_original(name: str, code: str) -> bool:
+    """Whether ``name`` replays a deterministic original, or matches a stochastic one's statistics."""
+    data = load(code)
+    if not data["stochastic"]:
+        scripts = [m["partner_moves"] for m in data["matches"]]
+        players = [Player(name)] + [Player.sequence(p) for p in scripts]
+        result = Tournament(players, turns=TURNS, repetitions=1, record_moves=True, seed=0).play()
+        return all(_text(result.match_moves(0, k + 1)[:, 0]) == m["own"] for k, m in enumerate(data["matches"]))
+    partners = data["runs"]
+    runs = len(partners[0]["own"])
+    players = [Player(name)] + [Player.sequence(p["partner_moves"]) for p in partners]
+    result = Tournament(players, turns=TURNS, repetitions=runs, record_moves=True, seed=62).play()
+    for k, partner in enumerate(partners):
+        ours = _statistics([_text(result.match_moves(0, k + 1, rep)[:, 0]) for rep in range(runs)])
+        theirs = _statistics(partner["own"])
+        if any(z_score(theirs[label], ours[label]) > Z_MAX for label in theirs):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("code", TWINS)
+def test_twin_differs_exactly_where_recorded(code):
+    _, _, _, twin, differs, _ = ORIGINALS[code]
+    assert _plays_like_the_original(twin, code) == (differs == "")
 
 
 def test_every_late_rule_is_registered_once():
