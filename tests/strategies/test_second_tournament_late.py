@@ -18,11 +18,12 @@ its moves; each rule here must agree with that.
   move (only where the original compares the number).
 * Stochastic rules, statistically, with their own random streams: 200 runs against each
   scripted partner, compared with the original's 200 runs by the per-run number of C in
-  the whole match and in its first 60 moves. Each comparison fails when the difference of
-  the means exceeds 4.5 standard errors (Welch): under the null hypothesis, with the
-  central limit theorem, a false alarm has probability 7e-6 per comparison, so about
-  1e-3 over the 140 comparisons of this module; and a difference of 5 percentage points
-  in the cooperation rate of a coin-flipping rule is detected (checked below).
+  the whole match, in its first 60 moves and right after a partner D (a conditional
+  frequency). Each comparison fails when the difference of the means exceeds 4.5
+  standard errors (Welch): under the null hypothesis, with the central limit theorem,
+  a false alarm has probability 7e-6 per comparison, so about 1.5e-3 over the 210
+  comparisons of this module; and a difference of 5 percentage points in the
+  cooperation rate of a coin-flipping rule is detected (checked below).
 """
 
 import gzip
@@ -193,9 +194,15 @@ def z_score(a: np.ndarray, b: np.ndarray) -> float:
     return gap / se
 
 
-def _statistics(runs: list[str]) -> dict[str, np.ndarray]:
-    moves = np.array([_moves(r) for r in runs])
-    return {"all moves": (moves == 0).sum(axis=1), f"first {EARLY} moves": (moves[:, :EARLY] == 0).sum(axis=1)}
+def _statistics(runs: list[str], partner: str) -> dict[str, np.ndarray]:
+    """Per run: the number of C in the match, in its first moves, and right after a partner D."""
+    moves = np.array([_moves(r) for r in runs]) == 0
+    after_d = np.concatenate([[False], _moves(partner)[:-1] == 1])
+    return {
+        "all moves": moves.sum(axis=1),
+        f"the first {EARLY} moves": moves[:, :EARLY].sum(axis=1),
+        "moves after a partner D": moves[:, after_d].sum(axis=1),
+    }
 
 
 @pytest.mark.parametrize("code", STOCHASTIC)
@@ -206,7 +213,8 @@ def test_stochastic_rule_matches_the_original_statistically(code):
     result = Tournament(players, turns=TURNS, repetitions=runs, record_moves=True, seed=62).play()
     for k, partner in enumerate(partners):
         ours = [_text(result.match_moves(0, k + 1, rep)[:, 0]) for rep in range(runs)]
-        theirs_stats, ours_stats = _statistics(partner["own"]), _statistics(ours)
+        theirs_stats = _statistics(partner["own"], partner["partner_moves"])
+        ours_stats = _statistics(ours, partner["partner_moves"])
         for label, theirs in theirs_stats.items():
             z = z_score(theirs, ours_stats[label])
             assert z <= Z_MAX, (
@@ -216,7 +224,8 @@ def test_stochastic_rule_matches_the_original_statistically(code):
 
 
 def test_the_statistical_comparison_detects_five_points_of_cooperation():
-    original = _statistics(load("k93r")["runs"][0]["own"])["all moves"]
+    runs = load("k93r")["runs"][0]
+    original = _statistics(runs["own"], runs["partner_moves"])["all moves"]
     assert abs(original.mean() / TURNS - 0.5) < 0.01
     rng = np.random.default_rng(0)
     shifted = (rng.random((len(original), TURNS)) < 0.55).sum(axis=1)
@@ -238,8 +247,10 @@ def _plays_like_the_original(name: str, code: str) -> bool:
     players = [Player(name)] + [Player.sequence(p["partner_moves"]) for p in partners]
     result = Tournament(players, turns=TURNS, repetitions=runs, record_moves=True, seed=62).play()
     for k, partner in enumerate(partners):
-        ours = _statistics([_text(result.match_moves(0, k + 1, rep)[:, 0]) for rep in range(runs)])
-        theirs = _statistics(partner["own"])
+        ours = _statistics(
+            [_text(result.match_moves(0, k + 1, rep)[:, 0]) for rep in range(runs)], partner["partner_moves"]
+        )
+        theirs = _statistics(partner["own"], partner["partner_moves"])
         if any(z_score(theirs[label], ours[label]) > Z_MAX for label in theirs):
             return False
     return True
