@@ -547,8 +547,8 @@ def k75r(my, opp, t, state, params, info, rng):
     breaker (C after 5, later 3, partner D in a row on alternate moves); scheduled
     cooperations; a probe (D) on move 37 and, unless burned by a partner D answering
     one, random probes with probability 0.2 (+0.05 each); else tit for tat. A partner
-    that cooperates on moves 1-36 and punishes the probe on move 37 is met with C from
-    then on.
+    that cooperates on moves 1-36 and defects on move 37, as it does itself (its twin),
+    is met with C until that partner's next D.
     """
     if t == 0:
         return C
@@ -729,16 +729,18 @@ def k77r(my, opp, t, state, params, info, rng):
 
 @strategy("k78r", uses_game=True, reciprocity="specific", stochastic=True, state=(0.0,) * 7)
 def k78r(my, opp, t, state, params, info, rng):
-    """Graaskamp's first-round rule: tit for tat with a D on move 51, a verdict on move 57, then random defections every 5 to 14 moves. (Fred Mauk, K78R, rank 19; original program)
+    """Graaskamp's first-round rule: tit for tat with a D on move 51, a verdict on move 57, then random defections every 6 to 15 moves. (Fred Mauk, K78R, rank 19; original program)
 
     specific: tit for tat, with occasional probes.
 
     Tit for tat to move 50, D on move 51, tit for tat on moves 52-56, recording the
-    outcomes of moves 52-55. On move 57: if the partner scored at most 135, D for the
-    rest of the match; if the outcomes show a partner that mirrors it (D, C after the
-    probe, or echoes it as tit for tat would), tit for tat (C on move 57), or C until
-    move 117 for one recognised pattern; otherwise C and, from then on, tit for tat
-    with a D every 5 + floor(10 r) moves.
+    outcomes (own, partner) of moves 52-55. On move 57: if the partner scored at most
+    135, D for the rest of the match; if moves 52-54 went (C, D), (D, C), (C, D) or
+    (D, D) three times (a partner answering the D of move 51 as tit for tat would, or a
+    defecting one), tit for tat from move 57 (C on it); if moves 52-55 went (C, C),
+    (C, D), (D, C), (C, C), C until move 117 and tit for tat after; otherwise C, then tit
+    for tat broken by a D after 5 + floor(10 r) moves, again and again (r the draw of
+    move 57, then of each such D).
     """
     if t == 0:
         return C
@@ -848,12 +850,13 @@ def k81r(my, opp, t, state, params, info, rng):
 
     other: plays what a model of the partner's replies says pays, not in kind.
 
-    Tit for tat to move 4 (to move 8 if the partner defects first). Then, after a
-    partner D it defects again only on the 8th and 9th D in a row; otherwise it values
-    C and D by the partner's estimated C rate after the two-move patterns they would
-    lead to, two moves ahead, and plays the best (ties to the first, C), but plays tit
-    for tat while the partner's score exceeds its own by more than a slack of 25 (+1
-    every 10 moves). A partner with exactly 237 points each at move 81 that had
+    Tit for tat to move 4 (to move 8 if the partner defects first). Then it values C and
+    D by the partner's estimated C rate after the two-move patterns they would lead to,
+    two moves ahead, and plays the best (ties to the first, C), but plays tit for tat
+    while the partner's score exceeds its own by more than a slack of 25 (+1 every 10
+    moves). The program's counter of partner D runs is capped at 1 right after it
+    counts, so its special answers to the 8th and 9th D in a row never happen (they are
+    kept, as written). A partner with exactly 237 points each at move 81 that had
     defected on move 1 is met with a fixed schedule (D on moves 81-139, C on 140-180,
     every 100 moves) until it defects. The pattern counts of partner C are multiplied
     by 9 (not 0.9) every 10 moves, as the program does; all of it in single precision.
@@ -984,9 +987,9 @@ def k82r(my, opp, t, state, params, info, rng):
     From move 30, after a partner C it defects with probability 1 - x (x = 0.75 at
     first); a partner D answering such a defection raises x by 0.15 (and gives one C), a
     C answering it lowers x by 0.05; x falls by 0.2 each move while the partner's D rate
-    is within 0.1 of 1/2. A partner C after 2 to 5 D resets the D counter, after more
-    than 5 D it gives a C and turns the tests off for a move. Single precision as in
-    the program.
+    is within 0.1 of 1/2. A partner C that follows more than 5 partner D (counted since
+    the counter was last reset, which a C after 2 or more D does) is answered with C.
+    Single precision as in the program.
     """
     if t == 0:
         return C
