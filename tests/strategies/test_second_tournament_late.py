@@ -7,10 +7,10 @@ its moves; each rule here must agree with that.
 
 * Deterministic rules: one 308-move match against each of the 63 rules, the tournament
   program's three column rules and five scripted partners. The partner's moves are
-  replayed as a script; the rule must play the original's moves exactly. The rules are
-  never told the length, so this covers the tournament's lengths 63, 77, 151 and 156 too
-  (the generator checks that the original's shorter matches are prefixes; here, that no
-  rule reads the length).
+  replayed as a script; the rule must play the original's moves exactly, at each of the
+  tournament's lengths 63, 77, 151, 156 and 308 (the original is not told the length,
+  so its shorter matches are prefixes of the stored one; the generator checks that).
+  The deterministic rules also meet each other natively, both sides checked.
 * Stochastic rules, move for move: the original got one single-precision number per
   move from ``random.Random(2 * seed)``; fed the same number on each move (the step
   function run as Python with its module's ``rand`` patched), the rule must play the
@@ -55,6 +55,8 @@ DETERMINISTIC = [c for c in CODES if not get_strategy(c).stochastic]
 STOCHASTIC = [c for c in CODES if get_strategy(c).stochastic]
 
 TURNS = 308
+#: the match lengths of the second tournament
+LENGTHS = (63, 77, 151, 156, 308)
 #: runs per scripted partner replayed draw for draw (of the 200 stored)
 REPLAYED_RUNS = 6
 #: the difference of two means that fails a statistical comparison, in standard errors
@@ -126,10 +128,25 @@ def test_deterministic_rule_plays_the_original_moves(code):
     matches = load(code)["matches"]
     assert len(matches) == 71  # the 63 rules, 3 column rules, 5 scripted partners
     players = [Player(code)] + [Player.sequence(m["partner_moves"]) for m in matches]
-    result = Tournament(players, turns=TURNS, repetitions=1, record_moves=True, seed=0).play()
-    for k, match in enumerate(matches):
-        ours = _text(result.match_moves(0, k + 1)[:, 0])
-        assert ours == match["own"], f"{code} v {match['partner']}: {_first_difference(ours, match['own'])}"
+    for turns in LENGTHS:
+        result = Tournament(players, turns=turns, repetitions=1, record_moves=True, seed=0).play()
+        for k, match in enumerate(matches):
+            ours, theirs = _text(result.match_moves(0, k + 1)[:, 0]), match["own"][:turns]
+            assert ours == theirs, f"{code} v {match['partner']}, {turns} moves: {_first_difference(ours, theirs)}"
+
+
+def test_deterministic_rules_play_the_original_matches_with_each_other():
+    # each rule replays its partner's stored moves; here both sides are native at once
+    result = Tournament(DETERMINISTIC, turns=TURNS, repetitions=1, seed=0, record_moves=True).play()
+    wrong = []
+    for i, row in enumerate(DETERMINISTIC):
+        stored = {m["partner"]: m for m in load(row)["matches"]}
+        for j, col in enumerate(DETERMINISTIC):
+            moves = result.match_moves(i, j)
+            played = (_text(moves[:, 0]), _text(moves[:, 1]))
+            if played != (stored[col]["own"], stored[col]["partner_moves"]):
+                wrong.append(f"{row} v {col}")
+    assert not wrong, wrong
 
 
 # -- stochastic rules ------------------------------------------------------------------
