@@ -17,6 +17,7 @@ from cooptourney.cli.common import (
     add_plugin_flag,
     check_plot_path,
     plural,
+    progress_wanted,
     save_plot,
     show,
     whole_number,
@@ -39,7 +40,7 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
     game = parse_game(args.game) if args.game is not None else None
     seed = check_seed(args.seed)
     turns = check_positive_int("turns", args.turns)
-    progress = not args.no_progress
+    progress = progress_wanted(args)
     started = time.perf_counter()
     if args.transitive:
         for flag, value in (("--probe", args.probe), ("--step", args.step)):

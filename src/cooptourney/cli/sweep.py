@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 
 from cooptourney.atomic import check_writable_dir
-from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, show, warn
+from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, progress_wanted, show, warn
 
 
 def _positive(name: str, value: int | None) -> None:
@@ -46,7 +46,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             processes=args.processes is not False,
             scheduler=args.scheduler,
             numba_threads=args.numba_threads,
-            progress=not args.no_progress,
+            progress=progress_wanted(args),
         )
     except KeyboardInterrupt:
         warn("interrupted: every finished task is saved; rerun the same command to compute the rest")
