@@ -285,3 +285,19 @@ def test_warmup_command(capsys, tmp_path, clean_registry):
     assert code == 0 and "already compiled" in out
     code, out, err = cli(capsys, "warmup", "Tit For Tatt")
     assert code == 2 and "unknown strategy" in err and out == ""
+
+
+# -- prose wrapped to the terminal -----------------------------------------------------------------
+def test_wrap_fits_prose_and_keeps_tables(monkeypatch):
+    from cooptourney.cli.common import wrap
+
+    prose = " ".join(["reciprocity"] * 30)
+    table = "Rank  Player\n----  ------\n   1  Tit For Tat"
+    text = f"{prose}\n\n{table}\n"
+    wrapped = wrap(text, width=40)
+    lines = wrapped.splitlines()
+    assert all(len(line) <= 40 for line in lines[: lines.index("")])
+    assert " ".join(lines[: lines.index("")]) == prose
+    assert table in wrapped
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert wrap(text) == text  # stdout is captured here, not a terminal: left as written

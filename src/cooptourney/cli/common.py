@@ -104,29 +104,38 @@ def terminal_width(default: int = 100) -> int:
 
 
 def wrap(text: str, width: int | None = None) -> str:
-    """Paragraphs of prose wrapped to the terminal width (at most 100 columns, for reading);
-    blank lines separate paragraphs, and lines that start with a space (tables, commands,
-    lists) are kept as they are."""
-    width = min(width or terminal_width(), 100)
+    """Paragraphs of prose wrapped to the terminal (at most 100 columns, for reading).
+
+    Blank lines separate paragraphs; lines that start with a space or look like a table
+    row, a list item or a command (``|``, ``-``, ``*``, ``$``, two spaces inside) are kept
+    as they are. Without ``width``, text for a pipe or a file is left as it is (a program
+    reading it gets one line per paragraph).
+    """
+    if width is None:
+        if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+            return text
+        width = terminal_width()
+    width = min(width, 100)
     out: list[str] = []
     para: list[str] = []
 
     def flush() -> None:
         if para:
-            out.extend(textwrap.wrap(" ".join(para), width, break_on_hyphens=False) or [""])
+            out.extend(textwrap.wrap(" ".join(para), width, break_on_hyphens=False, break_long_words=False) or [""])
             para.clear()
 
     for line in text.splitlines():
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             flush()
             out.append("")
-        elif line[0].isspace() or line.lstrip().startswith(("|", "-", "*")) or "  " in line.strip():
+        elif line[0].isspace() or stripped.startswith(("|", "-", "*", "$")) or "  " in stripped:
             flush()
             out.append(line)
         else:
-            para.append(line.strip())
+            para.append(stripped)
     flush()
-    return "\n".join(out)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def one_line(exc: BaseException) -> str:

@@ -28,6 +28,7 @@ from cooptourney.cli.common import (
     check_plot_path,
     describe_game,
     describe_length,
+    docs_url,
     game_note,
     players_from,
     plural,
@@ -627,7 +628,7 @@ def register(sub) -> None:
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
         "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
         "over many runs), or adaptive actors who imitate (--rule fermi) or learn (--rule learning). "
-        "See docs/reference/evolution.md.",
+        f"Reference: {docs_url('reference/evolution.md')}",
     )
     ev.add_argument(
         "config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it"

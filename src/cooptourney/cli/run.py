@@ -41,6 +41,7 @@ from cooptourney.cli.common import (
     show,
     warn,
     whole_number,
+    wrap,
     write_report,
 )
 from cooptourney.config import DEFAULT_TOURNAMENT, RunConfig, load_config
@@ -130,12 +131,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         show()
         show(club_table(played))
         say()
-        say(multilateral_footer(played, elapsed))
+        say(wrap(multilateral_footer(played, elapsed)))
     else:
         say()
         show(ranking_table(result, cfg.rank_by))
         say()
-        say(run_footer(result, cfg.rank_by, elapsed))
+        say(wrap(run_footer(result, cfg.rank_by, elapsed)))
     if args.report is not None:
         code = write_report(
             lambda: _run_report(result, cfg, args.report, elapsed, args), args.report, quiet=not chatter

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 
 from cooptourney.atomic import check_writable_dir
-from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, progress_wanted, show, warn
+from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, docs_url, progress_wanted, show, warn
 
 
 def _positive(name: str, value: int | None) -> None:
@@ -81,7 +81,7 @@ def register(sub) -> None:
     sweep = sub.add_parser(
         "sweep",
         help="run a parameter sweep of tournaments on Dask (resumable)",
-        description="Run every tournament of a sweep spec (docs/howto/sweeps.md) on a local Dask cluster, or an "
+        description=f"Run every tournament of a sweep spec ({docs_url('howto/sweeps.md')}) on a local Dask cluster, or an "
         "existing one with --scheduler; results go to DIR/tasks/*.parquet and DIR/manifest.json. "
         "Rerunning the same command resumes an interrupted sweep.",
     )
