@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from cooptourney.core import dispatch
-from cooptourney.core.compile_status import entry_cached, kernel_cached
+from cooptourney.core.compile_status import KERNEL_FUNCTIONS, entry_cached, kernel_cached
 from cooptourney.progress import ProgressBar
 from cooptourney.registry import REGISTRY, StrategySpec
 
 __all__ = ["KERNELS", "WarmupReport", "compile_specs", "pending", "warmup"]
 
-#: What the kernel job compiles: a round robin, one match, a multilateral tournament.
+#: The kernels in words (they compile once for every strategy there is).
 KERNELS = "the tournament engine"
 
 
@@ -39,21 +39,23 @@ class WarmupReport:
 
     strategies: int  # entries asked for
     compiled: list[str] = field(default_factory=list)  # names that were not cached
-    kernel: bool = False  # the kernels were not cached
+    kernels: list[str] = field(default_factory=list)  # kernel functions that were not cached
     processes: int = 1
     seconds: float = 0.0
 
     def __str__(self) -> str:
-        done = len(self.compiled) + self.kernel
-        if not done:
+        if not self.compiled and not self.kernels:
             return f"{self.strategies} strategies and {KERNELS} were already compiled (nothing to do)."
-        what = f"{len(self.compiled)} of {self.strategies} strategies" + (f" and {KERNELS}" if self.kernel else "")
+        what = f"{len(self.compiled)} of {self.strategies} strategies" + (f" and {KERNELS}" if self.kernels else "")
         return f"Compiled {what} in {self.seconds:.1f} s with {self.processes} process(es); cached for later runs."
 
 
 # -- what is cached -------------------------------------------------------------------------------
-def pending(specs: Iterable[StrategySpec]) -> tuple[list[StrategySpec], bool]:
-    """The specs (each once) whose entries are not compiled yet, and whether the kernel is not.
+def pending(
+    specs: Iterable[StrategySpec], kernels: Sequence[str] = KERNEL_FUNCTIONS
+) -> tuple[list[StrategySpec], list[str]]:
+    """The specs (each once) whose entries are not compiled yet, and the ``kernels`` (names
+    of :data:`~cooptourney.core.compile_status.KERNEL_FUNCTIONS`) that are not.
 
     Looks for numba's cache files (:mod:`cooptourney.core.compile_status`); compiles
     nothing. A spec that cannot be told (a meta player not yet built) counts as not compiled.
@@ -61,20 +63,26 @@ def pending(specs: Iterable[StrategySpec]) -> tuple[list[StrategySpec], bool]:
     seen: dict[int, StrategySpec] = {}
     for spec in specs:
         seen.setdefault(id(spec), spec)
-    return [s for s in seen.values() if not entry_cached(s)], not kernel_cached()
+    return [s for s in seen.values() if not entry_cached(s)], [k for k in kernels if not kernel_cached(k)]
 
 
 # -- compiling ------------------------------------------------------------------------------------
-def _compile_kernels() -> str:
-    """Compile (or load) the kernels by playing the smallest runs that use them."""
-    from cooptourney.match import Match
-    from cooptourney.multilateral import MultilateralTournament
-    from cooptourney.tournament import Tournament
+def _compile_kernel(function: str) -> str:
+    """Compile (or load) one kernel by playing the smallest run that calls it; the three
+    are separate jobs, so that they compile side by side."""
+    if function == "play_tournament":
+        from cooptourney.tournament import Tournament
 
-    Tournament(["Cooperator", "Defector"], turns=2, repetitions=1).play()
-    Match(["Cooperator", "Defector"], turns=2, noise=0.1).play()
-    MultilateralTournament(["Cooperator", "Defector"], turns=2, repetitions=1).play()
-    return KERNELS
+        Tournament(["Cooperator", "Defector"], turns=2, repetitions=1).play()
+    elif function == "play_match":
+        from cooptourney.match import Match
+
+        Match(["Cooperator", "Defector"], turns=2, noise=0.1).play()
+    else:
+        from cooptourney.multilateral import MultilateralTournament
+
+        MultilateralTournament(["Cooperator", "Defector"], turns=2, repetitions=1).play()
+    return function
 
 
 def _compile_entry(name: str) -> str:
@@ -99,7 +107,7 @@ def warmup(
     names: Sequence[str] | None = None,
     processes: int | None = None,
     progress: bool = False,
-    kernels: bool = True,
+    kernels: Sequence[str] = KERNEL_FUNCTIONS,
 ) -> WarmupReport:
     """Compile the kernels and the entries of ``names`` (default: every registered strategy)
     ahead of time, into the on-disk cache.
@@ -116,8 +124,9 @@ def warmup(
         plugin is loaded.
     progress : bool
         A progress bar on stderr.
-    kernels : bool
-        Also compile the tournament, match and multilateral kernels.
+    kernels : sequence of str
+        The kernels to compile too: ``play_tournament`` (a round robin), ``play_match``
+        (one match), ``play_multilateral``; all three by default, ``()`` for none.
 
     Returns
     -------
@@ -139,17 +148,20 @@ def warmup(
 
 
 def compile_specs(
-    specs: Sequence[StrategySpec], processes: int | None = None, progress: bool = False, kernels: bool = True
+    specs: Sequence[StrategySpec],
+    processes: int | None = None,
+    progress: bool = False,
+    kernels: Sequence[str] = KERNEL_FUNCTIONS,
 ) -> WarmupReport:
     """:func:`warmup` for strategy specs (those already compiled are skipped)."""
     started = time.perf_counter()
-    todo, kernel = pending(specs)
-    kernel = kernel and kernels
+    todo, kernel = pending(specs, kernels)
     processes = max(1, int(processes if processes is not None else os.cpu_count() or 1))
     # A plugin's strategy is known only to this process; so is a prepared meta player.
     local = [s for s in todo if s.checked or s.prepare is not None]
     remote = [s for s in todo if s not in local]
-    jobs: list[tuple[Callable, tuple]] = [(_compile_kernels, ())] if kernel else []
+    # the kernels first: each takes longer than all the entries of a tournament
+    jobs: list[tuple[Callable, tuple]] = [(_compile_kernel, (k,)) for k in kernel]
     jobs += [(_compile_entry, (s.name,)) for s in remote]
     report = WarmupReport(len(specs), [s.name for s in todo], kernel, processes)
     with ProgressBar(len(jobs) + len(local), "compile", progress, desc="compiling (one-off)", delay=0.0) as bar:

@@ -265,24 +265,24 @@ def progress_wanted(args: argparse.Namespace) -> bool:
         return False
 
 
-def prepare_compile(players, args: argparse.Namespace) -> None:
+def prepare_compile(players, args: argparse.Namespace, kernel: str = "play_tournament") -> None:
     """On a terminal, announce and run the one-off compile of whatever of ``players`` (and
-    the engine) is not in the cache yet: one line on stderr, then the compile in worker
+    the engine's ``kernel``) is not in the cache yet: one line on stderr, then the compile in worker
     processes on every core, with a bar. Runs with a warm cache, and runs whose stderr is
     not a terminal (logs, pipes, tests), compile as they go, as they always did."""
     if not progress_wanted(args):
         return
     from cooptourney.precompile import KERNELS, compile_specs, pending
 
-    todo, kernel = pending(p.spec for p in players if hasattr(p, "spec"))
-    if not todo and not kernel:
+    todo, kernels = pending((p.spec for p in players if hasattr(p, "spec")), [kernel])
+    if not todo and not kernels:
         return
-    parts = ([plural(len(todo), "strategy", "strategies")] if todo else []) + ([KERNELS] if kernel else [])
+    parts = ([plural(len(todo), "strategy", "strategies")] if todo else []) + ([KERNELS] if kernels else [])
     warn(
         f"compiling {' and '.join(parts)}, one-off: later runs load them from the cache "
         "(`cooptourney warmup --all` compiles the whole library ahead of time)"
     )
-    compile_specs(todo, progress=True, kernels=kernel)
+    compile_specs(todo, progress=True, kernels=kernels)
 
 
 def add_format_flag(p: argparse.ArgumentParser) -> None:

@@ -117,7 +117,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if note and not args.quiet:
         (show if human else warn)(note)
     started = time.perf_counter()
-    prepare_compile(tournament.players, args)
+    prepare_compile(tournament.players, args, "play_multilateral" if cfg.mode == "multilateral" else "play_tournament")
     played = tournament.play(progress=progress_wanted(args))
     elapsed = time.perf_counter() - started
     multilateral = cfg.mode == "multilateral"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from cooptourney.core import codegen, dispatch
 
-__all__ = ["entry_cached", "kernel_cached"]
+__all__ = ["KERNEL_FUNCTIONS", "entry_cached", "kernel_cached"]
 
 
 def _numba_cached(kind: str, digest: str, function: str) -> bool:
@@ -25,12 +25,19 @@ def _numba_cached(kind: str, digest: str, function: str) -> bool:
     return any(folder.glob(f"{kind[0]}_{digest}.{function}-*.nbi"))
 
 
-def kernel_cached() -> bool:
-    """Whether the tournament kernel is loaded in this process or in numba's cache."""
+#: The kernels' entry points: a round robin, one match, a multilateral tournament.
+KERNEL_FUNCTIONS = ("play_tournament", "play_match", "play_multilateral")
+
+
+def kernel_cached(function: str = "play_tournament") -> bool:
+    """Whether the kernel ``function`` (one of :data:`KERNEL_FUNCTIONS`) is in numba's cache
+    or compiled in this process."""
     if codegen._CURRENT:
-        return True
+        dispatcher = getattr(codegen._CURRENT[0].module, function)
+        if dispatcher.signatures:
+            return True
     digest, _ = codegen.source_digest(codegen._render_kernel())
-    return _numba_cached("kernels", digest, "play_tournament")
+    return _numba_cached("kernels", digest, function)
 
 
 def entry_cached(spec) -> bool | None:
