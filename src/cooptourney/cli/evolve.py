@@ -271,8 +271,9 @@ def cmd_evolve(args: argparse.Namespace) -> int:
             else f"not converged after {generations} generations"
         )
         say(
-            f"Shares after {plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
-            f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
+            f"Shares after {plural(generations, 'generation')}: in each generation a strategy's share "
+            "grows in proportion to its mean payoff against the population as it is (the replicator "
+            f"dynamics); {conv}. Deterministic given the payoff matrix. "
             f"{time.perf_counter() - started:.2f} s."
         )
         result = eco
