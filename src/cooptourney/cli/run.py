@@ -184,8 +184,11 @@ def rerun_command(argv: list[str] | None) -> str | None:
 
 def _run_report(result: ResultSet, cfg: RunConfig, path: str, elapsed: float, args: argparse.Namespace):
     from cooptourney.output.report import tournament_report
+    from cooptourney.output.tables import DOCS_URL, docs_address
 
-    summary = run_header(cfg) + "\n\n" + run_footer(result, cfg.rank_by, elapsed)
+    # the page prints the documentation's address without its scheme: it refers to nothing outside
+    footer = run_footer(result, cfg.rank_by, elapsed).replace(DOCS_URL, docs_address("").rstrip("/"))
+    summary = run_header(cfg) + "\n\n" + footer
     return tournament_report(
         result,
         path,

@@ -323,7 +323,7 @@ def tournament_report(
         The command line that writes this report again, shown at the top.
     """
     from cooptourney.output import plots
-    from cooptourney.output.tables import docs_url
+    from cooptourney.output.tables import docs_address
 
     table = results.to_dataframe(rank_by)
     metrics = results.reciprocity_metrics()
@@ -366,7 +366,7 @@ def tournament_report(
             text="Per player, against the others: how far its moves depend on the partner's last move "
             "(contingency), how often it answers a defection with one (retaliation), and how often it "
             "cooperates again while the partner keeps defecting (forgiveness); n/a: the situation never "
-            f"came up. Definitions: {docs_url('reference/metrics.md')}.",
+            f"came up. Definitions: {docs_address('reference/metrics.md')}.",
             tables=[metrics],
         ),
     ]
@@ -415,7 +415,17 @@ def evolution_report(
         own = dict(result.settings)
     sections = [
         Section("Summary", text=summary, tables=[result.summary()]),
-        Section("Population shares over generations", figures=[(plot_shares(result), f"{kind}: population shares")]),
+        Section(
+            "Population shares over generations",
+            figures=[
+                (
+                    plot_shares(result),
+                    f"{kind[0].upper()}{kind[1:]}: each line is one strategy's share of the population, "
+                    "generation by generation. Look for who grows, who dies out, and whether the "
+                    "population settles or keeps moving.",
+                )
+            ],
+        ),
     ]
     if console:
         sections.append(Section("What the command printed", pre=console))
@@ -449,7 +459,15 @@ def sweep_report(
             f"{outcome} ({who}), mean over tasks",
             text=summary,
             tables=[shown],
-            figures=[(fig, f"{outcome} over {x}" + (f" and {y}" if y else ""))],
+            figures=[
+                (
+                    fig,
+                    f"{column_label(outcome)} ({who}) for each value of {x}"
+                    + (f" (across) and {y} (down)" if y else "")
+                    + ": each cell is the mean over the tasks that share those settings. Look for the "
+                    "direction in which it changes, and where it changes fastest.",
+                )
+            ],
         )
     ]
     all_settings = {"outcome": outcome, "x": x, "y": y, "player": player, **(settings or {})}

@@ -21,6 +21,7 @@ __all__ = [
     "FLIP_MARK",
     "MULTILATERAL_MARK",
     "club_table",
+    "docs_address",
     "docs_url",
     "ecological_table",
     "fmt_g",
@@ -45,6 +46,12 @@ DOCS_URL = "https://github.com/cooptourney/cooptourney/blob/main/docs"
 def docs_url(page: str) -> str:
     """The address of a documentation page, e.g. ``docs_url("reference/metrics.md")``."""
     return f"{DOCS_URL}/{page}"
+
+
+def docs_address(page: str) -> str:
+    """:func:`docs_url` without its scheme, as an HTML report prints it: an address a reader
+    can type, which the page neither loads nor links (a report refers to nothing outside)."""
+    return docs_url(page).removeprefix("https://")
 
 
 #: Matches longer than this are shown compactly (two strings of C/D per block).
