@@ -303,3 +303,18 @@ def test_wrap_fits_prose_and_keeps_tables(monkeypatch):
     assert table in wrapped
     monkeypatch.delenv("COLUMNS", raising=False)
     assert wrap(text) == text  # stdout is captured here, not a terminal: left as written
+
+
+def test_a_terminal_is_told_about_the_one_off_compile(capsys, monkeypatch, tmp_path, clean_registry):
+    """On a terminal, run names what it compiles before it does; then the run itself."""
+    from cooptourney.cli import common
+
+    path, name = _fresh_plugin(tmp_path)
+    monkeypatch.setattr(common, "progress_wanted", lambda args: True)
+    code = main(["run", "-p", name, "Tit For Tat", "--turns", "5", "--repetitions", "1", "--plugin", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "compiling 1 strategy" in err and "one-off" in err
+    assert name in out
+    code = main(["run", "-p", name, "Tit For Tat", "--turns", "5", "--repetitions", "1", "--plugin", str(path)])
+    assert code == 0 and "compiling" not in capsys.readouterr().err  # compiled now: nothing to say
