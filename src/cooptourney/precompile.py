@@ -58,12 +58,13 @@ def pending(
     of :data:`~cooptourney.core.compile_status.KERNEL_FUNCTIONS`) that are not.
 
     Looks for numba's cache files (:mod:`cooptourney.core.compile_status`); compiles
-    nothing. A spec that cannot be told (a meta player not yet built) counts as not compiled.
+    nothing but the teams of meta players, which their ``prepare`` hook builds (as their
+    first run would) before their entry can be told.
     """
     seen: dict[int, StrategySpec] = {}
     for spec in specs:
         seen.setdefault(id(spec), spec)
-    return [s for s in seen.values() if not entry_cached(s)], [k for k in kernels if not kernel_cached(k)]
+    return [s for s in seen.values() if not entry_cached(s, prepare=True)], [k for k in kernels if not kernel_cached(k)]
 
 
 # -- compiling ------------------------------------------------------------------------------------

@@ -40,16 +40,19 @@ def kernel_cached(function: str = "play_tournament") -> bool:
     return _numba_cached("kernels", digest, function)
 
 
-def entry_cached(spec) -> bool | None:
+def entry_cached(spec, prepare: bool = False) -> bool | None:
     """Whether ``spec``'s kernel entry is loaded in this process or in numba's cache.
 
-    None when that cannot be told without running the strategy's ``prepare`` hook (meta
-    players build their teams there, compiling as they go).
+    A strategy with a ``prepare`` hook (a meta player builds its team there, compiling
+    what the cache lacks) is told only once the hook has run: with ``prepare`` it is run
+    here (as the first run of the strategy would), else the answer is None.
     """
     if id(spec.function) in dispatch._ENTRIES:
         return True
     if spec.prepare is not None and id(spec) not in dispatch._PREPARED:
-        return None
+        if not prepare:
+            return None
+        dispatch._prepare(spec)
     fn = spec.py_function
     # the text dispatch.entry generates for this spec (tests/test_cli_conventions.py checks
     # that the two agree)
