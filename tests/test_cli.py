@@ -135,7 +135,7 @@ def test_rank_by_utility_adds_a_utility_column(capsys):
         capsys, "run", "-p", *TINY, "--turns", "5", "--repetitions", "1", "--rank-by", "utility", "--no-progress"
     )
     assert code == 0
-    assert "Median utility/turn" in out.splitlines()[2]
+    assert "Utility/turn (median)" in out.splitlines()[2]
     assert "perceived utility" in out
 
 

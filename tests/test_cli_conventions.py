@@ -81,8 +81,8 @@ def test_quiet_prints_the_table_alone(capsys):
 def test_terminal_columns_say_median_and_mean(capsys):
     _code, out, _ = cli(capsys, "run", "-p", *TINY, *SMALL, "--no-progress")
     header = next(line for line in out.splitlines() if line.startswith("Rank"))
-    assert "Median score/turn" in header and "Mean wins" in header
-    assert "Score/turn" not in header.replace("Median score/turn", "")
+    assert "Score/turn (median)" in header and "Wins (mean)" in header
+    assert "Score/turn" not in header.replace("Score/turn (median)", "")
 
 
 # -- progress --------------------------------------------------------------------------------------

@@ -148,9 +148,9 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
         "Rank",
         "Player",
         "Reciprocity",
-        "Median score/turn",
-        "Median with self-play",
-        "Mean wins",
+        "Score/turn (median)",
+        "With self-play (median)",
+        "Wins (mean)",
         "Cooperation",
         "Conting.",
         "Retal.",
@@ -164,7 +164,7 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
             result.normalised_utilities_with_self_play if rank_by.endswith("self_play") else result.normalised_utilities
         )
         utility = np.median(values, axis=1)
-        columns.insert(5, "Median utility/turn")
+        columns.insert(5, "Utility/turn (median)")
     rows = []
     for rank, i in enumerate(order, start=1):
         m = metrics.iloc[i]
@@ -203,8 +203,8 @@ def multilateral_table(played, rank_by: str = "score") -> str:
         "Player",
         "Club",
         "Reciprocity",
-        "Median score/turn",
-        "Mean received/round",
+        "Score/turn (median)",
+        "Received/round (mean)",
         "Free-rider",
         "Cooperation",
     ]
