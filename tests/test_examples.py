@@ -37,7 +37,7 @@ def clean_registry():
 @pytest.fixture
 def examples(tmp_path, monkeypatch):
     """A copy of examples/, as the working directory's ``examples`` folder."""
-    shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", "out"))
+    shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", "out", "__pycache__"))
     monkeypatch.chdir(tmp_path)
     return tmp_path / "examples"
 
