@@ -123,3 +123,17 @@ def test_notebook_runs(notebook, tmp_path):
     client.execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
+
+
+def test_the_sdist_ships_examples(tmp_path, monkeypatch):
+    """A source distribution carries examples/ (MANIFEST.in), so the files the docs show exist
+    for someone who downloaded it rather than cloned."""
+    import tarfile
+
+    build_meta = pytest.importorskip("setuptools.build_meta")
+    monkeypatch.chdir(ROOT)
+    name = build_meta.build_sdist(str(tmp_path))
+    with tarfile.open(tmp_path / name) as sdist:
+        shipped = {Path(n).name for n in sdist.getnames() if "/examples/" in n}
+    expected = {p.name for p in EXAMPLES.iterdir() if p.is_file()}
+    assert expected and expected <= shipped
