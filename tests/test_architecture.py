@@ -39,6 +39,7 @@ ALLOWED: dict[str, set[str]] = {
         "config",
         "reciprocity",
         "reproduce",
+        "precompile",
         "__init__",
     }
     | ENGINE,
@@ -50,6 +51,7 @@ ALLOWED: dict[str, set[str]] = {
     "sweeps": {"config", "politics", "tournament", "multilateral", "__init__"} | ENGINE,
     "evolution": {"politics", "tournament", "match", "strategies"} | ENGINE,
     "coverage": {"strategies"} | ENGINE,
+    "precompile": {"tournament", "match", "multilateral"} | ENGINE,
     "config": {"politics", "tournament", "multilateral", "match"} | ENGINE,
     "markov": ENGINE,
     "politics": BASE,
@@ -69,7 +71,18 @@ ALLOWED: dict[str, set[str]] = {
     "atomic": set(),
     "settings": set(),
     "game": set(),
-    "__init__": {"game", "markov", "match", "players", "registry", "results", "settings", "tournament", "politics"},
+    "__init__": {
+        "game",
+        "markov",
+        "match",
+        "players",
+        "registry",
+        "results",
+        "settings",
+        "tournament",
+        "politics",
+        "precompile",
+    },
 }
 #: Imported by nobody but these (``cooptourney.cli`` is the program, not a library).
 ONLY_IMPORTED_BY = {"cli": {"__main__", "cli"}}

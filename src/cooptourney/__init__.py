@@ -12,6 +12,7 @@ from cooptourney.markov import expected_payoffs
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.politics import ActorProfile, Politicization, Transformer
+from cooptourney.precompile import warmup
 from cooptourney.registry import (
     REGISTRY,
     Param,
@@ -44,4 +45,5 @@ __all__ = [
     "get_strategy",
     "load_plugin",
     "strategy",
+    "warmup",
 ]

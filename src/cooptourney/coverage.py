@@ -99,13 +99,18 @@ def _axelrod():
     return axelrod
 
 
-def axelrod_strategies() -> list[tuple[str, bool]]:
-    """(name, stochastic) of every strategy in ``axelrod.all_strategies``, sorted by name."""
+def axelrod_strategies(progress: bool = False) -> list[tuple[str, bool]]:
+    """(name, stochastic) of every strategy in ``axelrod.all_strategies``, sorted by name;
+    ``progress`` shows a bar on stderr (some of axelrod's players take seconds to build)."""
+    from cooptourney.progress import ProgressBar
+
     axl = _axelrod()
     rows = {}
-    for cls in axl.all_strategies:
-        player = cls()
-        rows[player.name] = bool(axl.Classifiers["stochastic"](player))
+    with ProgressBar(len(axl.all_strategies), "strategy", progress, desc="axelrod strategies") as bar:
+        for cls in axl.all_strategies:
+            player = cls()
+            rows[player.name] = bool(axl.Classifiers["stochastic"](player))
+            bar.update(1)
     return sorted(rows.items(), key=lambda kv: kv[0].lower())
 
 
@@ -115,10 +120,10 @@ def twins(spec: StrategySpec, axelrod_names) -> list[str]:
     return [by_norm[name_key(k)] for k in (spec.name, *spec.aliases) if name_key(k) in by_norm]
 
 
-def coverage() -> list[CoverageRow]:
-    """One row per ``axelrod`` strategy."""
+def coverage(progress: bool = False) -> list[CoverageRow]:
+    """One row per ``axelrod`` strategy (``progress``: a bar on stderr while axelrod's are read)."""
     REGISTRY.ensure_loaded()
-    strategies = axelrod_strategies()
+    strategies = axelrod_strategies(progress)
     native: dict[str, StrategySpec] = {}
     for spec in REGISTRY.all(include_hidden=True):
         for name in twins(spec, [n for n, _ in strategies]):

@@ -25,6 +25,10 @@ class ProgressBar:
         Name of one unit ("match", "run", ...).
     enabled : bool
         False (or ``total`` 0) gives a bar that shows nothing.
+    desc : str
+        What is being done, before the bar ("compiling", ...).
+    delay : float
+        Seconds before the bar appears (short runs show none).
 
     Examples
     --------
@@ -32,17 +36,19 @@ class ProgressBar:
     ...     bar.update(3)
     """
 
-    def __init__(self, total: int, unit: str, enabled: bool) -> None:
+    def __init__(self, total: int, unit: str, enabled: bool, desc: str = "", delay: float = 1.0) -> None:
         self.total = int(total)
         self.enabled = bool(enabled) and self.total > 0
         self.bar = None
         self.unit = unit
+        self.desc = desc
+        self.delay = delay
 
     def __enter__(self) -> ProgressBar:
         if self.enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=self.total, unit=self.unit, delay=1.0, leave=False)
+            self.bar = tqdm(total=self.total, unit=self.unit, delay=self.delay, leave=False, desc=self.desc or None)
         return self
 
     def update(self, n: int) -> None:

@@ -1,12 +1,14 @@
 """The ``cooptourney`` command: one module per subcommand, listed in :data:`COMMANDS`.
 
-Usage (see docs/reference/cli.md)::
+Usage (the command-line reference of the documentation)::
 
     cooptourney run [CONFIG.toml] [-p NAME ...] [--turns N] [--prob-end P] ...
     cooptourney list [--reciprocity TAG] [--stochastic | --deterministic] ...
     cooptourney match A B [--turns N] [--noise E] [--seed S] ...
     cooptourney game [--game R,S,T,P] [--k K ...] [--preset NAME ...] [--s S] ...
     cooptourney demo | evolve | fingerprint | sweep | verify | report ...
+    cooptourney warmup [NAME ... | --all] [--processes N]
+    cooptourney completion bash|zsh|tcsh
     cooptourney --version
 
 Each command module defines ``register(subparsers)``, which adds its parser with
@@ -30,6 +32,7 @@ from cooptourney import __version__
 # `list` is the command; its module is listing.py, as a submodule named list would shadow
 # the builtin in this package's namespace.
 from cooptourney.cli import (
+    completion,
     demo,
     evolve,
     fingerprint,
@@ -44,6 +47,7 @@ from cooptourney.cli import (
     state,
     sweep,
     verify,
+    warmup,
 )
 from cooptourney.cli.common import (
     EXIT_INTERRUPTED,
@@ -53,6 +57,7 @@ from cooptourney.cli.common import (
     USAGE_ERRORS,
     Parser,
     UsageError,
+    docs_url,
     one_line,
 )
 
@@ -74,6 +79,8 @@ COMMANDS = (
     sweep,
     verify,
     report,
+    warmup,
+    completion,
 )
 
 
@@ -82,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
         description="Iterated prisoner's dilemma tournaments on a numba core.",
-        epilog="Run `cooptourney COMMAND --help` for the flags of each command; see docs/reference/cli.md.",
+        epilog="Run `cooptourney COMMAND --help` for the flags of each command; the reference is "
+        f"{docs_url('reference/cli.md')}.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -94,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
+        args.argv = argv  # for the command that reproduces a report
         if args.command is None:
             raise UsageError(
                 f"missing command: choose one of {', '.join(_command_names(parser))} (see `cooptourney --help`)"

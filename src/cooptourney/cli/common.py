@@ -10,47 +10,64 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 from cooptourney.atomic import check_writable
 from cooptourney.config import DEFAULT_TOURNAMENT, ConfigError
 from cooptourney.game import Game
+from cooptourney.output.tables import DOCS_URL, docs_url
 from cooptourney.registry import UnknownStrategyError
 from cooptourney.settings import SettingsError
 
 __all__ = [
+    "DOCS_URL",
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
     "EXIT_WRITE_FAILED",
+    "FORMATS",
     "PROG",
     "USAGE_ERRORS",
     "Parser",
     "UsageError",
+    "add_format_flag",
     "add_length_flags",
     "add_plugin_flag",
+    "add_progress_flags",
     "add_report_flag",
     "check_output",
     "check_plot_path",
     "describe_game",
     "describe_length",
+    "docs_url",
     "game_note",
     "number",
     "one_line",
+    "players_from",
     "plural",
+    "prepare_compile",
+    "progress_wanted",
     "save_plot",
     "show",
+    "terminal_width",
     "warn",
     "whole_number",
+    "wrap",
     "write_report",
 ]
 
 PROG = "cooptourney"
 EXIT_OK, EXIT_WRITE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_FAILED = EXIT_WRITE_FAILED  # 1: a sweep's run or a verification did not succeed
+
+#: What ``--format`` accepts: the human table, or machine-readable text on stdout.
+FORMATS = ("table", "csv", "json")
 
 
 class UsageError(Exception):
@@ -77,6 +94,48 @@ def show(text: str = "") -> None:
 def warn(text: str) -> None:
     """A note or error line on stderr, prefixed with the program name."""
     print(f"{PROG}: {text}", file=sys.stderr, flush=True)
+
+
+def terminal_width(default: int = 100) -> int:
+    """Columns of the terminal (``COLUMNS`` when set), ``default`` when output is not a terminal."""
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size((default, 24)).columns)
+    return default
+
+
+def wrap(text: str, width: int | None = None) -> str:
+    """Paragraphs of prose wrapped to the terminal (at most 100 columns, for reading).
+
+    Blank lines separate paragraphs; lines that start with a space or look like a table
+    row, a list item or a command (``|``, ``-``, ``*``, ``$``, two spaces inside) are kept
+    as they are. Without ``width``, text for a pipe or a file is left as it is (a program
+    reading it gets one line per paragraph).
+    """
+    if width is None:
+        if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+            return text
+        width = terminal_width()
+    width = min(width, 100)
+    out: list[str] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.extend(textwrap.wrap(" ".join(para), width, break_on_hyphens=False, break_long_words=False) or [""])
+            para.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            out.append("")
+        elif line[0].isspace() or stripped.startswith(("|", "-", "*", "$")) or "  " in stripped:
+            flush()
+            out.append(line)
+        else:
+            para.append(stripped)
+    flush()
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def one_line(exc: BaseException) -> str:
@@ -178,6 +237,92 @@ def add_length_flags(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_progress_flags(p: argparse.ArgumentParser, quiet: bool = True) -> None:
+    """--no-progress and (unless ``quiet`` is False) -q/--quiet."""
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        dest="no_progress",
+        help="no progress bar or compile notice (they appear on stderr, only when it is a terminal)",
+    )
+    if quiet:
+        p.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="print only the results: no header, notes, footer or progress",
+        )
+
+
+def progress_wanted(args: argparse.Namespace) -> bool:
+    """Show progress: not turned off (``--no-progress``, ``--quiet``) and stderr is a terminal
+    (so logs and pipes get no bar)."""
+    if getattr(args, "no_progress", False) or getattr(args, "quiet", False):
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def prepare_compile(players, args: argparse.Namespace, kernel: str = "play_tournament") -> None:
+    """On a terminal, announce and run the one-off compile of whatever of ``players`` (and
+    the engine's ``kernel``) is not in the cache yet: one line on stderr, then the compile in worker
+    processes on every core, with a bar. Runs with a warm cache, and runs whose stderr is
+    not a terminal (logs, pipes, tests), compile as they go, as they always did."""
+    if not progress_wanted(args):
+        return
+    from cooptourney.precompile import KERNELS, compile_specs, pending
+
+    todo, kernels = pending((p.spec for p in players if hasattr(p, "spec")), [kernel])
+    if not todo and not kernels:
+        return
+    parts = ([plural(len(todo), "strategy", "strategies")] if todo else []) + ([KERNELS] if kernels else [])
+    warn(
+        f"compiling {' and '.join(parts)}, one-off: later runs load them from the cache "
+        "(`cooptourney warmup --all` compiles the whole library ahead of time)"
+    )
+    compile_specs(todo, progress=True, kernels=kernels)
+
+
+def add_format_flag(p: argparse.ArgumentParser) -> None:
+    """--format table|csv|json."""
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        dest="format",
+        help="what stdout gets: the table for reading (default), or csv or json for programs "
+        "(then nothing else is printed there)",
+    )
+
+
+def players_from(values: list[str] | None) -> list[str] | None:
+    """Player names with every ``@FILE`` replaced by the names in FILE: one per line; blank
+    lines and lines starting with ``#`` are skipped. A missing or empty file is a usage error."""
+    if not values:
+        return values
+    names: list[str] = []
+    for value in values:
+        if not value.startswith("@"):
+            names.append(value)
+            continue
+        path = value[1:]
+        if not path:
+            raise UsageError("-p @FILE needs a file name after the @")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError(f"no such players file: {path!r}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read the players file {path!r}: {one_line(exc)}") from None
+        found = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if not found:
+            raise UsageError(f"the players file {path!r} names no player (one name per line)")
+        names.extend(found)
+    return names
+
+
 def add_plugin_flag(p: argparse.ArgumentParser) -> None:
     """--plugin FILE.py (repeatable)."""
     p.add_argument(
@@ -218,14 +363,16 @@ def check_plot_path(path: str | Path | None) -> None:
     check_writable(path, "plot")
 
 
-def write_report(write: Callable[[], object], path: str) -> int:
-    """Run ``write()`` (which writes the HTML report); a file that cannot be written is exit code 1."""
+def write_report(write: Callable[[], object], path: str, quiet: bool = False) -> int:
+    """Run ``write()`` (which writes the HTML report); a file that cannot be written is exit code 1.
+    ``quiet``: say nothing on success (stdout carries only the results)."""
     try:
         write()
     except OSError as exc:
         warn(f"error: cannot write the report {str(path)!r}: {exc}")
         return EXIT_WRITE_FAILED
-    show(f"Wrote the HTML report to {path}.")
+    if not quiet:
+        show(f"Wrote the HTML report to {path}.")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from cooptourney.atomic import check_writable, check_writable_dir
-from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, add_report_flag, show
+from cooptourney.cli.common import EXIT_OK, EXIT_WRITE_FAILED, UsageError, add_report_flag, docs_url, show, wrap
 from cooptourney.output.tables import format_table
 
 
@@ -29,7 +29,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         rows = [[d.name, d.summary] for d in DEMOS.values()]
         show(format_table(["Demo", "What it shows"], rows))
         show()
-        show("Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; see docs/tutorial.md.")
+        show(
+            "Run one with `cooptourney demo NAME [--out DIR] [--report FILE.html] [--seed S]`; "
+            f"the class they make: {docs_url('tutorial.md')}"
+        )
         return EXIT_OK
     if args.seed is not None and args.seed < 0:
         raise UsageError(f"--seed must be a whole number >= 0, got {args.seed}")
@@ -47,7 +50,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path(f"demo-{demo.name}")
     seed = 0 if args.seed is None else args.seed
     result = demo.run(quick=args.quick, seed=seed, out=None)
-    show(result.narrative)
+    show(wrap(result.narrative))  # to the terminal's width; a pipe gets it as written
     try:
         paths = result.save_figures(out)
         if args.report:
@@ -68,7 +71,7 @@ def register(subparsers) -> None:
         "demo",
         help="teaching demos: echo, gears, specific-vs-diffuse, free-riders, ...",
         description="Without NAME, list the teaching demos. With NAME, run it (under a minute), print what it "
-        "measured and save its plots (see docs/tutorial.md).",
+        f"measured and save its plots (the tutorial: {docs_url('tutorial.md')}).",
     )
     p.add_argument("name", nargs="?", metavar="NAME", help="the demo to run (omit to list them)")
     p.add_argument("--out", metavar="DIR", help="directory for the PNG plots (default ./demo-NAME)")

@@ -28,8 +28,11 @@ from cooptourney.cli.common import (
     check_plot_path,
     describe_game,
     describe_length,
+    docs_url,
     game_note,
+    players_from,
     plural,
+    progress_wanted,
     save_plot,
     show,
     write_report,
@@ -147,6 +150,8 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
     file_values = read_evolve_config(args.config) if args.config else {}
     origin = file_values.pop("_origin", "")
     flags = {k: getattr(args, k) for k in EVOLVE_KEYS if getattr(args, k, None) is not None}
+    if "players" in flags:
+        flags["players"] = players_from(flags["players"])
     values = {**DEFAULTS, **file_values, **flags}
     if "plugins" in file_values and "plugins" in flags:
         values["plugins"] = list(file_values["plugins"]) + list(flags["plugins"])
@@ -251,7 +256,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         note = game_note(game)
         if note:
             say(note)
-        res = t.play(progress=not args.no_progress)
+        res = t.play(progress=progress_wanted(args))
         A = res.payoff_matrix if fitness == "material" else res.utility_matrix_per_turn
         shift = max(0.0, -float(A.min()))
         eco = ecological(res, generations=generations, fitness=fitness, shift=shift)
@@ -266,8 +271,9 @@ def cmd_evolve(args: argparse.Namespace) -> int:
             else f"not converged after {generations} generations"
         )
         say(
-            f"Shares after {plural(generations, 'generation')} of x_i' = x_i f_i / sum_j x_j f_j, "
-            f"f_i = sum_j A_ij x_j; {conv}. Deterministic given the payoff matrix. "
+            f"Shares after {plural(generations, 'generation')}: in each generation a strategy's share "
+            "grows in proportion to its mean payoff against the population as it is (the replicator "
+            f"dynamics); {conv}. Deterministic given the payoff matrix. "
             f"{time.perf_counter() - started:.2f} s."
         )
         result = eco
@@ -323,7 +329,7 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         note = game_note(game)
         if note:
             say(note)
-        res = mp.play(runs=runs, generations=generations, progress=not args.no_progress)
+        res = mp.play(runs=runs, generations=generations, progress=progress_wanted(args))
         say(f"Interaction payoffs: {res.settings['payoffs']}.")
         say()
         say(moran_table(res))
@@ -525,7 +531,7 @@ def _cmd_adaptive(s: dict[str, Any], args: argparse.Namespace) -> int:
         note = game_note(game)
         if note:
             say(note)
-        res = pop.run(generations, runs=runs, shocks=shocks or None, progress=not args.no_progress)
+        res = pop.run(generations, runs=runs, shocks=shocks or None, progress=progress_wanted(args))
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
     for text in [s.get("shock")] if isinstance(s.get("shock"), str) else s.get("shock") or []:
@@ -679,12 +685,19 @@ def register(sub) -> None:
         description="Evolve a population of strategies: Axelrod's ecological dynamics on the tournament payoff "
         "matrix, or the birth-death Moran process in a finite population (fixation probabilities "
         "over many runs), or adaptive actors who imitate (--rule fermi) or learn (--rule learning). "
-        "See docs/reference/evolution.md.",
+        f"Reference: {docs_url('reference/evolution.md')}",
     )
     ev.add_argument(
         "config", nargs="?", metavar="CONFIG.toml", help="settings file with an [evolve] section; flags override it"
     )
-    ev.add_argument("-p", "--players", nargs="+", action="extend", metavar="NAME", help="the types, e.g. TFT ALLD")
+    ev.add_argument(
+        "-p",
+        "--players",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help="the types, e.g. TFT ALLD; @FILE reads names from FILE, one a line",
+    )
     ev.add_argument("--method", choices=METHODS, metavar="METHOD", help="moran (default) or ecological")
     ev.add_argument(
         "--rule",

@@ -16,7 +16,9 @@ from cooptourney.cli.common import (
     UsageError,
     add_plugin_flag,
     check_plot_path,
+    docs_url,
     plural,
+    progress_wanted,
     save_plot,
     show,
     whole_number,
@@ -39,7 +41,7 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
     game = parse_game(args.game) if args.game is not None else None
     seed = check_seed(args.seed)
     turns = check_positive_int("turns", args.turns)
-    progress = not args.no_progress
+    progress = progress_wanted(args)
     started = time.perf_counter()
     if args.transitive:
         for flag, value in (("--probe", args.probe), ("--step", args.step)):
@@ -121,7 +123,7 @@ def register(sub) -> None:
         help="Ashlock's fingerprint of a strategy (or its transitive fingerprint)",
         description="Fingerprint a strategy: its mean score against the Joss-Ann transforms of a probe over the "
         "unit square (Ashlock & Kim 2008), or with --transitive its cooperation rate per turn against "
-        "Random(p) opponents. See docs/reference/evolution.md.",
+        f"Random(p) opponents. Reference: {docs_url('reference/evolution.md')}",
     )
     fp.add_argument("strategy", metavar="NAME", help='the strategy, e.g. "Win-Stay Lose-Shift"')
     fp.add_argument("--probe", metavar="NAME", help="the probe strategy (default Tit For Tat)")

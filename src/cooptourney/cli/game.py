@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 
-from cooptourney.cli.common import EXIT_OK, UsageError, plural, show
+from cooptourney.cli.common import EXIT_OK, UsageError, docs_url, plural, show
 from cooptourney.config import DEFAULT_TOURNAMENT
 from cooptourney.game import Game
 from cooptourney.output.tables import fmt_g, fmt_num, format_table
@@ -109,7 +109,7 @@ def register(sub) -> None:
         help="show the stage game as politics/policy actors perceive it",
         description="Show the payoff matrix each actor perceives under the politics/policy "
         "transformer, its class, TFT's critical continuation probability w*, "
-        "Grim's threshold and the generosity of Game GTFT (see docs/reference/cli.md).",
+        f"Grim's threshold and the generosity of Game GTFT ({docs_url('reference/cli.md')}).",
     )
     game.add_argument(
         "--game",

@@ -1,12 +1,29 @@
-"""``cooptourney list``: the registered strategies with their classifiers, or axelrod coverage."""
+"""``cooptourney list``: the registered strategies with their classifiers, or axelrod coverage.
+
+Strategies are listed by name (case-insensitive); ``--names`` prints the names alone, one
+a line, for scripts and ``-p @FILE``; ``--format csv|json`` gives every classifier to a
+program. A strategy that reads what the group did plays only in multilateral mode and
+is marked ``[M]``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
-from cooptourney.cli.common import EXIT_OK, UsageError, add_plugin_flag, show
+from cooptourney.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_format_flag,
+    add_plugin_flag,
+    add_progress_flags,
+    progress_wanted,
+    show,
+    terminal_width,
+)
 from cooptourney.config import load_plugins
-from cooptourney.output.tables import strategy_table
+from cooptourney.output.tables import MULTILATERAL_MARK, strategy_records, strategy_table
 from cooptourney.registry import RECIPROCITY_TAGS, REGISTRY
 
 
@@ -14,14 +31,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Print the registered strategies that match the filters, or the axelrod coverage table."""
     load_plugins(args.plugins or [])
     if args.coverage:
-        from cooptourney import coverage
-
-        try:
-            rows = coverage.coverage()
-        except RuntimeError as exc:  # axelrod missing
-            raise UsageError(str(exc)) from None
-        show(coverage.table(rows))
-        return EXIT_OK
+        return _coverage(args)
     stochastic = True if args.stochastic else False if args.deterministic else None
     specs = REGISTRY.filter(
         reciprocity=args.reciprocity,
@@ -30,9 +40,25 @@ def cmd_list(args: argparse.Namespace) -> int:
         uses_game=True if args.uses_game else None,
         uses_length=True if args.uses_length else None,
     )
+    if args.pairwise:
+        specs = [s for s in specs if not s.group]
+    specs = sorted(specs, key=lambda s: (s.name.casefold(), s.name))
+    if args.names:
+        for s in specs:
+            show(s.name)
+        return EXIT_OK
+    fmt = args.format or "table"
+    if fmt == "csv":
+        import pandas as pd
+
+        sys.stdout.write(pd.DataFrame(strategy_records(specs)).to_csv(index=False))
+        return EXIT_OK
+    if fmt == "json":
+        sys.stdout.write(json.dumps(strategy_records(specs), indent=1) + "\n")
+        return EXIT_OK
     total = len(REGISTRY.all())
     if specs:
-        show(strategy_table(specs))
+        show(strategy_table(specs, width=terminal_width()))
         show()
     filtered = len(specs) != total or any(
         [
@@ -42,9 +68,25 @@ def cmd_list(args: argparse.Namespace) -> int:
             args.max_memory is not None,
             args.uses_game,
             args.uses_length,
+            args.pairwise,
         ]
     )
+    if args.quiet:
+        return EXIT_OK
     show(f"{len(specs)} of {total} strategies match." if filtered else f"{total} strategies.")
+    if any(s.group for s in specs):
+        show(f"{MULTILATERAL_MARK} plays only in multilateral mode (`cooptourney run --multilateral`).")
+    return EXIT_OK
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from cooptourney import coverage
+
+    try:
+        rows = coverage.coverage(progress=progress_wanted(args))
+    except RuntimeError as exc:  # axelrod missing
+        raise UsageError(str(exc)) from None
+    show(coverage.table(rows))
     return EXIT_OK
 
 
@@ -53,7 +95,13 @@ def register(sub) -> None:
     lst = sub.add_parser(
         "list",
         help="list the registered strategies",
-        description="List the registered strategies with their classifiers.",
+        description="List the registered strategies with their classifiers, sorted by name. "
+        f"{MULTILATERAL_MARK} marks a strategy that plays only in multilateral mode.",
+    )
+    lst.add_argument(
+        "--names",
+        action="store_true",
+        help="print the names alone, one a line (a file for `run -p @FILE`)",
     )
     lst.add_argument(
         "--reciprocity",
@@ -73,11 +121,18 @@ def register(sub) -> None:
         "--uses-length", action="store_true", dest="uses_length", help="only strategies that read the match length"
     )
     lst.add_argument(
+        "--pairwise",
+        action="store_true",
+        help=f"only strategies that play in a round robin (leave out those marked {MULTILATERAL_MARK})",
+    )
+    lst.add_argument(
         "--coverage",
         action="store_true",
         help="for every axelrod strategy: native and verified, native but different in a tournament (how), "
         "native but unverified (why), "
         "or Python path only (needs axelrod installed)",
     )
+    add_format_flag(lst)
+    add_progress_flags(lst)
     add_plugin_flag(lst)
     lst.set_defaults(handler=cmd_list)

@@ -11,7 +11,7 @@ import argparse
 import math
 import time
 
-from cooptourney.cli.common import EXIT_OK, UsageError, add_plugin_flag, plural, save_plot, show
+from cooptourney.cli.common import EXIT_OK, UsageError, add_plugin_flag, docs_url, plural, save_plot, show
 from cooptourney.config import load_plugins
 from cooptourney.output.tables import format_table
 from cooptourney.settings import check_positive_int, check_seed
@@ -88,7 +88,7 @@ def cmd_reciprocity(args: argparse.Namespace) -> int:
     show(
         "Position: 0 = specific (Tit For Tat), towards +1 diffuse, below 0 the reverse gear (negative). "
         f"* = the tag differs from the measured class ({disagree} of {len(places)}); "
-        "see docs/reference/reciprocity.md."
+        f"see {docs_url('reference/reciprocity.md')}"
     )
     show(f"{time.perf_counter() - started:.2f} s.")
     if args.plot is not None:
@@ -110,7 +110,7 @@ def register(sub) -> None:
         "defections, an alternating exploiter, a free rider, a partner making amends, noise) and against itself "
         "after one flip; print its tolerance, immediacy, proportionality, forgiveness horizon, echo, noise "
         "response and group dependence, and its position from specific (0) to diffuse (+1), negative below 0. "
-        "See docs/reference/reciprocity.md.",
+        f"Reference: {docs_url('reference/reciprocity.md')}",
     )
     p.add_argument("names", nargs="*", metavar="NAME", help="strategies to measure (default: every listed one)")
     p.add_argument("--repetitions", type=int, default=20, metavar="R", help="seeds per match (default 20)")

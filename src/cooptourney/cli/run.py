@@ -3,38 +3,52 @@
 ::
 
     cooptourney run [CONFIG.toml] [-p NAME ...] [--turns N] [--prob-end P] [--noise E]
-                    [--repetitions R] [--seed S] [--game R,S,T,P] [-o FILE] [--rank-by KEY]
+                    [--repetitions R] [--seed S] [--game R,S,T,P] [-o FILE|-] [--rank-by KEY]
+                    [--format table|csv|json] [-q] [--no-progress]
                     [--s S] [--profile NAME] [--multilateral --club NAME=MEMBERS ...]
                     [--report FILE.html]
+
+``-p @FILE`` reads the players from FILE, one per line. ``--format csv|json`` (or
+``-o -``) puts the results on stdout for another program, and nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 import time
 
 from cooptourney.cli.common import (
     EXIT_OK,
     EXIT_WRITE_FAILED,
     UsageError,
+    add_format_flag,
     add_length_flags,
     add_plugin_flag,
+    add_progress_flags,
     add_report_flag,
     check_output,
     describe_game,
     describe_length,
+    docs_url,
     game_note,
     number,
+    players_from,
     plural,
+    prepare_compile,
+    progress_wanted,
     show,
     warn,
     whole_number,
+    wrap,
     write_report,
 )
 from cooptourney.config import DEFAULT_TOURNAMENT, RunConfig, load_config
 from cooptourney.output.tables import club_table, multilateral_table, ranking_table
 from cooptourney.results import RANK_BY, ResultSet
 
+#: The ranking criterion in words (the terminal's score columns are these medians).
 RANK_BY_TEXT = {
     "score": "median score per turn, self-play excluded",
     "score_with_self_play": "median score per turn, self-play included",
@@ -43,19 +57,38 @@ RANK_BY_TEXT = {
 }
 
 
+def output_format(args: argparse.Namespace) -> tuple[str, str | None]:
+    """What stdout gets (``table``, ``csv`` or ``json``) and the output file (None for none or
+    for stdout): ``-o -`` writes the file's text to stdout, csv unless ``--format json``."""
+    fmt, output = args.format, args.output
+    if output == "-":
+        if fmt == "table":
+            raise UsageError("-o - writes csv or json to stdout; give --format csv or --format json, not table")
+        return fmt or "csv", None
+    return fmt or "table", output
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Play the tournament of the config and flags; print the ranking; write results and report."""
+    fmt, output = output_format(args)
+    human = fmt == "table"
+    chatter = human and not args.quiet
+
+    def say(text: str = "") -> None:
+        if chatter:
+            show(text)
+
     cfg = load_config(
         args.config,
         {
-            "players": args.players,
+            "players": players_from(args.players),
             "turns": args.turns,
             "prob_end": args.prob_end,
             "noise": args.noise,
             "repetitions": args.repetitions,
             "seed": args.seed,
             "game": args.game,
-            "output": args.output,
+            "output": output,
             "rank_by": args.rank_by,
             "plugins": args.plugins,
             "s": args.s,
@@ -73,34 +106,41 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_report_path(args.report)
         check_output(args.report, "report")
     check_output(cfg.output)
-    if cfg.skipped_defaults:
+    if cfg.skipped_defaults and not args.quiet:
         warn(
             f"note: {len(cfg.skipped_defaults)} default players are not registered yet and were left out: "
             + ", ".join(cfg.skipped_defaults)
         )
     tournament = cfg.tournament()
-    show(run_header(cfg))
+    say(run_header(cfg))
     note = game_note(cfg.game)
-    if note:
-        show(note)
+    if note and not args.quiet:
+        (show if human else warn)(note)
     started = time.perf_counter()
-    played = tournament.play(progress=not args.no_progress)
+    prepare_compile(tournament.players, args, "play_multilateral" if cfg.mode == "multilateral" else "play_tournament")
+    played = tournament.play(progress=progress_wanted(args))
     elapsed = time.perf_counter() - started
     multilateral = cfg.mode == "multilateral"
     result = played.results if multilateral else played
-    show()
-    if multilateral:
+    if not human:
+        sys.stdout.write(machine_text(played, fmt, cfg.rank_by, multilateral))
+        sys.stdout.flush()
+    elif multilateral:
+        say()
         show(multilateral_table(played, cfg.rank_by))
         show()
         show(club_table(played))
-        show()
-        show(multilateral_footer(played, elapsed))
+        say()
+        say(wrap(multilateral_footer(played, elapsed)))
     else:
+        say()
         show(ranking_table(result, cfg.rank_by))
-        show()
-        show(run_footer(result, cfg.rank_by, elapsed))
+        say()
+        say(wrap(run_footer(result, cfg.rank_by, elapsed)))
     if args.report is not None:
-        code = write_report(lambda: _run_report(result, cfg, args.report, elapsed), args.report)
+        code = write_report(
+            lambda: _run_report(result, cfg, args.report, elapsed, args), args.report, quiet=not chatter
+        )
         if code != EXIT_OK:
             return code
     if cfg.output is not None:
@@ -110,19 +150,52 @@ def cmd_run(args: argparse.Namespace) -> int:
             warn(f"error: cannot write {str(cfg.output)!r}: {exc}")
             return EXIT_WRITE_FAILED
         if path.suffix.lower() == ".json":
-            show(f"Wrote all results to {path}.")
+            say(f"Wrote all results to {path}.")
         else:
             matches = path.with_suffix(".matches" + path.suffix)
-            show(f"Wrote the player table to {path} and one row per match to {matches}.")
+            say(f"Wrote the player table to {path} and one row per match to {matches}.")
     return EXIT_OK
 
 
-def _run_report(result: ResultSet, cfg: RunConfig, path: str, elapsed: float):
-    from cooptourney.output.report import tournament_report
+def machine_text(played, fmt: str, rank_by: str, multilateral: bool) -> str:
+    """The results as ``csv`` (the player table of ``-o FILE.csv``) or ``json`` (everything
+    ``-o FILE.json`` holds), for stdout."""
+    from cooptourney.results import json_safe
 
-    summary = run_header(cfg) + "\n\n" + run_footer(result, cfg.rank_by, elapsed)
+    result = played.results if multilateral else played
+    if fmt == "csv":
+        df = played.player_table(rank_by) if multilateral else result.to_dataframe(rank_by)
+        return df.to_csv(index=False)
+    data = result.to_dict(rank_by)
+    if multilateral:
+        data["clubs"] = played.club_table().to_dict(orient="records")
+        data["players_multilateral"] = played.player_table(rank_by).to_dict(orient="records")
+    return json.dumps(json_safe(data), indent=1, allow_nan=False) + "\n"
+
+
+def rerun_command(argv: list[str] | None) -> str | None:
+    """The command line that reproduces a run, quoted for a POSIX shell (None if unknown)."""
+    import shlex
+
+    if argv is None:
+        return None
+    return " ".join(shlex.quote(a) for a in ["cooptourney", *argv])
+
+
+def _run_report(result: ResultSet, cfg: RunConfig, path: str, elapsed: float, args: argparse.Namespace):
+    from cooptourney.output.report import tournament_report
+    from cooptourney.output.tables import DOCS_URL, docs_address
+
+    # the page prints the documentation's address without its scheme: it refers to nothing outside
+    footer = run_footer(result, cfg.rank_by, elapsed).replace(DOCS_URL, docs_address("").rstrip("/"))
+    summary = run_header(cfg) + "\n\n" + footer
     return tournament_report(
-        result, path, rank_by=cfg.rank_by, summary=summary, settings={"players": [p.name for p in cfg.players]}
+        result,
+        path,
+        rank_by=cfg.rank_by,
+        summary=summary,
+        settings={"players": [p.name for p in cfg.players]},
+        command=rerun_command(getattr(args, "argv", None)),
     )
 
 
@@ -149,10 +222,10 @@ def run_footer(result: ResultSet, rank_by: str, elapsed: float) -> str:
     matches = n * (n + 1) // 2 * result.repetitions
     return (
         f"Ranked by {RANK_BY_TEXT[rank_by]} (--rank-by {rank_by}); scores are medians over "
-        f"{plural(result.repetitions, 'repetition')}, wins are means. "
-        f"{plural(matches, 'match', 'matches')} in {elapsed:.2f} s. Reciprocity metrics "
-        "(contingency, retaliation, forgiveness, largest running payoff imbalance, mean echo-feud "
-        "length; n/a = never observed) are defined in docs/reference/metrics.md."
+        f"{plural(result.repetitions, 'repetition')} (the files of -o and --format csv also give the "
+        f"means), wins are means. {plural(matches, 'match', 'matches')} in {elapsed:.2f} s. Reciprocity "
+        "metrics (contingency, retaliation, forgiveness, largest running payoff imbalance, mean echo-feud "
+        f"length; n/a = never observed) are defined at {docs_url('reference/metrics.md')}."
     )
 
 
@@ -163,7 +236,7 @@ def multilateral_footer(played, elapsed: float) -> str:
         f"Multilateral mode: every pair plays round t before any plays t+1; observation probability "
         f"{s['observation']:g}, {sec}; {plural(played.results.repetitions, 'repetition')} in {elapsed:.2f} s. "
         f"Free-rider measure: material payoff received minus payoff given, per round; free riders are "
-        f"players above {played.free_rider_threshold:g} (half of T - S). docs/reference/metrics.md explains it."
+        f"players above {played.free_rider_threshold:g} (half of T - S); {docs_url('reference/metrics.md')} explains it."
     )
 
 
@@ -208,7 +281,7 @@ def register(sub) -> None:
         nargs="+",
         action="extend",
         metavar="NAME",
-        help='players, e.g. "Tit For Tat" Grudger "GTFT(generosity=0.2)"',
+        help='players, e.g. "Tit For Tat" Grudger "GTFT(generosity=0.2)"; @FILE reads names from FILE, one a line',
     )
     add_length_flags(run)
     run.add_argument(
@@ -217,7 +290,13 @@ def register(sub) -> None:
         metavar="R",
         help=f"matches per pair (default {DEFAULT_TOURNAMENT['repetitions']})",
     )
-    run.add_argument("-o", "--output", metavar="FILE", help="write results to FILE (.csv, .parquet or .json)")
+    run.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write results to FILE (.csv, .parquet or .json); - writes csv (or --format json) to stdout",
+    )
+    add_format_flag(run)
     add_plugin_flag(run)
     run.add_argument(
         "--rank-by",
@@ -237,13 +316,8 @@ def register(sub) -> None:
         metavar="NAME",
         help="actor profile for every player: neutral, policy/bureaucrat, politics/politician",
     )
-    run.add_argument(
-        "--no-progress",
-        action="store_true",
-        dest="no_progress",
-        help="do not show the progress bar (shown on stderr for runs over 1 s)",
-    )
-    ml = run.add_argument_group("multilateral mode (docs/howto/multilateral.md)")
+    add_progress_flags(run)
+    ml = run.add_argument_group("multilateral mode (see the multilateral how-to)")
     ml.add_argument(
         "--multilateral",
         action="store_const",

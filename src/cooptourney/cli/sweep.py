@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 
 from cooptourney.atomic import check_writable_dir
-from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, show, warn
+from cooptourney.cli.common import EXIT_FAILED, EXIT_OK, UsageError, docs_url, progress_wanted, show, warn
 
 
 def _positive(name: str, value: int | None) -> None:
@@ -46,7 +46,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             processes=args.processes is not False,
             scheduler=args.scheduler,
             numba_threads=args.numba_threads,
-            progress=not args.no_progress,
+            progress=progress_wanted(args),
         )
     except KeyboardInterrupt:
         warn("interrupted: every finished task is saved; rerun the same command to compute the rest")
@@ -81,7 +81,7 @@ def register(sub) -> None:
     sweep = sub.add_parser(
         "sweep",
         help="run a parameter sweep of tournaments on Dask (resumable)",
-        description="Run every tournament of a sweep spec (docs/howto/sweeps.md) on a local Dask cluster, or an "
+        description=f"Run every tournament of a sweep spec ({docs_url('howto/sweeps.md')}) on a local Dask cluster, or an "
         "existing one with --scheduler; results go to DIR/tasks/*.parquet and DIR/manifest.json. "
         "Rerunning the same command resumes an interrupted sweep.",
     )

@@ -7,7 +7,8 @@ The command line (:mod:`cooptourney.cli`) prints them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -16,7 +17,12 @@ from cooptourney.registry import StrategySpec
 from cooptourney.results import ResultSet
 
 __all__ = [
+    "DOCS_URL",
+    "FLIP_MARK",
+    "MULTILATERAL_MARK",
     "club_table",
+    "docs_address",
+    "docs_url",
     "ecological_table",
     "fmt_g",
     "fmt_num",
@@ -27,25 +33,77 @@ __all__ = [
     "moves_table",
     "multilateral_table",
     "ranking_table",
+    "strategy_records",
     "strategy_table",
     "sweep_table",
 ]
+
+#: Where the documentation lives for someone who installed the package (a pip user has no
+#: docs/ folder): the address of ``Documentation`` in the package metadata, without its page.
+DOCS_URL = "https://github.com/cooptourney/cooptourney/blob/main/docs"
+
+
+def docs_url(page: str) -> str:
+    """The address of a documentation page, e.g. ``docs_url("reference/metrics.md")``."""
+    return f"{DOCS_URL}/{page}"
+
+
+def docs_address(page: str) -> str:
+    """:func:`docs_url` without its scheme, as an HTML report prints it: an address a reader
+    can type, which the page neither loads nor links (a report refers to nothing outside)."""
+    return docs_url(page).removeprefix("https://")
+
 
 #: Matches longer than this are shown compactly (two strings of C/D per block).
 COMPACT_AFTER = 60
 BLOCK = 50
 
 
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A plain-text table: header, rule, rows; columns listed in ``right`` are right-aligned."""
+#: Spaces between columns.
+GAP = 2
+
+
+def format_table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Sequence[int] = (),
+    width: int | None = None,
+    wrap: Mapping[int, int] | None = None,
+) -> str:
+    """A plain-text table: header, rule, rows; columns listed in ``right`` are right-aligned.
+
+    With a ``width``, the columns of ``wrap`` (``{column: narrowest}``, free text such as
+    parameters) are narrowed in that order, each down to its narrowest, until the table
+    fits in ``width`` characters; their cells wrap on spaces onto continuation lines.
+    """
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    wrap = {i: floor for i, floor in (wrap or {}).items() if i < len(columns)}
+    if width is not None:
+        over = sum(widths) + GAP * (len(widths) - 1) - width
+        for i, floor in wrap.items():
+            cut = min(max(over, 0), max(widths[i] - floor, 0))
+            widths[i] -= cut
+            over -= cut
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(cells, widths))
-        ).rstrip()
+        return (
+            (" " * GAP)
+            .join(cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(cells, widths)))
+            .rstrip()
+        )
 
-    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+    def lines(cells: Sequence[str]) -> list[str]:
+        parts = [
+            (textwrap.wrap(cell, w, break_on_hyphens=False) or [""]) if i in wrap and len(cell) > w else [cell]
+            for i, (cell, w) in enumerate(zip(cells, widths))
+        ]
+        depth = max(len(p) for p in parts)
+        return [line([p[k] if k < len(p) else "" for p in parts]) for k in range(depth)]
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    for r in rows:
+        out.extend(lines(r))
+    return "\n".join(out)
 
 
 def fmt_num(x: float, digits: int = 3) -> str:
@@ -74,7 +132,11 @@ def fmt_cell(x) -> str:
 # -- tournaments --------------------------------------------------------------------------------
 def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
     """Rank, player, reciprocity tag, scores (without and with self-play), perceived utility
-    when a transformer is active or ranks, wins, cooperation and the reciprocity metrics."""
+    when a transformer is active or ranks, wins, cooperation and the reciprocity metrics.
+
+    Scores and utilities are medians over the repetitions and wins a mean, and the
+    headers say so (the files of ``-o`` hold the means, ``score_per_turn``, and the
+    median, ``score_per_turn_median``)."""
     order = result.ranking(rank_by)
     score = np.median(result.normalised_scores, axis=1)
     score_self = np.median(result.normalised_scores_with_self_play, axis=1)
@@ -86,9 +148,9 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
         "Rank",
         "Player",
         "Reciprocity",
-        "Score/turn",
-        "With self-play",
-        "Wins",
+        "Score/turn (median)",
+        "With self-play (median)",
+        "Wins (mean)",
         "Cooperation",
         "Conting.",
         "Retal.",
@@ -102,7 +164,7 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
             result.normalised_utilities_with_self_play if rank_by.endswith("self_play") else result.normalised_utilities
         )
         utility = np.median(values, axis=1)
-        columns.insert(5, "Utility/turn")
+        columns.insert(5, "Utility/turn (median)")
     rows = []
     for rank, i in enumerate(order, start=1):
         m = metrics.iloc[i]
@@ -136,7 +198,16 @@ def multilateral_table(played, rank_by: str = "score") -> str:
     received = played.received.mean(axis=1)
     measure = played.free_rider_measure.mean(axis=1)
     coop = result.cooperation_rate
-    columns = ["Rank", "Player", "Club", "Reciprocity", "Score/turn", "Received/round", "Free-rider", "Cooperation"]
+    columns = [
+        "Rank",
+        "Player",
+        "Club",
+        "Reciprocity",
+        "Score/turn (median)",
+        "Received/round (mean)",
+        "Free-rider",
+        "Cooperation",
+    ]
     rows = [
         [
             str(rank),
@@ -210,22 +281,56 @@ def fmt_yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def strategy_table(specs: Sequence[StrategySpec]) -> str:
-    columns = ["Name", "Aliases", "Reciprocity", "Memory", "Stochastic", "Uses game", "Uses length", "Parameters"]
+#: After the name of a strategy that plays only in multilateral mode (it reads what the group did).
+MULTILATERAL_MARK = "[M]"
+
+
+def fmt_traits(spec: StrategySpec) -> str:
+    """What a strategy reads or draws, in words: ``random, game, length`` (``-`` for none)."""
+    traits = [
+        word
+        for word, flag in (("random", spec.stochastic), ("game", spec.uses_game), ("length", spec.uses_length))
+        if flag
+    ]
+    return ", ".join(traits) or "-"
+
+
+def strategy_table(specs: Sequence[StrategySpec], width: int | None = 100) -> str:
+    """Name (with :data:`MULTILATERAL_MARK` when it plays only in multilateral mode) and
+    its aliases after a slash, reciprocity tag, memory depth, what it uses and its
+    parameters, fitted into ``width`` columns: the aliases, uses and parameters wrap onto
+    further lines (names first, down to the longest name; then uses, then parameters)."""
+    columns = ["Name / aliases", "Reciprocity", "Memory", "Uses", "Parameters"]
     rows = [
         [
-            s.name,
-            ", ".join(s.aliases),
+            s.name + (f" {MULTILATERAL_MARK}" if s.group else "") + (f" / {', '.join(s.aliases)}" if s.aliases else ""),
             s.reciprocity,
             fmt_memory(s.memory_depth),
-            fmt_yes(s.stochastic),
-            fmt_yes(s.uses_game),
-            fmt_yes(s.uses_length),
-            fmt_params(s),
+            fmt_traits(s),
+            fmt_params(s) or "-",
         ]
         for s in specs
     ]
-    return format_table(columns, rows, right=[3])
+    longest = max([len(s.name) + len(MULTILATERAL_MARK) + 1 for s in specs] + [14])
+    return format_table(columns, rows, right=[2], width=width, wrap={0: longest, 3: 7, 4: 16})
+
+
+def strategy_records(specs: Sequence[StrategySpec]) -> list[dict]:
+    """One record per strategy with every classifier, for ``list --format csv|json``."""
+    return [
+        {
+            "name": s.name,
+            "aliases": "; ".join(s.aliases),
+            "reciprocity": s.reciprocity,
+            "memory_depth": fmt_memory(s.memory_depth),
+            "stochastic": bool(s.stochastic),
+            "uses_game": bool(s.uses_game),
+            "uses_length": bool(s.uses_length),
+            "multilateral_only": bool(s.group),
+            "parameters": fmt_params(s),
+        }
+        for s in specs
+    ]
 
 
 # -- matches ------------------------------------------------------------------------------------
@@ -236,19 +341,29 @@ def match_payoffs(moves: np.ndarray, game: Game) -> tuple[np.ndarray, np.ndarray
     return g[2 * a + b], g[2 * b + a]
 
 
-def moves_table(moves: np.ndarray, game: Game) -> str:
+#: After a move in the turn-by-turn table that noise flipped.
+FLIP_MARK = "*"
+
+
+def moves_table(moves: np.ndarray, game: Game, flips: np.ndarray | None = None) -> str:
     """Every turn of ``moves`` (int8[turns, 2], C = 0, D = 1, from the first turn on): one
-    row per turn, or for longer matches blocks of 50 moves as C/D strings."""
+    row per turn, or for longer matches blocks of 50 moves as C/D strings.
+
+    ``flips`` (int8[2, turns] or more turns, 1 = noise flipped that player's move) marks
+    the flipped moves: ``D*`` in the rows, a lower-case ``c``/``d`` in the blocks.
+    """
     pay_a, pay_b = match_payoffs(moves, game)
     tot_a, tot_b = np.cumsum(pay_a), np.cumsum(pay_b)
     letters = np.array(["C", "D"])[moves]
     n = len(moves)
+    flipped = np.zeros((n, 2), dtype=bool) if flips is None else np.asarray(flips)[:, :n].T.astype(bool)
     if n <= COMPACT_AFTER:
+        mark = np.where(flipped, FLIP_MARK, "")
         rows = [
             [
                 str(t + 1),
-                letters[t, 0],
-                letters[t, 1],
+                letters[t, 0] + mark[t, 0],
+                letters[t, 1] + mark[t, 1],
                 fmt_g(pay_a[t]),
                 fmt_g(pay_b[t]),
                 fmt_total(tot_a[t]),
@@ -259,6 +374,7 @@ def moves_table(moves: np.ndarray, game: Game) -> str:
         return format_table(
             ["Turn", "A", "B", "Payoff A", "Payoff B", "Total A", "Total B"], rows, right=[0, 3, 4, 5, 6]
         )
+    letters = np.where(flipped, np.char.lower(letters), letters)
     rows = []
     for start in range(0, n, BLOCK):
         end = min(start + BLOCK, n)
