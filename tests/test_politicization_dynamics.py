@@ -192,4 +192,7 @@ def test_cli_writes_table_and_figure_and_states_the_fitness(capsys, tmp_path):
     assert "perceived utility" in out and "material" in out
     df = pd.read_csv(table)
     assert list(df["s"]) == [0.0, 1.0] and (df["fitness"] == "perceived utility (politics)").all()
+    # three runs give wide intervals; they stay within what a share and a welfare can be
+    assert (df["cooperation_low"] >= 0).all() and (df["cooperation_high"] <= 1).all(), df
+    assert (df["welfare_low"] >= 1).all() and (df["welfare_high"] <= 3).all(), df
     assert figure.stat().st_size > 0

@@ -40,6 +40,7 @@ from scipy import stats
 
 from cooptourney.evolution.adaptive import RULES, AdaptivePopulation
 from cooptourney.evolution.intervals import mean_interval
+from cooptourney.game import Game
 from cooptourney.politics.salience import FELT_IN_PROFILE, Shapes, shaped_profile
 from cooptourney.politics.transformer import ActorProfile, Politicization, Transformer
 from cooptourney.settings import SettingsError, check_positive_int, check_seed
@@ -221,8 +222,20 @@ def _pair_mean(counts: np.ndarray, M: np.ndarray) -> np.ndarray:
     return total / (N * (N - 1))
 
 
+#: The values each measure can take, to which its interval is clipped: cooperation is a
+#: share; world welfare is a pair's mean material payoff per turn in the default game,
+#: between mutual defection P and mutual cooperation R (the PD's S + T lies between 2P and 2R).
+_RANGE = {"cooperation": (0.0, 1.0), "welfare": (Game().P, Game().R)}
+
+
+def _level_interval(out: dict[str, np.ndarray], measure: str) -> tuple[float, float, float]:
+    """Mean and 95% interval over runs of a measure's level, within the values it can take."""
+    low, high = _RANGE[measure]
+    return mean_interval(out[measure], low=low, high=high)
+
+
 def _row(out: dict[str, np.ndarray]) -> dict[str, float]:
-    c, w = mean_interval(out["cooperation"]), mean_interval(out["welfare"])
+    c, w = _level_interval(out, "cooperation"), _level_interval(out, "welfare")
     return {
         "cooperation": c[0],
         "cooperation_low": c[1],
@@ -453,7 +466,7 @@ def uneven(
     for k in ("even", "uneven"):
         rows[k] = {"felt": ", ".join(f"{x:g}" for x in felt[k])}
         for m in measures:
-            c = mean_interval(out[k][m]) if m != "alignment" else _binomial(out[k][m])
+            c = _level_interval(out[k], m) if m != "alignment" else _binomial(out[k][m])
             rows[k] |= {m: c[0], f"{m}_low": c[1], f"{m}_high": c[2]}
     rows["uneven - even"] = {"felt": ""}
     for m in measures:
