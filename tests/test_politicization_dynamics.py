@@ -125,6 +125,14 @@ def test_phase_brake_stronger_relative_gains_less_cooperation_at_full_politiciza
     assert table.loc[1.0, "cooperation_high"] < table.loc[0.0, "cooperation_low"]
 
 
+def test_phase_veto_weaker_veto_more_cooperation_past_the_default_optimum():
+    """At s = 0.3, past the default optimum s* = 0.1, a weaker veto keeps more cooperation
+    (documented: rho = 0 peaks there at 0.836 [0.793, 0.880]; rho = 0.1 gives 0.610
+    [0.574, 0.646])."""
+    table = pz.phase("veto", [0.3], [0.0, 0.1], Politicization(), QUICK).set_index("rho")
+    assert table.loc[0.0, "cooperation_low"] > table.loc[0.1, "cooperation_high"]
+
+
 # -- reproducibility and inputs -----------------------------------------------------------------------
 def test_outcomes_are_bit_identical_on_one_and_two_threads():
     import numba
