@@ -13,6 +13,7 @@ import pytest
 
 from cooptourney.cli import main
 from cooptourney.evolution import politicization as pz
+from cooptourney.evolution.intervals import mean_interval
 from cooptourney.politics import ActorProfile, Politicization, perceived_payoffs
 from cooptourney.politics.salience import FELT_IN_PROFILE, LINEAR, Shapes, saturating, shaped_profile, threshold
 from cooptourney.settings import SettingsError
@@ -94,8 +95,8 @@ def test_interior_optimum_of_cooperation_and_welfare():
     exp = pz.Experiment(runs=30, generations=150, seed=1)
     at = {s: pz.outcomes(Politicization(s=s), exp) for s in (0.0, 0.1, 1.0)}
     for measure in ("cooperation", "welfare"):
-        rise = pz._ci(at[0.1][measure] - at[0.0][measure])
-        fall = pz._ci(at[0.1][measure] - at[1.0][measure])
+        rise = mean_interval(at[0.1][measure] - at[0.0][measure])
+        fall = mean_interval(at[0.1][measure] - at[1.0][measure])
         assert rise[1] > 0, (measure, rise)
         assert fall[1] > 0, (measure, fall)
 
@@ -115,6 +116,21 @@ def test_phase_threat_more_severe_threat_more_cooperation():
     table = pz.phase("threat", [0.3], [0.0, 4.0], Politicization(), QUICK).set_index("theta")
     assert table.loc[4.0, "cooperation_low"] > table.loc[0.0, "cooperation_high"]
     assert list(table.columns[:1]) == ["s"] and table.attrs["fitness"] == "perceived utility (politics)"
+
+
+def test_phase_brake_stronger_relative_gains_less_cooperation_at_full_politicization():
+    """Along kappa at s = 1 the relative-gains brake lowers cooperation (documented:
+    0.501 at kappa = 0 against 0.029 at kappa = 1)."""
+    table = pz.phase("brake", [1.0], [0.0, 1.0], Politicization(), QUICK).set_index("kappa")
+    assert table.loc[1.0, "cooperation_high"] < table.loc[0.0, "cooperation_low"]
+
+
+def test_phase_veto_weaker_veto_more_cooperation_past_the_default_optimum():
+    """At s = 0.3, past the default optimum s* = 0.1, a weaker veto keeps more cooperation
+    (documented: rho = 0 peaks there at 0.836 [0.793, 0.880]; rho = 0.1 gives 0.610
+    [0.574, 0.646])."""
+    table = pz.phase("veto", [0.3], [0.0, 0.1], Politicization(), QUICK).set_index("rho")
+    assert table.loc[0.0, "cooperation_low"] > table.loc[0.1, "cooperation_high"]
 
 
 # -- reproducibility and inputs -----------------------------------------------------------------------
@@ -184,4 +200,7 @@ def test_cli_writes_table_and_figure_and_states_the_fitness(capsys, tmp_path):
     assert "perceived utility" in out and "material" in out
     df = pd.read_csv(table)
     assert list(df["s"]) == [0.0, 1.0] and (df["fitness"] == "perceived utility (politics)").all()
+    # three runs give wide intervals; they stay within what a share and a welfare can be
+    assert (df["cooperation_low"] >= 0).all() and (df["cooperation_high"] <= 1).all(), df
+    assert (df["welfare_low"] >= 1).all() and (df["welfare_high"] <= 3).all(), df
     assert figure.stat().st_size > 0

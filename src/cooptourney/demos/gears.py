@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cooptourney.demos.result import GTFT, TFT, DemoResult, Numbers, finish, wrap
 from cooptourney.evolution import AdaptivePopulation
+from cooptourney.evolution.intervals import mean_interval
 from cooptourney.match import Match
 from cooptourney.players import Player
 from cooptourney.tournament import Tournament
@@ -34,15 +34,6 @@ def _tag_share(res, tag: str) -> np.ndarray:
     """float64[runs]: each run's final share of actors whose strategy carries ``tag``."""
     cols = [k for k, t in enumerate(res.tags) if t == tag]
     return res.final_counts[:, cols].sum(axis=1) / res.population
-
-
-def _mean_interval(x: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
-    """Mean and its t interval over runs."""
-    m = float(x.mean())
-    if x.size < 2:
-        return m, math.nan, math.nan
-    half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
-    return m, m - half, m + half
 
 
 def gears(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
@@ -119,10 +110,10 @@ the same partner ended with balance {n("ledger_balance", next(iter(led.trace.val
     )
     whole = pop.run(END, runs=runs, shocks=wave)
     start_diffuse = POPULATION[GTFT] / sum(POPULATION.values())
-    up_m, up_lo, up_hi = _mean_interval(_tag_share(up, "diffuse") - start_diffuse)
-    d_spec = _mean_interval(_tag_share(during, "specific") - _tag_share(before, "specific"))
-    d_diff = _mean_interval(_tag_share(during, "diffuse") - _tag_share(before, "diffuse"))
-    back = _mean_interval(_tag_share(whole, "diffuse") - _tag_share(during, "diffuse"))
+    up_m, up_lo, up_hi = mean_interval(_tag_share(up, "diffuse") - start_diffuse)
+    d_spec = mean_interval(_tag_share(during, "specific") - _tag_share(before, "specific"))
+    d_diff = mean_interval(_tag_share(during, "diffuse") - _tag_share(before, "diffuse"))
+    back = mean_interval(_tag_share(whole, "diffuse") - _tag_share(during, "diffuse"))
     if up_lo > 0:
         up_text = (
             f"Successful specific reciprocity shifted up: in {UP_AT} generations the share of actors playing "
@@ -166,8 +157,8 @@ the same partner ended with balance {n("ledger_balance", next(iter(led.trace.val
     played = Tournament(list(POPULATION), seed=seed, turns=pop_settings["turns"], noise=noise,
                         repetitions=pop_settings["repetitions"]).play()  # fmt: skip
     per_turn = played.score_matrix / played.turns_matrix
-    escape = _mean_interval(per_turn[1, 0] - per_turn[0, 0])  # GTFT against TFT minus TFT against itself
-    exposed = _mean_interval(per_turn[0, 2] - per_turn[1, 2])  # TFT against Defector minus GTFT against it
+    escape = mean_interval(per_turn[1, 0] - per_turn[0, 0])  # GTFT against TFT minus TFT against itself
+    exposed = mean_interval(per_turn[0, 2] - per_turn[1, 2])  # TFT against Defector minus GTFT against it
     why = []
     if escape[1] > 0:
         why.append(

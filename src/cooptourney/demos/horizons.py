@@ -7,15 +7,14 @@ only when the interval excludes 0; otherwise the text says this run does not sho
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cooptourney.demos.result import CTFT, TFT, DemoResult, Numbers, finish, wrap
+from cooptourney.evolution.intervals import mean_interval
 from cooptourney.politics import ActorProfile, Politicization, Transformer
 from cooptourney.tournament import Tournament
 
@@ -34,12 +33,7 @@ HORIZONS_FIELD = (
 
 def _paired(a: np.ndarray, b: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
     """Mean of ``b - a`` over repetitions and its t interval (NaN bounds with one repetition)."""
-    d = np.asarray(b) - np.asarray(a)
-    m = float(d.mean())
-    if d.size < 2:
-        return m, math.nan, math.nan
-    half = float(stats.t.ppf(0.5 + level / 2, d.size - 1) * d.std(ddof=1) / math.sqrt(d.size))
-    return m, m - half, m + half
+    return mean_interval(np.asarray(b) - np.asarray(a), level)
 
 
 def horizons(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:

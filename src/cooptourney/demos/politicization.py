@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from pathlib import Path
 
-from cooptourney.demos.result import DemoResult, Numbers, finish
+from cooptourney.demos.result import DemoResult, Numbers, finish, wrap
 from cooptourney.evolution import politicization as pz
 from cooptourney.politics import Politicization
-
-
-def _wrap(text: str) -> str:
-    """Each paragraph wrapped to the terminal's width (between words, never inside one)."""
-    width = max(40, min(100, shutil.get_terminal_size((100, 24)).columns))
-    return "\n\n".join(
-        textwrap.fill(" ".join(p.split()), width, break_on_hyphens=False) for p in text.strip().split("\n\n")
-    )
 
 
 def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = None) -> DemoResult:
@@ -91,7 +81,7 @@ def politicization(quick: bool = False, seed: int = 0, out: str | Path | None = 
         """Ask: what happens to s* when the veto brake rho is weaker (cooptourney politicization --phase veto)?
         And when actors adapt on material payoffs instead (--fitness material)?"""
     )
-    text = _wrap("\n\n".join(paragraphs))
+    text = wrap("\n\n".join(paragraphs))
     settings = {
         "experiment": exp.as_dict(),
         "issue": pol.as_dict(),

@@ -51,10 +51,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cooptourney.composite import STATE_DRIVER, state_step
 from cooptourney.evolution.adaptive import AdaptivePopulation
+from cooptourney.evolution.intervals import mean_interval
 from cooptourney.politics.state import check_pressure, check_salience, driver_probability, politician_share
 from cooptourney.politics.transformer import PRESETS, Transformer
 from cooptourney.registry import REGISTRY, StrategyDefinitionError, StrategySpec, get_strategy, strategy
@@ -227,17 +227,6 @@ class DriverSelection:
     elapsed: float = 0.0
 
 
-def _interval(x: np.ndarray, low: float = -math.inf, high: float = math.inf) -> tuple[float, float, float]:
-    """Mean and 95% Student-t interval of ``x`` (one value per run), clipped to the
-    range the quantity can take (a share cannot leave [0, 1])."""
-    n = len(x)
-    m = float(np.mean(x))
-    if n < 2:
-        return m, math.nan, math.nan
-    half = float(stats.t.ppf(0.975, n - 1) * np.std(x, ddof=1) / math.sqrt(n))
-    return m, max(low, m - half), min(high, m + half)
-
-
 def fitness_label(p: float) -> str:
     """The fitness a state imitates when the politician drives a share ``p`` of the turns."""
     if p >= 1.0:
@@ -363,8 +352,8 @@ def driver_selection(
             ("diffuse", diff, 0.0),
             ("diffuse_minus_specific", diff - spec, -1.0),
         ):
-            row[key], row[f"{key}_lo"], row[f"{key}_hi"] = _interval(values, low, 1.0)
-        row["position"], row["position_lo"], row["position_hi"] = _interval(place, -1.0, 1.0)
+            row[key], row[f"{key}_lo"], row[f"{key}_hi"] = mean_interval(values, low=low, high=1.0)
+        row["position"], row["position_lo"], row["position_hi"] = mean_interval(place, low=-1.0, high=1.0)
         rows.append(row)
         per_gen = res.counts / (res.runs * res.population)
         traj = pd.DataFrame(

@@ -39,6 +39,8 @@ import pandas as pd
 from scipy import stats
 
 from cooptourney.evolution.adaptive import RULES, AdaptivePopulation
+from cooptourney.evolution.intervals import mean_interval
+from cooptourney.game import Game
 from cooptourney.politics.salience import FELT_IN_PROFILE, Shapes, shaped_profile
 from cooptourney.politics.transformer import ActorProfile, Politicization, Transformer
 from cooptourney.settings import SettingsError, check_positive_int, check_seed
@@ -220,16 +222,20 @@ def _pair_mean(counts: np.ndarray, M: np.ndarray) -> np.ndarray:
     return total / (N * (N - 1))
 
 
-def _ci(x: np.ndarray) -> tuple[float, float, float]:
-    """Mean and 95% Student-t interval over runs."""
-    n = len(x)
-    m = float(np.mean(x))
-    half = float(stats.t.ppf(0.975, n - 1) * np.std(x, ddof=1) / math.sqrt(n))
-    return m, m - half, m + half
+#: The values each measure can take, to which its interval is clipped: cooperation is a
+#: share; world welfare is a pair's mean material payoff per turn in the default game,
+#: between mutual defection P and mutual cooperation R (the PD's S + T lies between 2P and 2R).
+_RANGE = {"cooperation": (0.0, 1.0), "welfare": (Game().P, Game().R)}
+
+
+def _level_interval(out: dict[str, np.ndarray], measure: str) -> tuple[float, float, float]:
+    """Mean and 95% interval over runs of a measure's level, within the values it can take."""
+    low, high = _RANGE[measure]
+    return mean_interval(out[measure], low=low, high=high)
 
 
 def _row(out: dict[str, np.ndarray]) -> dict[str, float]:
-    c, w = _ci(out["cooperation"]), _ci(out["welfare"])
+    c, w = _level_interval(out, "cooperation"), _level_interval(out, "welfare")
     return {
         "cooperation": c[0],
         "cooperation_low": c[1],
@@ -314,8 +320,8 @@ def optimum(table: pd.DataFrame, politicization: Politicization | None = None, e
     at = {s: outcomes(replace(pol, s=s), fresh) for s in (0.0, s_star, 1.0)}
     rows = []
     for measure in ("cooperation", "welfare"):
-        rise = _ci(at[s_star][measure] - at[0.0][measure])
-        fall = _ci(at[s_star][measure] - at[1.0][measure])
+        rise = mean_interval(at[s_star][measure] - at[0.0][measure])
+        fall = mean_interval(at[s_star][measure] - at[1.0][measure])
         rows.append(
             {
                 "measure": measure,
@@ -357,7 +363,7 @@ def forces(politicization: Politicization | None = None, experiment: Experiment 
         start, end = outcomes(replace(issue, s=0.0), exp), outcomes(replace(issue, s=1.0), exp)
         rows[name] = {"theta": issue.theta, "kappa": issue.kappa, "rho": issue.rho}
         for m in ("cooperation", "welfare"):
-            c = _ci(end[m] - start[m])
+            c = mean_interval(end[m] - start[m])
             rows[name] |= {f"{m}_change": c[0], f"{m}_change_low": c[1], f"{m}_change_high": c[2]}
         rows[name]["fitness"] = exp.fitness_text
     df = pd.DataFrame.from_dict(rows, orient="index")
@@ -460,11 +466,11 @@ def uneven(
     for k in ("even", "uneven"):
         rows[k] = {"felt": ", ".join(f"{x:g}" for x in felt[k])}
         for m in measures:
-            c = _ci(out[k][m]) if m != "alignment" else _binomial(out[k][m])
+            c = _level_interval(out[k], m) if m != "alignment" else _binomial(out[k][m])
             rows[k] |= {m: c[0], f"{m}_low": c[1], f"{m}_high": c[2]}
     rows["uneven - even"] = {"felt": ""}
     for m in measures:
-        c = _ci(out["uneven"][m] - out["even"][m])
+        c = mean_interval(out["uneven"][m] - out["even"][m])
         rows["uneven - even"] |= {m: c[0], f"{m}_low": c[1], f"{m}_high": c[2]}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "politicization"
