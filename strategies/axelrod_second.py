@@ -173,7 +173,7 @@ def grofman_second(my, opp, t, state, params, info, rng):
     oracle="moves",
 )
 def borufsen(my, opp, t, state, params, info, rng):
-    """Tit for tat that breaks mutual-defection and echo runs, and defects against random or defective partners. (Otto Borufsen, K32R, 3rd; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
+    """Tit for tat that breaks mutual-defection and echo runs, and defects against random or defective partners. (Otto Borufsen, K42R, 3rd; Axelrod 1980b, JCR 24(3); as in axelrod 4.13.1)
 
     specific: tit for tat at heart; it repairs feuds but writes off partners that do not respond.
 

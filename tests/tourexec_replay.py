@@ -92,16 +92,26 @@ def block_counts(moves: np.ndarray) -> np.ndarray:
     return np.stack([(~moves[:, a:b]).sum(axis=1) for a, b in BLOCKS], axis=1)
 
 
+def z_score(a: np.ndarray, b: np.ndarray) -> float:
+    """Welch's statistic for the difference of two sample means, ``(mean(b) - mean(a)) / se``.
+
+    The standard error has a floor of 1e-3, so two samples without variation must agree
+    exactly.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)) + 1e-3
+    return float((b.mean() - a.mean()) / se)
+
+
 def statistics_mismatches(name: str, code: str, repetitions: int = 200, z_max: float = 4.5) -> list[str]:
     """Where ``name``'s cooperation differs from the original ``code``'s beyond sampling error.
 
-    For each scripted partner and each block of :data:`BLOCKS`, the mean number of
-    cooperations per run is compared between the stored runs of the original and
-    ``repetitions`` seeded runs of ``name``: runs are independent, so the difference of
-    the means over its standard error is close to normal, and ``|z| > z_max`` (4.5:
-    a false alarm with probability about 7e-6 per comparison) counts as a difference.
-    The standard error has a floor of 1e-3, so two samples without variation must agree
-    exactly.
+    For each scripted partner the mean number of cooperations per run is compared
+    between the stored runs of the original and ``repetitions`` seeded runs of
+    ``name``, in each block of :data:`BLOCKS` and on the moves right after a partner D
+    (a conditional frequency): runs are independent, so the difference of the means over
+    its standard error (:func:`z_score`) is close to normal, and ``|z| > z_max`` (4.5: a
+    false alarm with probability about 7e-6 per comparison) counts as a difference.
     """
     data = load(code)
     if not data["stochastic"]:
@@ -110,15 +120,20 @@ def statistics_mismatches(name: str, code: str, repetitions: int = 200, z_max: f
     ours = play_against_scripts(name, [r["partner_moves"] for r in runs], data["length"], repetitions, seed=1980)
     problems = []
     for k, run in enumerate(runs):
-        theirs = block_counts(np.array([_moves(m) for m in run["own"]]))
-        mine = block_counts(ours[k])
-        for b, (lo, hi) in enumerate(BLOCKS):
-            a, o = theirs[:, b].astype(float), mine[:, b].astype(float)
-            se = math.sqrt(a.var(ddof=1) / len(a) + o.var(ddof=1) / len(o)) + 1e-3
-            z = (o.mean() - a.mean()) / se
+        stored = np.array([_moves(m) for m in run["own"]])
+        after_d = np.concatenate([[False], _moves(run["partner_moves"])[:-1]])
+        samples = [
+            (f"moves {lo + 1}-{hi}", block_counts(stored)[:, b], block_counts(ours[k])[:, b])
+            for b, (lo, hi) in enumerate(BLOCKS)
+        ]
+        samples.append(
+            ("moves after a partner D", (~stored[:, after_d]).sum(axis=1), (~ours[k][:, after_d]).sum(axis=1))
+        )
+        for label, a, o in samples:
+            z = z_score(a, o)
             if abs(z) > z_max:
                 problems.append(
-                    f"{name} v {run['partner']}, moves {lo + 1}-{hi}: mean cooperations original "
+                    f"{name} v {run['partner']}, {label}: mean cooperations original "
                     f"{a.mean():.2f}, ours {o.mean():.2f} (z = {z:.1f})"
                 )
     return problems
@@ -162,6 +177,11 @@ def draw_replay_mismatches(monkeypatch, name: str, code: str, runs: int = 10) ->
         current["used"] += 1
         return current["draw"]
 
+    from numba.core.registry import CPUDispatcher
+
+    for attr, value in list(vars(module).items()):
+        if isinstance(value, CPUDispatcher):  # helpers run as Python too, so they see the patched rand
+            monkeypatch.setattr(module, attr, value.py_func)
     monkeypatch.setattr(module, "rand", rand)
     payoff = {(0, 0): (3, 3), (0, 1): (0, 5), (1, 0): (5, 0), (1, 1): (1, 1)}
     problems = []

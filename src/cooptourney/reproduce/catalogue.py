@@ -560,10 +560,14 @@ AXELROD_1980B = Reproduction(
     ),
     reduced_scale=0.002,
     notes=(
-        "The field is every registered strategy of the second-tournament modules (translations of the original "
-        "FORTRAN rules); a rule not yet translated is listed as missing and the run uses those present. The "
-        "engine tells players a fixed match length, while the original players were not told it; rules that read "
-        "the length are listed."
+        "The field is the 63 rules of the strategy family second_tournament (k31r ... k93r), translations of "
+        "the original Fortran programs checked move for move (statistically where they draw random numbers) "
+        "against the programs themselves; a rule missing from the family would be listed and the run would use "
+        "those present. No rule reads the match length, which the original players were not told. Every match "
+        "starts from a fresh state, so Champion (k61r) plays its program as fixed in 2017 (it had counted the "
+        "partner's cooperations across matches), as in Knight et al.'s reproduction; a rule's match with its own "
+        "copy counts in its score, as in Axelrod's tournaments. The published values are their top four and "
+        "Champion's rank; their full table is not transcribed here."
     ),
 )
 
