@@ -137,3 +137,11 @@ def test_the_sdist_ships_examples(tmp_path, monkeypatch):
         shipped = {Path(n).name for n in sdist.getnames() if "/examples/" in n}
     expected = {p.name for p in EXAMPLES.iterdir() if p.is_file()}
     assert expected and expected <= shipped
+
+
+def test_the_config_reference_shows_the_shipped_example():
+    """docs/reference/config.md shows examples/config.toml verbatim, so the page's example
+    is the one the test above runs."""
+    page = (ROOT / "docs" / "reference" / "config.md").read_text()
+    block = page.split("## run\n", 1)[1].split("```toml\n", 1)[1].split("```\n", 1)[0]
+    assert block == (EXAMPLES / "config.toml").read_text()
