@@ -138,13 +138,15 @@ def _short(name: str, width: int = 30) -> str:
 
 
 # -- tournaments ------------------------------------------------------------------------------
+#: What each ranking criterion reads, and the axis label: the bars are medians over
+#: repetitions of each repetition's mean per-turn score, so the label says both.
 _BY_LABEL = {
-    "score": ("normalised_scores", "mean score per turn (self-play excluded)"),
-    "score_with_self_play": ("normalised_scores_with_self_play", "mean score per turn (self-play included)"),
-    "utility": ("normalised_utilities", "mean perceived utility per turn (self-play excluded)"),
+    "score": ("normalised_scores", "score per turn (self-play excluded)"),
+    "score_with_self_play": ("normalised_scores_with_self_play", "score per turn (self-play included)"),
+    "utility": ("normalised_utilities", "perceived utility per turn (self-play excluded)"),
     "utility_with_self_play": (
         "normalised_utilities_with_self_play",
-        "mean perceived utility per turn (self-play included)",
+        "perceived utility per turn (self-play included)",
     ),
 }
 
@@ -169,11 +171,14 @@ def ranking_bars(results, *, by: str = "score", title: str | None = None, path: 
         if results.repetitions > 1:
             ax.errorbar(med, y, xerr=[med - lo, hi - med], fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2)
         ax.set_yticks(y, names)
-        ax.set_xlabel(label + ("; bars: median, whiskers: range over repetitions" if results.repetitions > 1 else ""))
+        ax.set_xlabel(
+            f"median over repetitions of the {label}; whiskers: range" if results.repetitions > 1 else f"mean {label}"
+        )
         ax.set_title(title or f"Ranking by {by.replace('_', ' ')}")
         used = list(dict.fromkeys(tags))
         handles = [matplotlib.patches.Patch(color=TAG_COLOURS.get(t, "#999999"), label=t) for t in used]
-        ax.legend(handles=handles, title="reciprocity", loc="lower right", fontsize=8)
+        # beside the axes, never over the bars
+        ax.legend(handles=handles, title="reciprocity", loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
         fig.tight_layout()
     save(fig, path)
     return fig
@@ -943,15 +948,19 @@ def reciprocity_map(places, *, path: str | Path | None = None, title: str | None
                         linewidths=1.0,
                         label=tag if agrees else f"{tag} (measured otherwise)",
                     )
-        for p in places:
-            if p.name in ("Tit For Tat", "Ledger", "Diffuse Ledger", "Generous Tit For Tat", "Grudger", "Cooperator"):
-                ax.annotate(
-                    _short(p.name, 22),
-                    (p.position, p.responsiveness),
-                    fontsize=7,
-                    xytext=(3, 3),
-                    textcoords="offset points",
-                )
+        named = ("Tit For Tat", "Ledger", "Diffuse Ledger", "Generous Tit For Tat", "Grudger", "Cooperator")
+        labelled = sorted((p for p in places if p.name in named), key=lambda p: p.position)
+        # neighbours on the axis take turns above and below their marker, so that two
+        # close strategies (Tit For Tat at 0, the strict Ledger just right of it) do not
+        # write over each other
+        for k, p in enumerate(labelled):
+            ax.annotate(
+                _short(p.name, 22),
+                (p.position, p.responsiveness),
+                fontsize=7,
+                xytext=(3, 4) if k % 2 == 0 else (3, -11),
+                textcoords="offset points",
+            )
         ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle=":")
         ax.set_xlim(-1.05, 1.05)
         ax.set_xlabel("position: reverse gear (negative) < 0 = specific < diffuse")
