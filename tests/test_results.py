@@ -285,3 +285,14 @@ def test_standings_of_a_lone_player_are_undefined():
     s = Tournament(["Tit For Tat"], turns=5, repetitions=2, seed=0).standings()
     assert np.isnan(s.normalised_scores).all() and np.isnan(s.cooperation_rate).all()
     assert s.normalised_scores_with_self_play.tolist() == [[3.0, 3.0]]
+
+
+def test_noise_drawn_beforehand_gives_the_general_loops_bits():
+    """With noise alone the kernel draws a match's flips before its turn loop; recording the
+    moves takes the general loop, which draws them turn by turn: the same matches."""
+    players = ["Tit For Tat", "Random", "Grudger", "Win-Stay Lose-Shift", "Gradual"]
+    settings = {"turns": 40, "noise": 0.1, "repetitions": 3, "seed": 4}
+    lean = Tournament(players, **settings).standings()
+    general = Tournament(players, record_moves=True, **settings).play()
+    for name in STANDINGS_FIELDS:
+        assert np.array_equal(getattr(lean, name).view(np.uint8), getattr(general, name).view(np.uint8)), name
