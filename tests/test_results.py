@@ -296,3 +296,18 @@ def test_noise_drawn_beforehand_gives_the_general_loops_bits():
     general = Tournament(players, record_moves=True, **settings).play()
     for name in STANDINGS_FIELDS:
         assert np.array_equal(getattr(lean, name).view(np.uint8), getattr(general, name).view(np.uint8)), name
+
+
+def test_standings_are_the_same_bits_on_one_thread_and_on_all():
+    import numba
+
+    t = Tournament(["Tit For Tat", "Random", "Grudger", "Defector"], turns=30, noise=0.05, repetitions=4, seed=9)
+    everyone = t.standings()
+    threads = numba.get_num_threads()
+    numba.set_num_threads(1)
+    try:
+        alone = t.standings()
+    finally:
+        numba.set_num_threads(threads)
+    for name in STANDINGS_FIELDS:
+        assert np.array_equal(getattr(alone, name).view(np.uint8), getattr(everyone, name).view(np.uint8)), name
