@@ -245,3 +245,69 @@ def test_successful_write_replaces_older_file(res, tmp_path):
     target.write_text("old table\n")
     res.write(target)
     assert pd.read_csv(target)["player"].tolist()[0] == "Defector"
+
+
+STANDINGS_FIELDS = ("normalised_scores", "normalised_scores_with_self_play", "wins", "cooperation_rate")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"turns": 30, "noise": 0.05},
+        {"turns": 30},
+        {"prob_end": 0.1, "turns": 60, "noise": 0.01},
+    ],
+    ids=["noise", "reused-matches", "prob-end"],
+)
+def test_standings_are_the_result_sets_bits(settings):
+    """The compiled per-player pass and the [n, n, reps] matrices agree bit for bit."""
+    players = ["Tit For Tat", "Random", "Defector", "Grudger", "Tit For Tat", "Win-Stay Lose-Shift", "Alternator"]
+    t = Tournament(players, repetitions=5, seed=11, **settings)
+    full, fast = t.play(), t.standings()
+    assert fast.players == full.players
+    for name in STANDINGS_FIELDS:
+        want, got = getattr(full, name), getattr(fast, name)
+        assert got.dtype == want.dtype and got.shape == want.shape, name
+        assert np.array_equal(got.view(np.uint8), want.view(np.uint8)), name
+
+
+def test_standings_known_values():
+    """Cooperator, Defector, Tit For Tat over 10 turns: scores per turn from the payoffs."""
+    s = Tournament(["Cooperator", "Defector", "Tit For Tat"], turns=10, repetitions=2, seed=0).standings()
+    # Cooperator: 0 against Defector, 3 against TFT; Defector: 5, then (5 + 9 * 1) / 10; TFT: 3, 9 / 10
+    np.testing.assert_allclose(s.normalised_scores[:, 0], [1.5, (5 + 1.4) / 2, (3 + 0.9) / 2])
+    np.testing.assert_allclose(s.normalised_scores_with_self_play[:, 0], [2.0, (5 + 1.4 + 1) / 3, (3 + 0.9 + 3) / 3])
+    assert s.wins[:, 0].tolist() == [0, 2, 0]
+    np.testing.assert_allclose(s.cooperation_rate, [1.0, 0.0, 11 / 20])
+
+
+def test_standings_of_a_lone_player_are_undefined():
+    s = Tournament(["Tit For Tat"], turns=5, repetitions=2, seed=0).standings()
+    assert np.isnan(s.normalised_scores).all() and np.isnan(s.cooperation_rate).all()
+    assert s.normalised_scores_with_self_play.tolist() == [[3.0, 3.0]]
+
+
+def test_noise_drawn_beforehand_gives_the_general_loops_bits():
+    """With noise alone the kernel draws a match's flips before its turn loop; recording the
+    moves takes the general loop, which draws them turn by turn: the same matches."""
+    players = ["Tit For Tat", "Random", "Grudger", "Win-Stay Lose-Shift", "Gradual"]
+    settings = {"turns": 40, "noise": 0.1, "repetitions": 3, "seed": 4}
+    lean = Tournament(players, **settings).standings()
+    general = Tournament(players, record_moves=True, **settings).play()
+    for name in STANDINGS_FIELDS:
+        assert np.array_equal(getattr(lean, name).view(np.uint8), getattr(general, name).view(np.uint8)), name
+
+
+def test_standings_are_the_same_bits_on_one_thread_and_on_all():
+    import numba
+
+    t = Tournament(["Tit For Tat", "Random", "Grudger", "Defector"], turns=30, noise=0.05, repetitions=4, seed=9)
+    everyone = t.standings()
+    threads = numba.get_num_threads()
+    numba.set_num_threads(1)
+    try:
+        alone = t.standings()
+    finally:
+        numba.set_num_threads(threads)
+    for name in STANDINGS_FIELDS:
+        assert np.array_equal(getattr(alone, name).view(np.uint8), getattr(everyone, name).view(np.uint8)), name

@@ -117,6 +117,48 @@ def _scatter_columns(out, cols_a, cols_b, pair_i, pair_j, n):
     return m
 
 
+@njit(cache=True)
+def _standings_sums(out, pair_i, pair_j, n):
+    """Per-player, per-repetition totals of the result rows ``out`` (pairs x reps x columns).
+
+    Returns ``(per_turn, per_turn_self, wins, coop, turns)``: float64[n, reps] sums of i's
+    payoff per turn over the other players and over every player (self-play included),
+    int64[n, reps] matches won against the others, and float64[n] C moves and turns
+    against the others. The per-turn sums add the partners in index order, as numpy
+    reduces the ``[n, n, reps]`` matrices of :class:`ResultSet` over their second axis,
+    so the totals are the same bits; counts are integers, exact in any order.
+    """
+    reps = out.shape[1]
+    # (i, j) -> task row, so the partners of i are visited in the order j = 0, 1, ..., n-1
+    row = np.full((n, n), -1, dtype=np.int64)
+    for p in range(pair_i.shape[0]):
+        row[pair_i[p], pair_j[p]] = p
+    per_turn = np.zeros((n, reps))
+    per_turn_self = np.zeros((n, reps))
+    wins = np.zeros((n, reps), dtype=np.int64)
+    coop = np.zeros(n)
+    turns = np.zeros(n)
+    for i in range(n):
+        for j in range(n):
+            if i <= j:
+                p, mine, theirs, my_coop = row[i, j], OUT_SCORE_A, OUT_SCORE_B, OUT_COOP_A
+            else:
+                p, mine, theirs, my_coop = row[j, i], OUT_SCORE_B, OUT_SCORE_A, OUT_COOP_B
+            for r in range(reps):
+                t = out[p, r, OUT_TURNS]
+                if i == j:
+                    per_turn_self[i, r] += 0.5 * (out[p, r, OUT_SCORE_A] + out[p, r, OUT_SCORE_B]) / t
+                    continue
+                score = out[p, r, mine]
+                per_turn[i, r] += score / t
+                per_turn_self[i, r] += score / t
+                if score > out[p, r, theirs]:
+                    wins[i, r] += 1
+                coop[i] += out[p, r, my_coop]
+                turns[i] += t
+    return per_turn, per_turn_self, wins, coop, turns
+
+
 class CallableList(list):
     """A list that can also be called: ``results.ranked_names`` is ``axelrod``'s list
     (ranked by score), and ``results.ranked_names(by)`` ranks by another criterion.
@@ -770,3 +812,56 @@ class ResultSet:
                 ]
             )[-1]
         raise ValueError(f"cannot write {str(path)!r}: use a .csv, .parquet or .json file name")
+
+
+@dataclass(repr=False)
+class Standings:
+    """Per-player results of a tournament, without its per-match arrays.
+
+    What a ranking over repetitions needs: the same bits as the :class:`ResultSet`
+    properties of the same name, built in one compiled pass over the kernel's result
+    rows instead of ``[n, n, reps]`` matrices. Build with :meth:`Tournament.standings`.
+    """
+
+    players: list[str]
+    settings: dict[str, Any]
+    normalised_scores: np.ndarray  # float64[n, reps] mean payoff per turn against the others
+    normalised_scores_with_self_play: np.ndarray  # float64[n, reps] the same over every player
+    wins: np.ndarray  # int64[n, reps] matches won against the others
+    cooperation_rate: np.ndarray  # float64[n] share of C moves against the others
+    elapsed: float = 0.0
+
+    @classmethod
+    def from_tasks(cls, players, out, pair_i, pair_j, settings, elapsed, names=None) -> Standings:
+        """Sum the kernel's per-task result rows (``out``: pairs x reps x columns) per player."""
+        n = len(players)
+        per_turn, per_turn_self, wins, coop, turns = _standings_sums(
+            np.ascontiguousarray(out, dtype=np.float64),
+            np.asarray(pair_i, dtype=np.int64),
+            np.asarray(pair_j, dtype=np.int64),
+            n,
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # a lone player has no partner: no score against others, no rate
+            normalised = per_turn / (n - 1) if n > 1 else np.full(per_turn.shape, np.nan)
+            rate = coop / turns
+        return cls(
+            players=[p.name for p in players] if names is None else list(names),
+            settings=settings,
+            normalised_scores=normalised,
+            normalised_scores_with_self_play=per_turn_self / n,
+            wins=wins,
+            cooperation_rate=rate,
+            elapsed=elapsed,
+        )
+
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    @property
+    def repetitions(self) -> int:
+        return self.normalised_scores.shape[1]
+
+    def __repr__(self) -> str:
+        return f"<Standings: {self.n_players} players, {self.repetitions} repetitions>"

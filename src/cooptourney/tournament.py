@@ -15,7 +15,7 @@ from cooptourney.core.streams import match_lengths
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.progress import run_in_chunks
-from cooptourney.results import ResultSet
+from cooptourney.results import ResultSet, Standings
 from cooptourney.settings import (
     SettingsError,
     check_length,
@@ -167,6 +167,59 @@ class Tournament:
 
         ``progress`` shows a bar (on stderr) once the run has taken more than a second.
         """
+        out, hist, trace, elapsed = self._run(progress, self.record_moves)
+        pair_i, pair_j = self.pairs
+        reps = self.repetitions
+        return ResultSet.from_tasks(
+            players=self.players,
+            names=display_names(p.name for p in self.players),
+            out=out.reshape(len(pair_i), reps, OUT_SIZE),
+            pair_i=pair_i,
+            pair_j=pair_j,
+            moves=hist.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
+            traces=trace.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
+            settings=self._settings_dict(),
+            elapsed=elapsed,
+        )
+
+    def standings(self, progress: bool = False) -> Standings:
+        """Play every match and return only the per-player :class:`Standings`.
+
+        The same matches as :meth:`play` and the same bits in every array the two share
+        (``normalised_scores``, ``normalised_scores_with_self_play``, ``wins``,
+        ``cooperation_rate``), summed in one compiled pass over the matches instead of
+        the ``[n, n, reps]`` matrices of a :class:`ResultSet`: for runs of many
+        repetitions that need only the ranking. Moves are not recorded here, whatever
+        ``record_moves`` says.
+        """
+        out, _, _, elapsed = self._run(progress, False)
+        pair_i, pair_j = self.pairs
+        return Standings.from_tasks(
+            players=self.players,
+            names=display_names(p.name for p in self.players),
+            out=out.reshape(len(pair_i), self.repetitions, OUT_SIZE),
+            pair_i=pair_i,
+            pair_j=pair_j,
+            settings=self._settings_dict(),
+            elapsed=elapsed,
+        )
+
+    def _settings_dict(self) -> dict:
+        return {
+            "turns": self.turns if self.turns else None,
+            "prob_end": self.prob_end if self.prob_end else None,
+            "noise": self.noise,
+            "repetitions": self.repetitions,
+            "seed": self.seed,
+            "game": [self.game.R, self.game.S, self.game.T, self.game.P],
+            "game_class": self.game.classification,
+            "threads": numba.get_num_threads(),
+            "transformer": None if self.transformer is None else self.transformer.as_dict(),
+        }
+
+    def _run(self, progress: bool, record: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+        """Play every match: the result rows ``out`` (tasks x ``OUT_SIZE``), the moves and
+        traces (tasks x 2 x turns when ``record``, placeholders otherwise) and the seconds taken."""
         packed = pack(self.players, self.game.as_array(), self.transformer)
         pair_i, pair_j = self.pairs
         reps = self.repetitions
@@ -177,8 +230,8 @@ class Tournament:
         # the compiled kernel skips them.
         python = np.array([isinstance(p, PythonPlayer) for p in self.players])
         skip = (python[pair_i] | python[pair_j]).astype(np.uint8)
-        reused = self._reusable_pairs(pair_i, pair_j, python)
-        if self.record_moves:
+        reused = self._reusable_pairs(pair_i, pair_j, python, record)
+        if record:
             lengths = match_lengths(
                 seed, packed.keys, pair_i, pair_j, np.int64(reps), np.int64(self.turns), np.float64(self.prob_end)
             )
@@ -206,7 +259,7 @@ class Tournament:
                         self.game.as_array(),
                         self.transformer,
                     )
-        if self.record_moves:
+        if record:
             longest = max([int(lengths.max())] + [m.shape[1] for m in python_moves.values()])
             hist = np.zeros((n_tasks, 2, longest), dtype=np.int8)
             trace = np.full((n_tasks, 2, longest), np.nan)
@@ -225,7 +278,7 @@ class Tournament:
                 repetitions=np.int64(reps),
             ),
             Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip | reused),
-            TournamentOutput(out=out, record=self.record_moves, moves=hist, traces=trace),
+            TournamentOutput(out=out, record=record, moves=hist, traces=trace),
         )
         kernel = packed.kernel.module.play_tournament
         started = time.perf_counter()
@@ -238,36 +291,16 @@ class Tournament:
 
             for k, moves in python_moves.items():
                 n = moves.shape[1]
-                rows = hist[k] if self.record_moves else np.zeros((2, n), dtype=np.int8)
+                rows = hist[k] if record else np.zeros((2, n), dtype=np.int8)
                 known = float(n) if self.prob_end == 0.0 else -1.0
                 account(packed, pair_i[k // reps], pair_j[k // reps], moves, game, known, rows, out[k])
         elapsed = time.perf_counter() - started
         self.turns_simulated = int(simulated) + sum(int(m.shape[1]) for m in python_moves.values())
         self.turns_accounted = int(out[:, OUT_TURNS].sum())
         check_step_errors(self.players, out, pair_i, pair_j)
-        return ResultSet.from_tasks(
-            players=self.players,
-            names=display_names(p.name for p in self.players),
-            out=out.reshape(len(pair_i), reps, OUT_SIZE),
-            pair_i=pair_i,
-            pair_j=pair_j,
-            moves=hist.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
-            traces=trace.reshape(len(pair_i), reps, 2, -1) if self.record_moves else None,
-            settings={
-                "turns": self.turns if self.turns else None,
-                "prob_end": self.prob_end if self.prob_end else None,
-                "noise": self.noise,
-                "repetitions": reps,
-                "seed": self.seed,
-                "game": [self.game.R, self.game.S, self.game.T, self.game.P],
-                "game_class": self.game.classification,
-                "threads": numba.get_num_threads(),
-                "transformer": None if self.transformer is None else self.transformer.as_dict(),
-            },
-            elapsed=elapsed,
-        )
+        return out, hist, trace, elapsed
 
-    def _reusable_pairs(self, pair_i: np.ndarray, pair_j: np.ndarray, python: np.ndarray) -> np.ndarray:
+    def _reusable_pairs(self, pair_i: np.ndarray, pair_j: np.ndarray, python: np.ndarray, record: bool) -> np.ndarray:
         """uint8[pairs]: 1 for a pair whose every repetition is the same match.
 
         That holds when neither strategy draws a random number and nothing else does:
@@ -280,7 +313,7 @@ class Tournament:
         if (
             not self.reuse_matches
             or self.repetitions < 2
-            or self.record_moves
+            or record
             or self.noise != 0.0
             or self.prob_end != 0.0
             or self.transformer is not None

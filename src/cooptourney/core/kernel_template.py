@@ -235,6 +235,36 @@ def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
             observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
 
 
+@njit(cache=True, inline="always")
+def noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe, flip_a, flip_b):
+    """:func:`plain_turns` with the noise drawn beforehand: ``flip_a[t] != 0`` flips A's
+    intended move on turn ``t`` (C and D swap, as :func:`flip_moves` does), likewise B.
+    The draws are made in a loop of their own (:func:`draw_flips`), so the turn loop
+    keeps no stream keys live across the two calls."""
+    for t in range(n):
+        move_a = call_entry(ctx_a, t)
+        move_b = call_entry(ctx_a + 8 * CTX_SIZE, t)
+        # 1 - move when flipped, without a branch on a draw
+        move_a = move_a + flip_a[t] * (1 - 2 * move_a)
+        move_b = move_b + flip_b[t] * (1 - 2 * move_b)
+        hist_a[t] = move_a
+        hist_b[t] = move_b
+        if observe:
+            observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
+
+
+@njit(cache=True, inline="always")
+def draw_flips(flip_a, flip_b, flips, n, noise, nkey_a, nkey_b):
+    """The noise draws of :func:`flip_moves` for turns ``0 <= t < n``, made at once: the
+    same draws (turn ``t`` of each side's noise stream), so the same flips."""
+    for t in range(n):
+        fa = np.int8(1) if uniform_at(nkey_a, t) < noise else np.int8(0)
+        fb = np.int8(1) if uniform_at(nkey_b, t) < noise else np.int8(0)
+        flip_a[t] = fa
+        flip_b[t] = fb
+        flips[t] = fa | fb
+
+
 # _nrt=False: it allocates nothing (the caller hands it every array, the workspace
 # sized by workspace_floats and WORKSPACE_BYTES_PER_TURN), so it needs no reference
 # counting; with it numba increfs and decrefs its two dozen array arguments on every
@@ -366,6 +396,18 @@ def play_match_in(a, b, match, record, ws):
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, False)
         else:
             plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, True)
+        match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
+        report_calls(out, ctx)
+        return
+    if not turnover and not tracing and not use_mask and fail_a <= 0.0 and fail_b <= 0.0:
+        # noise alone: drawn first, into the bytes the election views would use
+        noise_a = ws_8[n : 2 * n]
+        noise_b = ws_8[2 * n : 3 * n]
+        draw_flips(noise_a, noise_b, flips, n, noise, nkey_a, nkey_b)
+        if cfg_a[CFG_IGNORES_INFO] > 0.0 and cfg_b[CFG_IGNORES_INFO] > 0.0:
+            noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, False, noise_a, noise_b)
+        else:
+            noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, True, noise_a, noise_b)
         match_metrics(Played(hist_a=hist_a, hist_b=hist_b, flips=flips, can_flip=can_flip, turns=n), payoffs, out)
         report_calls(out, ctx)
         return

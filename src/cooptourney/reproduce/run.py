@@ -152,7 +152,7 @@ def _play_batches(setting: Setting, players: list[str], length: int, reps: int, 
             accounted += played
         else:
             t = Tournament(players, turns=length, noise=setting.noise, repetitions=r, seed=bseed)
-            res = t.play(progress=progress)
+            res = t.standings(progress=progress)  # the per-player arrays, no [n, n, reps] matrices
             simulated += t.turns_simulated
             accounted += t.turns_accounted
         s = res.normalised_scores_with_self_play if setting.self_play else res.normalised_scores
