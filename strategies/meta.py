@@ -27,16 +27,20 @@ Two ways of giving each member its own history, both built by the engine
   meta player's step and given the meta player's own history with its last entry set,
   for the call, to the member's last proposal. The state holds 37 numbers (74 for the
   Winner rules).
-* the hunters and the 149 ordinary deterministic strategies (:func:`whole_history_meta`):
-  members that read all of their own history, and their own score and cooperation
-  count, get exactly what an ``axelrod`` team member has: their past proposals (kept in
-  per-turn state slots, ``turn_state``), and their own ``info``. They are called
-  through their kernel entries, by address, so the meta player's code is one loop for
-  any team and each member compiles once. These teams are written to
+* every other team (:func:`whole_history_meta`): the hunters, the 149 ordinary
+  deterministic strategies, and the large teams of :data:`LARGE_METAS` (all 217
+  ordinary strategies, the 136 of unbounded memory, the 81 of finite memory, the 68
+  stochastic ones). Members that read all of their own history, and their own score
+  and cooperation count, get exactly what an ``axelrod`` team member has: their past
+  proposals (kept in per-turn state slots, ``turn_state``), and their own ``info``.
+  They are called through their kernel entries, by address, so the meta player's code
+  is one loop for any team and each member compiles once. These teams are written to
   ``data/teams.json`` from the installed ``axelrod`` by ``data/generate_tables.py``.
 
-The teams of axelrod's other metas (all 217 ordinary strategies, the long-memory or
-stochastic ones, ...) are not ported (docs/reference/coverage.md).
+The metas of the large teams are stochastic and, in ``axelrod``, take about a second a
+match, so their statistics are compared with ``axelrod``'s outcomes precomputed by
+``tools/axelrod_meta_stats.py``; their rules are replayed move for move on a
+deterministic team (``tests/strategies/test_meta.py``).
 
 Compile time, cold cache, on the 2-core development machine: the first 37-member step
 about 18 s (with the members' calls), each further one 5-6 s; then they load from the

@@ -28,9 +28,22 @@ whose members read their whole own history, are checked against axelrod by
 tests/test_oracle_library.py (moves for the first three, statistics for NMWE
 Deterministic); the tests at the end of this file check what those checks cannot see:
 cached code finding this process's member entries, each member seeing its own
-proposals, and each member proposing what it plays alone. The metas over all ordinary
-strategies and the finite-memory, long-memory and stochastic ones (teams of 68 to 217
-members with stochastic members) are not ported yet (docs/reference/coverage.md).
+proposals, and each member proposing what it plays alone.
+
+The metas over all ordinary strategies and the long-memory, finite-memory and
+stochastic ones (teams of 68 to 217 members, stochastic members among them; the same
+whole-history step) are checked here:
+
+* their rules (majority, minority, winner, winner ensemble and the nice ones) move for
+  move against axelrod's Meta classes given the same deterministic team of 20, with and
+  without noise; the mixer's uniform pick as an effect with its confidence bound;
+* their teams are axelrod's, member for member and in order;
+* their cooperation count per 12-turn match against five opponents has axelrod's
+  distribution: axelrod's samples are precomputed by tools/axelrod_meta_stats.py
+  (tests/data/axelrod_meta/), ours are 200 seeded matches per opponent, compared by a
+  stratified permutation test (exact level ALPHA per meta); and the same test rejects
+  our player against axelrod's data for a different meta (a swapped rule, the nice
+  transform dropped, another team), so it has the power to see such mistakes.
 """
 
 import json
