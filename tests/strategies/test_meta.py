@@ -394,8 +394,17 @@ def test_large_teams_are_axelrods_in_order():
     # the names come from data/teams.json: they must be axelrod's teams, member for member
     teams = trained_tables("teams.json")
     for name in LARGE_METAS:
-        assert [m.name for m in axl_player(name).team] == teams[name], name
-        assert get_strategy(name).stochastic and get_strategy(name).oracle == "statistics"
+        player, spec = axl_player(name), get_strategy(name)
+        assert [m.name for m in player.team] == teams[name], name
+        assert spec.name == name and spec.oracle == "statistics"
+        assert spec.stochastic and axl.Classifiers["stochastic"](player)
+        assert spec.memory_depth == axl.Classifiers["memory_depth"](player) == math.inf
+        # what axelrod's MetaPlayer derives from its team (its Meta Mixer skips that step
+        # and reports nothing, though its members read the payoffs and the length)
+        uses = set().union(*(axl.Classifiers["makes_use_of"](m) or set() for m in player.team))
+        if name != "Meta Mixer":
+            assert uses == axl.Classifiers["makes_use_of"](player), name
+        assert (spec.uses_game, spec.uses_length) == ("game" in uses, "length" in uses), name
 
 
 @pytest.fixture(scope="module")
