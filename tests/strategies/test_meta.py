@@ -536,3 +536,21 @@ def test_the_distribution_test_rejects_a_wrong_meta(ours, wrong, axelrod_meta_co
     data = axelrod_meta_counts
     p = distribution_test(_our_sample(ours, data), data["cooperation_counts"][wrong], data["turns"])
     assert p <= ALPHA, f"{ours} passes for axelrod's {wrong} (p = {p:.4f})"
+
+
+def test_large_metas_play_the_same_on_one_thread_or_two():
+    # their members draw from the meta player's counter-based stream, in team order
+    import numba
+
+    names = ["Meta Mixer", "NMWE Stochastic", "Meta Winner Ensemble", "Random"]
+    runs = []
+    threads = numba.get_num_threads()
+    try:
+        for n in (1, min(2, numba.config.NUMBA_NUM_THREADS)):
+            numba.set_num_threads(n)
+            r = Tournament(names, turns=30, repetitions=6, seed=5, noise=0.05, record_moves=True).play()
+            runs.append([r.match_moves(i, j, k).tolist() for i in range(4) for j in range(i, 4) for k in range(6)])
+    finally:
+        numba.set_num_threads(threads)
+    assert runs[0] == runs[1]
+    assert len({str(m) for m in runs[0]}) > 1  # not a trivial all-equal record
