@@ -40,7 +40,7 @@ whole-history step) are checked here:
 * their teams are axelrod's, member for member and in order;
 * their cooperation count per 12-turn match against five opponents has axelrod's
   distribution: axelrod's samples are precomputed by tools/axelrod_meta_stats.py
-  (tests/data/axelrod_meta/), ours are 200 seeded matches per opponent, compared by a
+  (tests/data/axelrod_meta/), ours are 120 seeded matches per opponent, compared by a
   stratified permutation test (exact level ALPHA per meta); and the same test rejects
   our player against axelrod's data for a different meta (a swapped rule, the nice
   transform dropped, another team), so it has the power to see such mistakes.
@@ -369,7 +369,7 @@ AXL_META_DATA = Path(__file__).resolve().parents[1] / "data" / "axelrod_meta" / 
 #: significance level of each two-sample test; over the 15 metas the chance that any
 #: right implementation fails is at most 15 x 0.001 = 1.5%
 ALPHA = 0.001
-OUR_MATCHES = 200
+OUR_MATCHES = 120
 PERMUTATIONS = 4999
 
 # A deterministic team for the exact replays of the large metas' rules: the first 20
