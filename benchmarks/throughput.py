@@ -5,7 +5,7 @@
 Plays a round robin of every registered (non-hidden) strategy, self-play included,
 with enough repetitions to run for about ``--seconds``, first on one numba thread
 (the per-core figure) and then on all of them; then the same without the meta players,
-whose every turn consults a team of 6 to 149 strategies (a meta player's turn is its
+whose every turn consults a team of 6 to 217 strategies (a meta player's turn is its
 team's turns: the whole library counts each as one). Then plays the library,
 restricted to the strategies ``axelrod`` also has, with one repetition in ``axelrod``
 (one process) and in cooptourney (one thread), and prints the ratio.
@@ -50,7 +50,7 @@ def _team_players() -> set[str]:
         meta.meta_winner_deterministic,
         meta.nmwe_deterministic,
     )
-    return {step.spec.name for step in steps}
+    return {step.spec.name for step in steps} | set(meta.LARGE_METAS)
 
 
 def main(argv: list[str] | None = None) -> int:

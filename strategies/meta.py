@@ -27,16 +27,20 @@ Two ways of giving each member its own history, both built by the engine
   meta player's step and given the meta player's own history with its last entry set,
   for the call, to the member's last proposal. The state holds 37 numbers (74 for the
   Winner rules).
-* the hunters and the 149 ordinary deterministic strategies (:func:`whole_history_meta`):
-  members that read all of their own history, and their own score and cooperation
-  count, get exactly what an ``axelrod`` team member has: their past proposals (kept in
-  per-turn state slots, ``turn_state``), and their own ``info``. They are called
-  through their kernel entries, by address, so the meta player's code is one loop for
-  any team and each member compiles once. These teams are written to
+* every other team (:func:`whole_history_meta`): the hunters, the 149 ordinary
+  deterministic strategies, and the large teams of :data:`LARGE_METAS` (all 217
+  ordinary strategies, the 136 of unbounded memory, the 81 of finite memory, the 68
+  stochastic ones). Members that read all of their own history, and their own score
+  and cooperation count, get exactly what an ``axelrod`` team member has: their past
+  proposals (kept in per-turn state slots, ``turn_state``), and their own ``info``.
+  They are called through their kernel entries, by address, so the meta player's code
+  is one loop for any team and each member compiles once. These teams are written to
   ``data/teams.json`` from the installed ``axelrod`` by ``data/generate_tables.py``.
 
-The teams of axelrod's other metas (all 217 ordinary strategies, the long-memory or
-stochastic ones, ...) are not ported (docs/reference/coverage.md).
+The metas of the large teams are stochastic and, in ``axelrod``, take about a second a
+match, so their statistics are compared with ``axelrod``'s outcomes precomputed by
+``tools/axelrod_meta_stats.py``; their rules are replayed move for move on a
+deterministic team (``tests/strategies/test_meta.py``).
 
 Compile time, cold cache, on the 2-core development machine: the first 37-member step
 about 18 s (with the members' calls), each further one 5-6 s; then they load from the
@@ -132,6 +136,22 @@ def majority(state, n, opp, t, info, rng):
 
 
 @njit(cache=True)
+def minority(state, n, opp, t, info, rng):
+    """D iff fewer members propose D than C (a tie cooperates)."""
+    defections = 0
+    for k in range(n):
+        defections += int(state[k])
+    return D if defections < n - defections else C
+
+
+@njit(cache=True)
+def mixer(state, n, opp, t, info, rng):
+    """The proposal of one member picked uniformly every move (axelrod's Meta Mixer
+    without a distribution)."""
+    return int(state[min(int(rand(rng) * n), n - 1)])
+
+
+@njit(cache=True)
 def winner(state, n, opp, t, info, rng):
     """The proposal of the best-scoring members: C if any of them proposes C."""
     best = state[n]
@@ -176,6 +196,18 @@ def nice(move, t, info):
 
 
 @njit(cache=True)
+def winner_ensemble(state, n, opp, t, info, rng):
+    """:func:`ensemble` as a rule (axelrod's Meta Winner Ensemble)."""
+    return ensemble(state, n, rng)
+
+
+@njit(cache=True)
+def nice_winner(state, n, opp, t, info, rng):
+    """:func:`winner` behind :func:`nice` (axelrod's Nice Meta Winner)."""
+    return nice(winner(state, n, opp, t, info, rng), t, info)
+
+
+@njit(cache=True)
 def nice_ensemble(state, n, opp, t, info, rng):
     """:func:`ensemble` behind :func:`nice` (axelrod's Nice Meta Winner Ensemble)."""
     return nice(ensemble(state, n, rng), t, info)
@@ -196,7 +228,11 @@ def hunters(state, n, opp, t, info, rng):
 #: rule name -> (rule, whether it reads the members' scores)
 RULES = {
     "majority": (majority, False),
+    "minority": (minority, False),
+    "mixer": (mixer, False),
     "winner": (winner, True),
+    "winner ensemble": (winner_ensemble, True),
+    "nice winner": (nice_winner, True),
     "nice ensemble": (nice_ensemble, True),
     "hunters": (hunters, True),
 }
@@ -217,12 +253,18 @@ def team_meta(name, team, rule, doc, reciprocity, **flags):
     )
 
 
-def whole_history_meta(name, rule, doc, reciprocity, **flags):
-    """Register the meta player ``name``, its team read from ``data/teams.json``, its
-    members given their whole own history (the module docstring says how)."""
+def whole_history_meta(name, rule, doc, reciprocity, members=None, **flags):
+    """Register the meta player ``name``, its members given their whole own history (the
+    module docstring says how).
+
+    ``members`` (registered strategies' specs, in team order) defaults to the team of
+    ``name`` in ``data/teams.json``; ``rule`` is a key of ``RULES``; ``flags`` go to
+    :func:`strategy` (a test passes its own ``registry`` and a team of its own).
+    """
     from cooptourney.registry import get_strategy
 
-    members = [get_strategy(m) for m in trained_tables("teams.json")[name]]
+    if members is None:
+        members = [get_strategy(m) for m in trained_tables("teams.json")[name]]
     made = history_team(name, members, RULES[rule][0], doc)
     return strategy(
         name,
@@ -364,3 +406,139 @@ nmwe_deterministic = whole_history_meta(
     stochastic=True,
     **_DETERMINISTIC_TEAM,
 )
+
+
+# --- the metas of the large teams: every ordinary strategy, the long-memory, finite-memory
+# --- and stochastic ones (teams of 68 to 217 with stochastic members) --------------------------
+
+#: the teams of axelrod's large metas: the name suffix -> how the docs describe the team
+_LARGE_TEAMS = {
+    "": "axelrod's 217 ordinary strategies",
+    "Long Memory": "axelrod's 136 ordinary strategies of unbounded memory",
+    "Finite Memory": "axelrod's 81 ordinary strategies of finite memory",
+    "Stochastic": "axelrod's 68 ordinary stochastic strategies",
+}
+
+#: rule -> (what it plays, given the team, and the reciprocity line)
+_LARGE_RULES = {
+    "majority": (
+        "Plays the majority of the proposals of {team} (a tie cooperates).",
+        "a vote of reciprocal, unconditional, random and exploiting rules; no rule of its own about the partner.",
+    ),
+    "minority": (
+        "Plays the minority of the proposals of {team} (a tie cooperates).",
+        "goes against the team's vote; no rule of its own about the partner.",
+    ),
+    "mixer": (
+        "Plays the proposal of one member of {team}, picked uniformly at random every move.",
+        "a uniform mixture of the team's rules; no rule of its own about the partner.",
+    ),
+    "winner": (
+        "Plays the proposal of the member of {team} whose proposals would have scored best so far.",
+        "follows whichever rule of the team pays best against this partner, reciprocal or not.",
+    ),
+    "winner ensemble": (
+        "Plays the proposal of one of the {best} best-scoring members of {team}, picked at random.",
+        "follows the rules of the team that pay best against this partner, reciprocal or not.",
+    ),
+    "nice winner": (
+        "Plays the proposal of the member of {team} whose proposals would have scored best so far, "
+        "but never defects first.",
+        "follows the rule of the team that pays best against this partner, behind a guarantee of never "
+        "defecting first.",
+    ),
+    "nice ensemble": (
+        "Plays the proposal of one of the {best} best-scoring members of {team}, picked at random, "
+        "but never defects first.",
+        "follows the rules of the team that pay best against this partner, behind a guarantee of never "
+        "defecting first.",
+    ),
+}
+
+_RULE_NOTES = {
+    "majority": "",
+    "minority": "",
+    "mixer": "",
+    "winner": (
+        "A member's score is what its own proposals would have earned against the partner's actual moves, "
+        "in the payoffs the player perceives; when several members share the best score it cooperates if "
+        "any of them proposes C."
+    ),
+    "winner ensemble": (
+        "Members are scored as in Meta Winner and ranked by score, ties by team order (the later first, "
+        "as in axelrod); the best max(1, int(0.08 n)) of the n members are candidates and one is picked "
+        "uniformly every move."
+    ),
+    "nice winner": (
+        "Meta Winner behind axelrod's ``NiceTransformer``: a D becomes C while the partner has not defected."
+    ),
+    "nice ensemble": (
+        "Meta Winner Ensemble behind axelrod's ``NiceTransformer``: a D becomes C while the partner has not defected."
+    ),
+}
+
+#: axelrod name -> (rule, team suffix, author)
+LARGE_METAS = {
+    "Meta Majority": ("majority", "", "Karol Langner"),
+    "Meta Minority": ("minority", "", "Karol Langner"),
+    "Meta Winner": ("winner", "", "Karol Langner"),
+    "Meta Mixer": ("mixer", "", "Vince Knight"),
+    "Meta Winner Ensemble": ("winner ensemble", "", "Marc Harper"),
+    "Nice Meta Winner": ("nice winner", "", "Karol Langner"),
+    "Nice Meta Winner Ensemble": ("nice ensemble", "", "Marc Harper"),
+    "Meta Majority Long Memory": ("majority", "Long Memory", "Marc Harper"),
+    "Meta Winner Long Memory": ("winner", "Long Memory", "Marc Harper"),
+    "NMWE Long Memory": ("nice ensemble", "Long Memory", "Marc Harper"),
+    "Meta Majority Finite Memory": ("majority", "Finite Memory", "Marc Harper"),
+    "Meta Winner Finite Memory": ("winner", "Finite Memory", "Marc Harper"),
+    "NMWE Finite Memory": ("nice ensemble", "Finite Memory", "Marc Harper"),
+    "Meta Winner Stochastic": ("winner", "Stochastic", "Marc Harper"),
+    "NMWE Stochastic": ("nice ensemble", "Stochastic", "Marc Harper"),
+}
+
+
+def _large_meta(name):
+    """Register the large-team meta ``name`` of :data:`LARGE_METAS`."""
+    from cooptourney.registry import get_strategy
+
+    rule, suffix, author = LARGE_METAS[name]
+    members = [get_strategy(m) for m in trained_tables("teams.json")[name]]
+    n = len(members)
+    plays, why = _LARGE_RULES[rule]
+    doc = (
+        f"{plays.format(team=_LARGE_TEAMS[suffix], best=max(1, int(0.08 * n)))} ({author}, as in axelrod 4.13.1)\n\n"
+        f"    other: {why}\n\n"
+        "    Each member sees its own proposals as its history, and the partner's actual moves; the team is\n"
+        "    read from ``data/teams.json`` in axelrod's order. "
+        f"{_RULE_NOTES[rule]}\n"
+    )
+    return whole_history_meta(
+        name,
+        rule,
+        doc,
+        "other",
+        members,
+        memory_depth=math.inf,
+        stochastic=True,
+        # the Winner rules score in the payoffs; members read the payoffs and the length
+        uses_game=RULES[rule][1] or any(m.uses_game for m in members),
+        uses_length=any(m.uses_length for m in members),
+        oracle="statistics",
+    )
+
+
+meta_majority = _large_meta("Meta Majority")
+meta_minority = _large_meta("Meta Minority")
+meta_winner = _large_meta("Meta Winner")
+meta_mixer = _large_meta("Meta Mixer")
+meta_winner_ensemble = _large_meta("Meta Winner Ensemble")
+nice_meta_winner = _large_meta("Nice Meta Winner")
+nice_meta_winner_ensemble = _large_meta("Nice Meta Winner Ensemble")
+meta_majority_long_memory = _large_meta("Meta Majority Long Memory")
+meta_winner_long_memory = _large_meta("Meta Winner Long Memory")
+nmwe_long_memory = _large_meta("NMWE Long Memory")
+meta_majority_finite_memory = _large_meta("Meta Majority Finite Memory")
+meta_winner_finite_memory = _large_meta("Meta Winner Finite Memory")
+nmwe_finite_memory = _large_meta("NMWE Finite Memory")
+meta_winner_stochastic = _large_meta("Meta Winner Stochastic")
+nmwe_stochastic = _large_meta("NMWE Stochastic")

@@ -14,6 +14,7 @@ import pytest
 from oracle import PANEL_NAMES, assert_same_moves, assert_same_statistics
 
 from cooptourney import REGISTRY, coverage
+from cooptourney.strategies.meta import LARGE_METAS
 
 AXL = dict(coverage.axelrod_strategies())
 
@@ -56,7 +57,16 @@ def test_moves_claim(ours, theirs, claim):
 EXPENSIVE_IN_AXELROD = {"Meta Majority Memory One", "Meta Winner Memory One", "NMWE Memory One", "NMWE Deterministic"}
 
 
-@pytest.mark.parametrize("ours,theirs,claim", [c for c in CLAIMS if c.values[2] == "statistics"])
+#: axelrod's metas of 68 to 217 members take about a second a match in axelrod: their
+#: statistics claim is checked against axelrod's outcomes precomputed by
+#: tools/axelrod_meta_stats.py (tests/strategies/test_meta.py).
+PRECOMPUTED_IN_AXELROD = set(LARGE_METAS)
+
+
+@pytest.mark.parametrize(
+    "ours,theirs,claim",
+    [c for c in CLAIMS if c.values[2] == "statistics" and c.values[1] not in PRECOMPUTED_IN_AXELROD],
+)
 def test_statistics_claim(ours, theirs, claim):
     if theirs in EXPENSIVE_IN_AXELROD:
         assert_same_statistics(

@@ -172,7 +172,27 @@ def ann_tables() -> dict:
 
 
 #: the meta players whose teams ``strategies/meta.py`` plays natively with whole histories
-TEAM_META_NAMES = ("Meta Hunter", "Meta Hunter Aggressive", "Meta Winner Deterministic", "NMWE Deterministic")
+TEAM_META_NAMES = (
+    "Meta Hunter",
+    "Meta Hunter Aggressive",
+    "Meta Winner Deterministic",
+    "NMWE Deterministic",
+    "Meta Majority",
+    "Meta Minority",
+    "Meta Winner",
+    "Meta Mixer",
+    "Meta Winner Ensemble",
+    "Nice Meta Winner",
+    "Nice Meta Winner Ensemble",
+    "Meta Majority Long Memory",
+    "Meta Winner Long Memory",
+    "NMWE Long Memory",
+    "Meta Majority Finite Memory",
+    "Meta Winner Finite Memory",
+    "NMWE Finite Memory",
+    "Meta Winner Stochastic",
+    "NMWE Stochastic",
+)
 
 
 def team_tables() -> dict:
