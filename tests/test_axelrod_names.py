@@ -224,3 +224,23 @@ def test_duplicate_players_get_distinct_display_names():
 
     multi = MultilateralTournament(["Tit For Tat", "Tit For Tat", "Defector"], turns=5, repetitions=1, seed=0).play()
     assert multi.results.players == ["Tit For Tat", "Tit For Tat #2", "Defector"]
+
+
+def test_play_takes_axelrods_progress_bar_and_processes():
+    """A ported ``tournament.play(progress_bar=False, processes=1)`` runs, gives the same bits
+    as ``play()`` on any thread cap, leaves the thread count as it found it, and refuses a
+    negative ``processes`` before playing."""
+    import numba
+
+    from cooptourney.settings import SettingsError
+
+    t = Tournament(["Tit For Tat", "Random", "Grudger"], turns=30, noise=0.05, repetitions=3, seed=4)
+    before = numba.get_num_threads()
+    plain = t.play()
+    for processes in (1, 2, 0):
+        ported = t.play(progress_bar=False, processes=processes)
+        assert numba.get_num_threads() == before
+        assert ported.payoff_matrix.tobytes() == plain.payoff_matrix.tobytes()
+        assert ported.normalised_scores.tobytes() == plain.normalised_scores.tobytes()
+    with pytest.raises(SettingsError, match="processes"):
+        t.play(processes=-1)

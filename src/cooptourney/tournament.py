@@ -21,6 +21,7 @@ from cooptourney.settings import (
     check_length,
     check_matches,
     check_memory,
+    check_non_negative_int,
     check_positive_int,
     check_probability,
     check_seed,
@@ -162,11 +163,30 @@ class Tournament:
         i, j = np.triu_indices(len(self.players))
         return i.astype(np.int64), j.astype(np.int64)
 
-    def play(self, progress: bool = False) -> ResultSet:
+    def play(
+        self, progress: bool = False, *, progress_bar: bool | None = None, processes: int | None = None
+    ) -> ResultSet:
         """Play every match and return the :class:`ResultSet`.
 
         ``progress`` shows a bar (on stderr) once the run has taken more than a second.
+        ``progress_bar`` and ``processes`` are ``axelrod``'s names, so that a ported script
+        runs unchanged: ``progress_bar`` is ``progress``; ``processes`` caps the threads
+        the engine uses for this call (0 or ``None``: every thread numba has). Neither
+        changes a bit of the results, which are the same on any thread count.
         """
+        if progress_bar is not None:
+            progress = bool(progress_bar)
+        if processes is None:
+            return self._play(progress)
+        threads = check_non_negative_int("processes", processes)
+        before = numba.get_num_threads()
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS) if threads else before)
+        try:
+            return self._play(progress)
+        finally:
+            numba.set_num_threads(before)
+
+    def _play(self, progress: bool) -> ResultSet:
         out, hist, trace, elapsed = self._run(progress, self.record_moves)
         pair_i, pair_j = self.pairs
         reps = self.repetitions
