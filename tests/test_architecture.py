@@ -82,6 +82,9 @@ ALLOWED: dict[str, set[str]] = {
         "tournament",
         "politics",
         "precompile",
+        # MoranProcess and Plot, imported on first use (axelrod's top-level names)
+        "evolution",
+        "output",
     },
 }
 #: Imported by nobody but these (``cooptourney.cli`` is the program, not a library).

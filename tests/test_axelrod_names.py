@@ -244,3 +244,20 @@ def test_play_takes_axelrods_progress_bar_and_processes():
         assert ported.normalised_scores.tobytes() == plain.normalised_scores.tobytes()
     with pytest.raises(SettingsError, match="processes"):
         t.play(processes=-1)
+
+
+def test_axelrods_top_level_names_import_on_first_use():
+    """``cooptourney.MoranProcess`` and ``cooptourney.Plot`` are there as in ``axelrod``,
+    without ``import cooptourney`` loading matplotlib (a fresh process checks)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cooptourney; assert 'matplotlib' not in sys.modules; "
+        "from cooptourney import MoranProcess, Plot, Standings; "
+        "from cooptourney.evolution.moran import MoranProcess as M; assert MoranProcess is M; "
+        "print(Plot.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Plot"

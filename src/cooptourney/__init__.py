@@ -22,7 +22,7 @@ from cooptourney.registry import (
     load_plugin,
     strategy,
 )
-from cooptourney.results import ResultSet
+from cooptourney.results import ResultSet, Standings
 from cooptourney.settings import SettingsError
 from cooptourney.tournament import Tournament
 
@@ -31,11 +31,14 @@ __all__ = [
     "ActorProfile",
     "Game",
     "Match",
+    "MoranProcess",
     "Param",
     "Player",
+    "Plot",
     "Politicization",
     "ResultSet",
     "SettingsError",
+    "Standings",
     "StrategySpec",
     "Tournament",
     "Transformer",
@@ -47,3 +50,15 @@ __all__ = [
     "strategy",
     "warmup",
 ]
+
+#: Names ``axelrod`` users reach for at the top level, imported on first use so that
+#: ``import cooptourney`` does not pay for matplotlib or the evolution package.
+_LAZY = {"MoranProcess": "cooptourney.evolution.moran", "Plot": "cooptourney.output.plots"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cooptourney' has no attribute {name!r}")
