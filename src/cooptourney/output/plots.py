@@ -84,7 +84,9 @@ TAG_COLOURS = {
 }
 DPI = 110
 
-_STYLE = {
+#: The look of every figure (no top and right spines, no grid, small type, no legend
+#: frame); the other plotting modules of this package use it too.
+STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": False,
@@ -164,7 +166,7 @@ def ranking_bars(results, *, by: str = "score", title: str | None = None, path: 
     lo, hi = values.min(axis=1)[order], values.max(axis=1)[order]
     names = [_short(results.players[i]) for i in order]
     tags = [results.reciprocity[i] for i in order]
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7, 0.32 * len(order) + 1.4))
         y = np.arange(len(order))[::-1]
         ax.barh(y, med, color=[TAG_COLOURS.get(t, "#999999") for t in tags], height=0.7)
@@ -188,7 +190,7 @@ def _matrix_heatmap(m, names, colour_label: str, title: str, path, cmap: str = "
     """An annotated heat map of ``m[i, j]`` (row player i, column player j)."""
     names = [_short(n, 22) for n in names]
     n = len(names)
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(0.5 * n + 3.2, 0.45 * n + 2.2))
         limits = {}
         if centred:  # a diverging map with 0 in its middle
@@ -260,7 +262,7 @@ def _distributions(values, names, ylabel: str, title: str, path, integer: bool =
     median marked, as ``axelrod``'s distribution plots draw them."""
     values = [np.asarray(v, dtype=float)[np.isfinite(np.asarray(v, dtype=float))] for v in values]
     n = len(values)
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(max(5.0, 0.45 * n + 2.5), 4.2))
         x = np.arange(1, n + 1)
         spread = [k for k, v in enumerate(values) if v.size and np.ptp(v) > 0]
@@ -373,7 +375,7 @@ def stackplot(result, *, title: str | None = None, logscale: bool = False, path:
     (mean shares over runs) or a played :class:`~cooptourney.evolution.MoranProcess` (its
     :attr:`populations`). ``logscale`` puts generations on a log axis."""
     shares, names, xlabel, what = _share_table(result)
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 3.8))
         x = np.arange(shares.shape[0])
         colours = [PALETTE[k % len(PALETTE)] for k in range(len(names))]
@@ -490,7 +492,7 @@ def cooperation_over_turns(
     at turns (1-based), e.g. a noise flip.
     """
     series = _as_series(moves_or_results, pairs)
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 3.4))
         for k, (label, moves) in enumerate(series.items()):
             coop = 1.0 - np.asarray(moves, dtype=float)  # 1 = C
@@ -531,7 +533,7 @@ def _trace_plot(match, label: str, ylabel: str, title: str | None, path, yticks=
     traces = match.trace
     if not traces:
         raise ValueError(f"no player in this match traces a state (e.g. {label}); nothing to plot")
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 3.6))
         for k, (name, values) in enumerate(traces.items()):
             turns = np.arange(1, len(values) + 1)
@@ -608,7 +610,7 @@ def shares_over_time(
     shares = np.asarray(shares, dtype=float)
     if shares.ndim != 2 or shares.shape[1] != len(names):
         raise ValueError(f"shares must have shape (steps, {len(names)}), got {shares.shape}")
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 3.8))
         x = np.arange(shares.shape[0])
         for k, name in enumerate(names):
@@ -633,7 +635,7 @@ def sweep_heatmap(table, *, title: str | None = None, label: str = "", path: str
     def tick(v):
         return f"{v:g}" if isinstance(v, (float, np.floating)) else _short(str(v), 28)
 
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(max(4.5, 0.9 * nx + 2.5), max(3.0, 0.5 * ny + 2)))
         im = ax.imshow(values, origin="lower", aspect="auto", cmap="cividis")
         ax.set_xticks(range(nx), [tick(v) for v in table.columns], rotation=30 if nx > 6 else 0)
@@ -673,7 +675,7 @@ def lines(
 ):
     """Several labelled series (``ys``: label -> values) against one x axis (used by the
     demos for parameter scans)."""
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.5, 3.6))
         for k, (label, y) in enumerate(ys.items()):
             ax.plot(x, y, label=label, marker=MARKERS[k % len(MARKERS)], linewidth=1.6, **_style(k))
@@ -699,7 +701,7 @@ def grouped_bars(
 ):
     """Bars of several series (``series``: label -> one value per group) per group (e.g.
     family score per scenario)."""
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(max(5.5, 1.3 * len(groups) + 2), 3.6))
         width = 0.8 / max(1, len(series))
         x = np.arange(len(groups))
@@ -758,7 +760,7 @@ def published_vs_measured(
     ``table`` has columns ``player``, ``published_score`` and ``measured_score``; a
     leading "First by " is dropped from the labels.
     """
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6, 5))
         ax.plot(limits, limits, color="#888888", linestyle="--", linewidth=1, label="measured = published")
         ax.scatter(table.published_score, table.measured_score, color=PALETTE[0], zorder=3)
@@ -830,7 +832,7 @@ def adaptive_shares(
     if by not in ("tag", "type"):
         raise ValueError(f"by must be 'tag' or 'type', got {by!r}")
     table = result.tag_shares() if by == "tag" else result.shares
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 3.8))
         seen: dict[str, int] = {}
         for k, name in enumerate(table.columns):
@@ -931,7 +933,7 @@ def reciprocity_map(places, *, path: str | Path | None = None, title: str | None
     whose tag differs from its measured class (docs/reference/reciprocity.md).
     """
     places = list(places)
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(8, 5.5))
         for tag in dict.fromkeys(p.tag for p in places):
             group = [p for p in places if p.tag == tag]

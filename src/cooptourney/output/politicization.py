@@ -8,19 +8,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from cooptourney.output.plots import PALETTE, save, sweep_heatmap
+from cooptourney.output.plots import PALETTE, STYLE, save, sweep_heatmap
 
 __all__ = ["curve_plot", "phase_plot", "uneven_plot"]
-
-#: The look of the other figures (no top and right spines, small titles, no legend frame).
-_STYLE = {
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
-    "legend.frameon": False,
-    "font.size": 9,
-}
 
 
 def curve_plot(table: pd.DataFrame, optimum: pd.DataFrame | None = None, path: str | Path | None = None):
@@ -33,7 +23,7 @@ def curve_plot(table: pd.DataFrame, optimum: pd.DataFrame | None = None, path: s
     optimum : DataFrame, optional
         From :func:`cooptourney.evolution.politicization.optimum`; draws a line at ``s*``.
     """
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.4))
         for ax, measure, label in (
             (axes[0], "cooperation", "cooperation (share of C, material)"),
@@ -72,7 +62,7 @@ def phase_plot(table: pd.DataFrame, measure: str = "cooperation", path: str | Pa
 def uneven_plot(table: pd.DataFrame, path: str | Path | None = None):
     """Even against uneven politicization: alignment, cooperation, welfare with 95% intervals."""
     rows = ["even", "uneven"]
-    with plt.rc_context(_STYLE):
+    with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 3, figsize=(9.0, 3.2))
         titles = {
             "alignment": f"alignment: runs with cooperation >= {table.attrs.get('consensus', 0.75):g}",

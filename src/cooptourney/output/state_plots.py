@@ -19,17 +19,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from cooptourney.output.plots import LINESTYLES, TAG_COLOURS, save
-
-#: The look of :mod:`cooptourney.output.plots`: no box, no grid, small type.
-STYLE = {
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
-    "legend.frameon": False,
-    "font.size": 9,
-}
+from cooptourney.output.plots import LINESTYLES, STYLE, TAG_COLOURS, save
 
 __all__ = ["driver_selection_plot"]
 
