@@ -188,7 +188,7 @@ def test_output_files(capsys, tmp_path, suffix):
     table = read(path)
     assert list(table["player"]) == result.ranked_names()
     assert list(table["rank"]) == [1, 2, 3, 4, 5]
-    np.testing.assert_allclose(table["score_per_turn"], result.to_dataframe()["score_per_turn"])
+    np.testing.assert_allclose(table["score_per_turn_mean"], result.to_dataframe()["score_per_turn_mean"])
     matches = read(path.with_suffix(".matches" + suffix))
     assert len(matches) == len(TINY) ** 2 * 2
     assert set(matches["turns"]) == {10}
@@ -585,7 +585,7 @@ def test_run_report_holds_the_results_of_the_run(capsys, tmp_path):
     assert "seed 11" in text and "&quot;seed&quot;: 11" in text and "&quot;noise&quot;: 0.02" in text
     r = Tournament(TINY, turns=50, noise=0.02, repetitions=3, seed=11).play()
     df = r.to_dataframe()
-    for name, score in zip(df.player, df.score_per_turn):  # the table is the API's, in rank order
+    for name, score in zip(df.player, df.score_per_turn_mean):  # the table is the API's, in rank order
         assert f"<td>{name}</td>" in text and f"<td>{score:.4g}</td>" in text
     order = [text.index(f"<td>{name}</td>") for name in df.player]
     assert order == sorted(order)

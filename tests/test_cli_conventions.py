@@ -45,9 +45,27 @@ def test_format_csv_puts_the_player_table_and_nothing_else_on_stdout(capsys):
     table = pd.read_csv(io.StringIO(out))
     expected = Tournament(TINY, turns=10, repetitions=2, seed=1).play().to_dataframe()
     assert list(table["player"]) == list(expected["player"])
-    np.testing.assert_allclose(table["score_per_turn"], expected["score_per_turn"])
+    np.testing.assert_allclose(table["score_per_turn_mean"], expected["score_per_turn_mean"])
     np.testing.assert_allclose(table["score_per_turn_median"], expected["score_per_turn_median"])
     assert out.splitlines()[0].startswith("rank,player,")  # no header line, no footer
+
+
+def test_score_columns_say_mean_or_median_in_every_format(capsys, tmp_path):
+    """Every per-turn score column names its statistic over the repetitions."""
+    wanted = {"score_per_turn_mean", "score_per_turn_median", "score_per_turn_with_self_play_mean"}
+    bare = {"score_per_turn", "score_per_turn_with_self_play"}
+    _, out, _ = cli(capsys, "run", "-p", *TINY, *SMALL, "--format", "csv")
+    tables = {"--format csv": set(pd.read_csv(io.StringIO(out)).columns)}
+    _, out, _ = cli(capsys, "run", "-p", *TINY, *SMALL, "--format", "json")
+    tables["--format json"] = set(json.loads(out)["summary"][0])
+    for suffix in (".csv", ".json"):
+        path = tmp_path / f"out{suffix}"
+        assert cli(capsys, "run", "-p", *TINY, *SMALL, "-o", str(path))[0] == 0
+        tables[suffix] = set(
+            pd.read_csv(path).columns if suffix == ".csv" else json.loads(path.read_text())["summary"][0]
+        )
+    for where, columns in tables.items():
+        assert wanted <= columns and not bare & columns, where
 
 
 @pytest.mark.parametrize("argv", [["-o", "-", "--format", "json"], ["--format", "json"]])

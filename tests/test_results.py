@@ -76,7 +76,7 @@ def test_ranking_uses_the_median_not_the_mean():
     assert r.ranked_names() == ["B", "A"]
     df = r.to_dataframe()
     assert list(df["player"]) == ["B", "A"]
-    assert df["score_per_turn"].tolist() == pytest.approx([1.0, 5 / 3])
+    assert df["score_per_turn_mean"].tolist() == pytest.approx([1.0, 5 / 3])
     assert df["score_per_turn_median"].tolist() == [1.0, 0.0]
 
 
@@ -105,9 +105,9 @@ COLUMNS = [
     "rank",
     "player",
     "reciprocity",
-    "score_per_turn",
+    "score_per_turn_mean",
     "score_per_turn_median",
-    "score_per_turn_with_self_play",
+    "score_per_turn_with_self_play_mean",
     "total_score",
     "total_score_with_self_play",
     "utility_per_turn",
@@ -129,7 +129,7 @@ def test_to_dataframe_columns_and_order(res):
     assert df["wins"].tolist() == WINS[order].tolist()
     assert df["cooperation_rate"].tolist() == pytest.approx((COOPS / 30)[order].tolist(), rel=1e-15)
     # without a transformer, utilities are the material payoffs
-    assert df["utility_per_turn"].tolist() == df["score_per_turn"].tolist()
+    assert df["utility_per_turn"].tolist() == df["score_per_turn_mean"].tolist()
     assert df.attrs["ranked_by"] == "score"
 
 
@@ -140,7 +140,7 @@ def test_write_csv_round_trip(res, tmp_path):
     assert list(back.columns) == list(res.to_dataframe().columns)
     assert back["player"].tolist() == ["Defector", "Alternator", "Tit For Tat", "Cooperator"]
     assert back["total_score"].tolist() == TOTALS[[1, 3, 2, 0]].tolist()
-    np.testing.assert_allclose(back["score_per_turn"], res.to_dataframe()["score_per_turn"], rtol=1e-15)
+    np.testing.assert_allclose(back["score_per_turn_mean"], res.to_dataframe()["score_per_turn_mean"], rtol=1e-15)
     matches = pd.read_csv(tmp_path / "out.matches.csv")
     assert len(matches) == 4 * 4 * 3
     row = matches[(matches.player == "Tit For Tat") & (matches.opponent == "Alternator")]

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from cooptourney.cli import main
+from cooptourney.results import RENAMED_COLUMNS
 from cooptourney.sweeps import (
     SweepError,
     derive_seed,
@@ -261,7 +262,7 @@ def test_result_hash_is_bit_exact(spec):
     res = run_task(spec.tasks[2])
     assert result_hash(res) == result_hash(res.copy())
     changed = res.copy()
-    changed.loc[0, "score_per_turn"] = np.nextafter(changed.loc[0, "score_per_turn"], np.inf)  # one ulp
+    changed.loc[0, "score_per_turn_mean"] = np.nextafter(changed.loc[0, "score_per_turn_mean"], np.inf)  # one ulp
     assert result_hash(changed) != result_hash(res)
     # an unobserved metric is NaN; 0/0 gives a NaN with the sign bit set on x86, np.nan without
     positive, negative = res.copy(), res.copy()
@@ -284,7 +285,7 @@ def test_dataset_has_setting_columns_and_summaries(spec, threads_out):
     for column in (
         "player",
         "rank",
-        "score_per_turn",
+        "score_per_turn_mean",
         "utility_per_turn",
         "cooperation_rate",
         "contingency",
@@ -338,6 +339,24 @@ def test_foreign_directory_is_refused(spec, tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(SweepError, match=r"not empty and has no manifest\.json"):
         run_sweep(spec, tmp_path, processes=False, workers=1, progress=False)
+
+
+def test_a_sweep_with_the_old_column_names_is_read_renamed_and_not_resumed(spec, threads_out, tmp_path, capsys):
+    out = tmp_path / "old"
+    shutil.copytree(threads_out, out)
+    for path in (out / "tasks").glob("*.parquet"):  # as written before the mean columns said "mean"
+        pd.read_parquet(path).rename(columns={v: k for k, v in RENAMED_COLUMNS.items()}).to_parquet(path, index=False)
+    df = load_results(out)
+    assert "score_per_turn" not in df.columns
+    np.testing.assert_array_equal(df["score_per_turn_mean"], load_results(threads_out)["score_per_turn_mean"])
+    with pytest.raises(SweepError, match=r"old column name 'score_per_turn' \(now 'score_per_turn_mean'\)"):
+        run_sweep(spec, out, processes=False, workers=1, progress=False)
+
+
+def test_report_names_the_new_name_of_a_renamed_outcome(threads_out, capsys):
+    assert main(["report", str(threads_out), "--outcome", "score_per_turn", "--x", "politics.s"]) == 2
+    err = capsys.readouterr().err
+    assert "'score_per_turn' is now called 'score_per_turn_mean'" in err and len(err.strip().splitlines()) == 1
 
 
 # -- verify -------------------------------------------------------------------------------------------------
@@ -395,7 +414,7 @@ def test_verify_recomputation_catches_a_consistent_forgery(threads_out, tmp_path
     shutil.copytree(threads_out, out)
     victim = sorted((out / "tasks").glob("*.parquet"))[0]
     df = pd.read_parquet(victim)
-    df.loc[0, "score_per_turn"] += 0.5
+    df.loc[0, "score_per_turn_mean"] += 0.5
     df.to_parquet(victim, index=False)
     m = json.loads((out / "manifest.json").read_text())
     settings = m["setting_columns"]
@@ -452,7 +471,7 @@ def test_report_of_one_player(threads_out, capsys):
                 "report",
                 str(threads_out),
                 "--outcome",
-                "score_per_turn",
+                "score_per_turn_mean",
                 "--player",
                 "Defector",
                 "--x",
@@ -462,8 +481,8 @@ def test_report_of_one_player(threads_out, capsys):
         == 0
     )
     df = load_results(threads_out)
-    table = summarise(df, "score_per_turn", "politics.profile.k", player="Defector")
-    expected = df[df["player"] == "Defector"].groupby("politics.profile.k")["score_per_turn"].mean()
+    table = summarise(df, "score_per_turn_mean", "politics.profile.k", player="Defector")
+    expected = df[df["player"] == "Defector"].groupby("politics.profile.k")["score_per_turn_mean"].mean()
     assert np.allclose(table.iloc[0].to_numpy(), expected.sort_index().to_numpy())
     assert main(["report", str(threads_out), "--outcome", "coop", "--x", "politics.s"]) == 2
     assert "unknown outcome 'coop'" in capsys.readouterr().err

@@ -59,7 +59,7 @@ def test_two_scores_material_and_perceived():
     s, u = r.score_matrix, r.utility_matrix
     np.testing.assert_allclose(u, s - 0.5 * np.transpose(s, (1, 0, 2)), rtol=0, atol=1e-9)
     df = r.to_dataframe()
-    assert (df["utility_per_turn"] < df["score_per_turn"]).all()
+    assert (df["utility_per_turn"] < df["score_per_turn_mean"]).all()
     assert r.settings["transformer"]["profiles"]["k"] == 0.5
 
 

@@ -56,6 +56,13 @@ from cooptourney.core.layout import (
 
 RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
 
+#: Columns of the player table that were renamed to say which statistic over the
+#: repetitions they hold (old name -> new name); files written before still carry the old.
+RENAMED_COLUMNS = {
+    "score_per_turn": "score_per_turn_mean",
+    "score_per_turn_with_self_play": "score_per_turn_with_self_play_mean",
+}
+
 #: Per-match counters kept by the kernel (name, column for the row player, column for the
 #: column player); pair-level quantities use the same column twice. See docs/reference/metrics.md.
 COUNTERS = (
@@ -705,12 +712,12 @@ class ResultSet:
     def _repr_html_(self) -> str:
         """The ranking table for notebooks (at most 20 rows): median and mean score per turn."""
         df = self.to_dataframe()[
-            ["rank", "player", "score_per_turn_median", "score_per_turn", "wins", "cooperation_rate"]
+            ["rank", "player", "score_per_turn_median", "score_per_turn_mean", "wins", "cooperation_rate"]
         ]
         df = df.rename(
             columns={
                 "score_per_turn_median": "median score per turn",
-                "score_per_turn": "mean score per turn",
+                "score_per_turn_mean": "mean score per turn",
                 "wins": "mean wins",
                 "cooperation_rate": "cooperation rate",
             }
@@ -722,15 +729,21 @@ class ResultSet:
 
     # -- tables and files ----------------------------------------------------------------
     def to_dataframe(self, by: str = "score") -> pd.DataFrame:
-        """One row per player, sorted by rank (``by`` names the ranking criterion)."""
+        """One row per player, sorted by rank (``by`` names the ranking criterion).
+
+        Per-turn scores are given over the repetitions as a mean
+        (``score_per_turn_mean``, ``score_per_turn_with_self_play_mean``) and, for the
+        ranking statistic, a median (``score_per_turn_median``); the other quantities
+        (totals, utilities, wins) are means over the repetitions.
+        """
         order = self._ranking(by)
         df = pd.DataFrame(
             {
                 "player": self.players,
                 "reciprocity": self.reciprocity,
-                "score_per_turn": self.normalised_scores.mean(axis=1),
+                "score_per_turn_mean": self.normalised_scores.mean(axis=1),
                 "score_per_turn_median": np.median(self.normalised_scores, axis=1),
-                "score_per_turn_with_self_play": self.normalised_scores_with_self_play.mean(axis=1),
+                "score_per_turn_with_self_play_mean": self.normalised_scores_with_self_play.mean(axis=1),
                 "total_score": self.scores.mean(axis=1),
                 "total_score_with_self_play": self.scores_with_self_play.mean(axis=1),
                 "utility_per_turn": self.normalised_utilities.mean(axis=1),

@@ -67,7 +67,7 @@ def register(sub) -> None:
     report = sub.add_parser(
         "report",
         help="table and heatmap of one outcome over two swept settings",
-        description="Summarise a sweep: the mean of an outcome column (e.g. cooperation_rate, score_per_turn) "
+        description="Summarise a sweep: the mean of an outcome column (e.g. cooperation_rate, score_per_turn_mean) "
         "over the values of one or two swept settings, as a table and optionally a PNG heatmap.",
     )
     report.add_argument("dir", metavar="DIR", help="a sweep's output directory")
@@ -75,7 +75,7 @@ def register(sub) -> None:
         "--outcome",
         required=True,
         metavar="COLUMN",
-        help="a result column: score_per_turn, utility_per_turn, cooperation_rate, contingency, "
+        help="a result column: score_per_turn_mean, utility_per_turn, cooperation_rate, contingency, "
         "retaliation, forgiveness, wins, rank, ...",
     )
     report.add_argument("--x", required=True, metavar="SETTING", help="swept setting for the columns, e.g. politics.s")

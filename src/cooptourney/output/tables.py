@@ -135,7 +135,7 @@ def ranking_table(result: ResultSet, rank_by: str = "score") -> str:
     when a transformer is active or ranks, wins, cooperation and the reciprocity metrics.
 
     Scores and utilities are medians over the repetitions and wins a mean, and the
-    headers say so (the files of ``-o`` hold the means, ``score_per_turn``, and the
+    headers say so (the files of ``-o`` hold the means, ``score_per_turn_mean``, and the
     median, ``score_per_turn_median``)."""
     order = result.ranking(rank_by)
     score = np.median(result.normalised_scores, axis=1)

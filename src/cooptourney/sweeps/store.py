@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from cooptourney.atomic import remove_stale_temporaries, write_atomic
+from cooptourney.results import RENAMED_COLUMNS
 from cooptourney.sweeps.spec import SweepError, SweepSpec, Task, canonical_json, column_value
 
 __all__ = [
@@ -237,7 +238,7 @@ def open_output(spec: SweepSpec, out: Path) -> tuple[SweepDirectory, dict[str, A
             if tid not in recorded:
                 raise SweepError(f"{str(path)!r} is not a task of this sweep: remove it, or use a new --out directory")
             try:
-                digest = file_hash(path, spec.columns)
+                table = _read_task_file(path)
             except Exception as exc:  # an unreadable file: computed again, never mixed in
                 print(
                     f"cooptourney: warning: cannot read {path} ({type(exc).__name__}); computing that task again",
@@ -245,6 +246,14 @@ def open_output(spec: SweepSpec, out: Path) -> tuple[SweepDirectory, dict[str, A
                 )
                 path.unlink(missing_ok=True)
                 continue
+            renamed = [c for c in RENAMED_COLUMNS if c in table.columns]
+            if renamed:  # one directory, one set of column names: never a table of two
+                raise SweepError(
+                    f"{str(store.path)!r} was written with the old column name {renamed[0]!r} (now "
+                    f"{RENAMED_COLUMNS[renamed[0]]!r}); finish it with the version that started it, "
+                    "or use a new --out directory"
+                )
+            digest = result_hash(table, spec.columns)
             if recorded[tid] is not None and recorded[tid] != digest:
                 raise SweepError(
                     f"{str(path)!r} does not match the hash in the manifest (changed after it was "
@@ -312,12 +321,16 @@ def read_manifest(path: str | Path) -> tuple[dict[str, Any], Path]:
 
 
 def load_results(path: str | Path) -> pd.DataFrame:
-    """Every finished task's rows, in task order (``pd.read_parquet(DIR/"tasks")`` reads the same)."""
+    """Every finished task's rows, in task order (``pd.read_parquet(DIR/"tasks")`` reads the same).
+
+    A sweep written before the columns of :data:`cooptourney.results.RENAMED_COLUMNS` were
+    renamed is read with the new names, so one report works on old and new directories.
+    """
     manifest, directory = read_manifest(path)
     tasks = directory / TASKS_DIR
     if not tasks.is_dir() or not any(tasks.glob("*.parquet")):
         raise SweepError(f"{str(directory)!r} has no finished tasks yet (no files in {TASKS_DIR}/)")
-    df = pd.read_parquet(tasks)
+    df = pd.read_parquet(tasks).rename(columns=RENAMED_COLUMNS)
     df = df.sort_values(["task", "rank"], kind="stable").reset_index(drop=True)
     df.attrs["setting_columns"] = list(manifest.get("setting_columns", {}))
     return df

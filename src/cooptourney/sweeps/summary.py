@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from cooptourney.results import RENAMED_COLUMNS
 from cooptourney.sweeps.spec import SweepError
 from cooptourney.sweeps.store import META_COLUMNS
 
@@ -36,6 +37,8 @@ def summarise(
     skip = set(META_COLUMNS) | set(settings) | {"rank", "player", "reciprocity"}
     outcomes = [c for c in df.columns if c not in skip and pd.api.types.is_numeric_dtype(df[c])] + ["rank"]
     if outcome not in outcomes:
+        if RENAMED_COLUMNS.get(outcome) in outcomes:
+            raise SweepError(f"outcome {outcome!r} is now called {RENAMED_COLUMNS[outcome]!r}")
         raise SweepError(_unknown("outcome", outcome, outcomes))
     for name, value in (("--x", x), ("--y", y)):
         if value is not None and value not in settings:
