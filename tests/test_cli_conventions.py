@@ -128,6 +128,26 @@ def test_progress_only_on_a_terminal_and_when_not_turned_off(monkeypatch, tty, f
     assert progress_wanted(args) is shown
 
 
+@pytest.mark.parametrize(
+    "tty, flags, shown",
+    [(True, [], True), (False, [], False), (True, ["--no-progress"], False), (True, ["-q"], False)],
+)
+def test_reciprocity_shows_progress_only_on_a_terminal(monkeypatch, capsys, tty, flags, shown):
+    from cooptourney.progress import ProgressBar
+
+    class Eager(ProgressBar):  # no one-second delay, so a short run draws its bar
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **{**kwargs, "delay": 0.0})
+
+    monkeypatch.setattr("cooptourney.reciprocity.battery.ProgressBar", Eager)
+    stream = _Stream(tty)
+    monkeypatch.setattr("sys.stderr", stream)
+    assert main(["reciprocity", "Tit For Tat", "Grudger", "--repetitions", "2", *flags]) == 0
+    out = capsys.readouterr().out
+    assert ("reciprocity battery" in stream.getvalue()) is shown
+    assert "Tit For Tat" in out and ("Reciprocity battery:" in out) is ("-q" not in flags)
+
+
 # -- players from a file ---------------------------------------------------------------------------
 def test_players_from_a_file_play_as_if_named(capsys, tmp_path):
     path = tmp_path / "players.txt"

@@ -3,6 +3,7 @@
 ::
 
     cooptourney reciprocity [NAMES ...] [--repetitions R] [--seed S] [--sort KEY] [--plot FILE.png]
+                            [-q] [--no-progress]
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ import argparse
 import math
 import time
 
-from cooptourney.cli.common import EXIT_OK, UsageError, add_plugin_flag, docs_url, plural, save_plot, show
+from cooptourney.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_plugin_flag,
+    add_progress_flags,
+    docs_url,
+    plural,
+    progress_wanted,
+    save_plot,
+    show,
+)
 from cooptourney.config import load_plugins
 from cooptourney.output.tables import format_table
 from cooptourney.settings import check_positive_int, check_seed
@@ -58,7 +69,7 @@ def cmd_reciprocity(args: argparse.Namespace) -> int:
     players = [Player.parse(name) for name in names]  # unknown names fail here, before any work
     settings = BatterySettings(repetitions=reps, seed=seed)
     started = time.perf_counter()
-    result = run_battery(players, settings)
+    result = run_battery(players, settings, progress=progress_wanted(args))
     places = positions(result)
     order = list(range(len(places)))
     if args.sort == "position":
@@ -75,29 +86,33 @@ def cmd_reciprocity(args: argparse.Namespace) -> int:
         cells = [_cell(means[m][k], halves[m][k], d) for m, _, d in COLUMNS]
         flag = "" if p.agrees else " *"
         rows.append([p.name, p.tag, p.measured + flag, f"{p.position:+.3f}", *cells])
-    show(
-        f"Reciprocity battery: {plural(len(players), 'strategy', 'strategies')} against scripted partners, "
-        f"{settings.turns} turns, offence on turn {settings.offence + 1}, {plural(reps, 'repetition')}, "
-        f"seed {seed}; stochastic strategies: mean ± 95% interval over repetitions."
-    )
-    show()
+    quiet = args.quiet
+    if not quiet:
+        show(
+            f"Reciprocity battery: {plural(len(players), 'strategy', 'strategies')} against scripted partners, "
+            f"{settings.turns} turns, offence on turn {settings.offence + 1}, {plural(reps, 'repetition')}, "
+            f"seed {seed}; stochastic strategies: mean ± 95% interval over repetitions."
+        )
+        show()
     heads = ["Strategy", "Tag", "Measured", "Position"] + [h for _, h, _ in COLUMNS]
     show(format_table(heads, rows, right=list(range(3, len(heads)))))
-    show()
-    disagree = sum(not p.agrees for p in places)
-    show(
-        "Position: 0 = specific (Tit For Tat), towards +1 diffuse, below 0 the reverse gear (negative). "
-        f"* = the tag differs from the measured class ({disagree} of {len(places)}); "
-        f"see {docs_url('reference/reciprocity.md')}"
-    )
-    show(f"{time.perf_counter() - started:.2f} s.")
+    if not quiet:
+        show()
+        disagree = sum(not p.agrees for p in places)
+        show(
+            "Position: 0 = specific (Tit For Tat), towards +1 diffuse, below 0 the reverse gear (negative). "
+            f"* = the tag differs from the measured class ({disagree} of {len(places)}); "
+            f"see {docs_url('reference/reciprocity.md')}"
+        )
+        show(f"{time.perf_counter() - started:.2f} s.")
     if args.plot is not None:
         from cooptourney.output.plots import reciprocity_map
 
         code = save_plot(reciprocity_map, places, args.plot)
         if code != EXIT_OK:
             return code
-        show(f"Wrote the map to {args.plot} (PNG).")
+        if not quiet:
+            show(f"Wrote the map to {args.plot} (PNG).")
     return EXIT_OK
 
 
@@ -118,4 +133,5 @@ def register(sub) -> None:
     p.add_argument("--sort", default="position", metavar="KEY", help="position (default), name or tag")
     p.add_argument("--plot", metavar="FILE.png", help="draw the map of the strategies, coloured by tag")
     add_plugin_flag(p)
+    add_progress_flags(p)
     p.set_defaults(handler=cmd_reciprocity)

@@ -66,6 +66,7 @@ from cooptourney.game import Game
 from cooptourney.match import Match
 from cooptourney.multilateral import MultilateralTournament
 from cooptourney.players import Player, as_player
+from cooptourney.progress import ProgressBar
 from cooptourney.reciprocity.partners import EXPLOITERS, PARTNERS, BatterySettings, partner_players
 from cooptourney.settings import SettingsError
 
@@ -323,6 +324,7 @@ def run_battery(
     strategies: Sequence[Player | str],
     settings: BatterySettings | None = None,
     game: Game | None = None,
+    progress: bool = False,
 ) -> BatteryResult:
     """Play the battery for every strategy and measure it (module docstring).
 
@@ -334,6 +336,10 @@ def run_battery(
         Defaults: 60 turns, offence on turn 10, 20 repetitions, seed 0.
     game : Game, optional
         The default (3, 0, 5, 1).
+    progress : bool
+        Show progress bars on stderr (once a stage has taken a second): the matches
+        against the partners, then the group players and the echo of each strategy.
+        The results do not depend on it.
 
     Returns
     -------
@@ -373,25 +379,36 @@ def run_battery(
             seed=settings.seed,
             game=game,
             record_moves=True,
-        ).play()
+        ).play(progress=progress)
         # pairs are (i <= j) with the strategy first: row 0 of every match is the strategy's
         rows = np.array([[res.pair_index[(a, m + b)] for b in range(len(partners))] for a in range(m)])
         moves[pairwise] = res.moves[rows][..., : settings.turns]
-    for k in group:
-        res = (
-            MultilateralTournament(
-                [players[k]] + partners,
-                turns=settings.turns,
-                repetitions=reps,
-                seed=settings.seed,
-                game=game,
-                self_play=False,
-                record_moves=True,
+    with ProgressBar(len(group) + n, "step", progress, desc="reciprocity battery") as bar:
+        for k in group:
+            res = (
+                MultilateralTournament(
+                    [players[k]] + partners,
+                    turns=settings.turns,
+                    repetitions=reps,
+                    seed=settings.seed,
+                    game=game,
+                    self_play=False,
+                    record_moves=True,
+                )
+                .play()
+                .results
             )
-            .play()
-            .results
-        )
-        moves[k] = res.moves[[res.pair_index[(0, 1 + b)] for b in range(len(partners))]][..., : settings.turns]
+            moves[k] = res.moves[[res.pair_index[(0, 1 + b)] for b in range(len(partners))]][..., : settings.turns]
+            bar.update(1)
+        for k, player in enumerate(players):
+            if not player.spec.group:
+                values["group_dependence"][k] = 0.0  # a pairwise step reads only its own match
+                echo_reps = range(reps) if player.spec.stochastic else range(1)
+                echoes = [_echo(player, settings, game, r) for r in echo_reps]
+                values["echo"][k] = echoes if player.spec.stochastic else echoes[0]
+            else:
+                values["group_dependence"][k] = group_dependence(player, settings, game)
+            bar.update(1)
     found = measure_matches(moves, settings, game)
     named = {name: b for b, name in enumerate(PARTNERS)}
     exploiters = [named[p] for p in EXPLOITERS]
@@ -414,14 +431,6 @@ def run_battery(
     shifts = found[..., COOP][:, 1:] - coop0[:, None, :]
     # the mean shift over repetitions, so that a random rule's chance differences average out
     values["responsiveness"][:] = np.abs(shifts.mean(axis=2)).max(axis=1)[:, None]
-    for k, player in enumerate(players):
-        if not player.spec.group:
-            values["group_dependence"][k] = 0.0  # a pairwise step reads only its own match
-            echo_reps = range(reps) if player.spec.stochastic else range(1)
-            echoes = [_echo(player, settings, game, r) for r in echo_reps]
-            values["echo"][k] = echoes if player.spec.stochastic else echoes[0]
-        else:
-            values["group_dependence"][k] = group_dependence(player, settings, game)
     return BatteryResult(
         names=[p.name for p in players],
         tags=[p.spec.reciprocity for p in players],
