@@ -4,6 +4,8 @@ Expected values come from a hand-played tournament of Cooperator, Defector, Tit 
 Alternator over 10 turns (derivation in FIELD's comment)."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -311,3 +313,14 @@ def test_standings_are_the_same_bits_on_one_thread_and_on_all():
         numba.set_num_threads(threads)
     for name in STANDINGS_FIELDS:
         assert np.array_equal(getattr(alone, name).view(np.uint8), getattr(everyone, name).view(np.uint8)), name
+
+
+def test_a_first_match_does_not_import_pandas():
+    """pandas (half a second) is imported where a table is built, not by ``import cooptourney``."""
+    code = (
+        "import sys, cooptourney\n"
+        "cooptourney.Match(['Tit For Tat', 'Grudger'], turns=1).play()\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -21,10 +21,9 @@ from collections import Counter, namedtuple
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from numba import njit
 
 from cooptourney.atomic import write_atomic, write_atomic_all
@@ -53,6 +52,11 @@ from cooptourney.core.layout import (
     OUT_UTIL_A,
     OUT_UTIL_B,
 )
+
+# pandas is imported by the methods that build a table, not here: ``import cooptourney``
+# and a first match should not wait half a second for it (benchmarks/first_use.py).
+if TYPE_CHECKING:
+    import pandas as pd
 
 RANK_BY = ("score", "score_with_self_play", "utility", "utility_with_self_play")
 
@@ -441,6 +445,8 @@ class ResultSet:
         Self-play is left out unless ``self_play``. NaN means the metric's conditioning
         event never happened (e.g. no forgiveness without ever retaliating).
         """
+        import pandas as pd
+
         mask = np.ones_like(self.turns_matrix) if self_play else self._others() * np.ones_like(self.turns_matrix)
         values = self._metric_arrays(mask, (1, 2))
         df = pd.DataFrame({"player": self.players, "reciprocity": self.reciprocity, **values})
@@ -448,6 +454,8 @@ class ResultSet:
 
     def pair_metrics(self) -> pd.DataFrame:
         """Reciprocity metrics of player i against j (every ordered pair), pooled over repetitions."""
+        import pandas as pd
+
         n = self.n_players
         values = self._metric_arrays(np.ones_like(self.turns_matrix), (2,))
         i, j = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
@@ -736,6 +744,8 @@ class ResultSet:
         ranking statistic, a median (``score_per_turn_median``); the other quantities
         (totals, utilities, wins) are means over the repetitions.
         """
+        import pandas as pd
+
         order = self._ranking(by)
         df = pd.DataFrame(
             {
@@ -760,6 +770,8 @@ class ResultSet:
 
     def matches_dataframe(self) -> pd.DataFrame:
         """One row per (player, opponent, repetition): the per-pair score distributions."""
+        import pandas as pd
+
         n, reps = self.n_players, self.repetitions
         i, j, r = np.meshgrid(np.arange(n), np.arange(n), np.arange(reps), indexing="ij")
         return pd.DataFrame(
