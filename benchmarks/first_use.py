@@ -11,6 +11,11 @@ Three figures, each in new processes with a cache directory of their own
    one-turn ``Match``, timed inside the process from before the import, and the whole
    ``cooptourney match`` command.
 
+and the floor under 3: what numba itself costs before any of this package runs, in a
+new process: ``import numpy, numba`` alone, and numpy and numba plus the first call of
+a trivial ``@njit(cache=True)`` function whose cache is warm (written beforehand to a
+temporary directory).
+
 Targets (docs/performance-log.md): 1. under 10 s; 2. under 45 s; 3. under 0.4 s.
 ``axelrod`` compiles nothing, so there is no ratio to it here.
 
@@ -42,6 +47,30 @@ t1 = time.perf_counter()
 cooptourney.Match(["Tit For Tat", "Grudger"], turns=1).play()
 t2 = time.perf_counter()
 print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
+"""
+
+#: The floor: numba's own start, and its first call of a cached function (``{path}`` is
+#: a module of the temporary directory holding one trivial kernel and its cache).
+FLOOR = """
+import time
+t0 = time.perf_counter()
+import numpy, numba
+t1 = time.perf_counter()
+import sys
+sys.path.insert(0, {path!r})
+import trivial_kernel
+trivial_kernel.add_one(1)
+t2 = time.perf_counter()
+print(f"{{t1 - t0:.3f}} {{t2 - t0:.3f}}")
+"""
+
+TRIVIAL_KERNEL = """
+from numba import njit
+
+
+@njit(cache=True)
+def add_one(x):
+    return x + 1
 """
 
 
@@ -112,6 +141,20 @@ def main() -> None:
         imports.append(a)
         firsts.append(a + b)
         commands.append(timed([COOPTOURNEY, "match", "TFT", "Grudger", "--turns", "1"], None))
+    with tempfile.TemporaryDirectory() as directory:
+        (Path(directory) / "trivial_kernel.py").write_text(TRIVIAL_KERNEL)
+        code = FLOOR.format(path=directory)
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # writes the cache
+        alone, called = [], []
+        for _ in range(args.repeats):
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            a, b = (float(x) for x in out.stdout.split())
+            alone.append(a)
+            called.append(b)
+    print(
+        f"floor, new process: import numpy, numba {statistics.median(alone):.2f} s; with the first call of a "
+        f"cached trivial @njit function {statistics.median(called):.2f} s (medians of {args.repeats})"
+    )
     print(
         f"3. warm cache, new process: import {statistics.median(imports):.2f} s, first match played "
         f"{statistics.median(firsts):.2f} s after the import began (target < 0.4 s); "

@@ -2,7 +2,10 @@
 
 import importlib
 import importlib.metadata
+import json
 import math
+import os
+import subprocess
 import sys
 import textwrap
 
@@ -414,3 +417,52 @@ def test_non_finite_table_is_an_authors_error():
 def test_oracle_claim_must_be_moves_or_statistics():
     with pytest.raises(StrategyDefinitionError, match="oracle must be 'moves', 'statistics' or None"):
         strategy("Bad Claim", reciprocity="other", oracle="yes", registry=Registry())(_fn("mod_c"))
+
+
+# -- the library index ------------------------------------------------------------------------------
+LIBRARY_PROBE = """
+import json, sys
+from cooptourney.registry import REGISTRY
+found = [REGISTRY.get(n).name for n in sys.argv[1:]]
+modules = sorted(m for m in sys.modules if m.startswith("cooptourney.strategies."))
+print(json.dumps({"found": found, "modules": modules, "all": [s.name for s in REGISTRY.all(include_hidden=True)]}))
+"""
+
+
+def _probe(cache, *names):
+    env = {**os.environ, "COOPTOURNEY_CACHE_DIR": str(cache)}
+    out = subprocess.run(
+        [sys.executable, "-c", LIBRARY_PROBE, *names], capture_output=True, text=True, env=env, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def test_library_index_is_complete_and_imports_only_the_modules_asked_for(tmp_path):
+    """A full load writes the index; with it a name imports its own module (and what that
+    module imports), and listing the registry afterwards gives the order of a full load."""
+    REGISTRY.ensure_loaded()
+    scratch = _probe(tmp_path)  # no index yet: a full load, which writes it
+    assert scratch["all"] == [s.name for s in REGISTRY.all(include_hidden=True)]
+    index = json.loads(next((tmp_path / "registry").glob("*.json")).read_text())
+    for spec in REGISTRY._specs.values():
+        if spec.module.startswith("cooptourney.strategies."):  # every name and alias, to its own module
+            for name in (spec.name, *spec.aliases):
+                assert index["names"][registry_module.name_key(name)] == spec.module, name
+    lazy = _probe(tmp_path, "tft", "Grudger")
+    assert lazy["found"] == ["Tit For Tat", "Grudger"]
+    assert lazy["all"] == scratch["all"]  # all() loads the rest, listed as a full load lists them
+    lookup = _probe(tmp_path, "tft")
+    assert lookup["modules"] == ["cooptourney.strategies.titfortat"]
+
+
+def test_an_index_out_of_date_falls_back_to_a_full_load(tmp_path):
+    REGISTRY.ensure_loaded()
+    _probe(tmp_path)
+    path = next((tmp_path / "registry").glob("*.json"))
+    index = json.loads(path.read_text())
+    index["names"]["titfortat"] = "cooptourney.strategies.grudger"  # as if TFT had moved
+    del index["names"]["grudger"]
+    path.write_text(json.dumps(index))
+    probe = _probe(tmp_path, "Tit For Tat", "Grudger")
+    assert probe["found"] == ["Tit For Tat", "Grudger"]
+    assert probe["all"] == [s.name for s in REGISTRY.all(include_hidden=True)]

@@ -39,6 +39,12 @@ A strategy defined outside the package (a plugin: ``--plugin FILE.py``,
 the histories only up to the turn, ``my``, ``opp``, ``params`` and ``info`` read-only,
 every move checked. A mistake in its step is then an error naming it, never a crash or
 a silently wrong result; the bundled library, tested, is played without the checks.
+
+Looking a name up does not import the whole library when it need not: a full load
+records which module of the library registers each name (the *library index*, a file in
+the cache directory keyed by the library's files), and later processes import only the
+module of the names they ask for. Listing the registry, an unknown name, a plugin or a
+changed library loads everything, as before, so the index only ever saves time.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import inspect
+import json
 import math
 import pkgutil
 import re
@@ -238,15 +245,28 @@ def name_key(name: str) -> str:
 
 
 class Registry:
-    """Name -> StrategySpec, with alias-aware, case- and space-insensitive lookup."""
+    """Name -> StrategySpec, with alias-aware, case- and space-insensitive lookup.
 
-    def __init__(self) -> None:
+    Parameters
+    ----------
+    library : bool
+        Look names up through the library index (module docstring): only the package's
+        own registry, into which the bundled modules register, does.
+    """
+
+    def __init__(self, library: bool = False) -> None:
         self._specs: dict[str, StrategySpec] = {}
         self._index: dict[str, str] = {}
         self._loaded = False
+        self._library = library
+        self._library_index: dict[str, Any] | None = None
+        self._rank: dict[str, int] = {}  # name -> place in a load from scratch, once the index was used
 
     # -- registration -----------------------------------------------------
     def add(self, spec: StrategySpec) -> None:
+        if self._library and not self._loaded and not is_bundled(spec.py_function):
+            # a strategy from outside meets the whole library, so a clash is found here
+            self.ensure_loaded()
         keys = [spec.name, *spec.aliases]
         existing = self._specs.get(spec.name)
         if existing is not None and existing.module == spec.module:
@@ -281,22 +301,65 @@ class Registry:
         self._loaded = True
         from cooptourney import strategies as bundled
 
+        earlier = set(self._index)  # names registered before: by lookups through the index
+        origin: dict[str, str] = {}  # name key -> the module whose import registered it
         for mod in sorted(pkgutil.iter_modules(bundled.__path__), key=lambda m: m.name):
             if not mod.name.startswith("_"):
-                importlib.import_module(f"{bundled.__name__}.{mod.name}")
+                module = f"{bundled.__name__}.{mod.name}"
+                known = set(self._index)
+                importlib.import_module(module)
+                origin.update(dict.fromkeys(self._index.keys() - known, module))
+        if self._library:
+            self._settle_library(earlier, origin)
         for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
             ep.load()
 
+    def _settle_library(self, earlier: set[str], origin: dict[str, str]) -> None:
+        """After a full load from scratch, write the library index if there is none."""
+        if not earlier and self._read_library_index() is None:
+            library = {s.name: s for s in self._specs.values() if name_key(s.name) in origin}
+            # a name's own module where it has one (not a module that happens to import it first)
+            names = {
+                k: spec.module if spec.module.startswith(_LIBRARY) else origin[k]
+                for k, spec in ((k, self._specs[n]) for k, n in self._index.items() if k in origin)
+            }
+            _write_library_index({"names": names, "order": list(library)})
+
+    def _read_library_index(self) -> dict[str, Any] | None:
+        """The library index for the library's files as they are now, or None."""
+        if self._library_index is None:
+            try:
+                data = json.loads(_library_index_path().read_text())
+                self._library_index = data if isinstance(data.get("names"), dict) else {}
+            except (OSError, ValueError, AttributeError):
+                self._library_index = {}
+        return self._library_index or None
+
+    def _find(self, name: str) -> str | None:
+        """The registered name for ``name``, importing no more of the library than needed."""
+        key = name_key(name)
+        if key not in self._index and not self._loaded:
+            index = self._read_library_index() if self._library else None
+            module = index["names"].get(key) if index is not None else None
+            if isinstance(module, str) and module.startswith(_LIBRARY):
+                self._rank = self._rank or {n: k for k, n in enumerate(index["order"])}
+                if _initializing(module):
+                    return None  # asked while its own module runs: not registered yet, as in a full load
+                importlib.import_module(module)
+            if key not in self._index:  # not in the library, or the index is out of date
+                self.ensure_loaded()
+        return self._index.get(key)
+
     # -- lookup ---------------------------------------------------------------
     def get(self, name: str) -> StrategySpec:
-        self.ensure_loaded()
-        key = self._index.get(name_key(name))
+        key = self._find(name)
         if key is None:
+            self.ensure_loaded()  # the suggestions come from every name
             raise UnknownStrategyError(self._unknown_message(name))
         return self._specs[key]
 
     def _unknown_message(self, name: str) -> str:
-        names = {name_key(k): k for s in self._specs.values() if not s.hidden for k in (s.name, *s.aliases)}
+        names = {name_key(k): k for s in self.all() for k in (s.name, *s.aliases)}
         close = difflib.get_close_matches(name_key(name), list(names), n=4, cutoff=0.6)
         # Substring matches catch "tit" -> all Tit For Tat variants.
         close += [k for k in names if name_key(name) and name_key(name) in k and k not in close]
@@ -305,12 +368,14 @@ class Registry:
         return msg + (f"; did you mean {hint}?" if hint else "; run `cooptourney list` to see all names")
 
     def __contains__(self, name: str) -> bool:
-        self.ensure_loaded()
-        return name_key(name) in self._index
+        return self._find(name) is not None
 
     def all(self, include_hidden: bool = False) -> list[StrategySpec]:
         self.ensure_loaded()
-        return [s for s in self._specs.values() if include_hidden or not s.hidden]
+        specs = [s for s in self._specs.values() if include_hidden or not s.hidden]
+        if self._rank:  # modules imported for single names first: list in the order of a full load
+            specs.sort(key=lambda s: self._rank.get(s.name, len(self._rank)))
+        return specs
 
     def filter(
         self,
@@ -345,7 +410,44 @@ class Registry:
         return out
 
 
-REGISTRY = Registry()
+REGISTRY = Registry(library=True)
+#: The package of the bundled library (strategies/, installed as cooptourney.strategies).
+_LIBRARY = "cooptourney.strategies."
+
+
+def _library_index_path() -> Path:
+    """``<cache>/registry/<hash>.json``, the hash covering the name, size and time of
+    change of every file of the bundled library (its modules and data), so an edited
+    library finds no index and is loaded whole."""
+    from cooptourney import __version__
+    from cooptourney import strategies as bundled
+    from cooptourney.core.codegen import cache_dir
+
+    h = hashlib.blake2b(f"cooptourney {__version__}\n".encode(), digest_size=10)
+    for folder in bundled.__path__:
+        for path in sorted([*Path(folder).glob("*.py"), *Path(folder).glob("data/*")]):
+            st = path.stat()
+            h.update(f"{path.relative_to(folder)} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return cache_dir() / "registry" / f"{h.hexdigest()}.json"
+
+
+def _initializing(module: str) -> bool:
+    """Whether ``module`` is being imported right now (importlib marks its spec so)."""
+    found = sys.modules.get(module)
+    return found is not None and bool(getattr(getattr(found, "__spec__", None), "_initializing", False))
+
+
+def _write_library_index(index: dict[str, Any]) -> None:
+    """Write the library index (atomically); a cache that cannot be written is skipped."""
+    from cooptourney.atomic import write_atomic
+
+    try:
+        path = _library_index_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, indent=0, sort_keys=True)
+        write_atomic(path, lambda p: p.write_text(text))
+    except OSError:
+        pass
 
 
 def _same_import(a: StrategySpec, b: StrategySpec) -> bool:
