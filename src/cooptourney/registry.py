@@ -417,17 +417,17 @@ _LIBRARY = "cooptourney.strategies."
 
 def _library_index_path() -> Path:
     """``<cache>/registry/<hash>.json``, the hash covering the name, size and time of
-    change of every file of the bundled library (its modules and data), so an edited
-    library finds no index and is loaded whole."""
-    from cooptourney import __version__
+    change of every file of the bundled library (its modules and data) and of this
+    module, so an edited library finds no index and is loaded whole."""
     from cooptourney import strategies as bundled
     from cooptourney.core.codegen import cache_dir
 
-    h = hashlib.blake2b(f"cooptourney {__version__}\n".encode(), digest_size=10)
+    h = hashlib.blake2b(b"cooptourney library index v1\n", digest_size=10)
+    here = Path(__file__)
     for folder in bundled.__path__:
-        for path in sorted([*Path(folder).glob("*.py"), *Path(folder).glob("data/*")]):
+        for path in [here, *sorted([*Path(folder).glob("*.py"), *Path(folder).glob("data/*")])]:
             st = path.stat()
-            h.update(f"{path.relative_to(folder)} {st.st_size} {st.st_mtime_ns}\n".encode())
+            h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}\n".encode())
     return cache_dir() / "registry" / f"{h.hexdigest()}.json"
 
 
