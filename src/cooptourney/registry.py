@@ -343,9 +343,9 @@ class Registry:
             module = index["names"].get(key) if index is not None else None
             if isinstance(module, str) and module.startswith(_LIBRARY):
                 self._rank = self._rank or {n: k for k, n in enumerate(index["order"])}
-                if _initializing(module):
+                importlib.import_module(module)  # another thread's import of it is waited for
+                if key not in self._index and _initializing(module):
                     return None  # asked while its own module runs: not registered yet, as in a full load
-                importlib.import_module(module)
             if key not in self._index:  # not in the library, or the index is out of date
                 self.ensure_loaded()
         return self._index.get(key)
