@@ -62,12 +62,17 @@ class Setting:
 class Claim:
     """One published value and the criterion it is judged by, written before the run.
 
-    Kinds: ``"score"`` (mean score per turn; agree when the published value lies in our
-    95% confidence interval), ``"rank"`` (place by mean score per turn; agree when
+    Kinds: ``"score"`` (mean score per turn; agree when the published value's rounding
+    interval overlaps our 95% confidence interval), ``"rank"`` (place by mean score per turn; agree when
     within ``within`` places), ``"wins_rank"`` (the same by mean wins), ``"order"``
     (``player`` scores more than ``other``; agree when the 95% interval of the mean
     difference lies above 0, disagree when below, inconclusive when it covers 0) and
     ``"cooperation"`` (overall cooperation rate; agree when within ``within``).
+
+    A printed value is an interval: 2.878, printed to ``decimals`` = 3, stands for any
+    mean in [2.8775, 2.8785]. ``per_turns`` says what the printed number counted: 1 for a
+    score per turn, 200 for a total per 200-move game (``published`` is then the total
+    divided by 200, and so is its rounding interval).
     """
 
     kind: str
@@ -77,6 +82,14 @@ class Claim:
     within: float = 0.0
     other: str | None = None
     source: str = ""
+    decimals: int = 3  # decimals of the printed value (score claims)
+    per_turns: int = 1  # turns the printed value is a total over (1: printed per turn)
+
+    @property
+    def rounding(self) -> tuple[float, float]:
+        """The interval of means the printed value stands for (value +- half a unit of its last digit)."""
+        half = 0.5 * 10.0 ** (-self.decimals) / self.per_turns
+        return self.published - half, self.published + half
 
     @property
     def what(self) -> str:
@@ -93,7 +106,8 @@ class Claim:
     @property
     def criterion(self) -> str:
         if self.kind == "score":
-            return "published value inside our 95% CI of the mean"
+            lo, hi = self.rounding
+            return f"rounding interval [{lo:.6g}, {hi:.6g}] of the printed value overlaps our 95% CI"
         if self.kind in ("rank", "wins_rank"):
             return "our rank equals the published one" if not self.within else f"our rank within {self.within:g}"
         if self.kind == "order":
@@ -350,9 +364,9 @@ HARPER_2017 = Reproduction(
     ),
     claims=(
         Claim("rank", "standard", "EvolvedLookerUp2_2_2", 1, within=2),
-        *(Claim("score", "standard", p, v) for p, v in HARPER_2017_STANDARD_TOP),
+        *(Claim("score", "standard", p, v, decimals=3) for p, v in HARPER_2017_STANDARD_TOP),
         Claim("rank", "noisy", "DBS", 1, within=0),
-        *(Claim("score", "noisy", p, v) for p, v in HARPER_2017_NOISY_TOP),
+        *(Claim("score", "noisy", p, v, decimals=3) for p, v in HARPER_2017_NOISY_TOP),
     ),
     reduced_scale=0.0002,
     notes=(
@@ -524,8 +538,9 @@ AXELROD_1980 = Reproduction(
     settings=(Setting("standard", lengths=(200,), repetitions=5, self_play=True),),
     claims=(
         Claim("rank", "standard", "Tit For Tat", 1),
-        Claim("score", "standard", "Tit For Tat", 504 / 200),
-        Claim("score", "standard", "First by Tideman and Chieruzzi", 500 / 200),
+        # printed as whole points per 200-move game
+        Claim("score", "standard", "Tit For Tat", 504 / 200, decimals=0, per_turns=200),
+        Claim("score", "standard", "First by Tideman and Chieruzzi", 500 / 200, decimals=0, per_turns=200),
     ),
     reduced_scale=1.0,
     notes=(
@@ -551,10 +566,10 @@ AXELROD_1980B = Reproduction(
     settings=(Setting("standard", lengths=(63, 77, 151, 308, 156), repetitions=5_000, self_play=True),),
     claims=(
         Claim("rank", "standard", "k92r", 1),
-        Claim("score", "standard", "k92r", 2.878),
-        Claim("score", "standard", "k42r", 2.861),
-        Claim("score", "standard", "k44r", 2.826),
-        Claim("score", "standard", "k49r", 2.826),
+        Claim("score", "standard", "k92r", 2.878, decimals=3),
+        Claim("score", "standard", "k42r", 2.861, decimals=3),
+        Claim("score", "standard", "k44r", 2.826, decimals=3),
+        Claim("score", "standard", "k49r", 2.826, decimals=3),
         Claim("rank", "standard", "k61r", 12, within=2),
         Claim("cooperation", "standard", "", 0.750, within=0.01),
     ),

@@ -229,7 +229,9 @@ def _judge(claim: Claim, who: str | None, other: str | None, m: _Measured, table
         return ClaimResult(claim, who or claim.player, nan, nan, nan, NOT_RUN, "not in the library's field")
     row = table[table.player == who].iloc[0]
     if claim.kind == "score":
-        ok = row["ci low"] <= claim.published <= row["ci high"]
+        # a printed value stands for its rounding interval: agree when it meets our CI
+        lo, hi = claim.rounding
+        ok = row["ci low"] <= hi and lo <= row["ci high"]
         return ClaimResult(claim, who, row["score per turn"], row["ci low"], row["ci high"], AGREE if ok else DISAGREE)
     if claim.kind in ("rank", "wins_rank"):
         rank = row["rank"] if claim.kind == "rank" else row["wins rank"]
