@@ -66,8 +66,11 @@ class Claim:
     interval overlaps our 95% confidence interval), ``"rank"`` (place by mean score per turn; agree when
     within ``within`` places), ``"wins_rank"`` (the same by mean wins), ``"order"``
     (``player`` scores more than ``other``; agree when the 95% interval of the mean
-    difference lies above 0, disagree when below, inconclusive when it covers 0) and
-    ``"cooperation"`` (overall cooperation rate; agree when within ``within``).
+    difference lies above 0, disagree when below, inconclusive when it covers 0),
+    ``"cooperation"`` (overall cooperation rate; agree when within ``within``) and
+    ``"median_rank"`` (median normalised rank over random tournaments, ``setting`` naming
+    the tournament type; agree when our 95% interval of the median meets the published
+    value +- ``within``).
 
     A printed value is an interval: 2.878, printed to ``decimals`` = 3, stands for any
     mean in [2.8775, 2.8785]. ``per_turns`` says what the printed number counted: 1 for a
@@ -101,6 +104,8 @@ class Claim:
             return f"{self.player}: rank by wins ({self.setting})"
         if self.kind == "order":
             return f"{self.player} scores more than {self.other} ({self.setting})"
+        if self.kind == "median_rank":
+            return f"{self.player}: median normalised rank ({self.setting})"
         return f"overall cooperation rate ({self.setting})"
 
     @property
@@ -112,6 +117,9 @@ class Claim:
             return "our rank equals the published one" if not self.within else f"our rank within {self.within:g}"
         if self.kind == "order":
             return "95% CI of the mean difference above 0"
+        if self.kind == "median_rank":
+            lo, hi = max(0.0, self.published - self.within), min(1.0, self.published + self.within)
+            return f"our 95% CI of the median meets [{lo:.3f}, {hi:.3f}]"
         return f"within {self.within:g} of the published rate"
 
 

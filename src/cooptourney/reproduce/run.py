@@ -315,9 +315,9 @@ class ReproductionResult:
             lines += [
                 format_table(["Published value", "Published", "Measured", "95% CI", "Criterion", "Verdict"], rows)
             ]
-        else:  # nothing published to judge: our table
+        if not rows or self.unit != "repetitions":  # nothing published to judge, or a design's summary: our table
             key, table = next(iter(self.standings.items()))
-            lines += [f"{key}:", table.to_string(index=False)]
+            lines += ([""] if rows else []) + [f"{key}:", table.to_string(index=False)]
         lines += [
             "",
             f"Runtime here: {self.elapsed:.2f} s; turns simulated {self.turns_simulated:,} of "
