@@ -293,7 +293,7 @@ def median_rank_intervals(
     """
     from scipy import stats
 
-    from cooptourney.reproduce.run import _seed
+    from cooptourney.reproduce.run import derive_seed
 
     df = tables[["type", "task", "player", "rank"]].copy()
     size = df.groupby(["type", "task"])["player"].transform("size")
@@ -307,7 +307,7 @@ def median_rank_intervals(
             lows.append(float(np.median(x)))
             highs.append(float(np.median(x)))
             continue
-        rng = np.random.default_rng(_seed(seed, "bootstrap", kind, player))
+        rng = np.random.default_rng(derive_seed(seed, "bootstrap", kind, player))
         ci = stats.bootstrap(
             (x,), np.median, confidence_level=confidence, n_resamples=resamples, method="percentile", rng=rng
         ).confidence_interval

@@ -26,7 +26,15 @@ import pandas as pd
 from cooptourney.registry import REGISTRY, UnknownStrategyError
 from cooptourney.reproduce.catalogue import Claim, Reproduction, ReproductionError, Setting
 
-__all__ = ["MAX_MATCHES_PER_BATCH", "Field", "ReproductionResult", "check_scale", "resolve_field", "run_reproduction"]
+__all__ = [
+    "MAX_MATCHES_PER_BATCH",
+    "Field",
+    "ReproductionResult",
+    "check_scale",
+    "derive_seed",
+    "resolve_field",
+    "run_reproduction",
+]
 
 #: Matches per tournament a reproduction plays at once: its repetitions are split into
 #: batches of at most this many matches (about 130 MB of results each).
@@ -106,7 +114,8 @@ def check_scale(scale: Any) -> float:
     return value
 
 
-def _seed(*parts: Any) -> int:
+def derive_seed(*parts: Any) -> int:
+    """A 63-bit seed derived from ``parts`` (their text, hashed): the same parts, the same seed."""
     text = "\x1f".join(str(p) for p in parts)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8, person=b"cooptourney-rep").digest(), "big") >> 1
 
@@ -143,7 +152,7 @@ def _play_batches(setting: Setting, players: list[str], length: int, reps: int, 
     scores, wins, coop, simulated, accounted = [], [], 0.0, 0, 0
     for b, start in enumerate(range(0, reps, batch)):
         r = min(batch, reps - start)
-        bseed = _seed(seed, setting.key, length, b)
+        bseed = derive_seed(seed, setting.key, length, b)
         if setting.group:
             t = MultilateralTournament(field_, turns=length, noise=setting.noise, repetitions=r, seed=bseed)
             res = t.play(progress=progress).results
@@ -399,7 +408,9 @@ def run_reproduction(
     reps: dict[str, int] = {}
     for setting in rep.settings:
         reps[setting.key] = max(2, round(setting.repetitions * scale))
-        measured[setting.key] = _measure(setting, list(fld.players), reps[setting.key], _seed(seed, rep.name), progress)
+        measured[setting.key] = _measure(
+            setting, list(fld.players), reps[setting.key], derive_seed(seed, rep.name), progress
+        )
         tables[setting.key] = _standings(measured[setting.key], fld.labels)
     results = []
     for claim in rep.claims:
