@@ -73,7 +73,7 @@ def test_every_claim_has_a_known_kind_and_a_setting():
     for rep in ALL.values():
         keys = {s.key for s in rep.settings}
         for c in rep.claims:
-            assert c.kind in ("score", "rank", "wins_rank", "order", "cooperation"), (rep.name, c)
+            assert c.kind in ("score", "rank", "wins_rank", "order", "cooperation", "median_rank"), (rep.name, c)
             assert c.setting in keys, (rep.name, c)
             assert c.criterion and c.what
 

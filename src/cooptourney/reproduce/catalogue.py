@@ -62,12 +62,20 @@ class Setting:
 class Claim:
     """One published value and the criterion it is judged by, written before the run.
 
-    Kinds: ``"score"`` (mean score per turn; agree when the published value lies in our
-    95% confidence interval), ``"rank"`` (place by mean score per turn; agree when
+    Kinds: ``"score"`` (mean score per turn; agree when the published value's rounding
+    interval overlaps our 95% confidence interval), ``"rank"`` (place by mean score per turn; agree when
     within ``within`` places), ``"wins_rank"`` (the same by mean wins), ``"order"``
     (``player`` scores more than ``other``; agree when the 95% interval of the mean
-    difference lies above 0, disagree when below, inconclusive when it covers 0) and
-    ``"cooperation"`` (overall cooperation rate; agree when within ``within``).
+    difference lies above 0, disagree when below, inconclusive when it covers 0),
+    ``"cooperation"`` (overall cooperation rate; agree when within ``within``) and
+    ``"median_rank"`` (median normalised rank over random tournaments, ``setting`` naming
+    the tournament type; agree when our 95% interval of the median meets the published
+    value +- ``within``).
+
+    A printed value is an interval: 2.878, printed to ``decimals`` = 3, stands for any
+    mean in [2.8775, 2.8785]. ``per_turns`` says what the printed number counted: 1 for a
+    score per turn, 200 for a total per 200-move game (``published`` is then the total
+    divided by 200, and so is its rounding interval).
     """
 
     kind: str
@@ -77,6 +85,14 @@ class Claim:
     within: float = 0.0
     other: str | None = None
     source: str = ""
+    decimals: int = 3  # decimals of the printed value (score claims)
+    per_turns: int = 1  # turns the printed value is a total over (1: printed per turn)
+
+    @property
+    def rounding(self) -> tuple[float, float]:
+        """The interval of means the printed value stands for (value +- half a unit of its last digit)."""
+        half = 0.5 * 10.0 ** (-self.decimals) / self.per_turns
+        return self.published - half, self.published + half
 
     @property
     def what(self) -> str:
@@ -88,16 +104,22 @@ class Claim:
             return f"{self.player}: rank by wins ({self.setting})"
         if self.kind == "order":
             return f"{self.player} scores more than {self.other} ({self.setting})"
+        if self.kind == "median_rank":
+            return f"{self.player}: median normalised rank ({self.setting})"
         return f"overall cooperation rate ({self.setting})"
 
     @property
     def criterion(self) -> str:
         if self.kind == "score":
-            return "published value inside our 95% CI of the mean"
+            lo, hi = self.rounding
+            return f"rounding interval [{lo:.6g}, {hi:.6g}] of the printed value overlaps our 95% CI"
         if self.kind in ("rank", "wins_rank"):
             return "our rank equals the published one" if not self.within else f"our rank within {self.within:g}"
         if self.kind == "order":
             return "95% CI of the mean difference above 0"
+        if self.kind == "median_rank":
+            lo, hi = max(0.0, self.published - self.within), min(1.0, self.published + self.within)
+            return f"our 95% CI of the median meets [{lo:.3f}, {hi:.3f}]"
         return f"within {self.within:g} of the published rate"
 
 
@@ -350,9 +372,9 @@ HARPER_2017 = Reproduction(
     ),
     claims=(
         Claim("rank", "standard", "EvolvedLookerUp2_2_2", 1, within=2),
-        *(Claim("score", "standard", p, v) for p, v in HARPER_2017_STANDARD_TOP),
+        *(Claim("score", "standard", p, v, decimals=3) for p, v in HARPER_2017_STANDARD_TOP),
         Claim("rank", "noisy", "DBS", 1, within=0),
-        *(Claim("score", "noisy", p, v) for p, v in HARPER_2017_NOISY_TOP),
+        *(Claim("score", "noisy", p, v, decimals=3) for p, v in HARPER_2017_NOISY_TOP),
     ),
     reduced_scale=0.0002,
     notes=(
@@ -443,25 +465,27 @@ WU_AXELROD_1995 = Reproduction(
     name="wu-axelrod-1995",
     title="Wu & Axelrod (1995): generous rules beat Tit For Tat under 1% noise",
     citation="Wu J., Axelrod R. (1995) J Confl Resolut 39(1):183-189",
-    summary="the second tournament's rules plus generous ones, 1% noise: GTFT and Contrite TFT above TFT",
-    family="axelrod_second",
+    summary="the second tournament's 63 rules plus three generous ones, 1% noise: GTFT and Contrite TFT above TFT",
+    family="second_tournament",
     family_size=63,
     field=(
-        ("Tit For Tat", "Tit For Tat"),
         ("Generous Tit For Tat", "Generous Tit For Tat(generosity=0.1)"),
         ("Contrite Tit For Tat", "Contrite Tit For Tat"),
         ("Pavlov", "Win-Stay Lose-Shift"),
     ),
     settings=(Setting("noisy", lengths=(63, 77, 151, 308, 156), noise=0.01, repetitions=40, self_play=True),),
     claims=(
-        Claim("order", "noisy", "Contrite Tit For Tat", 0.0, other="Tit For Tat"),
-        Claim("order", "noisy", "Generous Tit For Tat(generosity=0.1)", 0.0, other="Tit For Tat"),
+        # Tit For Tat is the second tournament's own entry, Rapoport's k92r
+        Claim("order", "noisy", "Contrite Tit For Tat", 0.0, other="k92r"),
+        Claim("order", "noisy", "Generous Tit For Tat(generosity=0.1)", 0.0, other="k92r"),
     ),
-    reduced_scale=0.25,
+    reduced_scale=0.5,  # 20 repetitions: Contrite TFT leads k92r by about 0.025, 2 interval half-widths
     notes=(
-        "Wu & Axelrod added their rules to the 63 of the second tournament; this library has the axelrod "
-        "project's re-implementations of some of them (module axelrod_second), which form the rest of the field. "
-        "Matches have the second tournament's five lengths; the number of repetitions is not published."
+        "Wu & Axelrod added three rules (Generous Tit For Tat, Contrite Tit For Tat, Pavlov) to the 63 of the "
+        "second tournament, 66 in all: here the 63 are the rules of the strategy family second_tournament "
+        "(k31r ... k93r), translated from the original Fortran programs, and Tit For Tat is the tournament's own "
+        "entry, k92r. Matches have the second tournament's five lengths; the number of repetitions is not "
+        "published."
     ),
 )
 
@@ -524,8 +548,9 @@ AXELROD_1980 = Reproduction(
     settings=(Setting("standard", lengths=(200,), repetitions=5, self_play=True),),
     claims=(
         Claim("rank", "standard", "Tit For Tat", 1),
-        Claim("score", "standard", "Tit For Tat", 504 / 200),
-        Claim("score", "standard", "First by Tideman and Chieruzzi", 500 / 200),
+        # printed as whole points per 200-move game
+        Claim("score", "standard", "Tit For Tat", 504 / 200, decimals=0, per_turns=200),
+        Claim("score", "standard", "First by Tideman and Chieruzzi", 500 / 200, decimals=0, per_turns=200),
     ),
     reduced_scale=1.0,
     notes=(
@@ -551,10 +576,10 @@ AXELROD_1980B = Reproduction(
     settings=(Setting("standard", lengths=(63, 77, 151, 308, 156), repetitions=5_000, self_play=True),),
     claims=(
         Claim("rank", "standard", "k92r", 1),
-        Claim("score", "standard", "k92r", 2.878),
-        Claim("score", "standard", "k42r", 2.861),
-        Claim("score", "standard", "k44r", 2.826),
-        Claim("score", "standard", "k49r", 2.826),
+        Claim("score", "standard", "k92r", 2.878, decimals=3),
+        Claim("score", "standard", "k42r", 2.861, decimals=3),
+        Claim("score", "standard", "k44r", 2.826, decimals=3),
+        Claim("score", "standard", "k49r", 2.826, decimals=3),
         Claim("rank", "standard", "k61r", 12, within=2),
         Claim("cooperation", "standard", "", 0.750, within=0.01),
     ),

@@ -26,7 +26,15 @@ import pandas as pd
 from cooptourney.registry import REGISTRY, UnknownStrategyError
 from cooptourney.reproduce.catalogue import Claim, Reproduction, ReproductionError, Setting
 
-__all__ = ["MAX_MATCHES_PER_BATCH", "Field", "ReproductionResult", "check_scale", "resolve_field", "run_reproduction"]
+__all__ = [
+    "MAX_MATCHES_PER_BATCH",
+    "Field",
+    "ReproductionResult",
+    "check_scale",
+    "derive_seed",
+    "resolve_field",
+    "run_reproduction",
+]
 
 #: Matches per tournament a reproduction plays at once: its repetitions are split into
 #: batches of at most this many matches (about 130 MB of results each).
@@ -106,7 +114,8 @@ def check_scale(scale: Any) -> float:
     return value
 
 
-def _seed(*parts: Any) -> int:
+def derive_seed(*parts: Any) -> int:
+    """A 63-bit seed derived from ``parts`` (their text, hashed): the same parts, the same seed."""
     text = "\x1f".join(str(p) for p in parts)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8, person=b"cooptourney-rep").digest(), "big") >> 1
 
@@ -143,7 +152,7 @@ def _play_batches(setting: Setting, players: list[str], length: int, reps: int, 
     scores, wins, coop, simulated, accounted = [], [], 0.0, 0, 0
     for b, start in enumerate(range(0, reps, batch)):
         r = min(batch, reps - start)
-        bseed = _seed(seed, setting.key, length, b)
+        bseed = derive_seed(seed, setting.key, length, b)
         if setting.group:
             t = MultilateralTournament(field_, turns=length, noise=setting.noise, repetitions=r, seed=bseed)
             res = t.play(progress=progress).results
@@ -229,7 +238,9 @@ def _judge(claim: Claim, who: str | None, other: str | None, m: _Measured, table
         return ClaimResult(claim, who or claim.player, nan, nan, nan, NOT_RUN, "not in the library's field")
     row = table[table.player == who].iloc[0]
     if claim.kind == "score":
-        ok = row["ci low"] <= claim.published <= row["ci high"]
+        # a printed value stands for its rounding interval: agree when it meets our CI
+        lo, hi = claim.rounding
+        ok = row["ci low"] <= hi and lo <= row["ci high"]
         return ClaimResult(claim, who, row["score per turn"], row["ci low"], row["ci high"], AGREE if ok else DISAGREE)
     if claim.kind in ("rank", "wins_rank"):
         rank = row["rank"] if claim.kind == "rank" else row["wins rank"]
@@ -313,9 +324,9 @@ class ReproductionResult:
             lines += [
                 format_table(["Published value", "Published", "Measured", "95% CI", "Criterion", "Verdict"], rows)
             ]
-        else:  # nothing published to judge: our table
+        if not rows or self.unit != "repetitions":  # nothing published to judge, or a design's summary: our table
             key, table = next(iter(self.standings.items()))
-            lines += [f"{key}:", table.to_string(index=False)]
+            lines += ([""] if rows else []) + [f"{key}:", table.to_string(index=False)]
         lines += [
             "",
             f"Runtime here: {self.elapsed:.2f} s; turns simulated {self.turns_simulated:,} of "
@@ -397,7 +408,9 @@ def run_reproduction(
     reps: dict[str, int] = {}
     for setting in rep.settings:
         reps[setting.key] = max(2, round(setting.repetitions * scale))
-        measured[setting.key] = _measure(setting, list(fld.players), reps[setting.key], _seed(seed, rep.name), progress)
+        measured[setting.key] = _measure(
+            setting, list(fld.players), reps[setting.key], derive_seed(seed, rep.name), progress
+        )
         tables[setting.key] = _standings(measured[setting.key], fld.labels)
     results = []
     for claim in rep.claims:
