@@ -73,7 +73,10 @@ def test_every_claim_has_a_known_kind_and_a_setting():
     for rep in ALL.values():
         keys = {s.key for s in rep.settings}
         for c in rep.claims:
-            assert c.kind in ("score", "rank", "wins_rank", "order", "cooperation", "median_rank"), (rep.name, c)
+            assert c.kind in ("score", "rank", "wins_rank", "order", "cooperation", "median_rank", "match"), (
+                rep.name,
+                c,
+            )
             assert c.setting in keys, (rep.name, c)
             assert c.criterion and c.what
 
@@ -164,12 +167,32 @@ def test_a_wrong_published_value_is_a_disagreement():
     wrong = dataclasses.replace(
         rep,
         claims=(
-            Claim("score", "standard", "Gradual", 1.0),
-            Claim("order", "standard", "Tit For Tat", 0.0, other="Gradual"),
+            Claim("score", "standard", "Original Gradual", 1.0),
+            Claim("order", "standard", "Tit For Tat", 0.0, other="Original Gradual"),
         ),
     )
     r = run_reproduction(wrong, scale=rep.reduced_scale, seed=0)
     assert list(r.verdicts.values()) == ["disagree", "disagree"]
+
+
+def test_gradual_matches_are_the_papers_original_rule():
+    # Beaufils et al. report Gradual 915 to all_d's 1340, and 3472 to per_ccd's 767, over
+    # 1000 moves; axelrod's later revision of Gradual (the library's "Gradual") does not
+    # score so, the rule as first published ("Original Gradual") does
+    import dataclasses
+
+    rep = ALL["beaufils-1997"]
+    revised = dataclasses.replace(
+        rep, claims=tuple(dataclasses.replace(c, player="Gradual") for c in rep.claims if c.kind == "match")[::2]
+    )
+    r = run_reproduction(revised, scale=rep.reduced_scale, seed=0)
+    assert set(r.verdicts.values()) == {"disagree"}
+    original = run_reproduction(rep, scale=rep.reduced_scale, seed=0)
+    matches = [c for c in original.claims if c.claim.kind == "match"]
+    assert [c.measured for c in matches] == [915.0, 1340.0, 3472.0, 767.0]
+    stochastic = dataclasses.replace(rep, claims=(Claim("match", "standard", "Random", 1.0, other="Defector"),))
+    with pytest.raises(ReproductionError, match="two deterministic strategies"):
+        run_reproduction(stochastic, scale=rep.reduced_scale, seed=0)
 
 
 def test_same_seed_same_bits_and_report(tmp_path, capsys):

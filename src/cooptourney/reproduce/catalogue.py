@@ -67,10 +67,12 @@ class Claim:
     within ``within`` places), ``"wins_rank"`` (the same by mean wins), ``"order"``
     (``player`` scores more than ``other``; agree when the 95% interval of the mean
     difference lies above 0, disagree when below, inconclusive when it covers 0),
-    ``"cooperation"`` (overall cooperation rate; agree when within ``within``) and
+    ``"cooperation"`` (overall cooperation rate; agree when within ``within``),
     ``"median_rank"`` (median normalised rank over random tournaments, ``setting`` naming
     the tournament type; agree when our 95% interval of the median meets the published
-    value +- ``within``).
+    value +- ``within``) and ``"match"`` (``player``'s total score in one match against
+    ``other`` of the setting's first length; both deterministic, so one match is every
+    match; agree when our total lies in the printed value's rounding interval).
 
     A printed value is an interval: 2.878, printed to ``decimals`` = 3, stands for any
     mean in [2.8775, 2.8785]. ``per_turns`` says what the printed number counted: 1 for a
@@ -106,6 +108,8 @@ class Claim:
             return f"{self.player} scores more than {self.other} ({self.setting})"
         if self.kind == "median_rank":
             return f"{self.player}: median normalised rank ({self.setting})"
+        if self.kind == "match":
+            return f"{self.player}: total score against {self.other}, one match ({self.setting})"
         return f"overall cooperation rate ({self.setting})"
 
     @property
@@ -117,6 +121,9 @@ class Claim:
             return "our rank equals the published one" if not self.within else f"our rank within {self.within:g}"
         if self.kind == "order":
             return "95% CI of the mean difference above 0"
+        if self.kind == "match":
+            lo, hi = self.rounding
+            return f"our total lies in [{lo:.6g}, {hi:.6g}] (the match is deterministic)"
         if self.kind == "median_rank":
             lo, hi = max(0.0, self.published - self.within), min(1.0, self.published + self.within)
             return f"our 95% CI of the median meets [{lo:.3f}, {hi:.3f}]"
@@ -426,13 +433,14 @@ STEWART_PLOTKIN_2012 = Reproduction(
 )
 
 # -- Beaufils, Delahaye & Mathieu 1997 ------------------------------------------------------------
+_GRADUAL_MATCHES = "Beaufils et al. (1997): Gradual against all_d and per_ccd, 1000 moves"
 BEAUFILS_1997 = Reproduction(
     name="beaufils-1997",
     title="Beaufils, Delahaye & Mathieu (1997): Gradual over Tit For Tat in 1000-move games",
     citation="Beaufils B., Delahaye J.-P., Mathieu P. (1997) Artificial Life V, 202-209, round-robin experiment",
     summary="14 classic strategies, 1000 moves: Gradual scores more than Tit For Tat",
     field=(
-        ("gradual", "Gradual"),
+        ("gradual", "Original Gradual"),
         ("tit_for_tat", "Tit For Tat"),
         ("spiteful", "Grudger"),
         ("soft_majo", "Go By Majority"),
@@ -449,13 +457,19 @@ BEAUFILS_1997 = Reproduction(
     ),
     settings=(Setting("standard", lengths=(1000,), repetitions=10, self_play=True),),
     claims=(
-        Claim("rank", "standard", "Gradual", 1),
-        Claim("order", "standard", "Gradual", 0.0, other="Tit For Tat"),
+        Claim("rank", "standard", "Original Gradual", 1),
+        Claim("order", "standard", "Original Gradual", 0.0, other="Tit For Tat"),
+        # the two 1000-move matches the paper reports for Gradual (totals, whole points)
+        Claim("match", "standard", "Original Gradual", 915, other="Defector", decimals=0, source=_GRADUAL_MATCHES),
+        Claim("match", "standard", "Defector", 1340, other="Original Gradual", decimals=0, source=_GRADUAL_MATCHES),
+        Claim("match", "standard", "Original Gradual", 3472, other="Cycler CCD", decimals=0, source=_GRADUAL_MATCHES),
+        Claim("match", "standard", "Cycler CCD", 767, other="Original Gradual", decimals=0, source=_GRADUAL_MATCHES),
     ),
     reduced_scale=0.5,
     notes=(
-        "The paper's table of total scores is not transcribed here, only its ranking claim (Gradual first, ahead "
-        "of Tit For Tat). The field is classic strategies of the kind the paper plays (its names in the published "
+        "The paper's table of the round robin's total scores is not transcribed here (no copy of it was at hand), "
+        "only its ranking claim (Gradual first, ahead of Tit For Tat) and the two 1000-move matches it reports for "
+        "Gradual: 915 to 1340 against all_d and 3472 to 767 against per_ccd. The paper's gradual is the library's Original Gradual (the rule as first published; the library's Gradual is axelrod's later revision, which scores 983 to 1068 and 3596 to 491 in those two matches). The field is classic strategies of the kind the paper plays (its names in the published "
         "column), not a checked copy of its list; Cycler DC stands for per_cd, which starts with C."
     ),
 )

@@ -229,11 +229,30 @@ class ClaimResult:
     note: str = ""
 
 
-def _judge(claim: Claim, who: str | None, other: str | None, m: _Measured, table: pd.DataFrame) -> ClaimResult:
+def _judge_match(claim: Claim, who: str, other: str | None, length: int) -> ClaimResult:
+    """A ``match`` claim: one match of ``length`` moves between two deterministic strategies."""
+    from cooptourney.match import Match
+    from cooptourney.players import as_player
+
+    nan = math.nan
+    if who not in REGISTRY or other is None or other not in REGISTRY:
+        return ClaimResult(claim, who, nan, nan, nan, NOT_RUN, "not in the library")
+    if as_player(who).spec.stochastic or as_player(other).spec.stochastic:
+        raise ReproductionError(f"{claim.what}: a match claim needs two deterministic strategies")
+    total = Match([who, other], turns=length).scores()[0]
+    lo, hi = claim.rounding
+    return ClaimResult(claim, who, total, nan, nan, AGREE if lo <= total <= hi else DISAGREE)
+
+
+def _judge(
+    claim: Claim, who: str | None, other: str | None, m: _Measured, table: pd.DataFrame, length: int = 0
+) -> ClaimResult:
     nan = math.nan
     if claim.kind == "cooperation":
         ok = abs(m.cooperation - claim.published) <= claim.within
         return ClaimResult(claim, "", m.cooperation, nan, nan, AGREE if ok else DISAGREE)
+    if claim.kind == "match" and who is not None:  # a match of its own, in the field or not
+        return _judge_match(claim, who, other, length)
     if who is None or who not in m.names:
         return ClaimResult(claim, who or claim.player, nan, nan, nan, NOT_RUN, "not in the library's field")
     row = table[table.player == who].iloc[0]
@@ -418,7 +437,8 @@ def run_reproduction(
         if claim.kind == "cooperation":
             who = ""
         other = claim.other
-        results.append(_judge(claim, who, other, measured[claim.setting], tables[claim.setting]))
+        length = next(st.lengths[0] for st in rep.settings if st.key == claim.setting)
+        results.append(_judge(claim, who, other, measured[claim.setting], tables[claim.setting], length))
     return ReproductionResult(
         reproduction=rep,
         field=fld,
