@@ -16,7 +16,7 @@ cannot serve a kernel compiled from stale engine code.
 """
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 from cooptourney.core.entry import CTX_BAD_MOVE, CTX_ERRORS, CTX_FAULT, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.layout import (
@@ -77,7 +77,7 @@ from cooptourney.core.layout import (
     Side,
     Workspace,
 )
-from cooptourney.core.numba_abi import NO_NRT, add_four, load_word
+from cooptourney.core.numba_abi import NO_NRT, add_four, claim, load_word
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 
@@ -185,7 +185,7 @@ def report_calls(out, ctx):
 
 
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
-# raising from inside the kernel (an exception cannot cross prange cleanly).
+# raising from inside the kernel (an exception would end the run from one of its threads).
 @njit(cache=True, error_model="numpy")
 def play_match(a, b, match, record):
     """Play one match in place (:func:`play_match_in` with a workspace of its own).
@@ -906,9 +906,13 @@ def match_metrics(played, payoffs, out):
     out[OUT_BAD_MOVE_B] = bad_b
 
 
-@njit(cache=True, parallel=True, error_model="numpy")
-def play_tournament(players, rules, pairs, output, k0, k1):
-    """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
+# nogil=True and a loop over chunks instead of prange: core/threads.py runs one call per
+# thread. A parallel loop (parfor) makes numba compile the kernel a second time as a
+# gufunc, which cost 11.7 s of the kernel's 32.7 s of compile CPU from a fresh cache
+# against 2.9 s for this loop (docs/engine.md, "Threads").
+@njit(cache=True, nogil=True, error_model="numpy")
+def play_tournament(players, rules, pairs, output, k0, k1, n_chunks, next_chunk):
+    """Play the chunks this thread claims of tasks ``k0 <= k < k1`` of a round robin.
 
     ``players`` (:class:`cooptourney.core.layout.PlayerTables`) holds every player's
     tables, ``rules`` (:class:`~cooptourney.core.layout.TournamentSettings`) what the
@@ -919,9 +923,14 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     ``output.record``), so the result does not depend on the number of threads, the
     chunking or the order they run in.
 
-    The tasks run in up to 256 contiguous chunks (many per thread, for balance); each chunk
-    allocates one workspace and reuses it for all its matches (:func:`play_tasks`,
-    :func:`play_match_in`), instead of seven allocations per match.
+    The tasks are cut into ``n_chunks`` contiguous chunks (chunk ``c`` is
+    ``k0 + n * c // n_chunks <= k < k0 + n * (c + 1) // n_chunks``, ``n = k1 - k0``).
+    Every thread running this call on the same ``next_chunk`` (int64[1], 0 at first)
+    claims the next chunk with an atomic increment until none is left
+    (:func:`cooptourney.core.threads.play_chunks`), so a thread the machine slows down
+    plays fewer of them. The call allocates one workspace and reuses it for all its
+    matches (:func:`play_tasks`, :func:`play_match_in`), instead of seven allocations
+    per match.
     """
     state_len, cfg, player_keys = players.state_len, players.cfg, players.keys
     turns, prob_end, seed, repetitions = rules.turns, rules.prob_end, rules.seed, rules.repetitions
@@ -929,27 +938,29 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     n_tasks = k1 - k0
     if n_tasks <= 0:
         return
-    n_chunks = min(n_tasks, 256)
-    # the longest match a chunk's workspace is sized for; a longer one (prob_end without
-    # a turn cap) gets a workspace of its own
+    # the longest match the workspace is sized for; a longer one (prob_end without a
+    # turn cap) gets a workspace of its own
     cap = turns if turns > 0 else 1000
     max_state = 0
     for i in range(state_len.shape[0]):
         max_state = max(max_state, state_len[i] + int(cfg[i, CFG_TURN_STATE]) * cap)
-    for c in prange(n_chunks):
-        ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
-        ws_u = np.empty(4, dtype=np.uint64)
-        ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
-        # the match workspace (flipped turns, election views), then both histories
-        ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
-        ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
-        keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
+    ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
+    ws_u = np.empty(4, dtype=np.uint64)
+    ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
+    # the match workspace (flipped turns, election views), then both histories
+    ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
+    ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
+    keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
+    while True:
+        c = claim(next_chunk)
+        if c >= n_chunks:
+            return
         k = k0 + n_tasks * c // n_chunks
         end = k0 + n_tasks * (c + 1) // n_chunks
         while k < end:
             k = play_tasks(players, rules, pairs, output, k, end, ws, keys)
             if k < end:
-                # a match longer than the chunk's workspace holds gets one of its own
+                # a match longer than the workspace holds gets one of its own
                 pair = k // repetitions
                 i = pair_i[pair]
                 j = pair_j[pair]
