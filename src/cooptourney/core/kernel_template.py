@@ -130,6 +130,15 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
     info_a[INFO_OPP_COOPS] += coop_b
 
 
+# The helpers below are compiled as functions of their own, not inlined by numba:
+# inline="always" re-types a callee's code at every call site, which cost seconds of the
+# kernel's compile from a fresh cache, while LLVM inlines small functions on its own.
+# The turn loops (plain_turns, noisy_turns, draw_flips) and the per-word helpers of
+# binary_counts measured the same time per turn either way (docs/engine.md, "Threads").
+# They allocate nothing, so they run without reference counting (NO_NRT), as their
+# callers do. flip_moves and observe_turn (above), on the turn loops of elections,
+# tracing and multilateral rounds, stay inlined.
+
 #: doubles in a match's outcome table (:func:`fill_outcome_table`)
 OUTCOME_TABLE_SIZE = 32
 #: bytes from ``info_a[INFO_MY_SCORE]`` to the outcome table in :func:`play_match_in`'s
@@ -137,7 +146,7 @@ OUTCOME_TABLE_SIZE = 32
 TABLE_FROM_INFO_A = 8 * (2 * INFO_SIZE - INFO_MY_SCORE)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def fill_outcome_table(table, perc_a, perc_b):
     """What each outcome adds to the four running slots of both players' ``info``
     (``INFO_MY_SCORE``, ``INFO_OPP_SCORE``, ``INFO_MY_COOPS``, ``INFO_OPP_COOPS``): for
@@ -157,7 +166,7 @@ def fill_outcome_table(table, perc_a, perc_b):
         table[8 * o + 7] = np.float64(1 - a)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
     """:func:`observe_turn` through the match's outcome table (:func:`fill_outcome_table`):
     each side's four running slots are adjacent, so each side is one vector addition of
@@ -169,7 +178,7 @@ def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
     add_four(info_b_at, table_at + 8 * (q + 4))
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def report_calls(out, ctx):
     """What the two context blocks ``ctx`` (A's, then B's; core/entry.py) say about the
     match's calls: how many raised (``OUT_ERRORS_*``) and, from a checked entry, the
@@ -212,14 +221,14 @@ def play_match(a, b, match, record):
 WORKSPACE_BYTES_PER_TURN = 5
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def workspace_floats(init_a, init_b, turn_state_a, turn_state_b, n):
     """float64 workspace :func:`play_match_in` needs: both states (declared slots plus
     per-turn slots), both ``info`` vectors and the outcome table."""
     return init_a + int(turn_state_a) * n + init_b + int(turn_state_b) * n + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
     """The turn loop of :func:`play_match_in` when nothing stands between the strategies
     and the record (no flips, elections or tracing). B's context block follows A's
@@ -235,7 +244,7 @@ def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
             observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe, flip_a, flip_b):
     """:func:`plain_turns` with the noise drawn beforehand: ``flip_a[t] != 0`` flips A's
     intended move on turn ``t`` (C and D swap, as :func:`flip_moves` does), likewise B.
@@ -253,7 +262,7 @@ def noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe, flip_a, flip_b):
             observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def draw_flips(flip_a, flip_b, flips, n, noise, nkey_a, nkey_b):
     """The noise draws of :func:`flip_moves` for turns ``0 <= t < n``, made at once: the
     same draws (turn ``t`` of each side's noise stream), so the same flips."""
@@ -510,7 +519,7 @@ def play_match_in(a, b, match, record, ws):
 EXACT_PAYOFF = 2.0**20
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def exact_payoffs(game, perc_a, perc_b, n):
     """Whether every payoff is an integer no larger than ``EXACT_PAYOFF`` in absolute
     value (and the match shorter than 2**31 turns): then every running sum of payoffs
@@ -529,14 +538,14 @@ _EVEN = np.uint64(0x00FF00FF00FF00FF)
 _PAIRS = np.uint64(0x0001000100010001)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def byte_sum(x):
     """The sum of the eight bytes of ``x`` (each at most 255)."""
     pairs = (x & _EVEN) + ((x >> np.uint64(8)) & _EVEN)  # four 16-bit sums, each <= 510
     return np.int64((pairs * _PAIRS) >> np.uint64(48))
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def mirrors(a0, b0, a1, b1):
     """1 where the turn mirrors the one before (CD after DC or DC after CD): the players
     differ now and each changed (0/1 moves, bytewise)."""
