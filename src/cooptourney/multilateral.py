@@ -24,6 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numba
 import numpy as np
@@ -45,6 +46,7 @@ from cooptourney.core.layout import (
 )
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
+from cooptourney.core.threads import play_chunks
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.progress import run_in_chunks
@@ -288,7 +290,9 @@ class MultilateralTournament:
             MultilateralOutput(moves=hist, intended=intended, out=rows),
         )
         started = time.perf_counter()
-        run_in_chunks(kernel.play_multilateral, args, reps, progress, unit="repetition", max_chunks=20)
+        run_in_chunks(
+            partial(play_chunks, kernel.play_multilateral), args, reps, progress, unit="repetition", max_chunks=20
+        )
         elapsed = time.perf_counter() - started
         out = rows.transpose(1, 0, 2).copy()
         check_step_errors(self.players, out, pair_i, pair_j)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from functools import partial
 from html import escape
 
 import numba
@@ -12,6 +13,7 @@ import numpy as np
 from cooptourney.core.layout import OUT_SIZE, OUT_TURNS, Pairs, TournamentOutput, TournamentSettings
 from cooptourney.core.pack import pack
 from cooptourney.core.streams import match_lengths
+from cooptourney.core.threads import play_chunks
 from cooptourney.game import Game
 from cooptourney.players import Player, PythonPlayer, as_player, check_step_errors, display_names
 from cooptourney.progress import run_in_chunks
@@ -75,7 +77,8 @@ class Tournament:
 
     Notes
     -----
-    Matches run in parallel on all numba threads. Every random draw comes from a
+    Matches run in parallel on all numba threads (``numba.get_num_threads()``;
+    :mod:`cooptourney.core.threads`). Every random draw comes from a
     stream keyed by (seed, pair, repetition, player), so the results are
     bit-identical for any thread count or chunking.
     """
@@ -300,7 +303,7 @@ class Tournament:
             Pairs(pair_i=pair_i, pair_j=pair_j, skip=skip | reused),
             TournamentOutput(out=out, record=record, moves=hist, traces=trace),
         )
-        kernel = packed.kernel.module.play_tournament
+        kernel = partial(play_chunks, packed.kernel.module.play_tournament)
         started = time.perf_counter()
         run_in_chunks(kernel, args, n_tasks, progress, unit="match", max_chunks=50)
         simulated = float(out[:, OUT_TURNS].sum())

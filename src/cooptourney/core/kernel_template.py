@@ -16,7 +16,7 @@ cannot serve a kernel compiled from stale engine code.
 """
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 from cooptourney.core.entry import CTX_BAD_MOVE, CTX_ERRORS, CTX_FAULT, CTX_SIZE, address, call_entry, fill_context
 from cooptourney.core.layout import (
@@ -77,7 +77,7 @@ from cooptourney.core.layout import (
     Side,
     Workspace,
 )
-from cooptourney.core.numba_abi import NO_NRT, add_four, load_word
+from cooptourney.core.numba_abi import NO_NRT, add_four, claim, load_word
 from cooptourney.core.rng import PURPOSE_LENGTH, uniform_at
 from cooptourney.core.streams import fill_player_streams, match_length, purpose_key, repetition_key
 
@@ -130,6 +130,15 @@ def observe_turn(info_a, info_b, perc_a, perc_b, move_a, move_b):
     info_a[INFO_OPP_COOPS] += coop_b
 
 
+# The helpers below are compiled as functions of their own, not inlined by numba:
+# inline="always" re-types a callee's code at every call site, which cost seconds of the
+# kernel's compile from a fresh cache, while LLVM inlines small functions on its own.
+# The turn loops (plain_turns, noisy_turns, draw_flips) and the per-word helpers of
+# binary_counts measured the same time per turn either way (docs/engine.md, "Threads").
+# They allocate nothing, so they run without reference counting (NO_NRT), as their
+# callers do. flip_moves and observe_turn (above), on the turn loops of elections,
+# tracing and multilateral rounds, stay inlined.
+
 #: doubles in a match's outcome table (:func:`fill_outcome_table`)
 OUTCOME_TABLE_SIZE = 32
 #: bytes from ``info_a[INFO_MY_SCORE]`` to the outcome table in :func:`play_match_in`'s
@@ -137,7 +146,7 @@ OUTCOME_TABLE_SIZE = 32
 TABLE_FROM_INFO_A = 8 * (2 * INFO_SIZE - INFO_MY_SCORE)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def fill_outcome_table(table, perc_a, perc_b):
     """What each outcome adds to the four running slots of both players' ``info``
     (``INFO_MY_SCORE``, ``INFO_OPP_SCORE``, ``INFO_MY_COOPS``, ``INFO_OPP_COOPS``): for
@@ -157,7 +166,7 @@ def fill_outcome_table(table, perc_a, perc_b):
         table[8 * o + 7] = np.float64(1 - a)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
     """:func:`observe_turn` through the match's outcome table (:func:`fill_outcome_table`):
     each side's four running slots are adjacent, so each side is one vector addition of
@@ -169,7 +178,7 @@ def observe_outcome(info_a_at, info_b_at, table_at, move_a, move_b):
     add_four(info_b_at, table_at + 8 * (q + 4))
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def report_calls(out, ctx):
     """What the two context blocks ``ctx`` (A's, then B's; core/entry.py) say about the
     match's calls: how many raised (``OUT_ERRORS_*``) and, from a checked entry, the
@@ -185,7 +194,7 @@ def report_calls(out, ctx):
 
 
 # error_model="numpy": float division by zero in a strategy gives inf/nan instead of
-# raising from inside the kernel (an exception cannot cross prange cleanly).
+# raising from inside the kernel (an exception would end the run from one of its threads).
 @njit(cache=True, error_model="numpy")
 def play_match(a, b, match, record):
     """Play one match in place (:func:`play_match_in` with a workspace of its own).
@@ -212,14 +221,14 @@ def play_match(a, b, match, record):
 WORKSPACE_BYTES_PER_TURN = 5
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def workspace_floats(init_a, init_b, turn_state_a, turn_state_b, n):
     """float64 workspace :func:`play_match_in` needs: both states (declared slots plus
     per-turn slots), both ``info`` vectors and the outcome table."""
     return init_a + int(turn_state_a) * n + init_b + int(turn_state_b) * n + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
     """The turn loop of :func:`play_match_in` when nothing stands between the strategies
     and the record (no flips, elections or tracing). B's context block follows A's
@@ -235,7 +244,7 @@ def plain_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe):
             observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe, flip_a, flip_b):
     """:func:`plain_turns` with the noise drawn beforehand: ``flip_a[t] != 0`` flips A's
     intended move on turn ``t`` (C and D swap, as :func:`flip_moves` does), likewise B.
@@ -253,7 +262,7 @@ def noisy_turns(ctx_a, hist_a, hist_b, n, info_a_at, observe, flip_a, flip_b):
             observe_outcome(info_a_at, info_a_at + 8 * INFO_SIZE, info_a_at + TABLE_FROM_INFO_A, move_a, move_b)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def draw_flips(flip_a, flip_b, flips, n, noise, nkey_a, nkey_b):
     """The noise draws of :func:`flip_moves` for turns ``0 <= t < n``, made at once: the
     same draws (turn ``t`` of each side's noise stream), so the same flips."""
@@ -510,7 +519,7 @@ def play_match_in(a, b, match, record, ws):
 EXACT_PAYOFF = 2.0**20
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def exact_payoffs(game, perc_a, perc_b, n):
     """Whether every payoff is an integer no larger than ``EXACT_PAYOFF`` in absolute
     value (and the match shorter than 2**31 turns): then every running sum of payoffs
@@ -529,14 +538,14 @@ _EVEN = np.uint64(0x00FF00FF00FF00FF)
 _PAIRS = np.uint64(0x0001000100010001)
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def byte_sum(x):
     """The sum of the eight bytes of ``x`` (each at most 255)."""
     pairs = (x & _EVEN) + ((x >> np.uint64(8)) & _EVEN)  # four 16-bit sums, each <= 510
     return np.int64((pairs * _PAIRS) >> np.uint64(48))
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, **NO_NRT)
 def mirrors(a0, b0, a1, b1):
     """1 where the turn mirrors the one before (CD after DC or DC after CD): the players
     differ now and each changed (0/1 moves, bytewise)."""
@@ -906,9 +915,13 @@ def match_metrics(played, payoffs, out):
     out[OUT_BAD_MOVE_B] = bad_b
 
 
-@njit(cache=True, parallel=True, error_model="numpy")
-def play_tournament(players, rules, pairs, output, k0, k1):
-    """Play tasks ``k0 <= k < k1`` of a round robin, in parallel.
+# nogil=True and a loop over chunks instead of prange: core/threads.py runs one call per
+# thread. A parallel loop (parfor) makes numba compile the kernel a second time as a
+# gufunc, which cost 11.7 s of the kernel's 32.7 s of compile CPU from a fresh cache
+# against 2.9 s for this loop (docs/engine.md, "Threads").
+@njit(cache=True, nogil=True, error_model="numpy")
+def play_tournament(players, rules, pairs, output, k0, k1, n_chunks, next_chunk):
+    """Play the chunks this thread claims of tasks ``k0 <= k < k1`` of a round robin.
 
     ``players`` (:class:`cooptourney.core.layout.PlayerTables`) holds every player's
     tables, ``rules`` (:class:`~cooptourney.core.layout.TournamentSettings`) what the
@@ -919,9 +932,14 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     ``output.record``), so the result does not depend on the number of threads, the
     chunking or the order they run in.
 
-    The tasks run in up to 256 contiguous chunks (many per thread, for balance); each chunk
-    allocates one workspace and reuses it for all its matches (:func:`play_tasks`,
-    :func:`play_match_in`), instead of seven allocations per match.
+    The tasks are cut into ``n_chunks`` contiguous chunks (chunk ``c`` is
+    ``k0 + n * c // n_chunks <= k < k0 + n * (c + 1) // n_chunks``, ``n = k1 - k0``).
+    Every thread running this call on the same ``next_chunk`` (int64[1], 0 at first)
+    claims the next chunk with an atomic increment until none is left
+    (:func:`cooptourney.core.threads.play_chunks`), so a thread the machine slows down
+    plays fewer of them. The call allocates one workspace and reuses it for all its
+    matches (:func:`play_tasks`, :func:`play_match_in`), instead of seven allocations
+    per match.
     """
     state_len, cfg, player_keys = players.state_len, players.cfg, players.keys
     turns, prob_end, seed, repetitions = rules.turns, rules.prob_end, rules.seed, rules.repetitions
@@ -929,27 +947,29 @@ def play_tournament(players, rules, pairs, output, k0, k1):
     n_tasks = k1 - k0
     if n_tasks <= 0:
         return
-    n_chunks = min(n_tasks, 256)
-    # the longest match a chunk's workspace is sized for; a longer one (prob_end without
-    # a turn cap) gets a workspace of its own
+    # the longest match the workspace is sized for; a longer one (prob_end without a
+    # turn cap) gets a workspace of its own
     cap = turns if turns > 0 else 1000
     max_state = 0
     for i in range(state_len.shape[0]):
         max_state = max(max_state, state_len[i] + int(cfg[i, CFG_TURN_STATE]) * cap)
-    for c in prange(n_chunks):
-        ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
-        ws_u = np.empty(4, dtype=np.uint64)
-        ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
-        # the match workspace (flipped turns, election views), then both histories
-        ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
-        ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
-        keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
+    ws_f = np.empty(2 * max_state + 2 * INFO_SIZE + OUTCOME_TABLE_SIZE)
+    ws_u = np.empty(4, dtype=np.uint64)
+    ws_c = np.empty(2 * CTX_SIZE, dtype=np.int64)
+    # the match workspace (flipped turns, election views), then both histories
+    ws_8 = np.empty((WORKSPACE_BYTES_PER_TURN + 2) * cap, dtype=np.int8)
+    ws = Workspace(floats=ws_f, streams=ws_u, contexts=ws_c, marks=ws_8)
+    keys = np.empty((2, KEY_SIZE), dtype=np.uint64)
+    while True:
+        c = claim(next_chunk)
+        if c >= n_chunks:
+            return
         k = k0 + n_tasks * c // n_chunks
         end = k0 + n_tasks * (c + 1) // n_chunks
         while k < end:
             k = play_tasks(players, rules, pairs, output, k, end, ws, keys)
             if k < end:
-                # a match longer than the chunk's workspace holds gets one of its own
+                # a match longer than the workspace holds gets one of its own
                 pair = k // repetitions
                 i = pair_i[pair]
                 j = pair_j[pair]

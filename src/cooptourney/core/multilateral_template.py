@@ -35,7 +35,7 @@ others; the secretariat's record is not forgotten.
 """
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 from cooptourney.core.entry import CTX_BAD_MOVE, CTX_ERRORS, CTX_FAULT, CTX_SIZE, call_entry, fill_context, keep_alive
 from cooptourney.core.kernel_template import flip_moves, observe_turn, play_match  # generated: same module
@@ -83,6 +83,7 @@ from cooptourney.core.layout import (
     MatchSettings,
     Side,
 )
+from cooptourney.core.numba_abi import claim
 from cooptourney.core.rng import PURPOSE_LEADER, PURPOSE_LENGTH, PURPOSE_OBSERVE, PURPOSE_RECORD, uniform_at
 from cooptourney.core.streams import match_length, player_streams, stream_key
 
@@ -123,12 +124,19 @@ def _group_info(
     row[INFO_PARTNER_CLUB] = club[partner]
 
 
-@njit(cache=True, parallel=True, error_model="numpy")
-def play_multilateral(players, replay, rules, pairs, group, output, r0, r1):
-    """Repetitions ``r0 <= r < r1``, in parallel; repetition r writes only row ``r`` of
-    ``output``'s arrays (see :func:`play_rounds`)."""
-    for k in prange(r1 - r0):
-        play_rounds(players, replay, rules, pairs, group, output, r0 + k)
+@njit(cache=True, nogil=True, error_model="numpy")
+def play_multilateral(players, replay, rules, pairs, group, output, r0, r1, n_chunks, next_chunk):
+    """The chunks this thread claims of repetitions ``r0 <= r < r1``; repetition r writes
+    only row ``r`` of ``output``'s arrays (see :func:`play_rounds`). Chunks and claims
+    as in ``play_tournament``: one call per thread, each claiming the next of the
+    ``n_chunks`` contiguous chunks through ``next_chunk`` (int64[1], 0 at first)."""
+    n = r1 - r0
+    while True:
+        c = claim(next_chunk)
+        if c >= n_chunks:
+            return
+        for r in range(r0 + n * c // n_chunks, r0 + n * (c + 1) // n_chunks):
+            play_rounds(players, replay, rules, pairs, group, output, r)
 
 
 @njit(cache=True, error_model="numpy")

@@ -20,8 +20,9 @@ What is used, and where numba keeps it:
   (:func:`function_address`);
 * numba's calling convention for compiled functions, rebuilt in LLVM IR
   (:func:`calling_convention_call`): ``status = f(result*, excinfo**, args...)``;
-* LLVM ``inttoptr`` and vector loads through :func:`numba.extending.intrinsic` and
-  ``llvmlite`` (:func:`pointer_to`, :func:`add_four`, :func:`load_word`), and named
+* LLVM ``inttoptr``, vector loads and an atomic increment through
+  :func:`numba.extending.intrinsic` and ``llvmlite`` (:func:`pointer_to`,
+  :func:`add_four`, :func:`load_word`, :func:`claim`), and named
   process-wide tables (:func:`symbol_table`, :func:`register_symbol_table`);
 * that a read-only array has the data model of its writable twin, and
   ``numba.core.imputils.impl_ret_borrowed`` to return one (:func:`read_only`).
@@ -195,6 +196,21 @@ def load_word(typingctx, at):
         return builder.load(pointer, align=1)
 
     return types.uint64(types.intp), codegen
+
+
+@intrinsic
+def claim(typingctx, counter):
+    """``counter[0] += 1`` in one atomic operation (LLVM ``atomicrmw add``), returning the
+    value before it: threads sharing ``counter`` (int64[1]) each get a number of their
+    own, and every number once."""
+    if not (isinstance(counter, types.Array) and counter.dtype == types.int64):
+        return None
+
+    def codegen(context, builder, signature, args):
+        array = context.make_array(signature.args[0])(context, builder, args[0])
+        return builder.atomic_rmw("add", array.data, ir.Constant(ir.IntType(64), 1), "monotonic")
+
+    return types.int64(counter), codegen
 
 
 @intrinsic
