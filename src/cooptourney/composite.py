@@ -292,7 +292,9 @@ def history_team(name: str, members: Sequence[StrategySpec], rule, doc: str) -> 
     (:func:`cooptourney.core.numba_abi.register_symbol_table`), filled with the
     addresses by the registration's ``prepare`` before the step is first compiled or
     called; the compiled code, cached or not, reads it through the name. Members'
-    scores are always kept.
+    scores are always kept. Each member's context block is filled on the match's first
+    turn and again only when an array it points at has moved, so a turn costs each
+    member its call and four running sums.
 
     Parameters
     ----------
