@@ -6,10 +6,12 @@ with ``detect_cycle`` from ``axelrod/_strategy_utils.py``) move for move, checke
 Langner and Marc Harper.
 
 axelrod rescans the whole history every move. Here the same answers come from running
-counts kept in ``state``, so a move costs O(1) (O(12) for the cycle hunters) however
-long the match: a cycle of period p is present iff no move so far differed from the
-move p before it, a property that once broken stays broken; the sliding halves of Math
-Constant Hunter only ever move forward.
+counts kept in ``state``, so a move costs O(1) however long the match: a cycle of
+period p is present iff no move so far differed from the move p before it, a property
+that once broken stays broken, so the cycle hunters keep the partner's last 12 moves as
+the bits of a shift register and the broken periods as a bit mask, and compare each new
+move with all 12 periods at once; the sliding halves of Math Constant Hunter only ever
+move forward.
 
 Turn counting: ``t`` is the number of moves already played, so axelrod's
 ``len(self.history)`` is ``t``; the partner's cooperations so far are
@@ -65,36 +67,58 @@ def alternator_hunter(my, opp, t, state, params, info, rng):
     return D
 
 
-@njit(cache=True)
-def _update_periods(opp, t, state, first, start):
-    """Marks in ``state[first + p - 3]`` (p = 3..12) the periods p broken by opp[start:t].
+# The last _MAX_PERIOD moves of the partner are a shift register, bit i holding the move
+# i + 1 moves back; period p is bit p - 1 of the register and of the mask of broken periods.
+_WINDOW = (1 << _MAX_PERIOD) - 1
+_SEARCHED = _WINDOW & ~((1 << (_MIN_PERIOD - 1)) - 1)  # periods 3..12
 
-    ``state[first - 1]`` holds how many moves have been checked (those before ``start``
-    do not belong to the history searched and are skipped). A period p holds for the
-    sequence ``opp[start:t]`` iff ``opp[j] == opp[j - p]`` for every j >= start + p.
+
+@njit(cache=True, inline="always")
+def _update_periods(opp, t, state, start):
+    """Marks in the mask ``state[3]`` the periods p (3..12, bit p - 1) broken by opp[start:t].
+
+    ``state[1]`` holds how many moves have been checked (those before ``start`` do not
+    belong to the history searched and are skipped), ``state[2]`` the register of the
+    last 12 moves checked. A period p holds for the sequence ``opp[start:t]`` iff
+    ``opp[j] == opp[j - p]`` for every j >= start + p: a move j compared with the
+    register breaks at once every period p <= j - start it differs at.
     """
-    j = max(int(state[first - 1]), start)
+    j = int(state[1])
+    if j < start:
+        j = start
+    if j >= t:
+        return
+    register = int(state[2])
+    broken = int(state[3])
     while j < t:
-        for p in range(_MIN_PERIOD, _MAX_PERIOD + 1):
-            if j - p >= start and opp[j] != opp[j - p]:
-                state[first + p - _MIN_PERIOD] = 1.0
+        move = int(opp[j])
+        differs = register ^ (_WINDOW if move else 0)
+        seen = j - start  # moves of the history before j: periods up to that are compared
+        if seen < _MAX_PERIOD:
+            differs &= (1 << seen) - 1
+        broken |= differs & _SEARCHED
+        register = ((register << 1) | move) & _WINDOW
         j += 1
-    state[first - 1] = t
+    state[1] = t
+    state[2] = register
+    state[3] = broken
 
 
-@njit(cache=True)
-def _has_cycle(state, first, length):
-    """detect_cycle(history, min_size=3) is not None, for a history of ``length`` moves."""
-    for p in range(_MIN_PERIOD, min(length // 2, _MAX_PERIOD) + 1):
-        if state[first + p - _MIN_PERIOD] < 0.5:
-            return True
-    return False
+@njit(cache=True, inline="always")
+def _has_cycle(state, length):
+    """detect_cycle(history, min_size=3) is not None, for a history of ``length`` moves:
+    a period of 3 to min(length // 2, 12) not broken."""
+    longest = min(length // 2, _MAX_PERIOD)
+    if longest < _MIN_PERIOD:
+        return False
+    return (~int(state[3]) & _SEARCHED & ((1 << longest) - 1)) != 0
 
 
-# state: 0 hunting for good (1.0 = yes), 1 moves checked, 2..11 period p = 3..12 broken (1.0 = yes)
+# state: 0 hunting for good (1.0 = yes), 1 moves checked, 2 the register of the last 12
+#        moves, 3 the mask of the periods broken
 
 
-@strategy("Cycle Hunter", oracle="moves", reciprocity="negative", state=(0.0,) * 12)
+@strategy("Cycle Hunter", oracle="moves", reciprocity="negative", state=(0.0,) * 4)
 def cycle_hunter(my, opp, t, state, params, info, rng):
     """Cooperates until the partner's whole history is a repeated cycle of length 3 to 12 holding both C and D, then defects for ever. (Marc Harper, as in axelrod 4.13.1)
 
@@ -106,19 +130,20 @@ def cycle_hunter(my, opp, t, state, params, info, rng):
     """
     if state[0] > 0.5:
         return D
-    _update_periods(opp, t, state, 2, 0)
+    _update_periods(opp, t, state, 0)
     # the shortest cycle found holds both moves iff the history does
-    if 0.0 < info[INFO_OPP_COOPS] < t and _has_cycle(state, 2, t):
+    if 0.0 < info[INFO_OPP_COOPS] < t and _has_cycle(state, t):
         state[0] = 1.0
         return D
     return C
 
 
 # state: 0 a cycle was found at the last check (1.0 = yes), 1 moves checked,
-#        2..11 period p = 3..12 broken in the history from move 11 on (1.0 = yes)
+#        2 the register of the last 12 moves, 3 the mask of the periods broken in the
+#        history from move 11 on
 
 
-@strategy("Eventual Cycle Hunter", oracle="moves", reciprocity="negative", state=(0.0,) * 12)
+@strategy("Eventual Cycle Hunter", oracle="moves", reciprocity="negative", state=(0.0,) * 4)
 def eventual_cycle_hunter(my, opp, t, state, params, info, rng):
     """From move 11 on, defects while the partner's moves since move 11 form a repeated cycle of length 3 to 12, checked every 10 moves. (Marc Harper, as in axelrod 4.13.1)
 
@@ -134,8 +159,8 @@ def eventual_cycle_hunter(my, opp, t, state, params, info, rng):
     if t < 10 or info[INFO_OPP_COOPS] == t:
         return C
     if t % 10 == 0:
-        _update_periods(opp, t, state, 2, 10)
-        state[0] = 1.0 if _has_cycle(state, 2, t - 10) else 0.0
+        _update_periods(opp, t, state, 10)
+        state[0] = 1.0 if _has_cycle(state, t - 10) else 0.0
     return D if state[0] > 0.5 else C
 
 

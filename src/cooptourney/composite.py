@@ -213,9 +213,8 @@ _HISTORY_TEMPLATE = '''\
 import numpy as np
 from numba import carray
 
-from cooptourney.composite import update_scores
-from cooptourney.core.entry import CTX_SIZE, call_entry, fill_context
-from cooptourney.core.numba_abi import symbol_table
+from cooptourney.core.entry import CTX_LENGTHS, CTX_MY, CTX_OPP, CTX_PARAMS, CTX_RNG, CTX_SIZE, call_entry, fill_context
+from cooptourney.core.numba_abi import address, symbol_table
 from cooptourney.strategy_api import INFO_MY_COOPS, INFO_MY_SCORE, INFO_OPP_COOPS, INFO_OPP_SCORE, INFO_SIZE, payoff
 from {rule_module} import {rule_name} as _rule
 
@@ -228,34 +227,56 @@ STATE_END = np.array({state_end})
 INFO0 = {info0}
 CTX0 = {ctx0}
 HEAD = {head}
+P0 = {p0}  # where the members' parameter bounds start in params
 
 
 def step(my, opp, t, state, params, info, rng):
     """{doc}"""
-    entries = carray(symbol_table({symbol!r}), N)
     turns = ((state.shape[0] - HEAD) * 8) // N  # bytes of history per member
     histories = state[HEAD:].view(np.int8)
     blocks = state[CTX0:CTX0 + N * CTX_SIZE].view(np.int64)
-    if t > 0:
-        update_scores(state, N, opp[t - 1], info)
-    for k in range(N):
-        own = histories[k * turns:(k + 1) * turns]
-        member_info = state[INFO0 + k * INFO_SIZE:INFO0 + (k + 1) * INFO_SIZE]
-        if t == 0:
+    # The context blocks point at arrays that stay put for the whole match (the members'
+    # histories, states and infos inside this state, the partner's history, params and
+    # rng): they are filled on the first turn, and again only if one of those arrays is
+    # not where the first block points (a state started afresh, or a caller that passes
+    # the partner's history as a view of another length each turn). A member's error
+    # and fault slots are then counted over the match, as the kernels' own are; nothing
+    # reads them (the meta player's calls are counted by its caller).
+    if (
+        t == 0
+        or blocks[CTX_MY] != address(histories)
+        or blocks[CTX_OPP] != address(opp)
+        or blocks[CTX_LENGTHS + CTX_OPP] != opp.shape[0]
+        or blocks[CTX_RNG] != address(rng)
+        or blocks[CTX_LENGTHS + CTX_RNG] != rng.shape[0]
+        or blocks[CTX_PARAMS] != address(params) + 8 * int(params[P0])
+    ):
+        entries = carray(symbol_table(SYMBOL), N)
+        for k in range(N):
+            fill_context(blocks[k * CTX_SIZE:(k + 1) * CTX_SIZE], entries[k], histories[k * turns:(k + 1) * turns],
+                         opp, state[STATE_START[k]:STATE_END[k]],
+                         params[int(params[P0 + 2 * k]):int(params[P0 + 2 * k + 1])],
+                         state[INFO0 + k * INFO_SIZE:INFO0 + (k + 1) * INFO_SIZE], rng)
+    infos = state[INFO0:INFO0 + N * INFO_SIZE]
+    if t == 0:
+        for k in range(N):
             for q in range(INFO_MY_SCORE):  # payoffs, length, noise: as the meta player sees them
-                member_info[q] = info[q]
-        else:
-            mine = own[t - 1]
-            theirs = opp[t - 1]
-            member_info[INFO_MY_SCORE] += payoff(info, mine, theirs)
-            member_info[INFO_OPP_SCORE] += payoff(info, theirs, mine)
-            member_info[INFO_MY_COOPS] += 1 - mine
-            member_info[INFO_OPP_COOPS] += 1 - theirs
-        ctx = fill_context(blocks[k * CTX_SIZE:(k + 1) * CTX_SIZE], entries[k], own, opp,
-                           state[STATE_START[k]:STATE_END[k]],
-                           params[int(params[{p0} + 2 * k]):int(params[{p0} + 2 * k + 1])], member_info, rng)
-        move = call_entry(ctx, t)
-        own[t] = move
+                infos[k * INFO_SIZE + q] = info[q]
+    else:
+        theirs = opp[t - 1]
+        for k in range(N):
+            mine = histories[k * turns + t - 1]  # the member's last proposal, state[k]
+            gained = payoff(info, mine, theirs)
+            state[N + k] += gained  # its score, for the rule
+            i = k * INFO_SIZE
+            infos[i + INFO_MY_SCORE] += gained
+            infos[i + INFO_OPP_SCORE] += payoff(info, theirs, mine)
+            infos[i + INFO_MY_COOPS] += 1 - mine
+            infos[i + INFO_OPP_COOPS] += 1 - theirs
+    ctx = address(blocks)
+    for k in range(N):
+        move = call_entry(ctx + 8 * CTX_SIZE * k, t)
+        histories[k * turns + t] = move
         state[k] = move
     return _rule(state, N, opp, t, info, rng)
 '''
@@ -271,7 +292,9 @@ def history_team(name: str, members: Sequence[StrategySpec], rule, doc: str) -> 
     (:func:`cooptourney.core.numba_abi.register_symbol_table`), filled with the
     addresses by the registration's ``prepare`` before the step is first compiled or
     called; the compiled code, cached or not, reads it through the name. Members'
-    scores are always kept.
+    scores are always kept. Each member's context block is filled on the match's first
+    turn and again only when an array it points at has moved, so a turn costs each
+    member its call and four running sums.
 
     Parameters
     ----------

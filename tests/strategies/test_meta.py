@@ -324,8 +324,13 @@ def test_team_meta_plays_in_axelrod_as_a_wrapped_player():
         assert _axelrod_moves(AxelrodPlayer("Meta Hunter"), axl.Random(0.3), 60, **kw) == expected, kw
 
 
-def _proposals(meta_name, opp):
-    """Each member's own history (its proposals) when the team meta's step plays against ``opp``."""
+def _proposals(meta_name, opp, moving=False):
+    """Each member's own history (its proposals) when the team meta's step plays against ``opp``.
+
+    ``moving``: the step is given the partner's history as a new array each turn, holding
+    the moves so far, and the array of the turn before is overwritten with the opposite
+    moves once the step has returned (a caller's array may move between turns).
+    """
     player = Player(meta_name)
     spec = player.spec
     step = compiled(spec)
@@ -336,8 +341,13 @@ def _proposals(meta_name, opp):
     info[INFO_LENGTH] = turns
     rng = np.zeros(2, dtype=np.uint64)
     my = np.zeros(turns, dtype=np.int8)
+    seen = []  # every array the step was given stays alive: no address is reused
     for t in range(turns):
-        my[t] = step(my, opp, np.int64(t), state, player.param_values, info, rng)
+        theirs = opp[:t].copy() if moving else opp
+        my[t] = step(my, theirs, np.int64(t), state, player.param_values, info, rng)
+        if moving:
+            theirs[:] = 1 - theirs
+            seen.append(theirs)
     members = trained_tables("teams.json")[meta_name]
     histories = state[len(player.initial_state) :].view(np.int8)
     per = len(histories) // len(members)  # bytes of history per member
@@ -361,6 +371,14 @@ def test_every_member_of_a_team_proposes_what_it_plays_alone():
             if alone.moves[:, 0].tolist() != moves:
                 wrong.append(member)
         assert not wrong, f"members whose proposals differ from their own play: {wrong}"
+
+
+def test_a_team_follows_the_partners_history_when_it_moves_between_turns():
+    # The members' context blocks are filled once a match; a partner's history passed at
+    # another address (or of another length) must be pointed at again, not read where it was.
+    opp = (np.random.default_rng(5).random(80) < 0.6).astype(np.int8)
+    assert _proposals("Meta Hunter", opp, moving=True) == _proposals("Meta Hunter", opp)
+    assert _proposals("Meta Winner Deterministic", opp, moving=True) == _proposals("Meta Winner Deterministic", opp)
 
 
 # -- the large teams: all ordinary strategies, long memory, finite memory, stochastic ----------
