@@ -43,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
         "__init__",
     }
     | ENGINE,
-    "reproduce": {"output", "sweeps", "tournament", "multilateral"} | ENGINE,
+    "reproduce": {"output", "sweeps", "tournament", "match", "multilateral"} | ENGINE,
     "demos": {"output", "evolution", "reciprocity", "politics", "tournament", "match", "multilateral", "markov"}
     | ENGINE,
     "output": {"evolution", "politics", "tournament", "match", "multilateral", "__init__"} | ENGINE,
