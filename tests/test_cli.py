@@ -58,18 +58,6 @@ def plugin_file(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def clean_registry():
-    """Plugins register strategies globally; put the registry back as it was after the test."""
-    REGISTRY.ensure_loaded()
-    specs, index = dict(REGISTRY._specs), dict(REGISTRY._index)
-    yield
-    REGISTRY._specs.clear()
-    REGISTRY._specs.update(specs)
-    REGISTRY._index.clear()
-    REGISTRY._index.update(index)
-
-
 # -- run ----------------------------------------------------------------------------------------
 def test_run_prints_the_ranking_of_the_api(capsys):
     code, out, err = cli(

@@ -26,18 +26,6 @@ def cli(capsys, *argv):
     return code, out, err
 
 
-@pytest.fixture
-def clean_registry():
-    """Plugins register strategies globally; put the registry back as it was after the test."""
-    REGISTRY.ensure_loaded()
-    specs, index = dict(REGISTRY._specs), dict(REGISTRY._index)
-    yield
-    REGISTRY._specs.clear()
-    REGISTRY._specs.update(specs)
-    REGISTRY._index.clear()
-    REGISTRY._index.update(index)
-
-
 # -- stdout for programs ---------------------------------------------------------------------------
 def test_format_csv_puts_the_player_table_and_nothing_else_on_stdout(capsys):
     code, out, err = cli(capsys, "run", "-p", *TINY, *SMALL, "--format", "csv")

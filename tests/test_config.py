@@ -46,18 +46,6 @@ def error_of(tmp_path, text, **overrides) -> str:
     return message
 
 
-@pytest.fixture
-def clean_registry():
-    """Plugins register strategies globally; put the registry back as it was."""
-    REGISTRY.ensure_loaded()
-    specs, index = dict(REGISTRY._specs), dict(REGISTRY._index)
-    yield
-    REGISTRY._specs.clear()
-    REGISTRY._specs.update(specs)
-    REGISTRY._index.clear()
-    REGISTRY._index.update(index)
-
-
 # -- defaults ------------------------------------------------------------------------------
 def test_default_players_are_axelrods_first_tournament_then_the_foundation_strategies():
     assert len(DEFAULT_PLAYERS) == 25

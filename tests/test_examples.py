@@ -14,24 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cooptourney import REGISTRY
 from cooptourney.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
-
-
-@pytest.fixture
-def clean_registry():
-    """Plugins register strategies globally; put the registry back as it was after the test."""
-    REGISTRY.ensure_loaded()
-    specs, index = dict(REGISTRY._specs), dict(REGISTRY._index)
-    yield
-    REGISTRY._specs.clear()
-    REGISTRY._specs.update(specs)
-    REGISTRY._index.clear()
-    REGISTRY._index.update(index)
 
 
 @pytest.fixture
