@@ -164,6 +164,35 @@ def test_noise_zero_and_one():
     assert (m.moves == [1, 0]).all()  # every move flipped
 
 
+def test_integer_noise_draw_is_the_float_comparison():
+    # draw_flips compares draws with the noise in integers (rng.below); it must flip
+    # exactly where uniform_at(key, t) < p does, for every p, down to the last ulp
+    from numba import njit
+
+    from cooptourney.core.rng import below, chance_threshold, uniform_at
+
+    @njit
+    def disagreements(p, keys, n):
+        h = chance_threshold(p)
+        bad = 0
+        for key in keys:
+            for t in range(n):
+                bad += below(key, t, h) != (uniform_at(key, t) < p)
+        return bad
+
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 2**63, 200, dtype=np.uint64)
+    ps = [0.0, 2.0**-53, 2.0**-60, 0.05, 0.1, 1 / 3, 0.5, 1 - 2.0**-53, 1.0] + list(rng.random(20))
+    for p in ps:
+        assert disagreements(p, keys, 500) == 0, p
+    # draws right at the threshold: p equal to a draw, and one ulp either side
+    for key in keys[:20]:
+        for t in range(20):
+            u = uniform_at(key, t)
+            for p in (u, np.nextafter(u, 0.0), np.nextafter(u, 1.0)):
+                assert below(key, t, chance_threshold(p)) == (u < p)
+
+
 def test_prob_end_match_lengths_are_geometric():
     # P(length = k) = (1-p)^(k-1) p: mean 1/p, variance (1-p)/p^2, P(length = 1) = p
     p, reps = 0.1, 3000

@@ -225,3 +225,15 @@ def test_read_only_is_the_same_array_and_refuses_writes_at_compile_time():
     with pytest.raises(TypingError, match="readonly array"):
         njit(lambda a: writes(read_only(a)))(x)
     assert x.tolist() == [0.0, 1.0, 2.0, 3.0]
+
+
+def test_trailing_zeros_counts_the_zero_bits_below_the_lowest_one():
+    from numba import njit
+
+    from cooptourney.core.numba_abi import trailing_zeros
+
+    tz = njit(lambda w: trailing_zeros(w))
+    for k in range(64):
+        assert tz(np.uint64(1) << np.uint64(k)) == k
+        assert tz((np.uint64(0xFFFFFFFFFFFFFFFF) << np.uint64(k)) & np.uint64(0xFFFFFFFFFFFFFFFF)) == k
+    assert tz(np.uint64(0)) == 64

@@ -207,6 +207,39 @@ def test_same_seed_same_bits_and_report(tmp_path, capsys):
     assert "Published and measured" in html and "criterion" in html
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_batches_are_the_tournaments_of_their_seeds_in_order(monkeypatch, threads):
+    # A reproduction plays its repetitions in batches, two at a time on several threads:
+    # each batch must be the tournament of its own derived seed, in batch order.
+    import numba
+    import numpy as np
+
+    from cooptourney.reproduce import run as run_mod
+    from cooptourney.reproduce.catalogue import Setting
+
+    if threads > numba.config.NUMBA_NUM_THREADS:
+        pytest.skip("needs two numba threads")
+    monkeypatch.setattr(run_mod, "MAX_MATCHES_PER_BATCH", 3 * 28)  # 7 players: 28 matches, 3 repetitions a batch
+    setting = Setting(key="noisy", lengths=(30,), repetitions=10, noise=0.05)
+    before = numba.get_num_threads()
+    numba.set_num_threads(threads)
+    try:
+        names, scores, wins, coop, _, _ = run_mod._play_batches(setting, FIELD, 30, 10, 7, False)
+    finally:
+        numba.set_num_threads(before)
+    expected = []
+    for b, r in enumerate([3, 3, 3, 1]):
+        seed = run_mod.derive_seed(7, "noisy", 30, b)
+        expected.append(Tournament(FIELD, turns=30, noise=0.05, repetitions=r, seed=seed).play())
+    assert list(names) == list(expected[0].players)
+    assert np.array_equal(scores, np.concatenate([e.normalised_scores for e in expected], axis=1))
+    assert np.array_equal(wins, np.concatenate([e.wins for e in expected], axis=1))
+    mean_coop = 0.0
+    for e, r in zip(expected, [3, 3, 3, 1]):
+        mean_coop += float(np.mean(e.cooperation_rate)) * r
+    assert coop == mean_coop / 10
+
+
 # -- Glynatsi et al. (2024) -------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", TYPES)
 def test_glynatsi_spec_draws_the_published_ranges(kind):

@@ -199,6 +199,19 @@ def load_word(typingctx, at):
 
 
 @intrinsic
+def trailing_zeros(typingctx, word):
+    """The number of zero bits below the lowest set bit of the ``uint64`` ``word`` (LLVM
+    ``cttz``; 64 for a word of zeros)."""
+    if not (isinstance(word, types.Integer) and word.bitwidth == 64):
+        return None
+
+    def codegen(context, builder, signature, args):
+        return builder.cttz(args[0], ir.Constant(ir.IntType(1), 0))
+
+    return types.uint64(word), codegen
+
+
+@intrinsic
 def claim(typingctx, counter):
     """``counter[0] += 1`` in one atomic operation (LLVM ``atomicrmw add``), returning the
     value before it: threads sharing ``counter`` (int64[1]) each get a number of their

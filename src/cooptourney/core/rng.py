@@ -71,6 +71,27 @@ def uniform_at(key, n):
 
 
 @njit(cache=True, inline="always")
+def chance_threshold(p):
+    """The integer ``h`` with ``uniform_at(key, n) < p`` exactly when ``below(key, n, h)``,
+    for ``0 <= p <= 1``.
+
+    A draw is ``k * 2**-53`` for the integer ``k = z >> 11`` of :func:`uniform_at`, and
+    ``p * 2**53`` is exact (a power of two times a double), so ``k * 2**-53 < p`` holds
+    exactly when ``k < p * 2**53``, that is (``k`` an integer) when ``k < ceil(p * 2**53)``.
+    """
+    return np.uint64(np.ceil(p * 9007199254740992.0))
+
+
+@njit(cache=True, inline="always")
+def below(key, n, threshold):
+    """Whether draw ``n`` of stream ``key`` falls below the probability whose
+    :func:`chance_threshold` is ``threshold``: the same answer as ``uniform_at(key, n) < p``,
+    in integers only (no conversion to a float, so a loop of them vectorises)."""
+    z = mix64(key + np.uint64(n) * np.uint64(0x9E3779B97F4A7C15))
+    return (z >> np.uint64(11)) < threshold
+
+
+@njit(cache=True, inline="always")
 def rand(rng):
     """Next uniform draw of a strategy's stream; ``rng`` is ``uint64[2]`` = (key, counter)."""
     u = uniform_at(rng[0], rng[1])

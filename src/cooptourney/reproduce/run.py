@@ -14,6 +14,7 @@ turn is an i.i.d. sample: its mean gets a Student-t interval (Student 1908).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import time
 from dataclasses import dataclass, field
@@ -140,35 +141,71 @@ class _Measured:
 
 
 def _play_batches(setting: Setting, players: list[str], length: int, reps: int, seed: int, progress: bool):
-    """Per-repetition scores, wins and the cooperation rate of one length, in batches."""
+    """Per-repetition scores, wins and the cooperation rate of one length, in batches.
+
+    Each batch is a tournament of its own, with a seed derived from its position
+    (:func:`derive_seed`). With more than one numba thread two batches are in play at
+    once: while one batch's results are summed (work that holds Python's lock), the
+    next one's kernel keeps the other cores busy. The numbers are the same either way.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numba
+
+    from cooptourney.players import as_player
+    from cooptourney.progress import ProgressBar
+
+    counts = dict(setting.counts)
+    names = [p for p in players for _ in range(counts.get(p, 1))]
+    parsed = [as_player(p) for p in (names if setting.group else players)]  # parsed once, not per batch
+    n = len(names)
+    per_rep = n * (n + 1) // 2
+    batch = max(1, MAX_MATCHES_PER_BATCH // per_rep)
+    n_batches = -(-reps // batch)
+    threads = numba.get_num_threads()
+
+    def play(b: int):
+        numba.set_num_threads(threads)  # numba's setting is per thread; this one's is the caller's
+        r = min(batch, reps - b * batch)
+        return r, _play_batch(setting, parsed, length, r, derive_seed(seed, setting.key, length, b))
+
+    scores, wins, coop, simulated, accounted = [], [], 0.0, 0, 0
+    with ProgressBar(per_rep * reps, "match", progress) as bar, ThreadPoolExecutor(2 if threads > 1 else 1) as pool:
+        first = play(0)  # alone: it loads the strategies and compiles what is not cached
+        for r, (_, s, w, c, sim, acc) in itertools.chain([first], pool.map(play, range(1, n_batches))):
+            scores.append(s)
+            wins.append(w)
+            coop += c * r
+            simulated += sim
+            accounted += acc
+            bar.update(per_rep * r)
+    players_played = first[1][0].players
+    return (
+        players_played,
+        np.concatenate(scores, axis=1),
+        np.concatenate(wins, axis=1),
+        coop / reps,
+        simulated,
+        accounted,
+    )
+
+
+def _play_batch(setting: Setting, players: list, length: int, reps: int, seed: int):
+    """One batch of :func:`_play_batches`: its results, normalised scores, wins, mean
+    cooperation rate, and the turns simulated and accounted for."""
     from cooptourney.multilateral import MultilateralTournament
     from cooptourney.tournament import Tournament
 
-    counts = dict(setting.counts)
-    field_ = [p for p in players for _ in range(counts.get(p, 1))]
-    n = len(field_)
-    per_rep = n * (n + 1) // 2
-    batch = max(1, MAX_MATCHES_PER_BATCH // per_rep)
-    scores, wins, coop, simulated, accounted = [], [], 0.0, 0, 0
-    for b, start in enumerate(range(0, reps, batch)):
-        r = min(batch, reps - start)
-        bseed = derive_seed(seed, setting.key, length, b)
-        if setting.group:
-            t = MultilateralTournament(field_, turns=length, noise=setting.noise, repetitions=r, seed=bseed)
-            res = t.play(progress=progress).results
-            played = int(np.triu(res.turns_matrix.sum(axis=2)).sum())  # each pair once
-            simulated += played
-            accounted += played
-        else:
-            t = Tournament(players, turns=length, noise=setting.noise, repetitions=r, seed=bseed)
-            res = t.standings(progress=progress)  # the per-player arrays, no [n, n, reps] matrices
-            simulated += t.turns_simulated
-            accounted += t.turns_accounted
-        s = res.normalised_scores_with_self_play if setting.self_play else res.normalised_scores
-        scores.append(s)
-        wins.append(res.wins.astype(np.float64))
-        coop += float(np.mean(res.cooperation_rate)) * r
-    return res.players, np.concatenate(scores, axis=1), np.concatenate(wins, axis=1), coop / reps, simulated, accounted
+    if setting.group:
+        t = MultilateralTournament(players, turns=length, noise=setting.noise, repetitions=reps, seed=seed)
+        res = t.play().results
+        simulated = accounted = int(np.triu(res.turns_matrix.sum(axis=2)).sum())  # each pair once
+    else:
+        t = Tournament(players, turns=length, noise=setting.noise, repetitions=reps, seed=seed)
+        res = t.standings()  # the per-player arrays, no [n, n, reps] matrices
+        simulated, accounted = t.turns_simulated, t.turns_accounted
+    s = res.normalised_scores_with_self_play if setting.self_play else res.normalised_scores
+    return res, s, res.wins.astype(np.float64), float(np.mean(res.cooperation_rate)), simulated, accounted
 
 
 def _measure(setting: Setting, players: list[str], reps: int, seed: int, progress: bool) -> _Measured:
