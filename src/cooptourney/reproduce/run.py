@@ -445,7 +445,7 @@ def run_reproduction(
     seed : int
         Every batch's seed derives from it; the same seed and scale give the same bits.
     progress : bool
-        Show a progress bar per batch.
+        Show a progress bar for each tournament and length (on stderr, after a second).
     """
     if rep.name == "glynatsi-2024":
         from cooptourney.reproduce.glynatsi import run_glynatsi
