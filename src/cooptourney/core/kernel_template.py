@@ -691,9 +691,7 @@ def binary_recovery(hist_a, hist_b, flips, n):
                 t += 8
                 continue
             t += np.int64(trailing_zeros(starts) >> np.uint64(3))
-        elif not (
-            flips[t] != 0 and (hist_a[t] | hist_b[t]) != 0 and (t == 0 or (hist_a[t - 1] | hist_b[t - 1]) == 0)
-        ):
+        elif not (flips[t] != 0 and (hist_a[t] | hist_b[t]) != 0 and (t == 0 or (hist_a[t - 1] | hist_b[t - 1]) == 0)):
             t += 1
             continue
         breaks += 1
