@@ -64,10 +64,15 @@ def mix64(x):
 
 
 @njit(cache=True, inline="always")
+def draw_bits(key, n):
+    """Draw ``n`` of stream ``key`` as its integer: 53 random bits, ``0 <= k < 2**53``."""
+    return mix64(key + np.uint64(n) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(11)
+
+
+@njit(cache=True, inline="always")
 def uniform_at(key, n):
-    """Draw ``n`` of stream ``key``: a float64 in [0, 1) with 53 random bits."""
-    z = mix64(key + np.uint64(n) * np.uint64(0x9E3779B97F4A7C15))
-    return (z >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+    """Draw ``n`` of stream ``key``: a float64 in [0, 1) with 53 random bits (:func:`draw_bits` / 2**53)."""
+    return draw_bits(key, n) * (1.0 / 9007199254740992.0)
 
 
 @njit(cache=True, inline="always")
@@ -75,7 +80,7 @@ def chance_threshold(p):
     """The integer ``h`` with ``uniform_at(key, n) < p`` exactly when ``below(key, n, h)``,
     for ``0 <= p <= 1``.
 
-    A draw is ``k * 2**-53`` for the integer ``k = z >> 11`` of :func:`uniform_at`, and
+    A draw is ``k * 2**-53`` for the integer ``k`` of :func:`draw_bits`, and
     ``p * 2**53`` is exact (a power of two times a double), so ``k * 2**-53 < p`` holds
     exactly when ``k < p * 2**53``, that is (``k`` an integer) when ``k < ceil(p * 2**53)``.
     """
@@ -87,8 +92,7 @@ def below(key, n, threshold):
     """Whether draw ``n`` of stream ``key`` falls below the probability whose
     :func:`chance_threshold` is ``threshold``: the same answer as ``uniform_at(key, n) < p``,
     in integers only (no conversion to a float, so a loop of them vectorises)."""
-    z = mix64(key + np.uint64(n) * np.uint64(0x9E3779B97F4A7C15))
-    return (z >> np.uint64(11)) < threshold
+    return draw_bits(key, n) < threshold
 
 
 @njit(cache=True, inline="always")

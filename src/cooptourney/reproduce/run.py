@@ -179,9 +179,9 @@ def _play_batches(setting: Setting, players: list[str], length: int, reps: int, 
             simulated += sim
             accounted += acc
             bar.update(per_rep * r)
-    players_played = first[1][0].players
+    _, (played, *_) = first
     return (
-        players_played,
+        played,
         np.concatenate(scores, axis=1),
         np.concatenate(wins, axis=1),
         coop / reps,
@@ -191,8 +191,8 @@ def _play_batches(setting: Setting, players: list[str], length: int, reps: int, 
 
 
 def _play_batch(setting: Setting, players: list, length: int, reps: int, seed: int):
-    """One batch of :func:`_play_batches`: its results, normalised scores, wins, mean
-    cooperation rate, and the turns simulated and accounted for."""
+    """One batch of :func:`_play_batches`: the players' names, their normalised scores
+    and wins, the mean cooperation rate, and the turns simulated and accounted for."""
     from cooptourney.multilateral import MultilateralTournament
     from cooptourney.tournament import Tournament
 
@@ -205,7 +205,7 @@ def _play_batch(setting: Setting, players: list, length: int, reps: int, seed: i
         res = t.standings()  # the per-player arrays, no [n, n, reps] matrices
         simulated, accounted = t.turns_simulated, t.turns_accounted
     s = res.normalised_scores_with_self_play if setting.self_play else res.normalised_scores
-    return res, s, res.wins.astype(np.float64), float(np.mean(res.cooperation_rate)), simulated, accounted
+    return res.players, s, res.wins.astype(np.float64), float(np.mean(res.cooperation_rate)), simulated, accounted
 
 
 def _measure(setting: Setting, players: list[str], reps: int, seed: int, progress: bool) -> _Measured:
